@@ -1,0 +1,49 @@
+import { intervalsContain } from "../../model/intervals.js";
+import type { Registry } from "../../model/registry.js";
+import { registryPathFrom, type EmitContext, type GeneratedFile } from "../header.js";
+
+/**
+ * `<id>.json`: the resolved registry as data, for consumers in other languages. Keys are written in a fixed
+ * order and optional fields are omitted when absent, so the file is stable.
+ */
+export function emitRegistryJson(registry: Registry, context: EmitContext): GeneratedFile {
+  const data = {
+    generatedFrom: registryPathFrom(registry, context),
+    id: registry.id,
+    type: registry.type,
+    title: registry.title,
+    ...(registry.description === undefined ? {} : { description: registry.description }),
+    unknown: registry.unknown,
+    locales: registry.locales,
+    sourceLocale: registry.sourceLocale,
+    messageFormat: registry.messageFormat,
+    bounds: { min: registry.bounds.from, max: registry.bounds.to },
+    ranges: registry.ranges.map((range) => ({
+      name: range.name,
+      from: range.from,
+      to: range.to,
+      ...(range.parent === undefined ? {} : { parent: range.parent }),
+      description: range.description,
+      ...(range.reference === undefined ? {} : { reference: range.reference }),
+      ...(range.url === undefined ? {} : { url: range.url }),
+      ...(range.aliases.length === 0 ? {} : { aliases: range.aliases.map((alias) => alias.name) }),
+    })),
+    codes: registry.codes.map((entry) => ({
+      code: entry.code,
+      name: entry.name,
+      ...(entry.range === undefined ? {} : { range: entry.range }),
+      sets: registry.sets.filter((set) => intervalsContain(set.intervals, entry.code)).map((set) => set.name),
+      description: entry.description,
+      ...(entry.reference === undefined ? {} : { reference: entry.reference }),
+      ...(entry.url === undefined ? {} : { url: entry.url }),
+      ...(entry.aliases.length === 0 ? {} : { aliases: entry.aliases.map((alias) => alias.name) }),
+    })),
+    sets: registry.sets.map((set) => ({
+      name: set.name,
+      ...(set.description === undefined ? {} : { description: set.description }),
+      ...(set.label === undefined ? {} : { label: set.label }),
+      members: set.intervals.map((interval) => [interval.from, interval.to]),
+    })),
+  };
+  return { path: `${registry.id}.json`, contents: `${JSON.stringify(data, null, 2)}\n` };
+}

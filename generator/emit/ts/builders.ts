@@ -1,0 +1,140 @@
+import type { JSDocStructure, OptionalKind, StatementStructures, WriterFunction } from "ts-morph";
+import type { Interval } from "../../model/registry.js";
+
+/**
+ * A JavaScript string literal for any text. JSON's escaping covers quotes, backslashes and control
+ * characters; U+2028 and U+2029 are escaped too so the output reads the same in every editor.
+ */
+export function stringLiteral(text: string): string {
+  return JSON.stringify(text).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+}
+
+/** A property key: bare when it is an identifier, quoted otherwise. */
+export function propertyKey(key: string): string {
+  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) && key !== "__proto__" ? key : stringLiteral(key);
+}
+
+/** Text made safe inside a `/** ... *\/` comment: a `*\/` in the text would end the comment early. */
+export function commentText(text: string): string {
+  return text.replace(/\*\//g, "*\\/").replace(/\r\n?|[\u2028\u2029]/g, "\n");
+}
+
+/** A one-line `/** ... *\/` comment for code written as text (object members), indented by `indent`. */
+export function inlineDoc(text: string, indent: string): string {
+  return `${indent}/** ${commentText(text).replace(/\s*\n\s*/g, " ")} */`;
+}
+
+/** A JSDoc block: a description and `@tag text` lines, each made comment-safe. */
+export function jsDoc(description: string, tags: readonly [string, string][] = []): OptionalKind<JSDocStructure> {
+  return {
+    description: commentText(description),
+    tags: tags.map(([tagName, text]) => ({ tagName, text: commentText(text) })),
+  };
+}
+
+/** `@see` text for a reference and its link. */
+export function seeTag(reference: string | undefined, url: string | undefined): [string, string][] {
+  if (reference === undefined && url === undefined) return [];
+  return [["see", [reference, url].filter((part) => part !== undefined).join(" — ")]];
+}
+
+/** Above this many intervals a membership test becomes a `switch`, when the members are few enough to list. */
+const MAX_COMPARISON_INTERVALS = 8;
+const MAX_SWITCH_CASES = 4096;
+
+function memberCount(intervals: readonly Interval[]): number {
+  return intervals.reduce((total, interval) => total + interval.to - interval.from + 1, 0);
+}
+
+/**
+ * Statements returning whether `variable` (a number, or `unknown` when `unknown` is set) is in `intervals`.
+ * Few intervals become range comparisons; many small ones a `switch` (V8 compiles dense cases to a jump table).
+ */
+export function membershipStatements(variable: string, intervals: readonly Interval[], unknown: boolean): string[] {
+  const spans = intervals.some((interval) => interval.from !== interval.to);
+  if (intervals.length > MAX_COMPARISON_INTERVALS && memberCount(intervals) <= MAX_SWITCH_CASES) {
+    const cases: string[] = [];
+    for (const interval of intervals) for (let code = interval.from; code <= interval.to; code += 1) cases.push(`    case ${code}:`);
+    return [`switch (${variable}) {\n${cases.join("\n")}\n        return true;\n    default:\n        return false;\n}`];
+  }
+  const terms = intervals.map((interval) =>
+    interval.from === interval.to
+      ? `${variable} === ${interval.from}`
+      : `(${variable} >= ${interval.from} && ${variable} <= ${interval.to})`,
+  );
+  const guards = [unknown && spans ? `typeof ${variable} === "number"` : undefined, spans ? `Number.isInteger(${variable})` : undefined];
+  const test = terms.length === 0 ? "false" : terms.length === 1 || !guards.some(Boolean) ? terms.join(" ||\n    ") : `(${terms.join(" ||\n    ")})`;
+  const condition = [...guards.filter((guard) => guard !== undefined), test].join(" &&\n    ");
+  return [`return ${condition};`];
+}
+
+/** A top-level statement of a generated module: a ts-morph structure, or a writer for a whole statement. */
+export type Statement = StatementStructures | WriterFunction;
+
+/** One entry of an object or array literal written by {@link literalWriter}. */
+export interface LiteralEntry {
+  /** Property key (already a valid key: see {@link propertyKey}); absent for array elements. */
+  readonly key?: string;
+  /** The value as code, or a writer for a nested literal. */
+  readonly value: string | WriterFunction;
+  /** A one-line doc comment above the entry. */
+  readonly doc?: string;
+}
+
+/**
+ * A writer for an object (`{}`) or array (`[]`) literal, one entry per line, so ts-morph indents it at any
+ * depth; `suffix` follows the closing bracket (` as const`).
+ */
+export function literalWriter(kind: "object" | "array", entries: readonly LiteralEntry[], suffix = ""): WriterFunction {
+  const [open, close] = kind === "object" ? ["{", "}"] : ["[", "]"];
+  return (writer) => {
+    writer.write(open).newLine();
+    writer.indent(() => {
+      for (const entry of entries) {
+        if (entry.doc !== undefined) writer.writeLine(inlineDoc(entry.doc, ""));
+        if (entry.key !== undefined) writer.write(`${entry.key}: `);
+        if (typeof entry.value === "string") writer.write(entry.value);
+        else entry.value(writer);
+        writer.write(",").newLine();
+      }
+    });
+    writer.write(`${close}${suffix}`);
+  };
+}
+
+/** A `const` declaration whose initializer is a multi-line literal. */
+export interface ConstDeclaration {
+  readonly name: string;
+  readonly exported: boolean;
+  readonly docs?: OptionalKind<JSDocStructure>;
+  readonly type?: string;
+  readonly initializer: WriterFunction;
+}
+
+/**
+ * A whole `const` statement, written at statement level. ts-morph prints a declaration's initializer as
+ * text inside a hanging indent, which would push every line of a multi-line literal one level right.
+ */
+export function constStatement(declaration: ConstDeclaration): WriterFunction {
+  return (writer) => {
+    if (declaration.docs !== undefined) writeJsDoc(writer, declaration.docs);
+    const type = declaration.type === undefined ? "" : `: ${declaration.type}`;
+    writer.write(`${declaration.exported ? "export " : ""}const ${declaration.name}${type} = `);
+    declaration.initializer(writer);
+    writer.write(";").newLine();
+  };
+}
+
+/** Writes a JSDoc block the way ts-morph does: one line when it is a single line without tags. */
+function writeJsDoc(writer: Parameters<WriterFunction>[0], docs: OptionalKind<JSDocStructure>): void {
+  const description = typeof docs.description === "string" ? docs.description : "";
+  const tags = (docs.tags ?? []).map((tag) => `@${tag.tagName}${typeof tag.text === "string" && tag.text !== "" ? ` ${tag.text}` : ""}`);
+  const lines = [...(description === "" ? [] : description.split("\n")), ...tags.flatMap((tag) => tag.split("\n"))];
+  if (lines.length === 1) {
+    writer.writeLine(`/** ${lines[0]} */`);
+    return;
+  }
+  writer.writeLine("/**");
+  for (const line of lines) writer.writeLine(line === "" ? " *" : ` * ${line}`);
+  writer.writeLine(" */");
+}

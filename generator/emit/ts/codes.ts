@@ -1,0 +1,132 @@
+import { StructureKind, VariableDeclarationKind, type StatementStructures } from "ts-morph";
+import type { Alias, CodeEntry, Registry } from "../../model/registry.js";
+import { constStatement, jsDoc, literalWriter, seeTag, stringLiteral, type Statement } from "./builders.js";
+import type { ModuleNames } from "./names.js";
+
+/** The doc comment of a registered code: its source-locale description and its reference. */
+function codeDoc(registry: Registry, entry: CodeEntry) {
+  return jsDoc(entry.description[registry.sourceLocale]!, seeTag(entry.reference, entry.url));
+}
+
+/**
+ * The codes as an `enum` (or, when `enums` is off, an as-const object and a type of the same name), plus the
+ * as-const object and the unions every consumer can use.
+ */
+export function emitCodeDeclarations(registry: Registry, names: ModuleNames, enums: boolean): Statement[] {
+  const title = registry.title[registry.sourceLocale]!;
+  const description = registry.description?.[registry.sourceLocale];
+  const typeDoc = jsDoc(description === undefined ? title : `${title}\n\n${description}`);
+  const statements: Statement[] = [];
+  if (enums) {
+    statements.push({
+      kind: StructureKind.Enum,
+      name: names.type,
+      isExported: true,
+      docs: [typeDoc],
+      members: registry.codes.map((entry) => ({ name: entry.name, value: entry.code, docs: [codeDoc(registry, entry)] })),
+    });
+  }
+  statements.push(
+    constStatement({
+      name: names.values,
+      exported: true,
+      docs: jsDoc(enums ? `The codes of {@link ${names.type}} as a plain object, for code that cannot use enums.` : title),
+      initializer: literalWriter(
+        "object",
+        registry.codes.map((entry) =>
+          enums
+            ? { key: entry.name, value: `${names.type}.${entry.name}` }
+            : { key: entry.name, value: String(entry.code), doc: entry.description[registry.sourceLocale]! },
+        ),
+        " as const",
+      ),
+    }),
+  );
+  if (!enums) {
+    statements.push(
+      {
+        kind: StructureKind.VariableStatement,
+        isExported: true,
+        declarationKind: VariableDeclarationKind.Const,
+        docs: [typeDoc],
+        declarations: [{ name: names.type, initializer: names.values }],
+      },
+      {
+        kind: StructureKind.TypeAlias,
+        isExported: true,
+        name: names.type,
+        docs: [jsDoc(`A registered code of ${title}.`)],
+        type: `(typeof ${names.values})[keyof typeof ${names.values}]`,
+      },
+    );
+  }
+  statements.push(
+    {
+      kind: StructureKind.TypeAlias,
+      isExported: true,
+      name: names.valueType,
+      docs: [jsDoc("A registered code as a number literal type.")],
+      type: `(typeof ${names.values})[keyof typeof ${names.values}]`,
+    },
+    {
+      kind: StructureKind.TypeAlias,
+      isExported: true,
+      name: names.nameType,
+      docs: [jsDoc("The name of a registered code.")],
+      type: `keyof typeof ${names.values}`,
+    },
+    ...emitAliases(registry, names, enums),
+  );
+  return statements;
+}
+
+function aliasNote(alias: Alias, replacement: string): string {
+  return alias.note ?? `Use ${replacement} instead.`;
+}
+
+/** Legacy names as deprecated constants: for a code, equal to its member; for a one-code range, its number. */
+function emitAliases(registry: Registry, names: ModuleNames, enums: boolean): StatementStructures[] {
+  const constant = (name: string, initializer: string, note: string): StatementStructures => ({
+    kind: StructureKind.VariableStatement,
+    isExported: true,
+    declarationKind: VariableDeclarationKind.Const,
+    docs: [jsDoc(`Legacy name.`, [["deprecated", note]])],
+    declarations: [{ name, initializer }],
+  });
+  const member = (entry: CodeEntry) => (enums ? `${names.type}.${entry.name}` : `${names.values}.${entry.name}`);
+  return [
+    ...registry.codes.flatMap((entry) =>
+      entry.aliases.map((alias) => constant(alias.name, member(entry), aliasNote(alias, `${names.type}.${entry.name} (${entry.code})`))),
+    ),
+    ...registry.ranges.flatMap((range) =>
+      range.aliases.map((alias) =>
+        constant(alias.name, String(range.from), aliasNote(alias, `the ${range.name} range: ${range.from} is not a registered code`)),
+      ),
+    ),
+  ];
+}
+
+/** `getCloseCodeName(code)`: the name of a registered code, from a table keyed by number. */
+export function emitNameLookup(registry: Registry, names: ModuleNames): Statement[] {
+  const table = names.nameTable;
+  return [
+    constStatement({
+      name: table,
+      exported: false,
+      type: `{ readonly [code: number]: ${names.nameType} }`,
+      initializer: literalWriter(
+        "object",
+        registry.codes.map((entry) => ({ key: String(entry.code), value: stringLiteral(entry.name) })),
+      ),
+    }),
+    {
+      kind: StructureKind.Function,
+      isExported: true,
+      name: names.getName,
+      docs: [jsDoc("The name of a registered code, or `undefined` for any other value.", [["example", `${names.getName}(${registry.codes[0]?.code ?? 0}) // ${stringLiteral(registry.codes[0]?.name ?? "")}`]])],
+      parameters: [{ name: "code", type: "number" }],
+      returnType: `${names.nameType} | undefined`,
+      statements: [`return ${names.isType}(code) ? ${table}[code] : undefined;`],
+    },
+  ];
+}

@@ -1,0 +1,177 @@
+import { StructureKind, VariableDeclarationKind, type StatementStructures } from "ts-morph";
+import type { Registry } from "../../model/registry.js";
+import { constStatement, jsDoc, literalWriter, propertyKey, stringLiteral, type Statement } from "./builders.js";
+import type { ModuleNames } from "./names.js";
+
+/** The locales, their negotiation, one catalog constant per locale, and `describeCloseCode`. */
+export function emitDescribe(registry: Registry, names: ModuleNames): Statement[] {
+  return [...emitLocales(registry, names), ...emitCatalogs(registry, names), ...emitDescribers(registry, names)];
+}
+
+function emitLocales(registry: Registry, names: ModuleNames): StatementStructures[] {
+  return [
+    {
+      kind: StructureKind.VariableStatement,
+      isExported: true,
+      declarationKind: VariableDeclarationKind.Const,
+      docs: [jsDoc(`The supported locales; the first, ${stringLiteral(registry.sourceLocale)}, is the source locale and the fallback.`)],
+      declarations: [{ name: names.locales, initializer: `[${registry.locales.map(stringLiteral).join(", ")}] as const` }],
+    },
+    {
+      kind: StructureKind.TypeAlias,
+      isExported: true,
+      name: names.localeType,
+      docs: [jsDoc("A supported locale tag.")],
+      type: `(typeof ${names.locales})[number]`,
+    },
+    {
+      kind: StructureKind.Function,
+      name: "negotiate",
+      docs: [
+        jsDoc(
+          "The index in `supported` of the best match for the requested tags (BCP 47 lookup: `de-AT` → `de`), " +
+            "case-insensitive, trying each preferred tag in turn; `-1` when none matches.",
+        ),
+      ],
+      parameters: [
+        { name: "supported", type: "readonly string[]" },
+        { name: "requested", type: "string | readonly string[] | undefined" },
+      ],
+      returnType: "number",
+      statements: [
+        `const tags = typeof requested === "string" ? [requested] : requested ?? [];
+for (const tag of tags) {
+    let candidate = tag.replace(/_/g, "-").toLowerCase();
+    while (candidate !== "") {
+        const index = supported.findIndex((locale) => locale.toLowerCase() === candidate);
+        if (index !== -1) return index;
+        candidate = candidate.slice(0, Math.max(0, candidate.lastIndexOf("-")));
+    }
+}
+return -1;`,
+      ],
+    },
+    {
+      kind: StructureKind.Function,
+      isExported: true,
+      name: names.resolveLocale,
+      docs: [
+        jsDoc(
+          `The supported locale to use for a BCP 47 tag or a list of preferred tags (as \`navigator.languages\` gives): ` +
+            `\`pt-BR\` falls back to \`pt\`, and an unsupported tag to ${stringLiteral(registry.sourceLocale)}.`,
+        ),
+      ],
+      parameters: [{ name: "requested", type: "string | readonly string[]", hasQuestionToken: true }],
+      returnType: names.localeType,
+      statements: [`return ${names.locales}[negotiate(${names.locales}, requested)] ?? ${stringLiteral(registry.sourceLocale)};`],
+    },
+  ];
+}
+
+function textMap(entries: readonly (readonly [string, string])[]) {
+  return literalWriter("object", entries.map(([key, text]) => ({ key: propertyKey(key), value: stringLiteral(text) })));
+}
+
+function emitCatalogs(registry: Registry, names: ModuleNames): Statement[] {
+  const catalogType: Statement = {
+    kind: StructureKind.Interface,
+    isExported: true,
+    name: names.catalogType,
+    docs: [jsDoc("The texts of one locale: a description for every code and every range, and the text for unknown codes.")],
+    properties: [
+      { name: "locale", isReadonly: true, type: names.localeType },
+      { name: "title", isReadonly: true, type: "string" },
+      { name: "unknown", isReadonly: true, type: "string" },
+      { name: "codes", isReadonly: true, type: `{ readonly [Name in ${names.nameType}]: string }` },
+      { name: "ranges", isReadonly: true, type: `{ readonly [Name in ${names.rangeNameType}]: string }` },
+    ],
+  };
+  const catalogs = registry.locales.map((locale) =>
+    constStatement({
+      name: names.catalogFor(locale),
+      exported: true,
+      docs: jsDoc(`The texts in ${stringLiteral(locale)}. Import only the catalogs you use: the others stay out of your bundle.`),
+      type: names.catalogType,
+      initializer: literalWriter("object", [
+        { key: "locale", value: stringLiteral(locale) },
+        { key: "title", value: stringLiteral(registry.title[locale]!) },
+        { key: "unknown", value: stringLiteral(registry.unknown[locale]!) },
+        { key: "codes", value: textMap(registry.codes.map((entry) => [entry.name, entry.description[locale]!] as const)) },
+        { key: "ranges", value: textMap(registry.ranges.map((range) => [range.name, range.description[locale]!] as const)) },
+      ]),
+    }),
+  );
+  const all = constStatement({
+    name: names.catalogs,
+    exported: true,
+    docs: jsDoc("Every locale's catalog, keyed by locale tag."),
+    type: `{ readonly [Locale in ${names.localeType}]: ${names.catalogType} }`,
+    initializer: literalWriter(
+      "object",
+      registry.locales.map((locale) => ({ key: propertyKey(locale), value: names.catalogFor(locale) })),
+    ),
+  });
+  return [catalogType, ...catalogs, all];
+}
+
+function emitDescribers(registry: Registry, names: ModuleNames): StatementStructures[] {
+  const first = registry.codes[0];
+  const example = first === undefined ? [] : ([["example", `${names.describe}(${first.code}, "${registry.locales.at(-1)}")`]] as [string, string][]);
+  return [
+    {
+      kind: StructureKind.Function,
+      name: "describeIn",
+      parameters: [
+        { name: "catalog", type: names.catalogType },
+        { name: "code", type: "number" },
+      ],
+      returnType: "string",
+      statements: [
+        `const name = ${names.getName}(code);
+if (name !== undefined) return catalog.codes[name];
+const range = ${names.getRange}(code);
+return range === undefined ? catalog.unknown : catalog.ranges[range.name];`,
+      ],
+    },
+    {
+      kind: StructureKind.Function,
+      isExported: true,
+      name: names.describe,
+      docs: [
+        jsDoc(
+          "The description of `code` in the best supported locale for `locale` (a tag or a list of preferred tags): " +
+            "for a registered code its own text, for another code inside a declared range that range's text, else the text for unknown codes.",
+          example,
+        ),
+      ],
+      parameters: [
+        { name: "code", type: "number" },
+        { name: "locale", type: "string | readonly string[]", hasQuestionToken: true },
+      ],
+      returnType: "string",
+      statements: [`return describeIn(${names.catalogs}[${names.resolveLocale}(locale)], code);`],
+    },
+    {
+      kind: StructureKind.Function,
+      isExported: true,
+      name: names.createDescriber,
+      docs: [
+        jsDoc(
+          `A \`${names.describe}\` limited to the given catalogs, so that a bundle carries only their texts. ` +
+            "The first catalog is the fallback for an unsupported locale.",
+          [["example", `const describe = ${names.createDescriber}(${names.catalogFor(registry.locales.at(-1)!)});`]],
+        ),
+      ],
+      parameters: [
+        { name: "fallback", type: names.catalogType },
+        { name: "others", type: `readonly ${names.catalogType}[]`, isRestParameter: true },
+      ],
+      returnType: "(code: number, locale?: string | readonly string[]) => string",
+      statements: [
+        `const catalogs = [fallback, ...others];
+const supported = catalogs.map((catalog) => catalog.locale);
+return (code, locale) => describeIn(catalogs[negotiate(supported, locale)] ?? fallback, code);`,
+      ],
+    },
+  ];
+}

@@ -1,0 +1,57 @@
+import { IndentationText, NewLineKind, Project, QuoteKind } from "ts-morph";
+import type { Registry } from "../../model/registry.js";
+import { generatedNotice, type EmitContext, type GeneratedFile } from "../header.js";
+import type { Statement } from "./builders.js";
+import { emitCodeDeclarations, emitNameLookup } from "./codes.js";
+import { emitDescribe } from "./describe.js";
+import { moduleNames } from "./names.js";
+import { emitRanges } from "./ranges.js";
+import { emitSetGuards, emitTypeGuard } from "./type-guards.js";
+
+/** Options of the TypeScript module. */
+export interface TypeScriptOptions {
+  /**
+   * Emit a TypeScript `enum`. When off, an as-const object and a type of the same name take its place, so the
+   * module is erasable syntax only (`tsc --erasableSyntaxOnly`, Node's type stripping).
+   * @default true
+   */
+  readonly enums: boolean;
+}
+
+/**
+ * `<id>.ts`: a self-contained module (no imports) with the codes, their guards and lookups, and the texts of
+ * every locale. Built from ts-morph structures in an in-memory project and printed once.
+ */
+export function emitTypeScriptModule(registry: Registry, context: EmitContext, options: TypeScriptOptions): GeneratedFile {
+  const names = moduleNames(registry);
+  const project = new Project({
+    useInMemoryFileSystem: true,
+    manipulationSettings: { indentationText: IndentationText.FourSpaces, quoteKind: QuoteKind.Double, newLineKind: NewLineKind.LineFeed },
+  });
+  const file = project.createSourceFile(`${registry.id}.ts`, {
+    leadingTrivia: `// ${generatedNotice(registry, context)}\n\n`,
+    statements: separated([
+      ...emitCodeDeclarations(registry, names, options.enums),
+      emitTypeGuard(registry, names),
+      ...emitNameLookup(registry, names),
+      ...emitSetGuards(registry, names),
+      ...emitRanges(registry, names),
+      ...emitDescribe(registry, names),
+    ]),
+  });
+  return { path: `${registry.id}.ts`, contents: file.getFullText() };
+}
+
+/** A blank line between top-level statements, whatever their kind (ts-morph adds one only after some kinds). */
+function separated(statements: readonly Statement[]): Statement[] {
+  return statements.map((statement, index): Statement => {
+    if (index === 0) return statement;
+    if (typeof statement === "function") {
+      return (writer) => {
+        writer.blankLineIfLastNot();
+        statement(writer);
+      };
+    }
+    return { ...statement, leadingTrivia: (writer) => writer.blankLineIfLastNot() };
+  });
+}

@@ -1,0 +1,64 @@
+import { StructureKind } from "ts-morph";
+import type { CodeRange, Registry } from "../../model/registry.js";
+import { constStatement, jsDoc, literalWriter, stringLiteral, type LiteralEntry, type Statement } from "./builders.js";
+import type { ModuleNames } from "./names.js";
+
+function rangeObject(registry: Registry, range: CodeRange): LiteralEntry {
+  const fields = [`name: ${stringLiteral(range.name)}`, `from: ${range.from}`, `to: ${range.to}`];
+  if (range.parent !== undefined) fields.push(`parent: ${stringLiteral(range.parent)}`);
+  return { value: `{ ${fields.join(", ")} }`, doc: range.description[registry.sourceLocale]! };
+}
+
+/** The declared ranges as data, their types, and `getCloseCodeRange(code)`: the innermost range of a code. */
+export function emitRanges(registry: Registry, names: ModuleNames): Statement[] {
+  const rangeNames = registry.ranges.length === 0 ? "never" : registry.ranges.map((range) => stringLiteral(range.name)).join(" | ");
+  // Ranges nest, so the narrowest range holding a code is its innermost one: test the narrowest first.
+  const byWidth = registry.ranges
+    .map((range, index) => ({ range, index }))
+    .sort((a, b) => a.range.to - a.range.from - (b.range.to - b.range.from) || a.index - b.index);
+  const tests = byWidth.map(({ range, index }) =>
+    range.from === range.to
+      ? `if (code === ${range.from}) return ${names.ranges}[${index}];`
+      : `if (code >= ${range.from} && code <= ${range.to}) return ${names.ranges}[${index}];`,
+  );
+  return [
+    {
+      kind: StructureKind.Interface,
+      isExported: true,
+      name: names.rangeType,
+      docs: [jsDoc("A declared range of codes (inclusive). Ranges nest: `parent` names the enclosing range.")],
+      properties: [
+        { name: "name", isReadonly: true, type: names.rangeNameType },
+        { name: "from", isReadonly: true, type: "number" },
+        { name: "to", isReadonly: true, type: "number" },
+        { name: "parent", isReadonly: true, hasQuestionToken: true, type: names.rangeNameType },
+      ],
+    },
+    constStatement({
+      name: names.ranges,
+      exported: true,
+      docs: jsDoc("Every declared range, in the registry's order."),
+      initializer: literalWriter(
+        "array",
+        registry.ranges.map((range) => rangeObject(registry, range)),
+        ` as const satisfies readonly ${names.rangeType}[]`,
+      ),
+    }),
+    {
+      kind: StructureKind.TypeAlias,
+      isExported: true,
+      name: names.rangeNameType,
+      docs: [jsDoc("The name of a declared range.")],
+      type: rangeNames,
+    },
+    {
+      kind: StructureKind.Function,
+      isExported: true,
+      name: names.getRange,
+      docs: [jsDoc("The innermost declared range that holds `code`, or `undefined` when no range does (or `code` is not an integer).")],
+      parameters: [{ name: "code", type: "number" }],
+      returnType: `${names.rangeType} | undefined`,
+      statements: [`if (!Number.isInteger(code)) return undefined;`, ...tests, `return undefined;`],
+    },
+  ];
+}

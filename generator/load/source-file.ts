@@ -1,0 +1,83 @@
+import { readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import type { Diagnostic } from "../diagnostics.js";
+
+/** Input files larger than this are refused: a registry of 10,000 codes in 8 locales is about 2 MB. */
+export const MAX_SOURCE_BYTES = 16 * 1024 * 1024;
+
+/** The text of one input file, with the name diagnostics use for it. */
+export interface SourceFile {
+  /** The path diagnostics print: relative to the working directory, with `/` separators. */
+  readonly file: string;
+  /** The absolute path. */
+  readonly path: string;
+  readonly text: string;
+}
+
+export type ReadResult =
+  | { readonly ok: true; readonly source: SourceFile }
+  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
+
+/** The name a diagnostic prints for `absolutePath`: relative to `cwd` when below it, with `/` separators. */
+export function displayPath(absolutePath: string, cwd: string = process.cwd()): string {
+  const relative = path.relative(cwd, absolutePath);
+  const shown = relative === "" || relative.startsWith("..") || path.isAbsolute(relative) ? absolutePath : relative;
+  return shown.split(path.sep).join("/");
+}
+
+/**
+ * Reads an input file as UTF-8 text. Refuses files over {@link MAX_SOURCE_BYTES} and files that are not
+ * valid UTF-8, with a located diagnostic; strips a byte-order mark.
+ */
+export async function readSourceFile(filePath: string, cwd: string = process.cwd()): Promise<ReadResult> {
+  const absolute = path.resolve(cwd, filePath);
+  const file = displayPath(absolute, cwd);
+  const fail = (code: string, message: string, line = 1, column = 1): ReadResult => ({
+    ok: false,
+    diagnostics: [{ file, line, column, code, message }],
+  });
+  let size: number;
+  try {
+    const info = await stat(absolute);
+    if (!info.isFile()) return fail("not-a-file", "not a regular file");
+    size = info.size;
+  } catch (error) {
+    return fail("unreadable", describeFsError(error));
+  }
+  if (size > MAX_SOURCE_BYTES) {
+    return fail("too-large", `file is ${size} bytes; the limit is ${MAX_SOURCE_BYTES} bytes (16 MiB)`);
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(absolute);
+  } catch (error) {
+    return fail("unreadable", describeFsError(error));
+  }
+  const decoded = decodeUtf8(bytes);
+  if (typeof decoded !== "string") {
+    return fail("not-utf8", "file is not valid UTF-8 text", decoded.line, decoded.column);
+  }
+  return { ok: true, source: { file, path: absolute, text: decoded } };
+}
+
+function decodeUtf8(bytes: Buffer): string | { line: number; column: number } {
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    // Locate the first malformed sequence: the lossy decoding marks it with U+FFFD.
+    const lossy = new TextDecoder("utf-8").decode(bytes);
+    const before = lossy.slice(0, Math.max(0, lossy.indexOf("\uFFFD")));
+    const lines = before.split("\n");
+    return { line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1 };
+  }
+  return text;
+}
+
+function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === "ENOENT") return "no such file";
+  if (code === "EACCES") return "permission denied";
+  if (code === "EISDIR") return "is a directory, not a file";
+  return `cannot read file (${code ?? String(error)})`;
+}

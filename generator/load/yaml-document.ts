@@ -1,0 +1,124 @@
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
+import type { Diagnostic, SourcePosition } from "../diagnostics.js";
+import type { SourceFile } from "./source-file.js";
+
+/** A YAML document kept with its positions, so that any value can be traced back to its line and column. */
+export interface ParsedYaml {
+  readonly source: SourceFile;
+  readonly document: Document.Parsed;
+  readonly lineCounter: LineCounter;
+  /** The document as plain data. */
+  readonly data: unknown;
+}
+
+export type ParseResult =
+  | { readonly ok: true; readonly parsed: ParsedYaml }
+  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
+
+/** A path into the data, as JSON Pointer segments: `["codes", 3, "name"]`. */
+export type DataPath = readonly (string | number)[];
+
+/** Aliases beyond this count are refused: a "billion laughs" document expands exponentially. */
+const MAX_ALIAS_COUNT = 100;
+
+/** Parses YAML text, reporting every syntax error and duplicate key at its position. */
+export function parseYaml(source: SourceFile): ParseResult {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(source.text, {
+    lineCounter,
+    prettyErrors: false,
+    uniqueKeys: true,
+    strict: true,
+  });
+  const at = (offset: number): SourcePosition => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+  if (document.errors.length > 0) {
+    return {
+      ok: false,
+      diagnostics: document.errors.map((error) => ({
+        file: source.file,
+        ...at(error.pos[0]),
+        code: error.code === "DUPLICATE_KEY" ? "duplicate-key" : "yaml-syntax",
+        message: describeYamlError(error.code, error.message),
+      })),
+    };
+  }
+  let data: unknown;
+  try {
+    data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    const firstAlias = findFirstAlias(document.contents);
+    return {
+      ok: false,
+      diagnostics: [
+        {
+          file: source.file,
+          ...(firstAlias === undefined ? { line: 1, column: 1 } : at(firstAlias)),
+          code: "yaml-aliases",
+          message:
+            error instanceof ReferenceError
+              ? `too many YAML alias expansions (more than ${MAX_ALIAS_COUNT}); refusing a document that expands exponentially`
+              : `cannot resolve YAML document: ${(error as Error).message}`,
+        },
+      ],
+    };
+  }
+  return { ok: true, parsed: { source, document, lineCounter, data } };
+}
+
+function describeYamlError(code: string, message: string): string {
+  if (code === "DUPLICATE_KEY") return message.replace(/^Map keys must be unique/, "duplicate key: map keys must be unique");
+  if (code === "TAB_AS_INDENT") return "tab character used for indentation; YAML indents with spaces";
+  const text = message.replace(/ at line \d+, column \d+:?[\s\S]*$/, "").trim();
+  return `YAML syntax: ${text.charAt(0).toLowerCase()}${text.slice(1)}`;
+}
+
+function findFirstAlias(node: unknown): number | undefined {
+  let found: number | undefined;
+  const visit = (value: unknown): void => {
+    if (found !== undefined || value === null || typeof value !== "object") return;
+    const candidate = value as { type?: string; range?: [number, number, number]; source?: string };
+    if (candidate.source !== undefined && candidate.range && !isScalar(value) && !isMap(value) && !isSeq(value)) {
+      found = candidate.range[0];
+      return;
+    }
+    if (isMap(value) || isSeq(value)) for (const item of value.items) visit(item);
+    if (isPair(value)) {
+      visit(value.key);
+      visit(value.value);
+    }
+  };
+  visit(node);
+  return found;
+}
+
+/**
+ * The position of the value at `path`, or of its key when `target` is `"key"`. Walks up to the nearest
+ * existing ancestor when the path does not exist (a missing key is reported at its parent map).
+ */
+export function locate(parsed: ParsedYaml, path: DataPath, target: "value" | "key" = "value"): SourcePosition {
+  for (let depth = path.length; depth >= 0; depth -= 1) {
+    const prefix = path.slice(0, depth);
+    const offset = target === "key" && depth === path.length ? keyOffset(parsed, prefix) : valueOffset(parsed, prefix);
+    if (offset !== undefined) {
+      const { line, col } = parsed.lineCounter.linePos(offset);
+      return { line, column: col };
+    }
+  }
+  return { line: 1, column: 1 };
+}
+
+function valueOffset(parsed: ParsedYaml, path: DataPath): number | undefined {
+  const node = path.length === 0 ? parsed.document.contents : parsed.document.getIn(path, true);
+  return (node as Node | undefined)?.range?.[0];
+}
+
+function keyOffset(parsed: ParsedYaml, path: DataPath): number | undefined {
+  const parent = path.length === 1 ? parsed.document.contents : parsed.document.getIn(path.slice(0, -1), true);
+  if (!isMap(parent)) return undefined;
+  const key = path.at(-1);
+  const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === key);
+  return (pair?.key as Node | undefined)?.range?.[0];
+}

@@ -1,0 +1,329 @@
+import type { Diagnostic } from "../diagnostics.js";
+import { locate, type DataPath, type ParsedYaml } from "../load/yaml-document.js";
+import { RESERVED_WORDS } from "./identifiers.js";
+import { normalizeIntervals, subtractIntervals } from "./intervals.js";
+import type { RawAlias, RawMember, RawRange, RawRegistry, RawText } from "./raw-registry.js";
+import type { Alias, CodeEntry, CodeRange, CodeSet, Interval, LocalizedText, Registry } from "./registry.js";
+
+/** Collects located diagnostics for one parsed file. */
+export class Reporter {
+  readonly diagnostics: Diagnostic[] = [];
+
+  constructor(readonly parsed: ParsedYaml) {}
+
+  /** Reports a problem at the value (or key) found at `path`. */
+  error(path: DataPath, code: string, message: string, target: "value" | "key" = "value"): void {
+    this.diagnostics.push({ file: this.parsed.source.file, ...locate(this.parsed, path, target), code, message });
+  }
+
+  /** `12:5`: where a value is, for messages that point back at an earlier definition. */
+  where(path: DataPath): string {
+    const { line, column } = locate(this.parsed, path);
+    return `${line}:${column}`;
+  }
+}
+
+/** Where translations for a text may come from besides the registry itself (locale files). */
+export type TextSupplement = (path: DataPath, locale: string) => string | undefined;
+
+export interface BuildContext {
+  readonly raw: RawRegistry;
+  readonly reporter: Reporter;
+  /** Texts found in locale files, keyed by the registry path of the text they translate. */
+  readonly supplement: TextSupplement;
+}
+
+export type BuildResult =
+  | { readonly ok: true; readonly registry: Registry }
+  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
+
+const DEFAULT_BOUNDS: Interval = { from: 0, to: Number.MAX_SAFE_INTEGER };
+
+/**
+ * Resolves a schema-valid registry into the model every emitter reads, running the semantic checks
+ * that JSON Schema cannot express: duplicates, overlaps, bounds, translations, set members.
+ */
+export function buildModel(context: BuildContext): BuildResult {
+  const { raw, reporter } = context;
+  checkLocales(raw, reporter);
+  const bounds = resolveBounds(raw, reporter);
+  const names = new NameRegistry(reporter);
+  const ranges = resolveRanges(context, bounds, names);
+  const codes = resolveCodes(context, bounds, ranges, names);
+  const sets = resolveSets(context, bounds, codes, ranges);
+  const text = (value: RawText, path: DataPath): LocalizedText => resolveText(context, value, path);
+  const registry: Registry = {
+    id: raw.id,
+    type: raw.type,
+    title: text(raw.title, ["title"]),
+    description: raw.description === undefined ? undefined : text(raw.description, ["description"]),
+    unknown:
+      raw.unknown === undefined
+        ? Object.fromEntries(raw.locales.map((locale) => [locale, "Unknown code."]))
+        : text(raw.unknown, ["unknown"]),
+    locales: raw.locales,
+    sourceLocale: raw.locales[0]!,
+    messageFormat: raw.messageFormat ?? "plain",
+    bounds,
+    ranges,
+    codes,
+    sets,
+    sourcePath: reporter.parsed.source.path,
+  };
+  if (reporter.diagnostics.length > 0) return { ok: false, diagnostics: reporter.diagnostics };
+  return { ok: true, registry };
+}
+
+function checkLocales(raw: RawRegistry, reporter: Reporter): void {
+  const seen = new Map<string, number>();
+  raw.locales.forEach((locale, index) => {
+    const first = seen.get(locale.toLowerCase());
+    if (first !== undefined) {
+      reporter.error(["locales", index], "duplicate-locale", `locale "${locale}" is listed twice (first at ${reporter.where(["locales", first])})`);
+    } else {
+      seen.set(locale.toLowerCase(), index);
+    }
+  });
+}
+
+function resolveBounds(raw: RawRegistry, reporter: Reporter): Interval {
+  const from = raw.bounds?.min ?? DEFAULT_BOUNDS.from;
+  const to = raw.bounds?.max ?? DEFAULT_BOUNDS.to;
+  for (const [key, value] of [["min", from], ["max", to]] as const) {
+    if (!Number.isSafeInteger(value)) {
+      reporter.error(["bounds", key], "bounds", `bounds.${key} must be a safe integer (at most ${Number.MAX_SAFE_INTEGER} in magnitude)`);
+    }
+  }
+  if (from > to) reporter.error(["bounds"], "bounds", `bounds.min (${from}) is greater than bounds.max (${to})`);
+  return { from, to };
+}
+
+/** Names of codes and ranges share one namespace (set members refer to either), compared case-insensitively. */
+class NameRegistry {
+  private readonly names = new Map<string, { name: string; path: DataPath }>();
+  private readonly aliases = new Map<string, DataPath>();
+
+  constructor(private readonly reporter: Reporter) {}
+
+  addName(name: string, path: DataPath): void {
+    const previous = this.names.get(name.toLowerCase());
+    if (previous === undefined) {
+      this.names.set(name.toLowerCase(), { name, path });
+      return;
+    }
+    const how = previous.name === name ? "" : ` (differs only in case from "${previous.name}")`;
+    this.reporter.error(path, "duplicate-name", `duplicate name "${name}"${how}; first defined at ${this.reporter.where(previous.path)}`);
+  }
+
+  addAlias(name: string, path: DataPath): void {
+    if (RESERVED_WORDS.has(name)) {
+      this.reporter.error(path, "reserved-word", `"${name}" is a reserved word and cannot name a constant`);
+      return;
+    }
+    const previous = this.aliases.get(name);
+    if (previous !== undefined) {
+      this.reporter.error(path, "duplicate-alias", `duplicate alias "${name}"; first defined at ${this.reporter.where(previous)}`);
+      return;
+    }
+    this.aliases.set(name, path);
+  }
+}
+
+function resolveAliases(raw: readonly RawAlias[] | undefined, path: DataPath, names: NameRegistry): Alias[] {
+  return (raw ?? []).map((alias, index) => {
+    const name = typeof alias === "string" ? alias : alias.name;
+    names.addAlias(name, typeof alias === "string" ? [...path, index] : [...path, index, "name"]);
+    return { name, note: typeof alias === "string" ? undefined : alias.note };
+  });
+}
+
+function checkInBounds(reporter: Reporter, path: DataPath, value: number, bounds: Interval, what: string): boolean {
+  if (value >= bounds.from && value <= bounds.to) return true;
+  reporter.error(path, "out-of-bounds", `${what} ${value} is outside the registry's bounds ${bounds.from}–${bounds.to}`);
+  return false;
+}
+
+function resolveRanges(context: BuildContext, bounds: Interval, names: NameRegistry): CodeRange[] {
+  const { raw, reporter } = context;
+  const rawRanges = raw.ranges ?? [];
+  rawRanges.forEach((range, index) => {
+    names.addName(range.name, ["ranges", index, "name"]);
+    if (range.from > range.to) {
+      reporter.error(["ranges", index, "to"], "inverted-range", `range ${range.name} ends (${range.to}) before it starts (${range.from})`);
+    }
+    checkInBounds(reporter, ["ranges", index, "from"], range.from, bounds, "range start");
+    checkInBounds(reporter, ["ranges", index, "to"], range.to, bounds, "range end");
+    if ((range.aliases?.length ?? 0) > 0 && range.from !== range.to) {
+      reporter.error(["ranges", index, "aliases"], "range-alias", `aliases are only allowed on a range of one code; ${range.name} spans ${range.from}–${range.to}`);
+    }
+  });
+  const parents = findParents(rawRanges, reporter);
+  return rawRanges.map((range, index) => ({
+    from: range.from,
+    to: range.to,
+    name: range.name,
+    description: resolveText(context, range.description, ["ranges", index, "description"]),
+    reference: range.reference,
+    url: range.url,
+    aliases: resolveAliases(range.aliases, ["ranges", index, "aliases"], names),
+    parent: parents[index],
+  }));
+}
+
+/** The innermost enclosing range of each range; reports partial overlaps and duplicate spans. */
+function findParents(ranges: readonly RawRange[], reporter: Reporter): (string | undefined)[] {
+  const order = ranges
+    .map((range, index) => ({ range, index }))
+    .filter(({ range }) => range.from <= range.to)
+    .sort((a, b) => a.range.from - b.range.from || b.range.to - a.range.to || a.index - b.index);
+  const parents: (string | undefined)[] = ranges.map(() => undefined);
+  const open: { range: RawRange; index: number }[] = [];
+  for (const current of order) {
+    while (open.length > 0 && open.at(-1)!.range.to < current.range.from) open.pop();
+    const enclosing = open.at(-1);
+    if (enclosing !== undefined) {
+      const { range } = enclosing;
+      const span = `${range.name} (${range.from}–${range.to}, at ${reporter.where(["ranges", enclosing.index])})`;
+      if (range.from === current.range.from && range.to === current.range.to) {
+        reporter.error(["ranges", current.index], "duplicate-range", `range ${current.range.name} has the same span as ${span}`);
+        continue;
+      }
+      if (current.range.to > range.to) {
+        reporter.error(["ranges", current.index], "overlapping-ranges", `range ${current.range.name} (${current.range.from}–${current.range.to}) partially overlaps ${span}; ranges must nest or be disjoint`);
+        continue;
+      }
+      parents[current.index] = range.name;
+    }
+    open.push(current);
+  }
+  return parents;
+}
+
+/** The innermost range holding `code`: the narrowest of those that contain it (ranges nest). */
+function innermostRange(ranges: readonly CodeRange[], code: number): CodeRange | undefined {
+  let best: CodeRange | undefined;
+  for (const range of ranges) {
+    if (code >= range.from && code <= range.to && (best === undefined || range.to - range.from < best.to - best.from)) best = range;
+  }
+  return best;
+}
+
+function resolveCodes(context: BuildContext, bounds: Interval, ranges: readonly CodeRange[], names: NameRegistry): CodeEntry[] {
+  const { raw, reporter } = context;
+  const seen = new Map<number, number>();
+  return raw.codes.map((entry, index) => {
+    const path = ["codes", index] as const;
+    names.addName(entry.name, [...path, "name"]);
+    checkInBounds(reporter, [...path, "code"], entry.code, bounds, "code");
+    const first = seen.get(entry.code);
+    if (first !== undefined) {
+      reporter.error([...path, "code"], "duplicate-code", `duplicate code ${entry.code} (first defined at ${reporter.where(["codes", first, "code"])})`);
+    } else {
+      seen.set(entry.code, index);
+    }
+    const range = innermostRange(ranges, entry.code);
+    if (range === undefined && ranges.length > 0) {
+      reporter.error([...path, "code"], "code-outside-ranges", `code ${entry.code} lies outside every declared range`);
+    }
+    return {
+      code: entry.code,
+      name: entry.name,
+      description: resolveText(context, entry.description, [...path, "description"]),
+      reference: entry.reference,
+      url: entry.url,
+      aliases: resolveAliases(entry.aliases, [...path, "aliases"], names),
+      range: range?.name,
+    };
+  });
+}
+
+function resolveSets(context: BuildContext, bounds: Interval, codes: readonly CodeEntry[], ranges: readonly CodeRange[]): CodeSet[] {
+  const { raw, reporter } = context;
+  const byName = new Map<string, Interval>();
+  for (const range of ranges) byName.set(range.name, range);
+  for (const code of codes) byName.set(code.name, { from: code.code, to: code.code });
+  const seen = new Map<string, number>();
+  return (raw.sets ?? []).map((set, index) => {
+    const path = ["sets", index] as const;
+    const first = seen.get(set.name.toLowerCase());
+    if (first !== undefined) {
+      reporter.error([...path, "name"], "duplicate-set", `duplicate set "${set.name}"; first defined at ${reporter.where(["sets", first, "name"])}`);
+    } else {
+      seen.set(set.name.toLowerCase(), index);
+    }
+    const members = (list: readonly RawMember[] | undefined, key: string): Interval[] =>
+      (list ?? []).flatMap((member, position) => resolveMember(reporter, byName, bounds, member, [...path, key, position]));
+    const intervals = subtractIntervals(members(set.include, "include"), members(set.exclude, "exclude"));
+    if (intervals.length === 0 && reporter.diagnostics.length === 0) {
+      reporter.error([...path, "include"], "empty-set", `set ${set.name} has no members once its exclusions are removed`);
+    }
+    return {
+      name: set.name,
+      guard: set.guard,
+      description: set.description === undefined ? undefined : resolveText(context, set.description, [...path, "description"]),
+      label: set.label === undefined ? undefined : resolveText(context, set.label, [...path, "label"]),
+      intervals: normalizeIntervals(intervals),
+    };
+  });
+}
+
+function resolveMember(reporter: Reporter, byName: ReadonlyMap<string, Interval>, bounds: Interval, member: RawMember, path: DataPath): Interval[] {
+  if (typeof member === "number") {
+    return checkInBounds(reporter, path, member, bounds, "set member") ? [{ from: member, to: member }] : [];
+  }
+  if (typeof member === "string") {
+    const interval = byName.get(member);
+    if (interval === undefined) {
+      reporter.error(path, "unknown-member", `"${member}" names no code or range of this registry`);
+      return [];
+    }
+    return [interval];
+  }
+  if (member.from > member.to) {
+    reporter.error([...path, "to"], "inverted-range", `span ends (${member.to}) before it starts (${member.from})`);
+    return [];
+  }
+  const inBounds =
+    checkInBounds(reporter, [...path, "from"], member.from, bounds, "span start") &&
+    checkInBounds(reporter, [...path, "to"], member.to, bounds, "span end");
+  return inBounds ? [{ from: member.from, to: member.to }] : [];
+}
+
+/**
+ * Resolves a text into every locale: the registry's own map (or shorthand string), completed from locale
+ * files, and from the source locale where the registry allows it. Reports missing and unlisted locales.
+ */
+export function resolveText(context: BuildContext, value: RawText, path: DataPath): LocalizedText {
+  const { raw, reporter, supplement } = context;
+  const [sourceLocale] = raw.locales;
+  const result: Record<string, string> = {};
+  if (typeof value === "string") {
+    if (raw.locales.length > 1) {
+      reporter.error(path, "text-shorthand", `a plain string is only allowed when \`locales\` has one entry; write a map with a text for each of ${raw.locales.join(", ")}`);
+    }
+    result[sourceLocale!] = value;
+  } else {
+    for (const [locale, text] of Object.entries(value)) {
+      if (!raw.locales.includes(locale)) {
+        reporter.error([...path, locale], "unlisted-locale", `locale "${locale}" is not listed in \`locales\` (${raw.locales.join(", ")})`, "key");
+      }
+      result[locale] = text;
+    }
+  }
+  const missing: string[] = [];
+  for (const locale of raw.locales) {
+    const fromFile = supplement(path, locale);
+    if (fromFile !== undefined) result[locale] ??= fromFile;
+    if (result[locale] !== undefined) continue;
+    if (raw.missingTranslations === "source" && result[sourceLocale!] !== undefined) {
+      result[locale] = result[sourceLocale!]!;
+    } else {
+      missing.push(locale);
+    }
+  }
+  if (missing.length > 0 && !(typeof value === "string" && raw.locales.length > 1)) {
+    const which = missing.map((locale) => `"${locale}"`).join(", ");
+    reporter.error(path, "missing-translation", `missing translation${missing.length > 1 ? "s" : ""} for ${which}`);
+  }
+  return Object.fromEntries(raw.locales.filter((locale) => result[locale] !== undefined).map((locale) => [locale, result[locale]!]));
+}

@@ -1,0 +1,47 @@
+/** The registry as the JSON Schema guarantees it: what `build-model` starts from. */
+export type RawText = string | Readonly<Record<string, string>>;
+export type RawAlias = string | { readonly name: string; readonly note?: string };
+export type RawMember = number | string | { readonly from: number; readonly to: number };
+
+export interface RawCode {
+  readonly code: number;
+  readonly name: string;
+  readonly description: RawText;
+  readonly reference?: string;
+  readonly url?: string;
+  readonly aliases?: readonly RawAlias[];
+}
+
+export interface RawRange {
+  readonly from: number;
+  readonly to: number;
+  readonly name: string;
+  readonly description: RawText;
+  readonly reference?: string;
+  readonly url?: string;
+  readonly aliases?: readonly RawAlias[];
+}
+
+export interface RawSet {
+  readonly name: string;
+  readonly guard?: string;
+  readonly description?: RawText;
+  readonly label?: RawText;
+  readonly include: readonly RawMember[];
+  readonly exclude?: readonly RawMember[];
+}
+
+export interface RawRegistry {
+  readonly id: string;
+  readonly type: string;
+  readonly title: RawText;
+  readonly description?: RawText;
+  readonly unknown?: RawText;
+  readonly locales: readonly string[];
+  readonly messageFormat?: "plain" | "icu";
+  readonly missingTranslations?: "error" | "source";
+  readonly bounds?: { readonly min?: number; readonly max?: number };
+  readonly ranges?: readonly RawRange[];
+  readonly codes: readonly RawCode[];
+  readonly sets?: readonly RawSet[];
+}

@@ -1,0 +1,73 @@
+/** A text in every locale of its registry, keyed by locale tag. */
+export type LocalizedText = Readonly<Record<string, string>>;
+
+/** An inclusive span of integers. */
+export interface Interval {
+  readonly from: number;
+  readonly to: number;
+}
+
+/** A legacy name kept as a deprecated constant equal to a code. */
+export interface Alias {
+  readonly name: string;
+  /** Why it is deprecated and what to use instead; without it the emitters name the replacement. */
+  readonly note: string | undefined;
+}
+
+/** A declared range of codes. Ranges nest: a range wholly inside another is its child. */
+export interface CodeRange extends Interval {
+  readonly name: string;
+  readonly description: LocalizedText;
+  readonly reference: string | undefined;
+  readonly url: string | undefined;
+  /** Only for a range of one code. */
+  readonly aliases: readonly Alias[];
+  /** The name of the innermost range that holds this one. */
+  readonly parent: string | undefined;
+}
+
+/** A registered code. */
+export interface CodeEntry {
+  readonly code: number;
+  readonly name: string;
+  readonly description: LocalizedText;
+  readonly reference: string | undefined;
+  readonly url: string | undefined;
+  readonly aliases: readonly Alias[];
+  /** The name of the innermost declared range that holds the code. */
+  readonly range: string | undefined;
+}
+
+/** A named set of codes; each becomes a guard `is<Name><Type>`. */
+export interface CodeSet {
+  readonly name: string;
+  /** The guard's name when the registry gives one; otherwise `is<Name><Type>`. */
+  readonly guard: string | undefined;
+  readonly description: LocalizedText | undefined;
+  /** A short column header for the docs; a set without one gets no column. */
+  readonly label: LocalizedText | undefined;
+  /** The members as sorted, disjoint, non-adjacent intervals. */
+  readonly intervals: readonly Interval[];
+}
+
+/** The resolved registry: validated, merged with its locale files, every default applied. */
+export interface Registry {
+  readonly id: string;
+  readonly type: string;
+  readonly title: LocalizedText;
+  readonly description: LocalizedText | undefined;
+  /** What `describe<Type>` returns for an unknown code. */
+  readonly unknown: LocalizedText;
+  /** Every locale; the first is the source locale. */
+  readonly locales: readonly string[];
+  readonly sourceLocale: string;
+  readonly messageFormat: "plain" | "icu";
+  readonly bounds: Interval;
+  /** In declaration order. */
+  readonly ranges: readonly CodeRange[];
+  /** In declaration order. */
+  readonly codes: readonly CodeEntry[];
+  readonly sets: readonly CodeSet[];
+  /** The absolute path of the registry file (emitters print it relative to their output folder). */
+  readonly sourcePath: string;
+}

@@ -1,0 +1,19 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+/**
+ * The folder of codebook's own package.json, found from this module's location, so that the same code
+ * finds `schema/` whether it runs from source (`generator/`) or from the build (`dist/generator/`).
+ */
+export const packageRoot: string = findPackageRoot(path.dirname(fileURLToPath(import.meta.url)));
+
+function findPackageRoot(start: string): string {
+  for (let folder = start; ; folder = path.dirname(folder)) {
+    if (existsSync(path.join(folder, "package.json")) && existsSync(path.join(folder, "schema"))) return folder;
+    if (path.dirname(folder) === folder) throw new Error(`codebook: cannot find its package root above ${start}`);
+  }
+}
+
+/** The embedded default registry: the WebSocket close codes. */
+export const defaultRegistryPath: string = path.join(packageRoot, "schema", "close-codes.yaml");

@@ -1,0 +1,78 @@
+import { randomBytes } from "node:crypto";
+import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { GeneratedFile } from "../emit/header.js";
+
+/** What happened to each generated file. */
+export interface WriteReport {
+  /** Absolute paths of files created or changed. */
+  readonly written: readonly string[];
+  /** Absolute paths of files whose contents were already current (not touched, so their mtime stays). */
+  readonly unchanged: readonly string[];
+}
+
+/** Where a generated file goes; refuses any path that would leave the output folder. */
+export function resolveOutputPath(outDir: string, file: GeneratedFile): string {
+  const target = path.resolve(outDir, file.path);
+  const inside = path.relative(outDir, target);
+  if (file.path.includes("\\") || path.isAbsolute(file.path) || inside === "" || inside.startsWith("..") || path.isAbsolute(inside)) {
+    throw new Error(`refusing to write ${JSON.stringify(file.path)}: it is not inside the output folder ${outDir}`);
+  }
+  return target;
+}
+
+async function readIfExists(file: string): Promise<string | undefined> {
+  try {
+    return await readFile(file, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw error;
+  }
+}
+
+/**
+ * Writes a file atomically: the contents go to a temporary file in the same folder, which is then renamed
+ * over the target, so a reader (or a crash) sees either the old file or the new one, never half of one.
+ */
+export async function writeAtomic(target: string, contents: string): Promise<void> {
+  await mkdir(path.dirname(target), { recursive: true });
+  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString("hex")}.tmp`);
+  try {
+    await writeFile(temporary, contents, { encoding: "utf8", flag: "wx" });
+    await rename(temporary, target);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+}
+
+/** Writes the files whose contents differ from what is on disk; leaves the others untouched. */
+export async function writeFiles(outDir: string, files: readonly GeneratedFile[]): Promise<WriteReport> {
+  const targets = files.map((file) => ({ file, target: resolveOutputPath(outDir, file) }));
+  const written: string[] = [];
+  const unchanged: string[] = [];
+  for (const { file, target } of targets) {
+    if ((await readIfExists(target)) === file.contents) {
+      unchanged.push(target);
+    } else {
+      await writeAtomic(target, file.contents);
+      written.push(target);
+    }
+  }
+  return { written, unchanged };
+}
+
+/** How a generated file compares with the one on disk. */
+export type FileState = "current" | "stale" | "missing";
+
+/** Compares the files that would be generated with those on disk, without writing anything. */
+export async function compareFiles(outDir: string, files: readonly GeneratedFile[]): Promise<{ path: string; state: FileState }[]> {
+  return Promise.all(
+    files.map(async (file) => {
+      const target = resolveOutputPath(outDir, file);
+      const existing = await readIfExists(target);
+      const state: FileState = existing === undefined ? "missing" : existing === file.contents ? "current" : "stale";
+      return { path: target, state };
+    }),
+  );
+}
