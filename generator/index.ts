@@ -9,4 +9,6 @@ export type { LoadOptions } from "./load/load-registry.js";
 export { DiagnosticError, formatDiagnostic } from "./diagnostics.js";
 export type { Diagnostic } from "./diagnostics.js";
 export type { GeneratedFile } from "./emit/header.js";
+export { TARGET_NAMES } from "./emit/targets.js";
+export type { TargetName } from "./emit/targets.js";
 export type { Alias, CodeEntry, CodeRange, CodeSet, Interval, LocalizedText, Registry } from "./model/registry.js";

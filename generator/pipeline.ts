@@ -1,6 +1,7 @@
 import path from "node:path";
 import { DiagnosticError, type Diagnostic } from "./diagnostics.js";
 import type { EmitContext, GeneratedFile } from "./emit/header.js";
+import { loadTargets, TARGET_NAMES, type EmitOptions, type TargetName } from "./emit/targets.js";
 import { tryLoadRegistry } from "./load/load-registry.js";
 import type { Registry } from "./model/registry.js";
 import { defaultRegistryPath } from "./package-root.js";
@@ -25,13 +26,18 @@ export interface RunOptions {
    * @default true
    */
   readonly enums?: boolean;
+  /**
+   * The kinds of output to generate.
+   * @default every target
+   */
+  readonly targets?: readonly TargetName[];
 }
 
-interface ResolvedOptions {
+interface ResolvedOptions extends EmitOptions {
   readonly registries: readonly string[];
   readonly outDir: string;
   readonly cwd: string;
-  readonly enums: boolean;
+  readonly targets: readonly TargetName[];
 }
 
 /** Every option default, resolved in one place. */
@@ -42,6 +48,7 @@ function resolveOptions(options: RunOptions): ResolvedOptions {
     registries: options.registries !== undefined && options.registries.length > 0 ? options.registries : [defaultRegistryPath],
     outDir: path.resolve(cwd, options.outDir ?? "generated"),
     enums: options.enums ?? true,
+    targets: options.targets ?? TARGET_NAMES,
   };
 }
 
@@ -68,24 +75,22 @@ async function loadAll(options: ResolvedOptions): Promise<Registry[]> {
   return registries;
 }
 
-/** Every file generated for one registry, in memory: the pure heart of codebook. */
-export async function renderRegistry(registry: Registry, context: EmitContext, options: { enums?: boolean } = {}): Promise<GeneratedFile[]> {
-  const [{ emitTypeScriptModule }, { emitRegistryJson }, { emitMarkdownPage }] = await Promise.all([
-    import("./emit/ts/module.js"),
-    import("./emit/json/registry-json.js"),
-    import("./emit/markdown/page.js"),
-  ]);
-  return [
-    emitTypeScriptModule(registry, context, { enums: options.enums ?? true }),
-    emitRegistryJson(registry, context),
-    emitMarkdownPage(registry, context),
-  ];
+/**
+ * Every file generated for one registry, in memory: the pure heart of codebook.
+ * @param options.outDir the output folder the files' headers are relative to
+ */
+export async function renderRegistry(
+  registry: Registry,
+  options: { readonly outDir: string; readonly enums?: boolean; readonly targets?: readonly TargetName[] },
+): Promise<GeneratedFile[]> {
+  const targets = await loadTargets(options.targets ?? TARGET_NAMES);
+  const context: EmitContext = { outDir: options.outDir };
+  return targets.flatMap((target) => target.emit(registry, context, { enums: options.enums ?? true }));
 }
 
 async function renderAll(options: ResolvedOptions): Promise<GeneratedFile[]> {
   const registries = await loadAll(options);
-  const context: EmitContext = { outDir: options.outDir };
-  const files = await Promise.all(registries.map((registry) => renderRegistry(registry, context, { enums: options.enums })));
+  const files = await Promise.all(registries.map((registry) => renderRegistry(registry, options)));
   return files.flat();
 }
 

@@ -1,0 +1,47 @@
+import type { Registry } from "../model/registry.js";
+import type { EmitContext, GeneratedFile } from "./header.js";
+
+/** Options every emitter may read; all defaults are resolved by the pipeline. */
+export interface EmitOptions {
+  /** Emit a TypeScript `enum` (off: an erasable as-const object and type). */
+  readonly enums: boolean;
+}
+
+/** One kind of output. Emitters are pure: the same model and options give the same files. */
+export interface Target {
+  readonly name: TargetName;
+  /** A one-line summary for `--help` and the docs. */
+  readonly summary: string;
+  readonly emit: (registry: Registry, context: EmitContext, options: EmitOptions) => readonly GeneratedFile[];
+}
+
+/** The targets, loaded on demand so that a run that emits nothing never loads ts-morph. */
+const TARGET_LOADERS = {
+  ts: async (): Promise<Target> => {
+    const { emitTypeScriptModule } = await import("./ts/module.js");
+    return {
+      name: "ts",
+      summary: "<id>.ts: enum, as-const object, unions, guards, lookups, describe",
+      emit: (registry, context, options) => [emitTypeScriptModule(registry, context, { enums: options.enums })],
+    };
+  },
+  json: async (): Promise<Target> => {
+    const { emitRegistryJson } = await import("./json/registry-json.js");
+    return { name: "json", summary: "<id>.json: the resolved registry as data", emit: (registry, context) => [emitRegistryJson(registry, context)] };
+  },
+  md: async (): Promise<Target> => {
+    const { emitMarkdownPage } = await import("./markdown/page.js");
+    return { name: "md", summary: "<id>.md: ranges and codes tables", emit: (registry, context) => [emitMarkdownPage(registry, context)] };
+  },
+} satisfies Record<string, () => Promise<Target>>;
+
+/** The name of a kind of output. */
+export type TargetName = keyof typeof TARGET_LOADERS;
+
+/** Every target, in the order their files are listed. */
+export const TARGET_NAMES = Object.keys(TARGET_LOADERS) as TargetName[];
+
+/** Loads the named targets. */
+export async function loadTargets(names: readonly TargetName[]): Promise<Target[]> {
+  return Promise.all(names.map((name) => TARGET_LOADERS[name]()));
+}

@@ -1,0 +1,26 @@
+import { mkdtemp, rm, writeFile, mkdir } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach } from "vitest";
+
+const created: string[] = [];
+
+afterEach(async () => {
+  await Promise.all(created.splice(0).map((folder) => rm(folder, { recursive: true, force: true })));
+});
+
+/** A fresh temporary folder, removed after the current test. */
+export async function tempDir(prefix = "codebook-test-"): Promise<string> {
+  const folder = await mkdtemp(path.join(tmpdir(), prefix));
+  created.push(folder);
+  return folder;
+}
+
+/** Writes `files` (relative path → contents) below `root`, creating folders. */
+export async function writeTree(root: string, files: Readonly<Record<string, string>>): Promise<void> {
+  for (const [name, contents] of Object.entries(files)) {
+    const target = path.join(root, name);
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(target, contents);
+  }
+}
