@@ -17,11 +17,11 @@ const DEFINITION_MESSAGES: Readonly<Record<string, (value: unknown) => string>> 
  * Turns ajv's errors into located diagnostics: one per problem, pointing at the offending node (an unknown
  * key at the key, a missing key at its parent map), with `anyOf` alternatives folded into one message.
  */
-export function mapSchemaErrors(parsed: ParsedYaml, errors: readonly ErrorObject[]): Diagnostic[] {
+export function mapSchemaErrors(parsed: ParsedYaml, errors: readonly ErrorObject[], schema: object): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<string>();
   for (const error of selectErrors(errors)) {
-    const { path, target, message } = describeError(parsed.data, error);
+    const { path, target, message } = describeError(parsed.data, error, schema);
     const position = locate(parsed, path, target);
     const key = `${position.line}:${position.column}:${message}`;
     if (seen.has(key)) continue;
@@ -32,44 +32,36 @@ export function mapSchemaErrors(parsed: ParsedYaml, errors: readonly ErrorObject
 }
 
 /**
- * Keeps the errors a person needs. For an `anyOf`, the errors of the branch whose type matches the value
- * are kept; when no branch's type matches, the `anyOf` itself is reported as one type error.
+ * Keeps the errors a person needs. ajv reports a failed `anyOf` as the errors of every branch followed by the
+ * `anyOf` itself. When the value's type fits some branch, that branch's errors are the useful ones (a bad
+ * pattern, a missing key); when it fits none, one "must be X or Y" message says it all.
  */
 function selectErrors(errors: readonly ErrorObject[]): ErrorObject[] {
-  const unions = errors.filter((error) => error.keyword === "anyOf");
-  const insideUnion = (error: ErrorObject, union: ErrorObject): boolean =>
-    error !== union && error.schemaPath.startsWith(`${union.schemaPath}/`);
-  const kept: ErrorObject[] = [];
-  for (const error of errors) {
-    if (error.keyword === "anyOf") {
-      const branches = errors.filter((other) => insideUnion(other, error));
-      const typeMatched = branches.some(
-        (other) => !(other.keyword === "type" && other.instancePath === error.instancePath),
-      );
-      if (!typeMatched || branches.length === 0) kept.push(error);
-      continue;
+  const dropped = new Set<ErrorObject>();
+  errors.forEach((error, index) => {
+    if (error.keyword !== "anyOf") return;
+    const branches = branchErrorsBefore(errors, index);
+    const typeMismatches = branches.filter((other) => other.keyword === "type" && other.instancePath === error.instancePath);
+    if (typeMismatches.length === branches.length) {
+      for (const other of branches) dropped.add(other);
+    } else {
+      dropped.add(error);
+      for (const other of typeMismatches) dropped.add(other);
     }
-    const union = unions.find((candidate) => insideUnion(error, candidate));
-    if (union === undefined) {
-      kept.push(error);
-      continue;
-    }
-    // Inside a union: keep only errors of branches whose type check passed at the union's own path.
-    const branch = branchOf(error, union);
-    const branchTypeFailed = errors.some(
-      (other) =>
-        other.keyword === "type" &&
-        other.instancePath === union.instancePath &&
-        branchOf(other, union) === branch &&
-        insideUnion(other, union),
-    );
-    if (!branchTypeFailed) kept.push(error);
-  }
-  return kept;
+  });
+  // A property name's own failure (its pattern) is reported once, by the `propertyNames` error at the key.
+  for (const error of errors) if (error.propertyName !== undefined) dropped.add(error);
+  return errors.filter((error) => !dropped.has(error));
 }
 
-function branchOf(error: ErrorObject, union: ErrorObject): string {
-  return error.schemaPath.slice(union.schemaPath.length + 1).split("/")[0] ?? "";
+/** The errors ajv recorded for the branches of the `anyOf` at `index`: the run just before it, at or below its path. */
+function branchErrorsBefore(errors: readonly ErrorObject[], index: number): ErrorObject[] {
+  const union = errors[index]!;
+  const inside = (other: ErrorObject) =>
+    other.instancePath === union.instancePath || other.instancePath.startsWith(`${union.instancePath}/`);
+  let first = index;
+  while (first > 0 && inside(errors[first - 1]!)) first -= 1;
+  return errors.slice(first, index);
 }
 
 function toPath(instancePath: string): (string | number)[] {
@@ -107,13 +99,24 @@ const TYPE_WORDS: Readonly<Record<string, string>> = {
   boolean: "true or false",
 };
 
-function definitionOf(error: ErrorObject): string | undefined {
+/**
+ * The `$defs` entry a failed keyword belongs to, found by its pattern (ajv's `schemaPath` is relative to the
+ * referenced definition, and inlined definitions lose their name, but their patterns are unique).
+ */
+function definitionOf(error: ErrorObject, schema: object): string | undefined {
+  const pattern = (error.parentSchema as { pattern?: string } | undefined)?.pattern;
+  const definitions = (schema as { $defs?: Record<string, { pattern?: string }> }).$defs ?? {};
+  if (pattern !== undefined) {
+    const found = Object.entries(definitions).find(([, definition]) => definition.pattern === pattern);
+    if (found !== undefined) return found[0];
+  }
   return /#\/\$defs\/(\w+)\/[^/]+$/.exec(error.schemaPath)?.[1];
 }
 
 function describeError(
   data: unknown,
   error: ErrorObject,
+  schema: object,
 ): { path: DataPath; target: "value" | "key"; message: string } {
   const path = toPath(error.instancePath);
   const value = valueAt(data, path);
@@ -123,7 +126,7 @@ function describeError(
       return { path, target: "value", message: `missing required key "${String(params.missingProperty)}"` };
     case "additionalProperties": {
       const key = String(params.additionalProperty);
-      const allowed = Object.keys((error.parentSchema?.properties as object | undefined) ?? {}).filter(
+      const allowed = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {}).filter(
         (name) => name !== "$schema",
       );
       return {
@@ -141,7 +144,7 @@ function describeError(
       return { path, target: "value", message: `must be ${expected.join(" or ")}, not ${typeName(value)}` };
     }
     case "anyOf":
-      return { path, target: "value", message: `must be ${describeUnion(error)}, not ${typeName(value)}` };
+      return { path, target: "value", message: `must be ${describeUnion(error.schema, schema)}, not ${typeName(value)}` };
     case "enum": {
       const allowed = (params.allowedValues as unknown[]).map((item) => JSON.stringify(item)).join(", ");
       return { path, target: "value", message: `${JSON.stringify(value)} is not allowed here (use one of ${allowed})` };
@@ -151,7 +154,7 @@ function describeError(
     case "minProperties":
       return { path, target: "value", message: "must not be empty" };
     default: {
-      const definition = definitionOf(error);
+      const definition = definitionOf(error, schema);
       const describe = definition === undefined ? undefined : DEFINITION_MESSAGES[definition];
       if (describe !== undefined) return { path, target: "value", message: describe(value) };
       return { path, target: "value", message: error.message ?? `fails ${error.keyword}` };
@@ -159,14 +162,16 @@ function describeError(
   }
 }
 
-function describeUnion(error: ErrorObject): string {
-  const branches = (error.schema as { $ref?: string; type?: string }[] | undefined) ?? [];
+function describeUnion(branchSchemas: unknown, schema: object): string {
+  const definitions = (schema as { $defs?: Record<string, { type?: string }> }).$defs ?? {};
+  const branches = (Array.isArray(branchSchemas) ? (branchSchemas as { $ref?: string; type?: string }[]) : []).map(
+    (branch) => (branch.$ref === undefined ? branch : { ...definitions[branch.$ref.split("/").at(-1)!], $ref: branch.$ref }),
+  );
   const words = branches.map((branch) => {
-    if (branch.type !== undefined) return TYPE_WORDS[branch.type] ?? branch.type;
     const definition = branch.$ref?.split("/").at(-1);
     if (definition === "pascalName") return "a name";
     if (definition === "aliasName") return "an identifier";
-    return "a string";
+    return branch.type === undefined ? "a value" : (TYPE_WORDS[branch.type] ?? branch.type);
   });
   const unique = [...new Set(words)];
   const list = unique.length <= 1 ? unique.join("") : `${unique.slice(0, -1).join(", ")} or ${unique.at(-1)}`;

@@ -43,7 +43,7 @@ export async function compileStrict(
   files: Readonly<Record<string, string>>,
   extra: Readonly<Record<string, unknown>> = {},
 ): Promise<CompileResult> {
-  await writeTree(dir, files);
+  await writeTree(dir, { "package.json": JSON.stringify({ type: "module" }), ...files });
   await writeFile(
     path.join(dir, "tsconfig.json"),
     JSON.stringify({ compilerOptions: { ...STRICT_COMPILER_OPTIONS, ...extra }, include: Object.keys(files) }, null, 2),
