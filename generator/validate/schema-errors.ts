@@ -11,6 +11,8 @@ const DEFINITION_MESSAGES: Readonly<Record<string, (value: unknown) => string>> 
     `${JSON.stringify(value)} is not a valid locale tag: use a BCP 47 tag in canonical case, such as en, de, zh-CN or pt-BR`,
   nonEmptyString: () => "text must not be empty",
   url: (value) => `${JSON.stringify(value)} is not an http(s) URL`,
+  fingerprint: (value) =>
+    `${JSON.stringify(value)} is not a source fingerprint (8 hexadecimal digits); let \`codebook i18n --stamp LOCALE\` write it`,
 };
 
 /**
@@ -134,7 +136,8 @@ function describeError(
     }
     case "propertyNames": {
       const key = String(params.propertyName);
-      return { path: [...path, key], target: "key", message: DEFINITION_MESSAGES.localeTag!(key) };
+      const definition = (error.schema as { $ref?: string } | undefined)?.$ref?.split("/").at(-1) ?? "localeTag";
+      return { path: [...path, key], target: "key", message: (DEFINITION_MESSAGES[definition] ?? DEFINITION_MESSAGES.localeTag!)(key) };
     }
     case "type": {
       const expected = String(params.type).split(",").map((type) => TYPE_WORDS[type] ?? type);
