@@ -1,7 +1,7 @@
 import type { Registry } from "../../model/registry.js";
 import type { GeneratedFile } from "../header.js";
 import { catalogEntries, catalogPath } from "./catalog-entries.js";
-import { icuText } from "./message-syntax.js";
+import { icuMessage, messageParts } from "./message-syntax.js";
 
 /**
  * `formatjs/<locale>/<id>.json`: one FormatJS catalog per locale, in the extracted-messages shape
@@ -13,7 +13,7 @@ export function emitFormatjsCatalogs(registry: Registry): GeneratedFile[] {
   const entries = catalogEntries(registry);
   return registry.locales.map((locale) => {
     const messages = Object.fromEntries(
-      entries.map((entry) => [`${registry.id}:${entry.key}`, { defaultMessage: icuText(registry, entry.texts[locale]!), description: entry.note }]),
+      entries.map((entry) => [`${registry.id}:${entry.key}`, { defaultMessage: icuMessage(messageParts(registry, entry.texts[locale]!)), description: entry.note }]),
     );
     return { path: catalogPath("formatjs", locale, registry, "json"), contents: `${JSON.stringify(messages, null, 2)}\n` };
   });

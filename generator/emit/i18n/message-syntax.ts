@@ -11,15 +11,19 @@ export function messageParts(registry: Registry, text: string): readonly Message
   return parts;
 }
 
-/** Characters that ICU MessageFormat (as FormatJS parses it) would read as syntax: arguments and tags. */
-const ICU_SYNTAX = /[{}<]+/g;
+/**
+ * A run of characters that ICU MessageFormat (as FormatJS parses it) would read as syntax (arguments, tags),
+ * with the apostrophes that follow it, or a lone apostrophe.
+ */
+const ICU_SYNTAX = /[{}<][{}<']*|'/g;
 
 /**
- * Literal text as ICU MessageFormat: every apostrophe doubled, and each run of syntax characters quoted
- * (`'{'`), so that FormatJS formats it back verbatim.
+ * Literal text as ICU MessageFormat, so that FormatJS formats it back verbatim: each syntax run is quoted
+ * (`'{'`) with its apostrophes doubled inside, and any other apostrophe is doubled (`''`). A quoted run
+ * starts with a syntax character and swallows the apostrophes after it, so a quote is never followed by one.
  */
 export function icuLiteral(text: string): string {
-  return text.replace(/'/g, "''").replace(ICU_SYNTAX, (run) => `'${run}'`);
+  return text.replace(ICU_SYNTAX, (run) => (run === "'" ? "''" : `'${run.replace(/'/g, "''")}'`));
 }
 
 /** Parts as canonical ICU MessageFormat: quoted literals and `{name}` placeholders. */
@@ -27,7 +31,7 @@ export function icuMessage(parts: readonly MessagePart[]): string {
   return parts.map((part) => (typeof part === "string" ? icuLiteral(part) : `{${part.argument}}`)).join("");
 }
 
-/** The text of `text` as it is written in ICU-syntax catalogs (FormatJS, the TypeScript module, gettext). */
+/** A text as the TypeScript module and gettext carry it: a plain text as is, an ICU text in canonical ICU. */
 export function icuText(registry: Registry, text: string): string {
   return registry.messageFormat === "plain" ? text : icuMessage(messageParts(registry, text));
 }
