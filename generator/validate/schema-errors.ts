@@ -15,6 +15,9 @@ const DEFINITION_MESSAGES: Readonly<Record<string, (value: unknown) => string>> 
     `${JSON.stringify(value)} is not a source fingerprint (8 hexadecimal digits); let \`codebook i18n --stamp LOCALE\` write it`,
 };
 
+/** ajv's error for a key that fails `propertyNames` names the key here. */
+type KeyError = ErrorObject & { readonly propertyName?: string };
+
 /**
  * Turns ajv's errors into located diagnostics: one per problem, pointing at the offending node (an unknown
  * key at the key, a missing key at its parent map), with `anyOf` alternatives folded into one message.
@@ -43,12 +46,17 @@ function selectErrors(errors: readonly ErrorObject[]): ErrorObject[] {
     error !== union && error.schemaPath.startsWith(`${union.schemaPath}/`);
   const kept: ErrorObject[] = [];
   for (const error of errors) {
+    // The error of the key's own schema (it carries `propertyName`) says more than `propertyNames`'s summary.
+    const keyError = (other: KeyError): boolean => other.propertyName === error.params.propertyName && other.instancePath === error.instancePath;
+    if (error.keyword === "propertyNames" && errors.some(keyError)) continue;
     if (error.keyword === "anyOf") {
       const branches = errors.filter((other) => insideUnion(other, error));
       const typeMatched = branches.some(
         (other) => !(other.keyword === "type" && other.instancePath === error.instancePath),
       );
-      if (!typeMatched || branches.length === 0) kept.push(error);
+      // A branch whose type matched and that failed deeper inside the value (through a $ref) says more.
+      const descended = errors.some((other) => other.instancePath.startsWith(`${error.instancePath}/`));
+      if ((!typeMatched || branches.length === 0) && !descended) kept.push(error);
       continue;
     }
     const union = unions.find((candidate) => insideUnion(error, candidate));
@@ -118,6 +126,12 @@ function describeError(
   error: ErrorObject,
 ): { path: DataPath; target: "value" | "key"; message: string } {
   const path = toPath(error.instancePath);
+  const { propertyName } = error as KeyError;
+  if (propertyName !== undefined) {
+    const definition = definitionOf(error);
+    const describe = definition === undefined ? undefined : DEFINITION_MESSAGES[definition];
+    return { path: [...path, propertyName], target: "key", message: describe?.(propertyName) ?? `key ${JSON.stringify(propertyName)} ${error.message ?? "is not allowed"}` };
+  }
   const value = valueAt(data, path);
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
@@ -136,8 +150,7 @@ function describeError(
     }
     case "propertyNames": {
       const key = String(params.propertyName);
-      const definition = (error.schema as { $ref?: string } | undefined)?.$ref?.split("/").at(-1) ?? "localeTag";
-      return { path: [...path, key], target: "key", message: (DEFINITION_MESSAGES[definition] ?? DEFINITION_MESSAGES.localeTag!)(key) };
+      return { path: [...path, key], target: "key", message: DEFINITION_MESSAGES.localeTag!(key) };
     }
     case "type": {
       const expected = String(params.type).split(",").map((type) => TYPE_WORDS[type] ?? type);
