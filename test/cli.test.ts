@@ -8,5 +8,6 @@ describe("codebook CLI", () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^codebook: generate TypeScript/);
     expect(run.stdout).toContain("codebook generate [REGISTRY.yaml ...] [--out DIR]");
+    expect(run.stdout).toContain("codebook i18n     [REGISTRY.yaml] [--strict]");
   });
 });
