@@ -279,7 +279,7 @@ export function getCloseCodeRange(code: number): CloseCodeRange | undefined {
 }
 
 /** The supported locales; the first, "en", is the source locale and the fallback. */
-export const closeCodeLocales = ["en", "de"] as const;
+export const closeCodeLocales = ["en", "de", "fr", "es", "ja", "zh-CN", "pt-BR", "ru"] as const;
 
 /** A supported locale tag. */
 export type CloseCodeLocale = (typeof closeCodeLocales)[number];
@@ -386,10 +386,238 @@ export const closeCodeCatalogDe: CloseCodeCatalog = {
     },
 };
 
+/** The texts in "fr". Import only the catalogs you use: the others stay out of your bundle. */
+export const closeCodeCatalogFr: CloseCodeCatalog = {
+    locale: "fr",
+    title: "Codes de fermeture WebSocket",
+    unknown: "Code de fermeture inconnu.",
+    codes: {
+        NormalClosure: "Fermeture normale ; l'objectif pour lequel la connexion a été établie est atteint.",
+        GoingAway: "Départ ; le point de terminaison s'en va, par exemple parce qu'un serveur s'arrête ou qu'un navigateur quitte la page.",
+        ProtocolError: "Erreur de protocole ; le point de terminaison met fin à la connexion en raison d'une erreur de protocole.",
+        UnsupportedData: "Données non prises en charge ; le point de terminaison a reçu un type de données qu'il ne peut pas accepter (par exemple, des données binaires sur un point de terminaison qui n'accepte que du texte).",
+        NoStatusReceived: "Aucun état reçu ; signalé lorsqu'une trame de fermeture ne contenait aucun code d'état. Ne doit pas être envoyé dans une trame de fermeture.",
+        AbnormalClosure: "Fermeture anormale ; signalé lorsque la connexion a été fermée sans trame de fermeture. Ne doit pas être envoyé dans une trame de fermeture.",
+        InvalidFramePayloadData: "Données utiles de trame invalides ; un message contenait des données incohérentes avec son type (par exemple, des données non UTF-8 dans un message texte).",
+        PolicyViolation: "Violation de politique ; le point de terminaison a reçu un message qui enfreint sa politique. Code générique, utilisé lorsqu'aucun code plus précis, comme 1003 ou 1009, ne convient.",
+        MessageTooBig: "Message trop volumineux ; le point de terminaison a reçu un message trop volumineux pour pouvoir le traiter.",
+        MandatoryExtension: "Extension obligatoire ; le client attendait du serveur qu'il négocie une ou plusieurs extensions, ce que le serveur n'a pas fait.",
+        InternalError: "Erreur interne ; le point de terminaison a rencontré une condition inattendue qui l'a empêché de traiter la requête.",
+        ServiceRestart: "Redémarrage du service ; le serveur redémarre. Le client peut se reconnecter.",
+        TryAgainLater: "Réessayer plus tard ; le serveur ne peut temporairement pas prendre en charge la connexion, par exemple parce qu'il est surchargé.",
+        BadGateway: "Passerelle incorrecte ; le serveur, agissant en tant que passerelle ou proxy, a reçu une réponse invalide du serveur en amont (comme HTTP 502).",
+        TlsHandshake: "Échec de la négociation TLS ; signalé lorsque la négociation TLS a échoué (par exemple, le certificat du serveur n'a pas pu être vérifié). Ne doit pas être envoyé dans une trame de fermeture.",
+        Unauthorized: "Non autorisé ; la requête ne contient pas d'informations d'authentification valides (comme HTTP 401).",
+        Forbidden: "Interdit ; le point de terminaison a compris la requête mais refuse de l'autoriser (comme HTTP 403).",
+        Timeout: "Délai expiré ; le point de terminaison a attendu trop longtemps l'autre partie (comme HTTP 408).",
+    },
+    ranges: {
+        Unused: "Non utilisé ; aucun code de fermeture n'est inférieur à 1000.",
+        Protocol: "Réservé au protocole WebSocket, à ses futures révisions et aux extensions disposant d'une spécification publique.",
+        Reserved: "Réservé ; sa signification pourrait être définie à l'avenir. N'est pas envoyé en pratique.",
+        ProtocolUnassigned: "Réservé aux futures révisions du protocole WebSocket ; pas encore attribué.",
+        Extensions: "Réservé aux extensions WebSocket disposant d'une spécification publique.",
+        Registered: "Pour les bibliothèques, frameworks et applications ; ces codes sont enregistrés auprès de l'IANA selon le principe du premier arrivé, premier servi.",
+        Private: "Pour un usage privé, par accord préalable entre applications ; ces codes ne peuvent pas être enregistrés.",
+        Undefined: "Non défini par la RFC 6455 ; invalide dans une trame de fermeture.",
+    },
+};
+
+/** The texts in "es". Import only the catalogs you use: the others stay out of your bundle. */
+export const closeCodeCatalogEs: CloseCodeCatalog = {
+    locale: "es",
+    title: "Códigos de cierre de WebSocket",
+    unknown: "Código de cierre desconocido.",
+    codes: {
+        NormalClosure: "Cierre normal; se ha cumplido el propósito para el que se estableció la conexión.",
+        GoingAway: "Desconexión del extremo; el extremo se retira, por ejemplo, porque un servidor se está apagando o un navegador abandona la página.",
+        ProtocolError: "Error de protocolo; el extremo termina la conexión debido a un error de protocolo.",
+        UnsupportedData: "Datos no admitidos; el extremo recibió un tipo de datos que no puede aceptar (por ejemplo, datos binarios en un extremo que solo admite texto).",
+        NoStatusReceived: "Estado no recibido; se notifica cuando una trama de cierre no contenía ningún código de estado. No debe enviarse en una trama de cierre.",
+        AbnormalClosure: "Cierre anómalo; se notifica cuando la conexión se cerró sin una trama de cierre. No debe enviarse en una trama de cierre.",
+        InvalidFramePayloadData: "Datos de carga útil de trama no válidos; un mensaje contenía datos incoherentes con su tipo (por ejemplo, datos que no son UTF-8 en un mensaje de texto).",
+        PolicyViolation: "Infracción de política; el extremo recibió un mensaje que infringe su política. Código genérico para cuando no encaja ningún código más específico, como 1003 o 1009.",
+        MessageTooBig: "Mensaje demasiado grande; el extremo recibió un mensaje demasiado grande para poder procesarlo.",
+        MandatoryExtension: "Extensión obligatoria; el cliente esperaba que el servidor negociara una o más extensiones, pero el servidor no lo hizo.",
+        InternalError: "Error interno; el extremo encontró una condición inesperada que le impidió atender la solicitud.",
+        ServiceRestart: "Reinicio del servicio; el servidor se está reiniciando. El cliente puede volver a conectarse.",
+        TryAgainLater: "Reintentar más tarde; el servidor no puede atender la conexión temporalmente, por ejemplo, porque está sobrecargado.",
+        BadGateway: "Puerta de enlace incorrecta; el servidor, actuando como puerta de enlace o proxy, recibió una respuesta no válida del servidor ascendente (como HTTP 502).",
+        TlsHandshake: "Error en la negociación TLS; se notifica cuando falló la negociación TLS (por ejemplo, no se pudo verificar el certificado del servidor). No debe enviarse en una trama de cierre.",
+        Unauthorized: "No autorizado; la solicitud carece de credenciales de autenticación válidas (como HTTP 401).",
+        Forbidden: "Prohibido; el extremo entendió la solicitud, pero se niega a autorizarla (como HTTP 403).",
+        Timeout: "Tiempo de espera agotado; al extremo se le agotó el tiempo de espera de respuesta del otro extremo (como HTTP 408).",
+    },
+    ranges: {
+        Unused: "Sin uso; ningún código de cierre es inferior a 1000.",
+        Protocol: "Reservado para el protocolo WebSocket, sus futuras revisiones y las extensiones con especificación pública.",
+        Reserved: "Reservado; su significado podría definirse en el futuro. En la práctica no se envía.",
+        ProtocolUnassigned: "Reservado para futuras revisiones del protocolo WebSocket; aún no asignado.",
+        Extensions: "Reservado para extensiones de WebSocket con especificación pública.",
+        Registered: "Para bibliotecas, frameworks y aplicaciones; se registran ante la IANA por orden de llegada.",
+        Private: "Para uso privado mediante acuerdo previo entre aplicaciones; no se pueden registrar.",
+        Undefined: "No definido por la RFC 6455; no válido en una trama de cierre.",
+    },
+};
+
+/** The texts in "ja". Import only the catalogs you use: the others stay out of your bundle. */
+export const closeCodeCatalogJa: CloseCodeCatalog = {
+    locale: "ja",
+    title: "WebSocket クローズコード",
+    unknown: "不明なクローズコード。",
+    codes: {
+        NormalClosure: "正常なクローズ；接続を確立した目的が達成された。",
+        GoingAway: "離脱；サーバーのシャットダウンやブラウザーのページ移動などにより、エンドポイントが離脱する。",
+        ProtocolError: "プロトコルエラー；プロトコルエラーのため、エンドポイントが接続を終了する。",
+        UnsupportedData: "未対応のデータ；エンドポイントが受け付けられない種類のデータを受信した（テキスト専用のエンドポイントがバイナリーデータを受信した場合など）。",
+        NoStatusReceived: "ステータス未受信；クローズフレームにステータスコードが含まれていなかった場合に報告される。クローズフレームで送信してはならない。",
+        AbnormalClosure: "異常クローズ；クローズフレームなしで接続が閉じられた場合に報告される。クローズフレームで送信してはならない。",
+        InvalidFramePayloadData: "無効なフレームペイロードデータ；メッセージに型と矛盾するデータが含まれていた（テキストメッセージ内の UTF-8 ではないデータなど）。",
+        PolicyViolation: "ポリシー違反；エンドポイントが自身のポリシーに違反するメッセージを受信した。1003 や 1009 など、より具体的なコードが当てはまらない場合に使う汎用コード。",
+        MessageTooBig: "メッセージが大きすぎる；エンドポイントが処理できないほど大きなメッセージを受信した。",
+        MandatoryExtension: "必須の拡張；クライアントはサーバーが 1 つ以上の拡張をネゴシエートすることを期待したが、サーバーはネゴシエートしなかった。",
+        InternalError: "内部エラー；エンドポイントが予期しない状況に遭遇し、リクエストを処理できなかった。",
+        ServiceRestart: "サービス再起動；サーバーが再起動中である。クライアントは再接続してよい。",
+        TryAgainLater: "後で再試行；過負荷などにより、サーバーが一時的に接続を処理できない。",
+        BadGateway: "不正なゲートウェイ；ゲートウェイまたはプロキシーとして動作するサーバーが、上流サーバーから無効な応答を受信した（HTTP 502 と同様）。",
+        TlsHandshake: "TLS ハンドシェイクの失敗；TLS ハンドシェイクが失敗した場合に報告される（サーバー証明書を検証できなかった場合など）。クローズフレームで送信してはならない。",
+        Unauthorized: "未認証；リクエストに有効な認証資格情報が含まれていない（HTTP 401 と同様）。",
+        Forbidden: "禁止；エンドポイントはリクエストを理解したが、認可を拒否した（HTTP 403 と同様）。",
+        Timeout: "タイムアウト；エンドポイントが相手側を待機している間にタイムアウトした（HTTP 408 と同様）。",
+    },
+    ranges: {
+        Unused: "未使用；1000 未満のクローズコードは存在しない。",
+        Protocol: "WebSocket プロトコル、その将来の改訂、および公開仕様を持つ拡張のために予約されている。",
+        Reserved: "予約済み；意味は将来定義される可能性がある。実際には送信されない。",
+        ProtocolUnassigned: "WebSocket プロトコルの将来の改訂のために予約されている；まだ割り当てられていない。",
+        Extensions: "公開仕様を持つ WebSocket 拡張のために予約されている。",
+        Registered: "ライブラリー、フレームワーク、アプリケーション用；IANA に先着順で登録される。",
+        Private: "アプリケーション間の事前の合意に基づくプライベート利用向け；登録はできない。",
+        Undefined: "RFC 6455 では定義されていない；クローズフレームでは無効。",
+    },
+};
+
+/** The texts in "zh-CN". Import only the catalogs you use: the others stay out of your bundle. */
+export const closeCodeCatalogZhCN: CloseCodeCatalog = {
+    locale: "zh-CN",
+    title: "WebSocket 关闭码",
+    unknown: "未知的关闭码。",
+    codes: {
+        NormalClosure: "正常关闭；建立连接的目的已经达成。",
+        GoingAway: "端点离开；端点正在离开，例如服务器正在关闭或浏览器离开了页面。",
+        ProtocolError: "协议错误；端点因协议错误而终止连接。",
+        UnsupportedData: "不支持的数据；端点收到了它无法接受的数据类型（例如，仅支持文本的端点收到了二进制数据）。",
+        NoStatusReceived: "未收到状态码；在关闭帧未携带状态码时报告。不得在关闭帧中发送。",
+        AbnormalClosure: "异常关闭；在连接未经关闭帧即被关闭时报告。不得在关闭帧中发送。",
+        InvalidFramePayloadData: "无效的帧载荷数据；消息包含与其类型不一致的数据（例如，文本消息中包含非 UTF-8 数据）。",
+        PolicyViolation: "违反策略；端点收到了违反其策略的消息。这是一个通用代码，用于没有更具体的代码（如 1003 或 1009）适用的情况。",
+        MessageTooBig: "消息过大；端点收到的消息过大，无法处理。",
+        MandatoryExtension: "必需的扩展；客户端期望服务器协商一个或多个扩展，但服务器没有这样做。",
+        InternalError: "内部错误；端点遇到了意外情况，无法完成请求。",
+        ServiceRestart: "服务重启；服务器正在重启。客户端可以重新连接。",
+        TryAgainLater: "稍后重试；服务器暂时无法处理该连接，例如由于过载。",
+        BadGateway: "网关错误；作为网关或代理的服务器从上游服务器收到了无效的响应（类似 HTTP 502）。",
+        TlsHandshake: "TLS 握手失败；在 TLS 握手失败时报告（例如，无法验证服务器证书）。不得在关闭帧中发送。",
+        Unauthorized: "未授权；请求缺少有效的身份验证凭据（类似 HTTP 401）。",
+        Forbidden: "禁止访问；端点理解该请求，但拒绝授权（类似 HTTP 403）。",
+        Timeout: "超时；端点等待对端时超时（类似 HTTP 408）。",
+    },
+    ranges: {
+        Unused: "未使用；不存在小于 1000 的关闭码。",
+        Protocol: "保留给 WebSocket 协议、其未来的修订版以及具有公开规范的扩展使用。",
+        Reserved: "保留；其含义可能会在将来定义。实际中不会发送。",
+        ProtocolUnassigned: "保留给 WebSocket 协议未来的修订版；尚未分配。",
+        Extensions: "保留给具有公开规范的 WebSocket 扩展使用。",
+        Registered: "供库、框架和应用程序使用；按先到先得的原则在 IANA 注册。",
+        Private: "供应用程序之间经事先约定后私下使用；不可注册。",
+        Undefined: "RFC 6455 未定义；在关闭帧中无效。",
+    },
+};
+
+/** The texts in "pt-BR". Import only the catalogs you use: the others stay out of your bundle. */
+export const closeCodeCatalogPtBR: CloseCodeCatalog = {
+    locale: "pt-BR",
+    title: "Códigos de fechamento do WebSocket",
+    unknown: "Código de fechamento desconhecido.",
+    codes: {
+        NormalClosure: "Fechamento normal; o propósito para o qual a conexão foi estabelecida foi cumprido.",
+        GoingAway: "Saindo; o endpoint está saindo, por exemplo, porque um servidor está sendo desligado ou um navegador está saindo da página.",
+        ProtocolError: "Erro de protocolo; o endpoint está encerrando a conexão devido a um erro de protocolo.",
+        UnsupportedData: "Dados não suportados; o endpoint recebeu um tipo de dado que não pode aceitar (por exemplo, dados binários em um endpoint que aceita apenas texto).",
+        NoStatusReceived: "Nenhum status recebido; informado quando um frame de fechamento não continha código de status. Não deve ser enviado em um frame de fechamento.",
+        AbnormalClosure: "Fechamento anormal; informado quando a conexão foi fechada sem um frame de fechamento. Não deve ser enviado em um frame de fechamento.",
+        InvalidFramePayloadData: "Dados de payload do frame inválidos; uma mensagem continha dados inconsistentes com o seu tipo (por exemplo, dados não UTF-8 em uma mensagem de texto).",
+        PolicyViolation: "Violação de política; o endpoint recebeu uma mensagem que viola a sua política. Código genérico para quando nenhum código mais específico, como 1003 ou 1009, se aplica.",
+        MessageTooBig: "Mensagem grande demais; o endpoint recebeu uma mensagem grande demais para ser processada.",
+        MandatoryExtension: "Extensão obrigatória; o cliente esperava que o servidor negociasse uma ou mais extensões, mas o servidor não o fez.",
+        InternalError: "Erro interno; o endpoint encontrou uma condição inesperada que o impediu de atender à requisição.",
+        ServiceRestart: "Reinício do serviço; o servidor está reiniciando. O cliente pode se reconectar.",
+        TryAgainLater: "Tente novamente mais tarde; o servidor não consegue atender a conexão temporariamente, por exemplo, por estar sobrecarregado.",
+        BadGateway: "Gateway inválido; o servidor, atuando como gateway ou proxy, recebeu uma resposta inválida do servidor upstream (como HTTP 502).",
+        TlsHandshake: "Falha no handshake TLS; informado quando o handshake TLS falhou (por exemplo, não foi possível verificar o certificado do servidor). Não deve ser enviado em um frame de fechamento.",
+        Unauthorized: "Não autorizado; a requisição não tem credenciais de autenticação válidas (como HTTP 401).",
+        Forbidden: "Proibido; o endpoint entendeu a requisição, mas se recusa a autorizá-la (como HTTP 403).",
+        Timeout: "Tempo esgotado; o endpoint esgotou o tempo de espera pela outra parte (como HTTP 408).",
+    },
+    ranges: {
+        Unused: "Não utilizado; nenhum código de fechamento é menor que 1000.",
+        Protocol: "Reservado para o protocolo WebSocket, suas revisões futuras e extensões com especificação pública.",
+        Reserved: "Reservado; seu significado poderá ser definido no futuro. Não é enviado na prática.",
+        ProtocolUnassigned: "Reservado para revisões futuras do protocolo WebSocket; ainda não atribuído.",
+        Extensions: "Reservado para extensões do WebSocket com especificação pública.",
+        Registered: "Para bibliotecas, frameworks e aplicações; registrados na IANA por ordem de chegada.",
+        Private: "Para uso privado mediante acordo prévio entre aplicações; não podem ser registrados.",
+        Undefined: "Não definido pela RFC 6455; inválido em um frame de fechamento.",
+    },
+};
+
+/** The texts in "ru". Import only the catalogs you use: the others stay out of your bundle. */
+export const closeCodeCatalogRu: CloseCodeCatalog = {
+    locale: "ru",
+    title: "Коды закрытия WebSocket",
+    unknown: "Неизвестный код закрытия.",
+    codes: {
+        NormalClosure: "Нормальное закрытие; цель, ради которой было установлено соединение, достигнута.",
+        GoingAway: "Уход; конечная точка уходит, например сервер завершает работу или браузер покидает страницу.",
+        ProtocolError: "Ошибка протокола; конечная точка разрывает соединение из-за ошибки протокола.",
+        UnsupportedData: "Неподдерживаемые данные; конечная точка получила данные такого типа, который не может принять (например, двоичные данные на конечной точке, работающей только с текстом).",
+        NoStatusReceived: "Статус не получен; сообщается, если фрейм закрытия не содержал кода состояния. Нельзя отправлять во фрейме закрытия.",
+        AbnormalClosure: "Аварийное закрытие; сообщается, если соединение было закрыто без фрейма закрытия. Нельзя отправлять во фрейме закрытия.",
+        InvalidFramePayloadData: "Недопустимые данные полезной нагрузки фрейма; сообщение содержало данные, не соответствующие его типу (например, данные не в UTF-8 в текстовом сообщении).",
+        PolicyViolation: "Нарушение политики; конечная точка получила сообщение, нарушающее её политику. Общий код на случай, когда не подходит более конкретный, например 1003 или 1009.",
+        MessageTooBig: "Слишком большое сообщение; конечная точка получила сообщение, слишком большое для обработки.",
+        MandatoryExtension: "Обязательное расширение; клиент ожидал, что сервер согласует одно или несколько расширений, но сервер этого не сделал.",
+        InternalError: "Внутренняя ошибка; конечная точка столкнулась с непредвиденной ситуацией, которая помешала ей выполнить запрос.",
+        ServiceRestart: "Перезапуск службы; сервер перезапускается. Клиент может подключиться повторно.",
+        TryAgainLater: "Повторите попытку позже; сервер временно не может обслужить соединение, например из-за перегрузки.",
+        BadGateway: "Ошибочный шлюз; сервер, выступая в роли шлюза или прокси, получил недопустимый ответ от вышестоящего сервера (как HTTP 502).",
+        TlsHandshake: "Сбой рукопожатия TLS; сообщается, если рукопожатие TLS завершилось неудачей (например, сертификат сервера не прошёл проверку). Нельзя отправлять во фрейме закрытия.",
+        Unauthorized: "Не авторизован; в запросе нет действительных учётных данных для аутентификации (как HTTP 401).",
+        Forbidden: "Запрещено; конечная точка поняла запрос, но отказывается его авторизовать (как HTTP 403).",
+        Timeout: "Тайм-аут; конечная точка не дождалась другой стороны за отведённое время (как HTTP 408).",
+    },
+    ranges: {
+        Unused: "Не используется; кодов закрытия меньше 1000 не существует.",
+        Protocol: "Зарезервировано для протокола WebSocket, его будущих версий и расширений с публичной спецификацией.",
+        Reserved: "Зарезервировано; значение может быть определено в будущем. На практике не отправляется.",
+        ProtocolUnassigned: "Зарезервировано для будущих версий протокола WebSocket; пока не назначено.",
+        Extensions: "Зарезервировано для расширений WebSocket с публичной спецификацией.",
+        Registered: "Для библиотек, фреймворков и приложений; регистрируются в IANA в порядке поступления заявок.",
+        Private: "Для частного использования по предварительной договорённости между приложениями; регистрации не подлежат.",
+        Undefined: "Не определено в RFC 6455; недопустимо во фрейме закрытия.",
+    },
+};
+
 /** Every locale's catalog, keyed by locale tag. */
 export const closeCodeCatalogs: { readonly [Locale in CloseCodeLocale]: CloseCodeCatalog } = {
     en: closeCodeCatalogEn,
     de: closeCodeCatalogDe,
+    fr: closeCodeCatalogFr,
+    es: closeCodeCatalogEs,
+    ja: closeCodeCatalogJa,
+    "zh-CN": closeCodeCatalogZhCN,
+    "pt-BR": closeCodeCatalogPtBR,
+    ru: closeCodeCatalogRu,
 };
 
 function describeIn(catalog: CloseCodeCatalog, code: number): string {
@@ -401,7 +629,7 @@ function describeIn(catalog: CloseCodeCatalog, code: number): string {
 
 /**
  * The description of `code` in the best supported locale for `locale` (a tag or a list of preferred tags): for a registered code its own text, for another code inside a declared range that range's text, else the text for unknown codes.
- * @example describeCloseCode(1000, "de")
+ * @example describeCloseCode(1000, "ru")
  */
 export function describeCloseCode(code: number, locale?: string | readonly string[]): string {
     return describeIn(closeCodeCatalogs[resolveCloseCodeLocale(locale)], code);
@@ -409,7 +637,7 @@ export function describeCloseCode(code: number, locale?: string | readonly strin
 
 /**
  * A `describeCloseCode` limited to the given catalogs, so that a bundle carries only their texts. The first catalog is the fallback for an unsupported locale.
- * @example const describe = createCloseCodeDescriber(closeCodeCatalogDe);
+ * @example const describe = createCloseCodeDescriber(closeCodeCatalogRu);
  */
 export function createCloseCodeDescriber(fallback: CloseCodeCatalog, ...others: readonly CloseCodeCatalog[]): (code: number, locale?: string | readonly string[]) => string {
     const catalogs = [fallback, ...others];

@@ -4,6 +4,7 @@ import { parseArgs } from "node:util";
 import { DiagnosticError, formatDiagnostic } from "./diagnostics.js";
 import { packageRoot } from "./package-root.js";
 import { check, generate, validate, type RunOptions } from "./pipeline.js";
+import { formatTranslationReport, stampTranslations, translationReport } from "./translation-report.js";
 
 const HELP = `codebook: generate TypeScript, i18n catalogs and Markdown tables from a YAML registry of numeric codes.
 
@@ -11,12 +12,16 @@ Usage:
   codebook generate [REGISTRY.yaml ...] [--out DIR]   write the generated files
   codebook check    [REGISTRY.yaml ...] [--out DIR]   exit 1 when a generated file is stale or missing
   codebook validate REGISTRY.yaml ...                 exit 1 when a registry is invalid
+  codebook i18n     [REGISTRY.yaml] [--strict]        per locale: texts translated, missing and stale
+  codebook i18n     [REGISTRY.yaml] --stamp LOCALE    record the current source fingerprints in LOCALE's file
 
 With no registry, the embedded default (the WebSocket close codes) is used.
 
 Options:
   -o, --out DIR     output folder (default: generated)
       --no-enums    emit an as-const object and a type instead of an enum (erasable syntax)
+      --strict      i18n: exit 1 when a text is missing or stale in any locale
+      --stamp LOCALE  i18n: mark LOCALE's translations as made from the current source texts
   -q, --quiet       print nothing on success
   -h, --help        show this help
   -v, --version     show the version
@@ -41,6 +46,8 @@ function parse(argv: readonly string[]) {
       options: {
         out: { type: "string", short: "o" },
         "no-enums": { type: "boolean" },
+        strict: { type: "boolean" },
+        stamp: { type: "string" },
         quiet: { type: "boolean", short: "q" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean", short: "v" },
@@ -59,7 +66,10 @@ function shown(io: CliIo, file: string): string {
   return path.relative(io.cwd, file).split(path.sep).join("/") || ".";
 }
 
-async function runCommand(command: string, registries: string[], options: RunOptions & { quiet: boolean }, io: CliIo): Promise<number> {
+type CommandOptions = RunOptions & { readonly quiet: boolean; readonly strict: boolean; readonly stamp?: string };
+
+async function runCommand(command: string, registries: string[], options: CommandOptions, io: CliIo): Promise<number> {
+  if (command !== "i18n" && (options.strict || options.stamp !== undefined)) throw new UsageError("--strict and --stamp belong to the i18n command");
   switch (command) {
     case "generate": {
       const result = await generate(options);
@@ -88,6 +98,19 @@ async function runCommand(command: string, registries: string[], options: RunOpt
       if (!options.quiet) io.stdout(`codebook: ${registries.length} ${registries.length === 1 ? "registry is" : "registries are"} valid`);
       return 0;
     }
+    case "i18n": {
+      if (registries.length > 1) throw new UsageError("i18n takes at most one REGISTRY.yaml");
+      const target = { cwd: io.cwd, ...(registries[0] === undefined ? {} : { registry: registries[0] }) };
+      if (options.stamp !== undefined) {
+        const result = await stampTranslations(options.stamp, target);
+        if (!result.ok) throw new UsageError(`--stamp: ${result.reason}`);
+        if (!options.quiet) io.stdout(`codebook: ${result.stamped} translation${result.stamped === 1 ? "" : "s"} stamped, ${result.unchanged} already current in ${result.file}`);
+        return 0;
+      }
+      const report = await translationReport(target);
+      if (!options.quiet || !report.complete) for (const line of formatTranslationReport(report)) io.stdout(line);
+      return options.strict && !report.complete ? 1 : 0;
+    }
     default:
       throw new UsageError(`unknown command "${command}"`);
   }
@@ -111,6 +134,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       registries,
       cwd: io.cwd,
       quiet: values.quiet ?? false,
+      strict: values.strict ?? false,
+      ...(values.stamp === undefined ? {} : { stamp: values.stamp }),
       enums: !(values["no-enums"] ?? false),
       ...(values.out === undefined ? {} : { outDir: values.out }),
     };

@@ -11,4 +11,6 @@ export type { Diagnostic } from "./diagnostics.js";
 export type { GeneratedFile } from "./emit/header.js";
 export { TARGET_NAMES } from "./emit/targets.js";
 export type { TargetName } from "./emit/targets.js";
-export type { Alias, CodeEntry, CodeRange, CodeSet, Interval, LocalizedText, Registry } from "./model/registry.js";
+export type { Alias, CodeEntry, CodeRange, CodeSet, Interval, LocalizedText, MessagePart, Registry } from "./model/registry.js";
+export { formatTranslationReport, stampTranslations, translationReport } from "./translation-report.js";
+export type { LocaleStatus, MissingText, StaleText, StampResult, TranslationOptions, TranslationReport } from "./translation-report.js";

@@ -33,6 +33,18 @@ const TARGET_LOADERS = {
     const { emitMarkdownPage } = await import("./markdown/page.js");
     return { name: "md", summary: "<id>.md: ranges and codes tables", emit: (registry, context) => [emitMarkdownPage(registry, context)] };
   },
+  i18next: async (): Promise<Target> => {
+    const { emitI18nextCatalogs } = await import("./i18n/i18next-catalog.js");
+    return { name: "i18next", summary: "i18next/<locale>/<id>.json: i18next resources, namespace <id>", emit: (registry) => emitI18nextCatalogs(registry) };
+  },
+  formatjs: async (): Promise<Target> => {
+    const { emitFormatjsCatalogs } = await import("./i18n/formatjs-catalog.js");
+    return { name: "formatjs", summary: "formatjs/<locale>/<id>.json: FormatJS messages { defaultMessage, description }", emit: (registry) => emitFormatjsCatalogs(registry) };
+  },
+  gettext: async (): Promise<Target> => {
+    const { emitGettextCatalogs } = await import("./i18n/gettext-catalog.js");
+    return { name: "gettext", summary: "gettext/<locale>/<id>.po and gettext/<id>.pot: gettext catalogs, keys in msgctxt", emit: emitGettextCatalogs };
+  },
 } satisfies Record<string, () => Promise<Target>>;
 
 /** The name of a kind of output. */

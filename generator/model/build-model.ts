@@ -64,6 +64,7 @@ export function buildModel(context: BuildContext): BuildResult {
     locales: raw.locales,
     sourceLocale: raw.locales[0]!,
     messageFormat: raw.messageFormat ?? "plain",
+    messages: new Map(),
     bounds,
     ranges,
     codes,

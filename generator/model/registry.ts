@@ -50,6 +50,9 @@ export interface CodeSet {
   readonly intervals: readonly Interval[];
 }
 
+/** A text of an ICU registry, parsed: literal text (quotes resolved) and `{placeholder}` arguments. */
+export type MessagePart = string | { readonly argument: string };
+
 /** The resolved registry: validated, merged with its locale files, every default applied. */
 export interface Registry {
   readonly id: string;
@@ -62,6 +65,8 @@ export interface Registry {
   readonly locales: readonly string[];
   readonly sourceLocale: string;
   readonly messageFormat: "plain" | "icu";
+  /** For an `icu` registry, every distinct text parsed into parts (validated at load); empty for `plain`. */
+  readonly messages: ReadonlyMap<string, readonly MessagePart[]>;
   readonly bounds: Interval;
   /** In declaration order. */
   readonly ranges: readonly CodeRange[];

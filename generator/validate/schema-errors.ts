@@ -11,6 +11,8 @@ const DEFINITION_MESSAGES: Readonly<Record<string, (value: unknown) => string>> 
     `${JSON.stringify(value)} is not a valid locale tag: use a BCP 47 tag in canonical case, such as en, de, zh-CN or pt-BR`,
   nonEmptyString: () => "text must not be empty",
   url: (value) => `${JSON.stringify(value)} is not an http(s) URL`,
+  fingerprint: (value) =>
+    `${JSON.stringify(value)} is not a source fingerprint (8 hexadecimal digits); let \`codebook i18n --stamp LOCALE\` write it`,
 };
 
 /**
@@ -49,8 +51,12 @@ function selectErrors(errors: readonly ErrorObject[]): ErrorObject[] {
       for (const other of typeMismatches) dropped.add(other);
     }
   });
-  // A property name's own failure (its pattern) is reported once, by the `propertyNames` error at the key.
-  for (const error of errors) if (error.propertyName !== undefined) dropped.add(error);
+  // A key's own failure (it carries `propertyName`) says more than the `propertyNames` summary: keep only it.
+  for (const error of errors) {
+    if (error.keyword !== "propertyNames") continue;
+    const params = error.params as { propertyName?: string };
+    if (errors.some((other) => other.propertyName === params.propertyName && other.instancePath === error.instancePath)) dropped.add(error);
+  }
   return errors.filter((error) => !dropped.has(error));
 }
 
@@ -121,6 +127,11 @@ function describeError(
   const path = toPath(error.instancePath);
   const value = valueAt(data, path);
   const params = error.params as Record<string, unknown>;
+  if (error.propertyName !== undefined) {
+    const describe = DEFINITION_MESSAGES[definitionOf(error, schema) ?? ""];
+    const message = describe?.(error.propertyName) ?? `key ${JSON.stringify(error.propertyName)} ${error.message ?? "is not allowed"}`;
+    return { path: [...path, error.propertyName], target: "key", message };
+  }
   switch (error.keyword) {
     case "required":
       return { path, target: "value", message: `missing required key "${String(params.missingProperty)}"` };

@@ -1,5 +1,6 @@
 import { StructureKind, VariableDeclarationKind, type StatementStructures } from "ts-morph";
 import type { Registry } from "../../model/registry.js";
+import { icuText } from "../i18n/message-syntax.js";
 import { constStatement, jsDoc, literalWriter, propertyKey, stringLiteral, type Statement } from "./builders.js";
 import type { ModuleNames } from "./names.js";
 
@@ -68,8 +69,8 @@ return -1;`,
   ];
 }
 
-function textMap(entries: readonly (readonly [string, string])[]) {
-  return literalWriter("object", entries.map(([key, text]) => ({ key: propertyKey(key), value: stringLiteral(text) })));
+function textMap(registry: Registry, entries: readonly (readonly [string, string])[]) {
+  return literalWriter("object", entries.map(([key, text]) => ({ key: propertyKey(key), value: stringLiteral(icuText(registry, text)) })));
 }
 
 function emitCatalogs(registry: Registry, names: ModuleNames): Statement[] {
@@ -77,7 +78,12 @@ function emitCatalogs(registry: Registry, names: ModuleNames): Statement[] {
     kind: StructureKind.Interface,
     isExported: true,
     name: names.catalogType,
-    docs: [jsDoc("The texts of one locale: a description for every code and every range, and the text for unknown codes.")],
+    docs: [
+      jsDoc(
+        "The texts of one locale: a description for every code and every range, and the text for unknown codes." +
+          (registry.messageFormat === "icu" ? " The texts are ICU MessageFormat: `describe` fills their `{code}` placeholders." : ""),
+      ),
+    ],
     properties: [
       { name: "locale", isReadonly: true, type: names.localeType },
       { name: "title", isReadonly: true, type: "string" },
@@ -94,10 +100,10 @@ function emitCatalogs(registry: Registry, names: ModuleNames): Statement[] {
       type: names.catalogType,
       initializer: literalWriter("object", [
         { key: "locale", value: stringLiteral(locale) },
-        { key: "title", value: stringLiteral(registry.title[locale]!) },
-        { key: "unknown", value: stringLiteral(registry.unknown[locale]!) },
-        { key: "codes", value: textMap(registry.codes.map((entry) => [entry.name, entry.description[locale]!] as const)) },
-        { key: "ranges", value: textMap(registry.ranges.map((range) => [range.name, range.description[locale]!] as const)) },
+        { key: "title", value: stringLiteral(icuText(registry, registry.title[locale]!)) },
+        { key: "unknown", value: stringLiteral(icuText(registry, registry.unknown[locale]!)) },
+        { key: "codes", value: textMap(registry, registry.codes.map((entry) => [entry.name, entry.description[locale]!] as const)) },
+        { key: "ranges", value: textMap(registry, registry.ranges.map((range) => [range.name, range.description[locale]!] as const)) },
       ]),
     }),
   );
@@ -114,10 +120,35 @@ function emitCatalogs(registry: Registry, names: ModuleNames): Statement[] {
   return [catalogType, ...catalogs, all];
 }
 
+/**
+ * `formatMessage` for an ICU registry: fills `{code}` in the canonical ICU text codebook writes (quoted
+ * literals, `''` for an apostrophe, simple placeholders only), so the module needs no ICU runtime.
+ */
+function emitMessageFormatter(): StatementStructures {
+  return {
+    kind: StructureKind.Function,
+    name: "formatMessage",
+    docs: [jsDoc("Fills the `{code}` placeholders of a catalog text and resolves its ICU quoting.")],
+    parameters: [
+      { name: "message", type: "string" },
+      { name: "code", type: "number" },
+    ],
+    returnType: "string",
+    statements: [
+      `return message.replace(/''|'((?:[^']|'')+)'|\\{(\\w+)\\}/g, (match, quoted: string | undefined, name: string | undefined) =>
+    quoted !== undefined ? quoted.replace(/''/g, "'") : name === "code" ? String(code) : name === undefined ? "'" : match,
+);`,
+    ],
+  };
+}
+
 function emitDescribers(registry: Registry, names: ModuleNames): StatementStructures[] {
   const first = registry.codes[0];
   const example = first === undefined ? [] : ([["example", `${names.describe}(${first.code}, "${registry.locales.at(-1)}")`]] as [string, string][]);
+  const icu = registry.messageFormat === "icu";
+  const text = (expression: string): string => (icu ? `formatMessage(${expression}, code)` : expression);
   return [
+    ...(icu ? [emitMessageFormatter()] : []),
     {
       kind: StructureKind.Function,
       name: "describeIn",
@@ -128,9 +159,9 @@ function emitDescribers(registry: Registry, names: ModuleNames): StatementStruct
       returnType: "string",
       statements: [
         `const name = ${names.getName}(code);
-if (name !== undefined) return catalog.codes[name];
+if (name !== undefined) return ${text("catalog.codes[name]")};
 const range = ${names.getRange}(code);
-return range === undefined ? catalog.unknown : catalog.ranges[range.name];`,
+return ${text("range === undefined ? catalog.unknown : catalog.ranges[range.name]")};`,
       ],
     },
     {

@@ -1,0 +1,57 @@
+import type { LocalizedText, Registry } from "../../model/registry.js";
+
+/** One message of a catalog: its key, its text in every locale, and a note for translators. */
+export interface CatalogEntry {
+  /** `title`, `description`, `unknown`, `codes.<Name>`, `ranges.<Name>`, `sets.<Name>.description`, `sets.<Name>.label`. */
+  readonly key: string;
+  readonly texts: LocalizedText;
+  /** What the text is for, shown to translators (FormatJS `description`, a gettext `#.` comment). */
+  readonly note: string;
+}
+
+function rangeNote(from: number, to: number, name: string): string {
+  return from === to ? `Describes code ${from} (range ${name}).` : `Describes a code in ${from}–${to} (range ${name}) that has no text of its own.`;
+}
+
+function withReference(note: string, reference: string | undefined): string {
+  return reference === undefined ? note : `${note} (${reference})`;
+}
+
+/**
+ * Every text of the registry as catalog entries, in a fixed order: the registry's title, description and
+ * unknown text, then ranges, codes and sets in declaration order. The keys are the same in every format.
+ */
+export function catalogEntries(registry: Registry): CatalogEntry[] {
+  const placeholder = registry.messageFormat === "icu" ? " {code} is the code." : "";
+  const entries: CatalogEntry[] = [{ key: "title", texts: registry.title, note: "The title of the code registry." }];
+  if (registry.description !== undefined) {
+    entries.push({ key: "description", texts: registry.description, note: "What the codes of the registry are." });
+  }
+  entries.push({
+    key: "unknown",
+    texts: registry.unknown,
+    note: `Describes a code that is neither registered nor inside a declared range.${placeholder}`,
+  });
+  for (const range of registry.ranges) {
+    const note = `${rangeNote(range.from, range.to, range.name)}${placeholder}`;
+    entries.push({ key: `ranges.${range.name}`, texts: range.description, note: withReference(note, range.reference) });
+  }
+  for (const entry of registry.codes) {
+    const note = `Describes code ${entry.code} (${entry.name}).${placeholder}`;
+    entries.push({ key: `codes.${entry.name}`, texts: entry.description, note: withReference(note, entry.reference) });
+  }
+  for (const set of registry.sets) {
+    if (set.description !== undefined) {
+      entries.push({ key: `sets.${set.name}.description`, texts: set.description, note: `What the codes of the set ${set.name} have in common.` });
+    }
+    if (set.label !== undefined) {
+      entries.push({ key: `sets.${set.name}.label`, texts: set.label, note: `A short column header: whether a code is in the set ${set.name}.` });
+    }
+  }
+  return entries;
+}
+
+/** The file of one format for one locale: `<format>/<locale>/<id>.<extension>`. */
+export function catalogPath(format: string, locale: string, registry: Registry, extension: string): string {
+  return `${format}/${locale}/${registry.id}.${extension}`;
+}

@@ -1,0 +1,85 @@
+import type { Registry } from "../../model/registry.js";
+import { generatedNotice, type EmitContext, type GeneratedFile } from "../header.js";
+import { catalogEntries, catalogPath, type CatalogEntry } from "./catalog-entries.js";
+import { icuText } from "./message-syntax.js";
+import { pluralForms } from "./plural-forms.js";
+
+const ESCAPES: Readonly<Record<string, string>> = {
+  "\\": "\\\\",
+  '"': '\\"',
+  "\u0007": "\\a",
+  "\b": "\\b",
+  "\t": "\\t",
+  "\n": "\\n",
+  "\u000b": "\\v",
+  "\f": "\\f",
+  "\r": "\\r",
+};
+
+/** A PO string: C escapes inside quotes; a text with line breaks is split after each `\n`, as msgcat writes it. */
+function poString(keyword: string, text: string): string {
+  const escape = (part: string): string => `"${part.replace(/[\\"\u0007\b\t\n\u000b\f\r]/g, (char) => ESCAPES[char]!)}"`;
+  const lines = text.split(/(?<=\n)/);
+  if (lines.length === 1) return `${keyword} ${escape(text)}`;
+  return [`${keyword} ""`, ...lines.map(escape)].join("\n");
+}
+
+/** Comment lines (`#` or `#.`): one per line of the text, so a line break cannot end the comment. */
+function poComment(marker: string, text: string): string {
+  return text
+    .split(/\r\n?|\n|\u2028|\u2029/)
+    .map((line) => (line === "" ? marker : `${marker} ${line}`))
+    .join("\n");
+}
+
+/** The gettext locale name: `pt-BR` → `pt_BR`. */
+export function gettextLanguage(locale: string): string {
+  return locale.replace(/-/g, "_");
+}
+
+function header(registry: Registry, context: EmitContext, locale: string | undefined): string {
+  const fields: [string, string][] = [
+    ["Project-Id-Version", registry.id],
+    ["Language", locale === undefined ? "" : gettextLanguage(locale)],
+    ["MIME-Version", "1.0"],
+    ["Content-Type", "text/plain; charset=UTF-8"],
+    ["Content-Transfer-Encoding", "8bit"],
+  ];
+  const plural = locale === undefined ? undefined : pluralForms(locale);
+  if (plural !== undefined) fields.push(["Plural-Forms", plural]);
+  fields.push(["X-Generator", "codebook"]);
+  const title = registry.title[registry.sourceLocale]!;
+  const comments = [
+    poComment("#", generatedNotice(registry, context)),
+    poComment("#", `${title}${locale === undefined ? ": the template" : ""} (${locale ?? registry.sourceLocale} texts; keys in msgctxt).`),
+  ];
+  if (registry.messageFormat === "icu") comments.push("# The texts are ICU MessageFormat: fill {code} with the code.");
+  return [...comments, 'msgid ""', poString("msgstr", fields.map(([name, value]) => `${name}: ${value}\n`).join(""))].join("\n");
+}
+
+function message(registry: Registry, entry: CatalogEntry, locale: string | undefined): string {
+  const source = icuText(registry, entry.texts[registry.sourceLocale]!);
+  return [
+    poComment("#.", entry.note),
+    poString("msgctxt", entry.key),
+    poString("msgid", source),
+    poString("msgstr", locale === undefined ? "" : icuText(registry, entry.texts[locale]!)),
+  ].join("\n");
+}
+
+function poFile(registry: Registry, context: EmitContext, locale: string | undefined): string {
+  const entries = catalogEntries(registry);
+  return `${[header(registry, context, locale), ...entries.map((entry) => message(registry, entry, locale))].join("\n\n")}\n`;
+}
+
+/**
+ * `gettext/<locale>/<id>.po` for every locale and the template `gettext/<id>.pot`. Every message has its
+ * key as `msgctxt` (`codes.NormalClosure`), the source text as `msgid` and the locale's text as `msgstr`
+ * (the source locale's file translates each text to itself).
+ */
+export function emitGettextCatalogs(registry: Registry, context: EmitContext): GeneratedFile[] {
+  return [
+    ...registry.locales.map((locale) => ({ path: catalogPath("gettext", locale, registry, "po"), contents: poFile(registry, context, locale) })),
+    { path: `gettext/${registry.id}.pot`, contents: poFile(registry, context, undefined) },
+  ];
+}

@@ -1,0 +1,58 @@
+import { createHash } from "node:crypto";
+import type { DataPath } from "../load/yaml-document.js";
+import type { RawRegistry, RawText } from "./raw-registry.js";
+
+/**
+ * One translatable text of a registry. Its `key` is the one key scheme every catalog uses: `title`,
+ * `description`, `unknown`, `codes.<Name>`, `ranges.<Name>`, `sets.<Name>.description`, `sets.<Name>.label`.
+ */
+export interface TextSlot {
+  readonly key: string;
+  /** Where the text is in the registry: `["codes", 3, "description"]`. */
+  readonly registryPath: DataPath;
+  /** Where its translation is in a locale file: `["codes", "NormalClosure"]`. */
+  readonly localePath: DataPath;
+  /** The placeholders an ICU text may use here: `code` where `describe<Type>` knows the code. */
+  readonly placeholders: readonly string[];
+  /** The text as written in the registry. */
+  readonly value: RawText;
+}
+
+/** Placeholders of texts that `describe<Type>(code)` returns; other texts are shown without a code. */
+const CODE_PLACEHOLDERS = ["code"] as const;
+
+/** Every text the registry has, in a fixed order (registry texts, ranges, codes, sets). */
+export function registryTextSlots(raw: RawRegistry): TextSlot[] {
+  const slots: TextSlot[] = [];
+  const add = (key: string, registryPath: DataPath, localePath: DataPath, value: RawText | undefined, placeholders: readonly string[] = []): void => {
+    if (value !== undefined) slots.push({ key, registryPath, localePath, placeholders, value });
+  };
+  add("title", ["title"], ["title"], raw.title);
+  add("description", ["description"], ["description"], raw.description);
+  add("unknown", ["unknown"], ["unknown"], raw.unknown, CODE_PLACEHOLDERS);
+  (raw.ranges ?? []).forEach((range, index) =>
+    add(`ranges.${range.name}`, ["ranges", index, "description"], ["ranges", range.name], range.description, CODE_PLACEHOLDERS),
+  );
+  raw.codes.forEach((entry, index) =>
+    add(`codes.${entry.name}`, ["codes", index, "description"], ["codes", entry.name], entry.description, CODE_PLACEHOLDERS),
+  );
+  (raw.sets ?? []).forEach((set, index) => {
+    add(`sets.${set.name}.description`, ["sets", index, "description"], ["sets", set.name, "description"], set.description);
+    add(`sets.${set.name}.label`, ["sets", index, "label"], ["sets", set.name, "label"], set.label);
+  });
+  return slots;
+}
+
+/** The registry's own text for `locale`: its map entry, or the shorthand string for the source locale. */
+export function inlineText(raw: RawRegistry, value: RawText, locale: string): string | undefined {
+  if (typeof value === "string") return locale === raw.locales[0] ? value : undefined;
+  return Object.hasOwn(value, locale) ? value[locale] : undefined;
+}
+
+/**
+ * The fingerprint of a source text that a translation records, to tell when the source changed after it
+ * was translated: the first 8 hex digits of the SHA-256 of its UTF-8 bytes.
+ */
+export function sourceFingerprint(text: string): string {
+  return createHash("sha256").update(text, "utf8").digest("hex").slice(0, 8);
+}
