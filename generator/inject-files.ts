@@ -33,16 +33,18 @@ async function startsWithBom(file: string): Promise<boolean> {
   }
 }
 
-/** Reads every file to inject (each once) and finds its regions; reports unreadable files and marker errors. */
+/**
+ * Reads every file to inject (each once) and finds its regions; reports unreadable files and marker errors.
+ * A file with marker errors is still returned with its well-formed regions, so their ids get checked too.
+ */
 export async function readInjectTargets(files: readonly string[], cwd: string): Promise<{ targets: InjectTarget[]; diagnostics: Diagnostic[] }> {
   const unique = [...new Set(files.map((file) => path.resolve(cwd, file)))];
   const results = await Promise.all(
     unique.map(async (file): Promise<{ target?: InjectTarget; diagnostics: readonly Diagnostic[] }> => {
       const read = await readSourceFile(file, cwd);
       if (!read.ok) return read;
-      const found = findRegions(read.source.text, read.source.file);
-      if (!found.ok) return found;
-      return { target: { source: read.source, bom: await startsWithBom(file), regions: found.regions }, diagnostics: [] };
+      const { regions, diagnostics } = findRegions(read.source.text, read.source.file);
+      return { target: { source: read.source, bom: await startsWithBom(file), regions }, diagnostics };
     }),
   );
   return {

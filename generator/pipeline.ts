@@ -121,33 +121,36 @@ export async function renderRegistry(
   return emitRegistry(registry, targets, options.outDir, { enums: options.enums ?? true, templates });
 }
 
-/** Waits for every input; throws one DiagnosticError with the problems of all of them. */
-async function settleInputs<T extends readonly unknown[]>(inputs: { [K in keyof T]: Promise<T[K]> }): Promise<T> {
+/**
+ * Waits for every input; when any fails, throws one DiagnosticError with the problems of all of them, and with
+ * the `alongside` diagnostics (found by work that goes on after the inputs, reported now so none is lost).
+ */
+async function settleInputs<T extends readonly unknown[]>(
+  inputs: { [K in keyof T]: Promise<T[K]> },
+  alongside: Promise<readonly Diagnostic[]>,
+): Promise<T> {
   const results = await Promise.allSettled(inputs);
   const diagnostics = results.flatMap((result) => {
     if (result.status === "fulfilled") return [];
     if (result.reason instanceof DiagnosticError) return result.reason.diagnostics;
     throw result.reason;
   });
-  if (diagnostics.length > 0) throw new DiagnosticError(diagnostics);
+  if (diagnostics.length > 0) throw new DiagnosticError([...diagnostics, ...(await alongside)]);
   return results.map((result) => (result as PromiseFulfilledResult<unknown>).value) as unknown as T;
 }
 
 /** Everything a run produces: the output folder's files and the injected files. All diagnostics come first. */
 async function renderAll(options: ResolvedOptions): Promise<{ files: GeneratedFile[]; injected: InjectedFile[] }> {
-  const readTargets = async () => {
-    const { targets, diagnostics } = await readInjectTargets(options.inject, options.cwd);
-    if (diagnostics.length > 0) throw new DiagnosticError(diagnostics);
-    return targets;
-  };
-  const [registries, templates, injectTargets, targets] = await settleInputs([
-    loadAll(options),
-    loadTemplatesOrThrow(options.templates, options.cwd),
-    readTargets(),
-    loadTargets(options.targets),
-  ] as const);
-  const injection = renderInjections(injectTargets, registries, templates);
-  if (injection.diagnostics.length > 0) throw new DiagnosticError(injection.diagnostics);
+  const reading = readInjectTargets(options.inject, options.cwd);
+  const [registries, templates, targets] = await settleInputs(
+    [loadAll(options), loadTemplatesOrThrow(options.templates, options.cwd), loadTargets(options.targets)] as const,
+    // An unexpected failure of the reading surfaces below, where `reading` is awaited.
+    reading.then((read) => read.diagnostics, () => []),
+  );
+  const read = await reading;
+  const injection = renderInjections(read.targets, registries, templates);
+  const diagnostics = [...read.diagnostics, ...injection.diagnostics];
+  if (diagnostics.length > 0) throw new DiagnosticError(diagnostics);
   const files = registries.flatMap((registry) => emitRegistry(registry, targets, options.outDir, { ...options, templates }));
   return { files, injected: injection.files };
 }

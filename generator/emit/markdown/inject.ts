@@ -30,9 +30,11 @@ export interface InjectRegion {
   readonly eol: string;
 }
 
-export type FindRegionsResult =
-  | { readonly ok: true; readonly regions: readonly InjectRegion[] }
-  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
+/** The well-formed regions of a file, and a diagnostic for each problem with its markers. */
+export interface FindRegionsResult {
+  readonly regions: readonly InjectRegion[];
+  readonly diagnostics: readonly Diagnostic[];
+}
 
 const START_SYNTAX = "<!-- codebook:start ID TABLE [LOCALE] -->";
 const END_SYNTAX = "<!-- codebook:end ID -->";
@@ -192,13 +194,13 @@ class RegionScanner {
 /**
  * Finds every marker pair, reporting at its `FILE:LINE:COL` each malformed or unknown marker, a start inside an
  * open region, an end without a start or naming another id, an unknown table, a start never closed, and a file
- * without markers.
+ * without markers. The well-formed regions are returned too, so that their ids can be checked in the same run.
  */
 export function findRegions(text: string, file: string): FindRegionsResult {
   const scanner = new RegionScanner(file);
   for (const line of linesOf(text)) scanner.scan(line);
   scanner.finish();
-  return scanner.diagnostics.length > 0 ? { ok: false, diagnostics: scanner.diagnostics } : { ok: true, regions: scanner.regions };
+  return { regions: scanner.regions, diagnostics: scanner.diagnostics };
 }
 
 /** What the regions are filled from. */
