@@ -11,12 +11,12 @@ export function markdownPagePath(registry: Registry, locale: string): string {
   return locale === registry.sourceLocale ? `${registry.id}.md` : `${registry.id}.${locale}.md`;
 }
 
-/** `**English** · [Deutsch](<close-codes.de.md>) · …`: every locale's page, the current one in bold. */
+/** `English · [Deutsch](<close-codes.de.md>) · …`: every locale's page, the current one as plain text. */
 function renderLanguages(registry: Registry, locale: string, texts: ReadonlyMap<string, PageTexts>): string {
   return registry.locales
     .map((other) => {
       const name = texts.get(other)!.language;
-      return other === locale ? `**${escapeInline(name)}**` : renderLink(name, markdownPagePath(registry, other));
+      return other === locale ? escapeInline(name) : renderLink(name, markdownPagePath(registry, other));
     })
     .join(" · ");
 }

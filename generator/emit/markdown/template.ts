@@ -7,7 +7,7 @@ import { TABLE_NAMES, type TableName } from "./tables.js";
  *
  * - `{{ NAME }}` or `{{ NAME:ARGUMENT }}`, on one line; spaces inside the braces are optional.
  * - Values: `notice` (the generated-file comment; every template must place it outside `if` blocks), `title`,
- *   `description`, `id`, `locale`, `languages` (links to the page in every locale), `text:KEY` (a word from
+ *   `description`, `id`, `locale`, `languages` (every locale's language, linked to its page), `text:KEY` (a word from
  *   `locales/<locale>.yaml`) and `table:ranges` / `table:codes`.
  * - Blocks: `{{ if:CONDITION }}` … `{{ end }}`, kept only when the condition holds (`description`: the
  *   registry has one; `ranges`: it declares ranges; `translations`: it has more than one locale). They nest. A
@@ -54,7 +54,8 @@ const KNOWN = "notice, title, description, id, locale, languages, text:KEY, tabl
 
 type Tag =
   | { readonly kind: "node"; readonly node: TemplateNode }
-  | { readonly kind: "if"; readonly condition: TemplateCondition }
+  /** An unknown condition (already reported) is undefined: the block still pairs with its `end`. */
+  | { readonly kind: "if"; readonly condition: TemplateCondition | undefined }
   | { readonly kind: "end" };
 
 interface Token {
@@ -112,7 +113,7 @@ function parseTag(inner: string, fail: (message: string) => void): Tag | undefin
   } else if (name === "if") {
     if ((TEMPLATE_CONDITIONS as readonly string[]).includes(argument)) return { kind: "if", condition: argument as TemplateCondition };
     fail(`unknown placeholder ${shown} (known conditions: ${TEMPLATE_CONDITIONS.join(", ")})`);
-    return undefined;
+    return { kind: "if", condition: undefined };
   }
   fail(`unknown placeholder ${shown} (known: ${KNOWN})`);
   return undefined;
@@ -130,7 +131,7 @@ function spanOf(text: string, start: number, end: number, tag: Tag): Token {
 
 function buildTree(text: string, tokens: readonly Token[], report: (offset: number, code: string, message: string) => void): TemplateNode[] {
   const root: TemplateNode[] = [];
-  const open: { condition: TemplateCondition; at: number; body: TemplateNode[] }[] = [];
+  const open: { condition: TemplateCondition | undefined; at: number; body: TemplateNode[] }[] = [];
   const current = () => open.at(-1)?.body ?? root;
   let cursor = 0;
   for (const token of tokens) {
@@ -144,11 +145,11 @@ function buildTree(text: string, tokens: readonly Token[], report: (offset: numb
     } else {
       const block = open.pop();
       if (block === undefined) report(token.at, "template-end", "{{ end }} without an open {{ if:CONDITION }}");
-      else current().push({ kind: "if", condition: block.condition, body: block.body });
+      else if (block.condition !== undefined) current().push({ kind: "if", condition: block.condition, body: block.body });
     }
   }
   if (cursor < text.length) current().push({ kind: "text", text: text.slice(cursor) });
-  for (const block of open) report(block.at, "template-if", `{{ if:${block.condition} }} is not closed by {{ end }}`);
+  for (const block of open) report(block.at, "template-if", `{{ if:${block.condition ?? "…"} }} is not closed by {{ end }}`);
   return root;
 }
 
