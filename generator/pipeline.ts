@@ -158,16 +158,17 @@ async function renderAll(options: ResolvedOptions): Promise<{ files: GeneratedFi
 /** The outcome of `generate`. */
 export interface GenerateResult {
   readonly outDir: string;
-  /** Absolute paths of files created or changed. */
+  /** Absolute paths of files created or changed (injected files included). */
   readonly written: readonly string[];
-  /** Absolute paths of files already current. */
+  /** Absolute paths of files already current (injected files included). */
   readonly unchanged: readonly string[];
 }
 
 /**
- * Generates every target of the given registries into the output folder. Nothing is written unless every
- * registry is valid; files whose contents did not change are not touched.
- * @throws {DiagnosticError} when any registry is invalid.
+ * Generates every target of the given registries into the output folder, and rewrites the regions of the
+ * `inject` files. Nothing is written unless every registry, template and marker is valid; files whose contents
+ * did not change are not touched.
+ * @throws {DiagnosticError} when any registry, template or marker is invalid.
  * @example await generate({ registries: ["codes.yaml"], outDir: "src/generated" });
  */
 export async function generate(options: RunOptions = {}): Promise<GenerateResult> {
@@ -190,9 +191,9 @@ export interface CheckResult {
 }
 
 /**
- * Checks that the generated files on disk are what `generate` would write, without writing anything: the
- * CI guard against a stale or hand-edited `generated/`.
- * @throws {DiagnosticError} when any registry is invalid.
+ * Checks that the generated files on disk, and the regions of the `inject` files, are what `generate` would
+ * write, without writing anything: the CI guard against a stale or hand-edited `generated/` or docs table.
+ * @throws {DiagnosticError} when any registry, template or marker is invalid.
  */
 export async function check(options: RunOptions = {}): Promise<CheckResult> {
   const resolved = resolveOptions(options);
