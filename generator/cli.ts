@@ -9,22 +9,26 @@ import { formatTranslationReport, stampTranslations, translationReport } from ".
 const HELP = `codebook: generate TypeScript, i18n catalogs and Markdown tables from a YAML registry of numeric codes.
 
 Usage:
-  codebook generate [REGISTRY.yaml ...] [--out DIR]   write the generated files
-  codebook check    [REGISTRY.yaml ...] [--out DIR]   exit 1 when a generated file is stale or missing
-  codebook validate REGISTRY.yaml ...                 exit 1 when a registry is invalid
-  codebook i18n     [REGISTRY.yaml] [--strict]        per locale: texts translated, missing and stale
-  codebook i18n     [REGISTRY.yaml] --stamp LOCALE    record the current source fingerprints in LOCALE's file
+  codebook generate [REGISTRY.yaml ...] [--out DIR] [--inject FILE.md ...]   write the generated files
+  codebook check    [REGISTRY.yaml ...] [--out DIR] [--inject FILE.md ...]   exit 1 when a generated file is stale or missing
+  codebook validate REGISTRY.yaml ...                                        exit 1 when a registry is invalid
+  codebook i18n     [REGISTRY.yaml] [--strict]                               per locale: texts translated, missing and stale
+  codebook i18n     [REGISTRY.yaml] --stamp LOCALE                           record the current source fingerprints in LOCALE's file
 
 With no registry, the embedded default (the WebSocket close codes) is used.
 
 Options:
-  -o, --out DIR     output folder (default: generated)
-      --no-enums    emit an as-const object and a type instead of an enum (erasable syntax)
-      --strict      i18n: exit 1 when a text is missing or stale in any locale
-      --stamp LOCALE  i18n: mark LOCALE's translations as made from the current source texts
-  -q, --quiet       print nothing on success
-  -h, --help        show this help
-  -v, --version     show the version
+  -o, --out DIR          output folder (default: generated)
+      --inject FILE.md   also regenerate (check) the tables between <!-- codebook:start ID TABLE [LOCALE] -->
+                         and <!-- codebook:end ID --> in FILE.md; repeatable
+      --templates DIR    Markdown templates overriding the built-in ones (page.md, page.<locale>.md,
+                         locales/<locale>.yaml)
+      --no-enums         emit an as-const object and a type instead of an enum (erasable syntax)
+      --strict           i18n: exit 1 when a text is missing or stale in any locale
+      --stamp LOCALE     i18n: mark LOCALE's translations as made from the current source texts
+  -q, --quiet            print nothing on success
+  -h, --help             show this help
+  -v, --version          show the version
 
 Exit codes: 0 success, 1 invalid input or stale output, 2 bad usage.`;
 
@@ -45,6 +49,8 @@ function parse(argv: readonly string[]) {
       strict: true,
       options: {
         out: { type: "string", short: "o" },
+        inject: { type: "string", multiple: true },
+        templates: { type: "string" },
         "no-enums": { type: "boolean" },
         strict: { type: "boolean" },
         stamp: { type: "string" },
@@ -85,7 +91,7 @@ async function runCommand(command: string, registries: string[], options: Comman
         if (file.state !== "current") io.stderr(`${shown(io, file.path)}: ${file.state === "missing" ? "missing" : "stale (differs from what generate would write)"}`);
       }
       if (!result.ok) {
-        io.stderr("codebook: generated files are out of date; run `codebook generate` to update them");
+        io.stderr("codebook: generated files are out of date; run `codebook generate` with the same arguments to update them");
         return 1;
       }
       if (!options.quiet) io.stdout(`codebook: ${result.files.length} generated files are current`);
@@ -138,6 +144,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       ...(values.stamp === undefined ? {} : { stamp: values.stamp }),
       enums: !(values["no-enums"] ?? false),
       ...(values.out === undefined ? {} : { outDir: values.out }),
+      ...(values.inject === undefined ? {} : { inject: values.inject }),
+      ...(values.templates === undefined ? {} : { templates: values.templates }),
     };
     return await runCommand(command, registries, options, io);
   } catch (error) {

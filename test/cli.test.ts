@@ -79,7 +79,7 @@ describe("codebook check", () => {
     // The changed description reaches every file; tiny.md was also edited by hand.
     expect(stale.stderr.split("\n")).toEqual([
       ...FILES.map((file) => `generated/${file}: stale (differs from what generate would write)`),
-      "codebook: generated files are out of date; run `codebook generate` to update them",
+      "codebook: generated files are out of date; run `codebook generate` with the same arguments to update them",
     ]);
   });
 

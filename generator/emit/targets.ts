@@ -1,10 +1,13 @@
 import type { Registry } from "../model/registry.js";
 import type { EmitContext, GeneratedFile } from "./header.js";
+import type { MarkdownTemplates } from "./markdown/template-set.js";
 
 /** Options every emitter may read; all defaults are resolved by the pipeline. */
 export interface EmitOptions {
   /** Emit a TypeScript `enum` (off: an erasable as-const object and type). */
   readonly enums: boolean;
+  /** The Markdown page templates and page texts, loaded by the pipeline. */
+  readonly templates: MarkdownTemplates;
 }
 
 /** One kind of output. Emitters are pure: the same model and options give the same files. */
@@ -30,8 +33,12 @@ const TARGET_LOADERS = {
     return { name: "json", summary: "<id>.json: the resolved registry as data", emit: (registry, context) => [emitRegistryJson(registry, context)] };
   },
   md: async (): Promise<Target> => {
-    const { emitMarkdownPage } = await import("./markdown/page.js");
-    return { name: "md", summary: "<id>.md: ranges and codes tables", emit: (registry, context) => [emitMarkdownPage(registry, context)] };
+    const { emitMarkdownPages } = await import("./markdown/page.js");
+    return {
+      name: "md",
+      summary: "<id>.md and <id>.<locale>.md: ranges and codes tables, one page per locale, from templates",
+      emit: (registry, context, options) => emitMarkdownPages(registry, context, options.templates),
+    };
   },
   i18next: async (): Promise<Target> => {
     const { emitI18nextCatalogs } = await import("./i18n/i18next-catalog.js");

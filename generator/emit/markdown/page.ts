@@ -1,30 +1,58 @@
 import type { Registry } from "../../model/registry.js";
 import { generatedNotice, type EmitContext, type GeneratedFile } from "../header.js";
-import { escapeInline } from "./escape.js";
-import { renderCodesTable, renderRangesTable, type TableHeaders } from "./tables.js";
+import { escapeInline, renderLink } from "./escape.js";
+import type { PageTexts } from "./page-texts.js";
+import { renderNamedTable } from "./tables.js";
+import { renderTemplate, type TemplateScope } from "./template.js";
+import { pageTemplateFor, pageTextsFor, type MarkdownTemplates } from "./template-set.js";
 
-const ENGLISH_HEADERS: TableHeaders = {
-  range: "Range",
-  code: "Code",
-  name: "Name",
-  use: "Use",
-  description: "Description",
-  reference: "Reference",
-  aliases: "Aliases",
-  yes: "yes",
-  no: "no",
-};
+/** The page of one locale: `<id>.md` for the source locale, `<id>.<locale>.md` for every other one. */
+export function markdownPagePath(registry: Registry, locale: string): string {
+  return locale === registry.sourceLocale ? `${registry.id}.md` : `${registry.id}.${locale}.md`;
+}
 
-/** `<id>.md`: the title, the description, the ranges table and the codes table, in the source locale. */
-export function emitMarkdownPage(registry: Registry, context: EmitContext): GeneratedFile {
-  const locale = registry.sourceLocale;
-  const sections = [
-    `<!-- ${generatedNotice(registry, context)} -->`,
-    `# ${escapeInline(registry.title[locale]!)}`,
-    ...(registry.description === undefined ? [] : [escapeInline(registry.description[locale]!)]),
-    ...(registry.ranges.length === 0 ? [] : ["## Ranges", renderRangesTable(registry, locale, ENGLISH_HEADERS)]),
-    "## Codes",
-    renderCodesTable(registry, locale, ENGLISH_HEADERS),
-  ];
-  return { path: `${registry.id}.md`, contents: `${sections.join("\n\n")}\n` };
+/** `English · [Deutsch](<close-codes.de.md>) · …`: every locale's page, the current one as plain text. */
+function renderLanguages(registry: Registry, locale: string, texts: ReadonlyMap<string, PageTexts>): string {
+  return registry.locales
+    .map((other) => {
+      const name = texts.get(other)!.language;
+      return other === locale ? escapeInline(name) : renderLink(name, markdownPagePath(registry, other));
+    })
+    .join(" · ");
+}
+
+function scopeFor(registry: Registry, locale: string, context: EmitContext, texts: ReadonlyMap<string, PageTexts>): TemplateScope {
+  const own = texts.get(locale)!;
+  return {
+    values: {
+      notice: `<!-- ${generatedNotice(registry, context)} -->`,
+      title: escapeInline(registry.title[locale]!),
+      description: registry.description === undefined ? "" : escapeInline(registry.description[locale]!),
+      id: escapeInline(registry.id),
+      locale: escapeInline(locale),
+      languages: renderLanguages(registry, locale, texts),
+    },
+    texts: Object.fromEntries(Object.entries(own).map(([key, text]) => [key, escapeInline(text)])) as PageTexts,
+    tables: {
+      ranges: renderNamedTable(registry, "ranges", locale, own),
+      codes: renderNamedTable(registry, "codes", locale, own),
+    },
+    conditions: {
+      description: registry.description !== undefined,
+      ranges: registry.ranges.length > 0,
+      translations: registry.locales.length > 1,
+    },
+  };
+}
+
+/**
+ * One page per locale, each rendered from its page template: `<id>.md` in the source locale, and
+ * `<id>.<locale>.md` for every other locale, with the headers and words of that locale.
+ */
+export function emitMarkdownPages(registry: Registry, context: EmitContext, templates: MarkdownTemplates): GeneratedFile[] {
+  const texts = new Map(registry.locales.map((locale) => [locale, pageTextsFor(templates, locale)]));
+  return registry.locales.map((locale) => ({
+    path: markdownPagePath(registry, locale),
+    contents: renderTemplate(pageTemplateFor(templates, locale), scopeFor(registry, locale, context, texts)),
+  }));
 }

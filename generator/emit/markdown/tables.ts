@@ -1,19 +1,14 @@
 import { intervalsContain } from "../../model/intervals.js";
 import type { CodeEntry, CodeRange, Registry } from "../../model/registry.js";
-import { escapeCell, renderLink, renderTable } from "./escape.js";
+import { escapeCell, renderCode, renderLink, renderTable } from "./escape.js";
+import type { PageTexts } from "./page-texts.js";
 
-/** Column headers of the tables, per locale. */
-export interface TableHeaders {
-  readonly range: string;
-  readonly code: string;
-  readonly name: string;
-  readonly use: string;
-  readonly description: string;
-  readonly reference: string;
-  readonly aliases: string;
-  readonly yes: string;
-  readonly no: string;
-}
+/** The tables a page or an injected region can hold. */
+export const TABLE_NAMES = ["ranges", "codes"] as const;
+export type TableName = (typeof TABLE_NAMES)[number];
+
+/** Column headers and cell words of the tables, in one locale. */
+export type TableHeaders = Pick<PageTexts, "range" | "code" | "name" | "use" | "description" | "reference" | "aliases" | "yes" | "no">;
 
 function span(range: CodeRange): string {
   return range.from === range.to ? `${range.from}` : `${range.from}–${range.to}`;
@@ -25,7 +20,7 @@ function reference(entry: { reference: string | undefined; url: string | undefin
 }
 
 function aliases(entry: CodeEntry | CodeRange): string {
-  return entry.aliases.map((alias) => `\`${alias.name}\``).join(", ");
+  return entry.aliases.map((alias) => renderCode(alias.name)).join(", ");
 }
 
 /** The ranges table: Range, Name, Use, Reference. Nested ranges are indented under their parent. */
@@ -36,10 +31,10 @@ export function renderRangesTable(registry: Registry, locale: string, headers: T
   };
   const ordered = [...registry.ranges].sort((a, b) => a.from - b.from || b.to - a.to);
   return renderTable(
-    [headers.range, headers.name, headers.use, headers.reference],
+    [headers.range, headers.name, headers.use, headers.reference].map(escapeCell),
     ordered.map((range) => [
       `${"↳ ".repeat(depth(range))}${span(range)}`,
-      `${range.name}${range.aliases.length > 0 ? ` (${aliases(range)})` : ""}`,
+      `${escapeCell(range.name)}${range.aliases.length > 0 ? ` (${aliases(range)})` : ""}`,
       escapeCell(range.description[locale]!),
       reference(range),
     ]),
@@ -56,17 +51,22 @@ export function renderCodesTable(registry: Registry, locale: string, headers: Ta
       headers.code,
       headers.name,
       headers.description,
-      ...labelled.map((set) => escapeCell(set.label![locale]!)),
+      ...labelled.map((set) => set.label![locale]!),
       headers.reference,
       ...(anyAliases ? [headers.aliases] : []),
-    ],
+    ].map(escapeCell),
     ordered.map((entry) => [
       String(entry.code),
-      entry.name,
+      escapeCell(entry.name),
       escapeCell(entry.description[locale]!),
-      ...labelled.map((set) => (intervalsContain(set.intervals, entry.code) ? headers.yes : headers.no)),
+      ...labelled.map((set) => escapeCell(intervalsContain(set.intervals, entry.code) ? headers.yes : headers.no)),
       reference(entry),
       ...(anyAliases ? [aliases(entry)] : []),
     ]),
   );
+}
+
+/** The named table in one locale. */
+export function renderNamedTable(registry: Registry, table: TableName, locale: string, headers: TableHeaders): string {
+  return table === "ranges" ? renderRangesTable(registry, locale, headers) : renderCodesTable(registry, locale, headers);
 }
