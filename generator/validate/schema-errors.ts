@@ -1,16 +1,38 @@
 import type { ErrorObject } from "ajv";
 import type { Diagnostic } from "../diagnostics.js";
 import { locate, type DataPath, type ParsedYaml } from "../load/yaml-document.js";
+import { RESERVED_WORDS } from "../model/identifiers.js";
+import { closestMatch } from "./suggest.js";
 
-/** Messages for values checked against a named definition, keyed by the `$defs` entry they fail. */
-const DEFINITION_MESSAGES: Readonly<Record<string, (value: unknown) => string>> = {
-  pascalName: (value) =>
-    `${JSON.stringify(value)} is not a valid name: use an identifier that starts with an uppercase letter, such as NormalClosure or URITooLong`,
-  aliasName: (value) => `${JSON.stringify(value)} is not a valid alias: use a JavaScript identifier such as CLOSE_NORMAL`,
+const PASCAL_NAME = /^[A-Z][A-Za-z0-9]*$/;
+const PASCAL_RULE = "names are PascalCase identifiers (an uppercase letter, then letters and digits), such as NormalClosure or URITooLong";
+
+/** `"class" is a reserved word`, `"Not-A-Name" is not a valid name`, with a suggestion when one is obvious. */
+function describeName(value: unknown): string {
+  const text = String(value);
+  const capitalized = text.charAt(0).toUpperCase() + text.slice(1);
+  const hint = PASCAL_NAME.test(capitalized) ? `; did you mean "${capitalized}"?` : "";
+  if (text === "") return `name must not be empty: ${PASCAL_RULE}`;
+  if (RESERVED_WORDS.has(text)) return `${JSON.stringify(text)} is a reserved word and cannot be a name: ${PASCAL_RULE}${hint}`;
+  return `${JSON.stringify(text)} is not a valid name: ${PASCAL_RULE}${hint}`;
+}
+
+/**
+ * Messages for values that fail a pattern or length rule, keyed by what they are: the `$defs` entry they
+ * fail (`pascalName`) or the property that holds the rule (`id`).
+ */
+const SUBJECT_MESSAGES: Readonly<Record<string, (value: unknown) => string>> = {
+  pascalName: describeName,
+  aliasName: (value) =>
+    `${JSON.stringify(value)} is not a valid alias: use a JavaScript identifier (letters, digits, _ and $, not starting with a digit), such as CLOSE_NORMAL`,
   localeTag: (value) =>
-    `${JSON.stringify(value)} is not a valid locale tag: use a BCP 47 tag in canonical case, such as en, de, zh-CN or pt-BR`,
+    `${JSON.stringify(value)} is not a valid locale tag: use a BCP 47 tag in canonical case, such as en, de, zh-CN, pt-BR, zh-Hant-TW or es-419`,
   nonEmptyString: () => "text must not be empty",
-  url: (value) => `${JSON.stringify(value)} is not an http(s) URL`,
+  reference: () => "reference must not be empty",
+  url: (value) => `${JSON.stringify(value)} is not a valid URL: use an absolute http:// or https:// URL without spaces`,
+  id: (value) =>
+    `${JSON.stringify(value)} is not a valid id: use kebab-case (lowercase letters and digits, words joined by single hyphens, starting with a letter), such as close-codes`,
+  guard: (value) => `${JSON.stringify(value)} is not a valid guard name: use "is" and a PascalCase name, such as isRetryableCloseCode`,
 };
 
 /**
@@ -31,45 +53,33 @@ export function mapSchemaErrors(parsed: ParsedYaml, errors: readonly ErrorObject
   return diagnostics;
 }
 
+/** Whether `path` is `base` or lies below it, comparing JSON Pointer segments (`/codes/1` is not below `/codes/10`). */
+function isAtOrBelow(path: string, base: string): boolean {
+  return path === base || path.startsWith(`${base}/`);
+}
+
 /**
- * Keeps the errors a person needs. For an `anyOf`, the errors of the branch whose type matches the value
- * are kept; when no branch's type matches, the `anyOf` itself is reported as one type error.
+ * Keeps the errors a person needs. ajv reports the errors of every `anyOf` branch just before the `anyOf`
+ * error itself; the alternatives' types are disjoint, so the branch errors that are not a type mismatch at the
+ * union's own value come from the branch whose type matched, and are the ones to report. When no branch's type
+ * matches, the union is reported as one type error. Errors inside `propertyNames` are dropped: the
+ * `propertyNames` error reports the key.
  */
 function selectErrors(errors: readonly ErrorObject[]): ErrorObject[] {
-  const unions = errors.filter((error) => error.keyword === "anyOf");
-  const insideUnion = (error: ErrorObject, union: ErrorObject): boolean =>
-    error !== union && error.schemaPath.startsWith(`${union.schemaPath}/`);
   const kept: ErrorObject[] = [];
   for (const error of errors) {
-    if (error.keyword === "anyOf") {
-      const branches = errors.filter((other) => insideUnion(other, error));
-      const typeMatched = branches.some(
-        (other) => !(other.keyword === "type" && other.instancePath === error.instancePath),
-      );
-      if (!typeMatched || branches.length === 0) kept.push(error);
-      continue;
-    }
-    const union = unions.find((candidate) => insideUnion(error, candidate));
-    if (union === undefined) {
+    if (error.propertyName !== undefined && error.keyword !== "propertyNames") continue;
+    if (error.keyword !== "anyOf") {
       kept.push(error);
       continue;
     }
-    // Inside a union: keep only errors of branches whose type check passed at the union's own path.
-    const branch = branchOf(error, union);
-    const branchTypeFailed = errors.some(
-      (other) =>
-        other.keyword === "type" &&
-        other.instancePath === union.instancePath &&
-        branchOf(other, union) === branch &&
-        insideUnion(other, union),
-    );
-    if (!branchTypeFailed) kept.push(error);
+    let start = kept.length;
+    while (start > 0 && isAtOrBelow(kept[start - 1]!.instancePath, error.instancePath)) start -= 1;
+    const branches = kept.splice(start);
+    const specific = branches.filter((branch) => !(branch.keyword === "type" && branch.instancePath === error.instancePath));
+    kept.push(...(specific.length > 0 ? specific : [error]));
   }
   return kept;
-}
-
-function branchOf(error: ErrorObject, union: ErrorObject): string {
-  return error.schemaPath.slice(union.schemaPath.length + 1).split("/")[0] ?? "";
 }
 
 function toPath(instancePath: string): (string | number)[] {
@@ -84,18 +94,20 @@ function toPath(instancePath: string): (string | number)[] {
 function valueAt(data: unknown, path: DataPath): unknown {
   let value = data;
   for (const segment of path) {
-    if (value === null || typeof value !== "object") return undefined;
+    if (value === null || typeof value !== "object" || !Object.hasOwn(value, segment)) return undefined;
     value = (value as Record<string | number, unknown>)[segment];
   }
   return value;
 }
 
-function typeName(value: unknown): string {
-  if (value === null) return "null";
+/** What a value is, for "must be X, not Y": `a list`, `the string "1"`, `the number 1.5`, `an empty value`. */
+function describeValue(value: unknown): string {
+  if (value === null || value === undefined) return "an empty value";
   if (Array.isArray(value)) return "a list";
   if (typeof value === "object") return "a map";
-  if (typeof value === "number") return Number.isInteger(value) ? "an integer" : "a non-integer number";
-  return `a ${typeof value}`;
+  if (typeof value === "string") return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  if (typeof value === "number") return `the number ${String(value)}`;
+  return `${typeof value === "boolean" ? "the boolean " : ""}${String(value)}`;
 }
 
 const TYPE_WORDS: Readonly<Record<string, string>> = {
@@ -107,68 +119,79 @@ const TYPE_WORDS: Readonly<Record<string, string>> = {
   boolean: "true or false",
 };
 
-function definitionOf(error: ErrorObject): string | undefined {
-  return /#\/\$defs\/(\w+)\/[^/]+$/.exec(error.schemaPath)?.[1];
+/** The `$defs` entry (`pascalName`) or the property (`id`) whose rule an error breaks. */
+function subjectOf(error: ErrorObject): string | undefined {
+  return /\/(?:\$defs|properties)\/([^/]+)\/[^/]+$/.exec(error.schemaPath)?.[1];
 }
 
-function describeError(
-  data: unknown,
-  error: ErrorObject,
-): { path: DataPath; target: "value" | "key"; message: string } {
+/** "a, b or c" */
+function listWords(words: readonly string[]): string {
+  const unique = [...new Set(words)];
+  return unique.length <= 1 ? unique.join("") : `${unique.slice(0, -1).join(", ")} or ${unique.at(-1)}`;
+}
+
+function describeType(error: ErrorObject, value: unknown): string {
+  const expected = String((error.params as { type: unknown }).type).split(",");
+  const quotedInteger = typeof value === "string" && /^-?\d+$/.test(value.trim()) && expected.includes("integer");
+  const hint = quotedInteger ? ` (write the number without quotes: ${value.trim()})` : "";
+  return `must be ${listWords(expected.map((type) => TYPE_WORDS[type] ?? type))}, not ${describeValue(value)}${hint}`;
+}
+
+function describeError(data: unknown, error: ErrorObject): { path: DataPath; target: "value" | "key"; message: string } {
   const path = toPath(error.instancePath);
   const value = valueAt(data, path);
   const params = error.params as Record<string, unknown>;
+  const at = (message: string) => ({ path, target: "value" as const, message });
   switch (error.keyword) {
     case "required":
-      return { path, target: "value", message: `missing required key "${String(params.missingProperty)}"` };
+      return at(`missing required key "${String(params.missingProperty)}"`);
     case "additionalProperties": {
       const key = String(params.additionalProperty);
-      const allowed = Object.keys((error.parentSchema?.properties as object | undefined) ?? {}).filter(
-        (name) => name !== "$schema",
-      );
-      return {
-        path: [...path, key],
-        target: "key",
-        message: `unknown key "${key}"${allowed.length > 0 ? ` (allowed: ${allowed.join(", ")})` : ""}`,
-      };
+      const allowed = Object.keys((error.parentSchema?.properties as object | undefined) ?? {}).filter((name) => name !== "$schema");
+      const suggestion = closestMatch(key, allowed);
+      const hint = suggestion === undefined ? "" : `; did you mean "${suggestion}"?`;
+      const list = allowed.length > 0 ? ` (allowed: ${allowed.join(", ")})` : "";
+      return { path: [...path, key], target: "key", message: `unknown key "${key}"${hint}${list}` };
     }
     case "propertyNames": {
       const key = String(params.propertyName);
-      return { path: [...path, key], target: "key", message: DEFINITION_MESSAGES.localeTag!(key) };
+      return { path: [...path, key], target: "key", message: SUBJECT_MESSAGES.localeTag!(key) };
     }
-    case "type": {
-      const expected = String(params.type).split(",").map((type) => TYPE_WORDS[type] ?? type);
-      return { path, target: "value", message: `must be ${expected.join(" or ")}, not ${typeName(value)}` };
-    }
+    case "type":
+      return at(describeType(error, value));
     case "anyOf":
-      return { path, target: "value", message: `must be ${describeUnion(error)}, not ${typeName(value)}` };
+      return at(`must be ${describeUnion(error)}, not ${describeValue(value)}`);
     case "enum": {
-      const allowed = (params.allowedValues as unknown[]).map((item) => JSON.stringify(item)).join(", ");
-      return { path, target: "value", message: `${JSON.stringify(value)} is not allowed here (use one of ${allowed})` };
+      const allowed = (params.allowedValues as unknown[]).map((item) => JSON.stringify(item));
+      return at(`${JSON.stringify(value)} is not allowed here: use ${listWords(allowed)}`);
     }
     case "minItems":
-      return { path, target: "value", message: `must have at least ${String(params.limit)} item(s)` };
+      return at(`${String(path.at(-1) ?? "the list")} must not be an empty list`);
     case "minProperties":
-      return { path, target: "value", message: "must not be empty" };
+      return at("must not be empty: give a text for each locale");
+    case "maxLength":
+      return at(`is too long: ${String(value).length} characters, at most ${String(params.limit)} allowed`);
     default: {
-      const definition = definitionOf(error);
-      const describe = definition === undefined ? undefined : DEFINITION_MESSAGES[definition];
-      if (describe !== undefined) return { path, target: "value", message: describe(value) };
-      return { path, target: "value", message: error.message ?? `fails ${error.keyword}` };
+      const subject = subjectOf(error);
+      const describe = subject === undefined ? undefined : SUBJECT_MESSAGES[subject];
+      if (describe !== undefined) return at(describe(value));
+      if (error.keyword === "minLength" && Number(params.limit) === 1) return at("must not be empty");
+      return at(`${JSON.stringify(value)} is not allowed here (${error.keyword})`);
     }
   }
 }
 
+/** The alternatives of an `anyOf`, in words: "a string or a map from locale to text". */
 function describeUnion(error: ErrorObject): string {
-  const branches = (error.schema as { $ref?: string; type?: string }[] | undefined) ?? [];
+  const branches = (error.schema as { $ref?: string; type?: string; propertyNames?: unknown; required?: string[] }[] | undefined) ?? [];
   const words = branches.map((branch) => {
+    if (branch.type === "object" && branch.propertyNames !== undefined) return "a map from locale to text";
+    if (branch.type === "object" && branch.required !== undefined) return `a map with ${branch.required.join(" and ")}`;
     if (branch.type !== undefined) return TYPE_WORDS[branch.type] ?? branch.type;
     const definition = branch.$ref?.split("/").at(-1);
     if (definition === "pascalName") return "a name";
     if (definition === "aliasName") return "an identifier";
     return "a string";
   });
-  const unique = [...new Set(words)];
-  const list = unique.length <= 1 ? unique.join("") : `${unique.slice(0, -1).join(", ")} or ${unique.at(-1)}`;
-  return list;
+  return listWords(words);
 }

@@ -19,7 +19,8 @@ async function validatorFor(name: SchemaName): Promise<ValidateFunction> {
   const cached = compiled.get(name);
   if (cached !== undefined) return cached;
   const { default: Ajv2020 } = await import("ajv/dist/2020.js");
-  const ajv = new Ajv2020.default({ allErrors: true, strict: true, allowUnionTypes: true });
+  // verbose: each error carries its schema, which the messages quote (the allowed keys, a union's alternatives).
+  const ajv = new Ajv2020.default({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
   const schema = JSON.parse(readFileSync(path.join(packageRoot, "schema", SCHEMA_FILES[name]), "utf8")) as object;
   const validate = ajv.compile(schema);
   compiled.set(name, validate);
