@@ -41,7 +41,7 @@ export function parseYaml(source: SourceFile): ParseResult {
         file: source.file,
         ...at(error.pos[0]),
         code: error.code === "DUPLICATE_KEY" ? "duplicate-key" : "yaml-syntax",
-        message: describeYamlError(error.code, error.message),
+        message: describeYamlError(error.code, error.message, () => describeDuplicateKey(document, error.pos[0], at)),
       })),
     };
   }
@@ -68,11 +68,45 @@ export function parseYaml(source: SourceFile): ParseResult {
   return { ok: true, parsed: { source, document, lineCounter, data } };
 }
 
-function describeYamlError(code: string, message: string): string {
-  if (code === "DUPLICATE_KEY") return message.replace(/^Map keys must be unique/, "duplicate key: map keys must be unique");
+function describeYamlError(code: string, message: string, duplicateKey: () => string): string {
+  if (code === "DUPLICATE_KEY") return duplicateKey();
   if (code === "TAB_AS_INDENT") return "tab character used for indentation; YAML indents with spaces";
+  if (code === "MULTIPLE_DOCS") return "a second YAML document starts here; a registry file holds exactly one document";
   const text = message.replace(/ at line \d+, column \d+:?[\s\S]*$/, "").trim();
   return `YAML syntax: ${text.charAt(0).toLowerCase()}${text.slice(1)}`;
+}
+
+/** `duplicate key "name" (first defined at 7:5)`, for the key that starts at `offset`. */
+function describeDuplicateKey(document: Document.Parsed, offset: number, at: (offset: number) => SourcePosition): string {
+  let message = "duplicate key: each key may appear only once in a map";
+  visit(document.contents, (node) => {
+    if (!isMap(node)) return;
+    const index = node.items.findIndex((pair) => (pair.key as Node | null)?.range?.[0] === offset);
+    if (index === -1) return;
+    const key = node.items[index]!.key;
+    const value = isScalar(key) ? key.value : undefined;
+    const first = node.items.find((pair) => isScalar(pair.key) && pair.key.value === value);
+    const firstAt = (first?.key as Node | undefined)?.range?.[0];
+    if (value === undefined || firstAt === undefined || firstAt === offset) return;
+    const { line, column } = at(firstAt);
+    message = `duplicate key ${JSON.stringify(String(value))} (first defined at ${line}:${column}); each key may appear only once in a map`;
+  });
+  return message;
+}
+
+/** Calls `callback` on every collection node below `node`. */
+function visit(node: unknown, callback: (node: unknown) => void): void {
+  callback(node);
+  if (isMap(node) || isSeq(node)) {
+    for (const item of node.items) {
+      if (isPair(item)) {
+        visit(item.key, callback);
+        visit(item.value, callback);
+      } else {
+        visit(item, callback);
+      }
+    }
+  }
 }
 
 function findFirstAlias(node: unknown): number | undefined {
