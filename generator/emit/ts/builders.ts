@@ -14,6 +14,11 @@ export function propertyKey(key: string): string {
   return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) && key !== "__proto__" ? key : stringLiteral(key);
 }
 
+/** A property key for an integer: bare when it is a numeric literal (`1000`), quoted when negative (`"-1"`). */
+export function numericKey(value: number): string {
+  return value >= 0 ? String(value) : stringLiteral(String(value));
+}
+
 /** Text made safe inside a `/** ... *\/` comment: a `*\/` in the text would end the comment early. */
 export function commentText(text: string): string {
   return text.replace(/\*\//g, "*\\/").replace(/\r\n?|[\u2028\u2029]/g, "\n");
