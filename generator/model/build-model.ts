@@ -117,7 +117,7 @@ class NameRegistry {
 
   addAlias(name: string, path: DataPath): void {
     if (RESERVED_WORDS.has(name)) {
-      this.reporter.error(path, "reserved-word", `"${name}" is a reserved word and cannot name a constant`);
+      this.reporter.error(path, "reserved-word", `"${name}" is a reserved word and cannot name a constant; choose another alias`);
       return;
     }
     const previous = this.aliases.get(name);
@@ -295,23 +295,24 @@ function resolveMember(reporter: Reporter, byName: ReadonlyMap<string, Interval>
  */
 export function resolveText(context: BuildContext, value: RawText, path: DataPath): LocalizedText {
   const { raw, reporter, supplement } = context;
-  const [sourceLocale] = raw.locales;
+  const locales = [...new Set(raw.locales)];
+  const [sourceLocale] = locales;
   const result: Record<string, string> = {};
   if (typeof value === "string") {
-    if (raw.locales.length > 1) {
-      reporter.error(path, "text-shorthand", `a plain string is only allowed when \`locales\` has one entry; write a map with a text for each of ${raw.locales.join(", ")}`);
+    if (locales.length > 1) {
+      reporter.error(path, "text-shorthand", `a plain string is only allowed when \`locales\` has one entry; write a map with a text for each of ${locales.join(", ")}`);
     }
     result[sourceLocale!] = value;
   } else {
     for (const [locale, text] of Object.entries(value)) {
-      if (!raw.locales.includes(locale)) {
-        reporter.error([...path, locale], "unlisted-locale", `locale "${locale}" is not listed in \`locales\` (${raw.locales.join(", ")})`, "key");
+      if (!locales.includes(locale)) {
+        reporter.error([...path, locale], "unlisted-locale", `locale "${locale}" is not listed in \`locales\` (${locales.join(", ")}); add it there or remove this text`, "key");
       }
       result[locale] = text;
     }
   }
   const missing: string[] = [];
-  for (const locale of raw.locales) {
+  for (const locale of locales) {
     const fromFile = supplement(path, locale);
     if (fromFile !== undefined) result[locale] ??= fromFile;
     if (result[locale] !== undefined) continue;
@@ -321,9 +322,9 @@ export function resolveText(context: BuildContext, value: RawText, path: DataPat
       missing.push(locale);
     }
   }
-  if (missing.length > 0 && !(typeof value === "string" && raw.locales.length > 1)) {
+  if (missing.length > 0 && !(typeof value === "string" && locales.length > 1)) {
     const which = missing.map((locale) => `"${locale}"`).join(", ");
-    reporter.error(path, "missing-translation", `missing translation${missing.length > 1 ? "s" : ""} for ${which}`);
+    reporter.error(path, "missing-translation", `missing translation${missing.length > 1 ? "s" : ""} for ${which}; add ${missing.length > 1 ? "them" : "it"}, or set \`missingTranslations: source\` to fall back to ${sourceLocale}`);
   }
-  return Object.fromEntries(raw.locales.filter((locale) => result[locale] !== undefined).map((locale) => [locale, result[locale]!]));
+  return Object.fromEntries(locales.filter((locale) => result[locale] !== undefined).map((locale) => [locale, result[locale]!]));
 }
