@@ -1,5 +1,6 @@
 import type { Diagnostic } from "../diagnostics.js";
 import { locate, type DataPath, type ParsedYaml } from "../load/yaml-document.js";
+import { checkModuleBindings } from "../validate/module-bindings.js";
 import { RESERVED_WORDS } from "./identifiers.js";
 import { normalizeIntervals, subtractIntervals } from "./intervals.js";
 import type { RawAlias, RawMember, RawRange, RawRegistry, RawText } from "./raw-registry.js";
@@ -70,6 +71,7 @@ export function buildModel(context: BuildContext): BuildResult {
     sets,
     sourcePath: reporter.parsed.source.path,
   };
+  checkModuleBindings(registry, reporter);
   if (reporter.diagnostics.length > 0) return { ok: false, diagnostics: reporter.diagnostics };
   return { ok: true, registry };
 }
