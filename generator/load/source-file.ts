@@ -55,7 +55,7 @@ export async function readSourceFile(filePath: string, cwd: string = process.cwd
   }
   const decoded = decodeUtf8(bytes);
   if (typeof decoded !== "string") {
-    return fail("not-utf8", "file is not valid UTF-8 text", decoded.line, decoded.column);
+    return fail("not-utf8", "file is not valid UTF-8 text (the first invalid byte is here); save it as UTF-8", decoded.line, decoded.column);
   }
   return { ok: true, source: { file, path: absolute, text: decoded } };
 }

@@ -1,6 +1,7 @@
 import type { Diagnostic } from "../diagnostics.js";
 import { locate, type DataPath, type ParsedYaml } from "../load/yaml-document.js";
 import { checkModuleBindings } from "../validate/module-bindings.js";
+import { closestMatch } from "../validate/suggest.js";
 import { RESERVED_WORDS } from "./identifiers.js";
 import { normalizeIntervals, subtractIntervals } from "./intervals.js";
 import type { RawAlias, RawMember, RawRange, RawRegistry, RawText } from "./raw-registry.js";
@@ -249,7 +250,9 @@ function resolveSets(context: BuildContext, bounds: Interval, codes: readonly Co
     const path = ["sets", index] as const;
     const first = seen.get(set.name.toLowerCase());
     if (first !== undefined) {
-      reporter.error([...path, "name"], "duplicate-set", `duplicate set "${set.name}"; first defined at ${reporter.where(["sets", first, "name"])}`);
+      const other = raw.sets![first]!.name;
+      const how = other === set.name ? "" : ` (differs only in case from "${other}")`;
+      reporter.error([...path, "name"], "duplicate-set", `duplicate set "${set.name}"${how}; first defined at ${reporter.where(["sets", first, "name"])}`);
     } else {
       seen.set(set.name.toLowerCase(), index);
     }
@@ -276,7 +279,9 @@ function resolveMember(reporter: Reporter, byName: ReadonlyMap<string, Interval>
   if (typeof member === "string") {
     const interval = byName.get(member);
     if (interval === undefined) {
-      reporter.error(path, "unknown-member", `"${member}" names no code or range of this registry`);
+      const suggestion = closestMatch(member, [...byName.keys()]);
+      const hint = suggestion === undefined ? "" : `; did you mean "${suggestion}"?`;
+      reporter.error(path, "unknown-member", `"${member}" names no code or range of this registry${hint}`);
       return [];
     }
     return [interval];

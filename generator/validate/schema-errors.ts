@@ -125,9 +125,9 @@ function subjectOf(error: ErrorObject): string | undefined {
 }
 
 /** "a, b or c" */
-function listWords(words: readonly string[]): string {
+function listWords(words: readonly string[], conjunction = "or"): string {
   const unique = [...new Set(words)];
-  return unique.length <= 1 ? unique.join("") : `${unique.slice(0, -1).join(", ")} or ${unique.at(-1)}`;
+  return unique.length <= 1 ? unique.join("") : `${unique.slice(0, -1).join(", ")} ${conjunction} ${unique.at(-1)}`;
 }
 
 function describeType(error: ErrorObject, value: unknown): string {
@@ -157,8 +157,14 @@ function describeError(data: unknown, error: ErrorObject): { path: DataPath; tar
       const key = String(params.propertyName);
       return { path: [...path, key], target: "key", message: SUBJECT_MESSAGES.localeTag!(key) };
     }
-    case "type":
+    case "type": {
+      const keys = path.length === 0 ? (error.parentSchema?.required as string[] | undefined) : undefined;
+      if (keys !== undefined) {
+        const found = value === null || value === undefined ? "this file is empty" : `this file holds ${describeValue(value)}`;
+        return at(`a registry is a map with the keys ${listWords(keys, "and")}; ${found}`);
+      }
       return at(describeType(error, value));
+    }
     case "anyOf":
       return at(`must be ${describeUnion(error)}, not ${describeValue(value)}`);
     case "enum": {
