@@ -21,6 +21,14 @@ export type DataPath = readonly (string | number)[];
 /** Aliases beyond this count are refused: a "billion laughs" document expands exponentially. */
 const MAX_ALIAS_COUNT = 100;
 
+/**
+ * Collections nested deeper than this are refused before any recursive step (conversion, schema validation)
+ * could exhaust the stack. A registry nests about five levels deep.
+ */
+const MAX_DEPTH = 64;
+
+const NESTED_TOO_DEEPLY = `collections are nested too deeply (more than ${MAX_DEPTH} levels); a registry needs only a few`;
+
 /** Parses YAML text, reporting every syntax error and duplicate key at its position. */
 export function parseYaml(source: SourceFile): ParseResult {
   const lineCounter = new LineCounter();
@@ -43,6 +51,13 @@ export function parseYaml(source: SourceFile): ParseResult {
         code: error.code === "DUPLICATE_KEY" ? "duplicate-key" : "yaml-syntax",
         message: describeYamlError(error.code, error.message, () => describeDuplicateKey(document, error.pos[0], at)),
       })),
+    };
+  }
+  const tooDeep = findNodeDeeperThan(document.contents, MAX_DEPTH);
+  if (tooDeep !== undefined) {
+    return {
+      ok: false,
+      diagnostics: [{ file: source.file, ...at(tooDeep), code: "yaml-depth", message: NESTED_TOO_DEEPLY }],
     };
   }
   let data: unknown;
@@ -71,6 +86,7 @@ export function parseYaml(source: SourceFile): ParseResult {
 function describeYamlError(code: string, message: string, duplicateKey: () => string): string {
   if (code === "DUPLICATE_KEY") return duplicateKey();
   if (code === "TAB_AS_INDENT") return "tab character used for indentation; YAML indents with spaces";
+  if (code === "RESOURCE_EXHAUSTION") return NESTED_TOO_DEEPLY;
   if (code === "MULTIPLE_DOCS") return "a second YAML document starts here; a registry file holds exactly one document";
   const text = message.replace(/ at line \d+, column \d+:?[\s\S]*$/, "").trim();
   return `YAML syntax: ${text.charAt(0).toLowerCase()}${text.slice(1)}`;
@@ -92,6 +108,21 @@ function describeDuplicateKey(document: Document.Parsed, offset: number, at: (of
     message = `duplicate key ${JSON.stringify(String(value))} (first defined at ${line}:${column}); each key may appear only once in a map`;
   });
   return message;
+}
+
+/** The offset of the first collection nested more than `limit` levels deep; iterative, so any depth is safe. */
+function findNodeDeeperThan(root: unknown, limit: number): number | undefined {
+  const stack: { node: unknown; depth: number }[] = [{ node: root, depth: 0 }];
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!;
+    if (!isMap(node) && !isSeq(node)) continue;
+    if (depth > limit) return node.range?.[0] ?? 0;
+    for (const item of node.items) {
+      if (isPair(item)) stack.push({ node: item.key, depth: depth + 1 }, { node: item.value, depth: depth + 1 });
+      else stack.push({ node: item, depth: depth + 1 });
+    }
+  }
+  return undefined;
 }
 
 /** Calls `callback` on every collection node below `node`. */
