@@ -43,9 +43,12 @@ export function parseYaml(source: SourceFile): ParseResult {
     return { line, column: col };
   };
   if (document.errors.length > 0) {
+    // A tab used for indentation derails the parser for the lines after it: report the tabs alone.
+    const tabs = document.errors.filter((error) => error.code === "TAB_AS_INDENT");
+    const errors = tabs.length > 0 ? tabs : document.errors;
     return {
       ok: false,
-      diagnostics: document.errors.map((error) => ({
+      diagnostics: errors.map((error) => ({
         file: source.file,
         ...at(error.pos[0]),
         code: error.code === "DUPLICATE_KEY" ? "duplicate-key" : "yaml-syntax",
@@ -87,6 +90,9 @@ function describeYamlError(code: string, message: string, duplicateKey: () => st
   if (code === "DUPLICATE_KEY") return duplicateKey();
   if (code === "TAB_AS_INDENT") return "tab character used for indentation; YAML indents with spaces";
   if (code === "RESOURCE_EXHAUSTION") return NESTED_TOO_DEEPLY;
+  if (code === "BLOCK_AS_IMPLICIT_KEY" && message.startsWith("Nested mappings")) {
+    return `YAML syntax: an unquoted value holds ": ", which would start a nested map; put the text in quotes`;
+  }
   if (code === "MULTIPLE_DOCS") return "a second YAML document starts here; a registry file holds exactly one document";
   const text = message.replace(/ at line \d+, column \d+:?[\s\S]*$/, "").trim();
   return `YAML syntax: ${text.charAt(0).toLowerCase()}${text.slice(1)}`;

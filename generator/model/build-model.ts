@@ -98,6 +98,8 @@ function resolveBounds(raw: RawRegistry, reporter: Reporter): Interval {
     }
   }
   if (from > to) reporter.error(["bounds"], "bounds", `bounds.min (${from}) is greater than bounds.max (${to})`);
+  // Invalid bounds are reported once; checking every code against them would only repeat the error.
+  if (from > to || !Number.isSafeInteger(from) || !Number.isSafeInteger(to)) return DEFAULT_BOUNDS;
   return { from, to };
 }
 
@@ -226,7 +228,7 @@ function resolveCodes(context: BuildContext, bounds: Interval, ranges: readonly 
     }
     const range = innermostRange(ranges, entry.code);
     if (range === undefined && ranges.length > 0) {
-      reporter.error([...path, "code"], "code-outside-ranges", `code ${entry.code} lies outside every declared range`);
+      reporter.error([...path, "code"], "code-outside-ranges", `code ${entry.code} lies outside every declared range; declare a range that holds it`);
     }
     return {
       code: entry.code,

@@ -17,6 +17,18 @@ function describeName(value: unknown): string {
   return `${JSON.stringify(text)} is not a valid name: ${PASCAL_RULE}${hint}`;
 }
 
+/** The canonical form of a tag written in the wrong case or with `_` (`en_us` → `en-US`), when it is one codebook accepts. */
+function canonicalLocale(tag: string): string | undefined {
+  try {
+    const [canonical] = Intl.getCanonicalLocales(tag.replace(/_/g, "-"));
+    return canonical !== undefined && canonical !== tag && LOCALE_TAG.test(canonical) ? canonical : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const LOCALE_TAG = /^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|[0-9]{3}))?$/;
+
 /**
  * Messages for values that fail a pattern or length rule, keyed by what they are: the `$defs` entry they
  * fail (`pascalName`) or the property that holds the rule (`id`).
@@ -25,8 +37,11 @@ const SUBJECT_MESSAGES: Readonly<Record<string, (value: unknown) => string>> = {
   pascalName: describeName,
   aliasName: (value) =>
     `${JSON.stringify(value)} is not a valid alias: use a JavaScript identifier (letters, digits, _ and $, not starting with a digit), such as CLOSE_NORMAL`,
-  localeTag: (value) =>
-    `${JSON.stringify(value)} is not a valid locale tag: use a BCP 47 tag in canonical case, such as en, de, zh-CN, pt-BR, zh-Hant-TW or es-419`,
+  localeTag: (value) => {
+    const canonical = canonicalLocale(String(value));
+    const hint = canonical === undefined ? "" : `; did you mean "${canonical}"?`;
+    return `${JSON.stringify(value)} is not a valid locale tag: use a BCP 47 tag in canonical case, such as en, de, zh-CN, pt-BR, zh-Hant-TW or es-419${hint}`;
+  },
   nonEmptyString: () => "text must not be empty",
   reference: () => "reference must not be empty",
   url: (value) => `${JSON.stringify(value)} is not a valid URL: use an absolute http:// or https:// URL without spaces`,
@@ -176,7 +191,7 @@ function describeError(data: unknown, error: ErrorObject): { path: DataPath; tar
     case "minProperties":
       return at("must not be empty: give a text for each locale");
     case "maxLength":
-      return at(`is too long: ${String(value).length} characters, at most ${String(params.limit)} allowed`);
+      return at(`${String(path.at(-1) ?? "value")} is too long: ${String(value).length} characters, at most ${String(params.limit)}`);
     default: {
       const subject = subjectOf(error);
       const describe = subject === undefined ? undefined : SUBJECT_MESSAGES[subject];
