@@ -63,6 +63,13 @@ export function parseYaml(source: SourceFile): ParseResult {
       diagnostics: [{ file: source.file, ...at(tooDeep), code: "yaml-depth", message: NESTED_TOO_DEEPLY }],
     };
   }
+  const surrogates = findLoneSurrogates(document.contents).map((offset) => ({
+    file: source.file,
+    ...at(offset),
+    code: "lone-surrogate",
+    message: "text holds a lone surrogate (an escape such as \\uD800 without its pair), which is not a character; UTF-8 output cannot hold it",
+  }));
+  if (surrogates.length > 0) return { ok: false, diagnostics: surrogates };
   let data: unknown;
   try {
     data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -131,7 +138,16 @@ function findNodeDeeperThan(root: unknown, limit: number): number | undefined {
   return undefined;
 }
 
-/** Calls `callback` on every collection node below `node`. */
+/** The offsets of strings holding a surrogate that is not half of a pair: only an escape can write one. */
+function findLoneSurrogates(root: unknown): number[] {
+  const offsets: number[] = [];
+  visit(root, (node) => {
+    if (isScalar(node) && typeof node.value === "string" && /\p{Cs}/u.test(node.value)) offsets.push(node.range?.[0] ?? 0);
+  });
+  return offsets;
+}
+
+/** Calls `callback` on `node` and every node below it. */
 function visit(node: unknown, callback: (node: unknown) => void): void {
   callback(node);
   if (isMap(node) || isSeq(node)) {
