@@ -2,7 +2,8 @@ import { readdirSync } from "node:fs";
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { MAX_SOURCE_BYTES } from "../../generator/load/source-file.js";
+import { MAX_SOURCE_BYTES, readSourceFile } from "../../generator/load/source-file.js";
+import { parseYaml } from "../../generator/load/yaml-document.js";
 import { runCli, spawnCli, type CliRun } from "../helpers/cli.js";
 import { repoRoot } from "../helpers/paths.js";
 import { tempDir, writeTree } from "../helpers/temp.js";
@@ -55,6 +56,7 @@ describe("the corpus of invalid registries", () => {
         "overlapping-ranges", "inverted-ranges", "code-outside-ranges", "missing-locales", "extra-locales",
         "invalid-locale-tags", "empty-texts", "alias-bomb", "nested-too-deeply", "multiple-documents",
         "empty-file", "not-a-map", "proto-keys", "invalid-sets", "invalid-values", "range-aliases", "empty-codes",
+        "lone-surrogates",
       ]),
     );
   });
@@ -76,6 +78,22 @@ describe("the corpus of invalid registries", () => {
   it.each(["validate", "check"])("`%s` reports the same diagnostics as `generate`", async (command) => {
     const run = await runCli([command, "duplicate-codes.yaml"], corpus);
     expect(`${diagnosticsOf(run, "duplicate-codes.yaml").join("\n")}\n`).toBe(await readFile(path.join(corpus, "duplicate-codes.expected"), "utf8"));
+  });
+});
+
+describe("__proto__ as a YAML key", () => {
+  it("is an own key of the parsed data and pollutes no prototype", async () => {
+    const read = await readSourceFile(path.join(corpus, "proto-keys.yaml"));
+    if (!read.ok) throw new Error("the fixture is readable");
+    const parse = parseYaml(read.source);
+    if (!parse.ok) throw new Error("the fixture is valid YAML");
+    const data = parse.parsed.data as Record<string, unknown>;
+    expect(Object.getPrototypeOf(data)).toBe(Object.prototype);
+    expect(Object.hasOwn(data, "__proto__")).toBe(true);
+    expect((data as { polluted?: unknown }).polluted).toBeUndefined();
+    await generateInvalid("proto-keys.yaml", corpus);
+    expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
+    expect(Object.prototype).not.toHaveProperty("polluted");
   });
 });
 
