@@ -150,7 +150,7 @@ describe("hostile but valid text", () => {
   });
 });
 
-type MarkdownToken = ReturnType<MarkdownIt["parse"]>[number];
+type MarkdownToken = ReturnType<InstanceType<typeof MarkdownIt>["parse"]>[number];
 
 /** The text a reader sees in an inline token: a `<br>` or a line break is a newline, markup adds nothing. */
 function textOf(inline: MarkdownToken | undefined): string | undefined {
