@@ -11,11 +11,19 @@ export interface WriteReport {
   readonly unchanged: readonly string[];
 }
 
-/** Where a generated file goes; refuses any path that would leave the output folder. */
+/**
+ * Where a generated file goes. Emitters give plain relative paths (`close-codes.ts`, `locales/de.json`): any
+ * other path (absolute, with a drive letter, a backslash, a NUL, or an empty, `.` or `..` segment) is refused,
+ * and so is any path that would still resolve outside the output folder.
+ */
 export function resolveOutputPath(outDir: string, file: GeneratedFile): string {
   const target = path.resolve(outDir, file.path);
   const inside = path.relative(outDir, target);
-  if (file.path.includes("\\") || path.isAbsolute(file.path) || inside === "" || inside.startsWith("..") || path.isAbsolute(inside)) {
+  const plain =
+    !/[\\\0]|^[A-Za-z]:/.test(file.path) &&
+    !path.isAbsolute(file.path) &&
+    file.path.split("/").every((segment) => segment !== "" && segment !== "." && segment !== "..");
+  if (!plain || inside === "" || inside.split(path.sep)[0] === ".." || path.isAbsolute(inside)) {
     throw new Error(`refusing to write ${JSON.stringify(file.path)}: it is not inside the output folder ${outDir}`);
   }
   return target;
