@@ -55,23 +55,38 @@ export async function readSourceFile(filePath: string, cwd: string = process.cwd
   }
   const decoded = decodeUtf8(bytes);
   if (typeof decoded !== "string") {
-    return fail("not-utf8", "file is not valid UTF-8 text", decoded.line, decoded.column);
+    return fail("not-utf8", "file is not valid UTF-8 text (the first invalid byte is here); save it as UTF-8", decoded.line, decoded.column);
   }
   return { ok: true, source: { file, path: absolute, text: decoded } };
 }
 
 function decodeUtf8(bytes: Buffer): string | { line: number; column: number } {
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    // Locate the first malformed sequence: the lossy decoding marks it with U+FFFD.
-    const lossy = new TextDecoder("utf-8").decode(bytes);
-    const before = lossy.slice(0, Math.max(0, lossy.indexOf("\uFFFD")));
-    const lines = before.split("\n");
-    return { line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1 };
+  const invalidAt = firstInvalidUtf8(bytes);
+  if (invalidAt === undefined) return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+  const lineStart = bytes.lastIndexOf(0x0a, invalidAt - 1) + 1;
+  const line = bytes.subarray(0, lineStart).filter((byte) => byte === 0x0a).length + 1;
+  const columnStart = lineStart === 0 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : lineStart;
+  // Columns count UTF-16 code units, as the YAML parser's positions do; the bytes before the fault are valid.
+  return { line, column: new TextDecoder("utf-8").decode(bytes.subarray(columnStart, invalidAt)).length + 1 };
+}
+
+/** The offset of the first byte that does not start a well-formed UTF-8 sequence (RFC 3629), if any. */
+function firstInvalidUtf8(bytes: Uint8Array): number | undefined {
+  let index = 0;
+  while (index < bytes.length) {
+    const lead = bytes[index]!;
+    const length = lead < 0x80 ? 1 : lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+    if (length === 0) return index;
+    // The second byte's range excludes overlong forms, surrogates and code points above U+10FFFF.
+    const [low, high] = lead === 0xe0 ? [0xa0, 0xbf] : lead === 0xed ? [0x80, 0x9f] : lead === 0xf0 ? [0x90, 0xbf] : lead === 0xf4 ? [0x80, 0x8f] : [0x80, 0xbf];
+    for (let offset = 1; offset < length; offset += 1) {
+      const byte = bytes[index + offset];
+      const [min, max] = offset === 1 ? [low, high] : [0x80, 0xbf];
+      if (byte === undefined || byte < min || byte > max) return index;
+    }
+    index += length;
   }
-  return text;
+  return undefined;
 }
 
 function describeFsError(error: unknown): string {

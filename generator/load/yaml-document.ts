@@ -21,6 +21,14 @@ export type DataPath = readonly (string | number)[];
 /** Aliases beyond this count are refused: a "billion laughs" document expands exponentially. */
 const MAX_ALIAS_COUNT = 100;
 
+/**
+ * Collections nested deeper than this are refused before any recursive step (conversion, schema validation)
+ * could exhaust the stack. A registry nests about five levels deep.
+ */
+const MAX_DEPTH = 64;
+
+const NESTED_TOO_DEEPLY = `collections are nested too deeply (more than ${MAX_DEPTH} levels); a registry needs only a few`;
+
 /** Parses YAML text, reporting every syntax error and duplicate key at its position. */
 export function parseYaml(source: SourceFile): ParseResult {
   const lineCounter = new LineCounter();
@@ -35,16 +43,33 @@ export function parseYaml(source: SourceFile): ParseResult {
     return { line, column: col };
   };
   if (document.errors.length > 0) {
+    // A tab used for indentation derails the parser for the lines after it: report the tabs alone.
+    const tabs = document.errors.filter((error) => error.code === "TAB_AS_INDENT");
+    const errors = tabs.length > 0 ? tabs : document.errors;
     return {
       ok: false,
-      diagnostics: document.errors.map((error) => ({
+      diagnostics: errors.map((error) => ({
         file: source.file,
         ...at(error.pos[0]),
         code: error.code === "DUPLICATE_KEY" ? "duplicate-key" : "yaml-syntax",
-        message: describeYamlError(error.code, error.message),
+        message: describeYamlError(error.code, error.message, () => describeDuplicateKey(document, error.pos[0], at)),
       })),
     };
   }
+  const tooDeep = findNodeDeeperThan(document.contents, MAX_DEPTH);
+  if (tooDeep !== undefined) {
+    return {
+      ok: false,
+      diagnostics: [{ file: source.file, ...at(tooDeep), code: "yaml-depth", message: NESTED_TOO_DEEPLY }],
+    };
+  }
+  const surrogates = findLoneSurrogates(document.contents).map((offset) => ({
+    file: source.file,
+    ...at(offset),
+    code: "lone-surrogate",
+    message: "text holds a lone surrogate (an escape such as \\uD800 without its pair), which is not a character; UTF-8 output cannot hold it",
+  }));
+  if (surrogates.length > 0) return { ok: false, diagnostics: surrogates };
   let data: unknown;
   try {
     data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -68,11 +93,73 @@ export function parseYaml(source: SourceFile): ParseResult {
   return { ok: true, parsed: { source, document, lineCounter, data } };
 }
 
-function describeYamlError(code: string, message: string): string {
-  if (code === "DUPLICATE_KEY") return message.replace(/^Map keys must be unique/, "duplicate key: map keys must be unique");
+function describeYamlError(code: string, message: string, duplicateKey: () => string): string {
+  if (code === "DUPLICATE_KEY") return duplicateKey();
   if (code === "TAB_AS_INDENT") return "tab character used for indentation; YAML indents with spaces";
+  if (code === "RESOURCE_EXHAUSTION") return NESTED_TOO_DEEPLY;
+  if (code === "BLOCK_AS_IMPLICIT_KEY" && message.startsWith("Nested mappings")) {
+    return `YAML syntax: an unquoted value holds ": ", which would start a nested map; put the text in quotes`;
+  }
+  if (code === "MULTIPLE_DOCS") return "a second YAML document starts here; a registry file holds exactly one document";
   const text = message.replace(/ at line \d+, column \d+:?[\s\S]*$/, "").trim();
   return `YAML syntax: ${text.charAt(0).toLowerCase()}${text.slice(1)}`;
+}
+
+/** `duplicate key "name" (first defined at 7:5)`, for the key that starts at `offset`. */
+function describeDuplicateKey(document: Document.Parsed, offset: number, at: (offset: number) => SourcePosition): string {
+  let message = "duplicate key: each key may appear only once in a map";
+  visit(document.contents, (node) => {
+    if (!isMap(node)) return;
+    const index = node.items.findIndex((pair) => (pair.key as Node | null)?.range?.[0] === offset);
+    if (index === -1) return;
+    const key = node.items[index]!.key;
+    const value = isScalar(key) ? key.value : undefined;
+    const first = node.items.find((pair) => isScalar(pair.key) && pair.key.value === value);
+    const firstAt = (first?.key as Node | undefined)?.range?.[0];
+    if (value === undefined || firstAt === undefined || firstAt === offset) return;
+    const { line, column } = at(firstAt);
+    message = `duplicate key ${JSON.stringify(String(value))} (first defined at ${line}:${column}); each key may appear only once in a map`;
+  });
+  return message;
+}
+
+/** The offset of the first collection nested more than `limit` levels deep; iterative, so any depth is safe. */
+function findNodeDeeperThan(root: unknown, limit: number): number | undefined {
+  const stack: { node: unknown; depth: number }[] = [{ node: root, depth: 0 }];
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!;
+    if (!isMap(node) && !isSeq(node)) continue;
+    if (depth > limit) return node.range?.[0] ?? 0;
+    for (const item of node.items) {
+      if (isPair(item)) stack.push({ node: item.key, depth: depth + 1 }, { node: item.value, depth: depth + 1 });
+      else stack.push({ node: item, depth: depth + 1 });
+    }
+  }
+  return undefined;
+}
+
+/** The offsets of strings holding a surrogate that is not half of a pair: only an escape can write one. */
+function findLoneSurrogates(root: unknown): number[] {
+  const offsets: number[] = [];
+  visit(root, (node) => {
+    if (isScalar(node) && typeof node.value === "string" && /\p{Cs}/u.test(node.value)) offsets.push(node.range?.[0] ?? 0);
+  });
+  return offsets;
+}
+
+/** Calls `callback` on `node` and every node below it. */
+function visit(node: unknown, callback: (node: unknown) => void): void {
+  callback(node);
+  if (isMap(node) || isSeq(node)) {
+    for (const item of node.items) {
+      if (isPair(item)) {
+        visit(item.key, callback);
+        visit(item.value, callback);
+      } else {
+        visit(item, callback);
+      }
+    }
+  }
 }
 
 function findFirstAlias(node: unknown): number | undefined {

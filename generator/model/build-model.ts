@@ -1,5 +1,7 @@
 import type { Diagnostic } from "../diagnostics.js";
 import { locate, type DataPath, type ParsedYaml } from "../load/yaml-document.js";
+import { checkModuleBindings } from "../validate/module-bindings.js";
+import { closestMatch } from "../validate/suggest.js";
 import { RESERVED_WORDS } from "./identifiers.js";
 import { normalizeIntervals, subtractIntervals } from "./intervals.js";
 import type { RawAlias, RawMember, RawRange, RawRegistry, RawText } from "./raw-registry.js";
@@ -71,6 +73,7 @@ export function buildModel(context: BuildContext): BuildResult {
     sets,
     sourcePath: reporter.parsed.source.path,
   };
+  checkModuleBindings(registry, reporter);
   if (reporter.diagnostics.length > 0) return { ok: false, diagnostics: reporter.diagnostics };
   return { ok: true, registry };
 }
@@ -96,6 +99,8 @@ function resolveBounds(raw: RawRegistry, reporter: Reporter): Interval {
     }
   }
   if (from > to) reporter.error(["bounds"], "bounds", `bounds.min (${from}) is greater than bounds.max (${to})`);
+  // Invalid bounds are reported once; checking every code against them would only repeat the error.
+  if (from > to || !Number.isSafeInteger(from) || !Number.isSafeInteger(to)) return DEFAULT_BOUNDS;
   return { from, to };
 }
 
@@ -118,7 +123,7 @@ class NameRegistry {
 
   addAlias(name: string, path: DataPath): void {
     if (RESERVED_WORDS.has(name)) {
-      this.reporter.error(path, "reserved-word", `"${name}" is a reserved word and cannot name a constant`);
+      this.reporter.error(path, "reserved-word", `"${name}" is a reserved word and cannot name a constant; choose another alias`);
       return;
     }
     const previous = this.aliases.get(name);
@@ -224,7 +229,7 @@ function resolveCodes(context: BuildContext, bounds: Interval, ranges: readonly 
     }
     const range = innermostRange(ranges, entry.code);
     if (range === undefined && ranges.length > 0) {
-      reporter.error([...path, "code"], "code-outside-ranges", `code ${entry.code} lies outside every declared range`);
+      reporter.error([...path, "code"], "code-outside-ranges", `code ${entry.code} lies outside every declared range; declare a range that holds it`);
     }
     return {
       code: entry.code,
@@ -248,7 +253,9 @@ function resolveSets(context: BuildContext, bounds: Interval, codes: readonly Co
     const path = ["sets", index] as const;
     const first = seen.get(set.name.toLowerCase());
     if (first !== undefined) {
-      reporter.error([...path, "name"], "duplicate-set", `duplicate set "${set.name}"; first defined at ${reporter.where(["sets", first, "name"])}`);
+      const other = raw.sets![first]!.name;
+      const how = other === set.name ? "" : ` (differs only in case from "${other}")`;
+      reporter.error([...path, "name"], "duplicate-set", `duplicate set "${set.name}"${how}; first defined at ${reporter.where(["sets", first, "name"])}`);
     } else {
       seen.set(set.name.toLowerCase(), index);
     }
@@ -275,7 +282,9 @@ function resolveMember(reporter: Reporter, byName: ReadonlyMap<string, Interval>
   if (typeof member === "string") {
     const interval = byName.get(member);
     if (interval === undefined) {
-      reporter.error(path, "unknown-member", `"${member}" names no code or range of this registry`);
+      const suggestion = closestMatch(member, [...byName.keys()]);
+      const hint = suggestion === undefined ? "" : `; did you mean "${suggestion}"?`;
+      reporter.error(path, "unknown-member", `"${member}" names no code or range of this registry${hint}`);
       return [];
     }
     return [interval];
@@ -296,23 +305,24 @@ function resolveMember(reporter: Reporter, byName: ReadonlyMap<string, Interval>
  */
 export function resolveText(context: BuildContext, value: RawText, path: DataPath): LocalizedText {
   const { raw, reporter, supplement } = context;
-  const [sourceLocale] = raw.locales;
+  const locales = [...new Set(raw.locales)];
+  const [sourceLocale] = locales;
   const result: Record<string, string> = {};
   if (typeof value === "string") {
-    if (raw.locales.length > 1) {
-      reporter.error(path, "text-shorthand", `a plain string is only allowed when \`locales\` has one entry; write a map with a text for each of ${raw.locales.join(", ")}`);
+    if (locales.length > 1) {
+      reporter.error(path, "text-shorthand", `a plain string is only allowed when \`locales\` has one entry; write a map with a text for each of ${locales.join(", ")}`);
     }
     result[sourceLocale!] = value;
   } else {
     for (const [locale, text] of Object.entries(value)) {
-      if (!raw.locales.includes(locale)) {
-        reporter.error([...path, locale], "unlisted-locale", `locale "${locale}" is not listed in \`locales\` (${raw.locales.join(", ")})`, "key");
+      if (!locales.includes(locale)) {
+        reporter.error([...path, locale], "unlisted-locale", `locale "${locale}" is not listed in \`locales\` (${locales.join(", ")}); add it there or remove this text`, "key");
       }
       result[locale] = text;
     }
   }
   const missing: string[] = [];
-  for (const locale of raw.locales) {
+  for (const locale of locales) {
     const fromFile = supplement(path, locale);
     if (fromFile !== undefined) result[locale] ??= fromFile;
     if (result[locale] !== undefined) continue;
@@ -322,9 +332,9 @@ export function resolveText(context: BuildContext, value: RawText, path: DataPat
       missing.push(locale);
     }
   }
-  if (missing.length > 0 && !(typeof value === "string" && raw.locales.length > 1)) {
+  if (missing.length > 0 && !(typeof value === "string" && locales.length > 1)) {
     const which = missing.map((locale) => `"${locale}"`).join(", ");
-    reporter.error(path, "missing-translation", `missing translation${missing.length > 1 ? "s" : ""} for ${which}`);
+    reporter.error(path, "missing-translation", `missing translation${missing.length > 1 ? "s" : ""} for ${which}; add ${missing.length > 1 ? "them" : "it"}, or set \`missingTranslations: source\` to fall back to ${sourceLocale}`);
   }
-  return Object.fromEntries(raw.locales.filter((locale) => result[locale] !== undefined).map((locale) => [locale, result[locale]!]));
+  return Object.fromEntries(locales.filter((locale) => result[locale] !== undefined).map((locale) => [locale, result[locale]!]));
 }

@@ -20,7 +20,7 @@ async function validatorFor(name: SchemaName): Promise<ValidateFunction> {
   const cached = compiled.get(name);
   if (cached !== undefined) return cached;
   const { default: Ajv2020 } = await import("ajv/dist/2020.js");
-  // verbose: errors carry their schema and parent schema, which the messages quote (allowed keys, union branches).
+  // verbose: each error carries its schema, which the messages quote (the allowed keys, a union's alternatives).
   const ajv = new Ajv2020.default({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
   const schema = JSON.parse(readFileSync(path.join(packageRoot, "schema", SCHEMA_FILES[name]), "utf8")) as object;
   const validate = ajv.compile(schema);
@@ -32,5 +32,5 @@ async function validatorFor(name: SchemaName): Promise<ValidateFunction> {
 export async function validateAgainstSchema(parsed: ParsedYaml, name: SchemaName): Promise<Diagnostic[]> {
   const validate = await validatorFor(name);
   if (validate(parsed.data)) return [];
-  return mapSchemaErrors(parsed, (validate.errors ?? []) as ErrorObject[], validate.schema as object);
+  return mapSchemaErrors(parsed, (validate.errors ?? []) as ErrorObject[]);
 }

@@ -47,7 +47,7 @@ describe("locale files", () => {
   it.each([
     ["an unknown key", FRENCH.replace("ranges:", "colors: red\nranges:"), ['registry.fr.yaml:3:1: error: unknown key "colors" (allowed: locale, title, description, unknown, ranges, codes, sets)']],
     ["a bad fingerprint", FRENCH.replace("0a1b2c3d", "xyz"), ['registry.fr.yaml:7:46: error: "xyz" is not a source fingerprint (8 hexadecimal digits); let `codebook i18n --stamp LOCALE` write it']],
-    ["a name that is not PascalCase", FRENCH.replace("  First:", "  first:"), ['registry.fr.yaml:6:3: error: "first" is not a valid name: use an identifier that starts with an uppercase letter, such as NormalClosure or URITooLong']],
+    ["a name that is not PascalCase", FRENCH.replace("  First:", "  first:"), ['registry.fr.yaml:6:3: error: "first" is not a valid name: names are PascalCase identifiers (an uppercase letter, then letters and digits), such as NormalClosure or URITooLong; did you mean "First"?']],
     // While a locale file is broken, the translations it would give are not also reported missing.
     ["a code the registry lacks", FRENCH.replace("  First:", "  Frist:"), ['registry.fr.yaml:6:3: error: "Frist" is not a code of this registry (did you mean "First"?)']],
     ["a range the registry lacks", FRENCH.replace("  Low:", "  High:"), ['registry.fr.yaml:4:3: error: "High" is not a range of this registry']],
@@ -76,7 +76,7 @@ describe("locale files", () => {
 
   it("reports a missing translation at the text, unless the registry falls back to the source locale", async () => {
     const french = FRENCH.replace("  Second: { text: Le deuxième code., source: 0a1b2c3d }\n", "");
-    expect(await diagnosticsOf({ "registry.yaml": REGISTRY, "registry.fr.yaml": french })).toEqual(['registry.yaml:9:43: error: missing translation for "fr"']);
+    expect(await diagnosticsOf({ "registry.yaml": REGISTRY, "registry.fr.yaml": french })).toEqual(['registry.yaml:9:43: error: missing translation for "fr"; add it, or set `missingTranslations: source` to fall back to en']);
     const dir = await tempDir();
     await writeTree(dir, { "registry.yaml": `${REGISTRY}missingTranslations: source\n`, "registry.fr.yaml": french });
     const result = await tryLoadRegistry(path.join(dir, "registry.yaml"), { cwd: dir });

@@ -20,13 +20,13 @@ const CASES: readonly { name: string; yaml: string; errors: string[] }[] = [
   {
     name: "duplicate key",
     yaml: `${HEADER}codes:\n  - code: 1\n    code: 2\n    name: One\n    description: One.\n`,
-    errors: ["bad.yaml:7:5: error: duplicate key: map keys must be unique"],
+    errors: ["bad.yaml:7:5: error: duplicate key \"code\" (first defined at 6:5); each key may appear only once in a map"],
   },
   {
     name: "schema violations (wrong type, unknown key, missing key), all at once",
     yaml: `${HEADER}codes:\n  - code: "1"\n    name: One\n    description: One.\n  - code: 2\n    name: Two\n    colour: red\n`,
     errors: [
-      "bad.yaml:6:11: error: must be an integer, not a string",
+      "bad.yaml:6:11: error: must be an integer, not the string \"1\" (write the number without quotes: 1)",
       "bad.yaml:9:5: error: missing required key \"description\"",
       "bad.yaml:11:5: error: unknown key \"colour\" (allowed: code, name, description, reference, url, aliases)",
     ],
@@ -34,7 +34,7 @@ const CASES: readonly { name: string; yaml: string; errors: string[] }[] = [
   {
     name: "a code that is not an integer",
     yaml: `${HEADER}codes:\n  - { code: 1.5, name: One, description: One. }\n`,
-    errors: ["bad.yaml:6:13: error: must be an integer, not a non-integer number"],
+    errors: ["bad.yaml:6:13: error: must be an integer, not the number 1.5"],
   },
   {
     name: "duplicate code",
@@ -53,7 +53,7 @@ const CASES: readonly { name: string; yaml: string; errors: string[] }[] = [
     name: "a name that is not an identifier",
     yaml: `${HEADER}codes:\n  - { code: 1, name: not-a-name, description: One. }\n`,
     errors: [
-      "bad.yaml:6:22: error: \"not-a-name\" is not a valid name: use an identifier that starts with an uppercase letter, such as NormalClosure or URITooLong",
+      "bad.yaml:6:22: error: \"not-a-name\" is not a valid name: names are PascalCase identifiers (an uppercase letter, then letters and digits), such as NormalClosure or URITooLong",
     ],
   },
   {
@@ -64,7 +64,7 @@ const CASES: readonly { name: string; yaml: string; errors: string[] }[] = [
   {
     name: "a missing translation",
     yaml: `id: demo\ntype: Demo\ntitle: { en: Demo, de: Demo }\nlocales: [en, de]\ncodes:\n  - code: 1\n    name: One\n    description: { en: One. }\n`,
-    errors: ["bad.yaml:8:18: error: missing translation for \"de\""],
+    errors: ["bad.yaml:8:18: error: missing translation for \"de\"; add it, or set `missingTranslations: source` to fall back to en"],
   },
   {
     name: "a plain string where several locales are listed",

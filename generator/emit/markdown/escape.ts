@@ -6,8 +6,8 @@
  * The rules, and how a reader gets the text back:
  * - ASCII punctuation with a meaning in Markdown (`` \ ` * _ [ ] | ~ # ! ``) is backslash-escaped.
  * - `&`, `<` and `>` become `&amp;`, `&lt;` and `&gt;`: no HTML, no autolinks, no entity survives as markup.
- * - A line break (LF, CR or CRLF) becomes `<br>`: the only raw HTML the escaping ever writes, read back as LF.
- * - A tab, the line and paragraph separators (U+2028, U+2029) and the invisible bidirectional controls become
+ * - A line feed becomes `<br>`: the only raw HTML the escaping ever writes, read back as LF.
+ * - A carriage return, a tab, the line and paragraph separators (U+2028, U+2029) and the invisible bidirectional controls become
  *   numeric character references, so the Markdown source holds no character that an editor would treat as a
  *   line break or that would reorder the source visually.
  * - Leading and trailing whitespace, which GFM trims from cells, becomes numeric character references.
@@ -18,8 +18,8 @@ export function escapeCell(text: string): string {
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
-    .replace(/\r\n?|\n/g, "<br>")
-    .replace(/[\t\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, characterReference);
+    .replace(/\n/g, "<br>")
+    .replace(/[\r\t\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, characterReference);
   return escaped.replace(/^\s+|\s+$/gu, (spaces) => [...spaces].map(characterReference).join(""));
 }
 

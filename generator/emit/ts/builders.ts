@@ -14,9 +14,22 @@ export function propertyKey(key: string): string {
   return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) && key !== "__proto__" ? key : stringLiteral(key);
 }
 
-/** Text made safe inside a `/** ... *\/` comment: a `*\/` in the text would end the comment early. */
+/** A property key for an integer: bare when it is a numeric literal (`1000`), quoted when negative (`"-1"`). */
+export function numericKey(value: number): string {
+  return value >= 0 ? String(value) : stringLiteral(String(value));
+}
+
+/**
+ * Text made safe inside a `/** ... *\/` comment: a `*\/` in the text would end the comment early, a `/*` makes
+ * ts-morph's writer believe a comment opens and close it before the next tag, and a line starting with `@` would
+ * read as a tag.
+ */
 export function commentText(text: string): string {
-  return text.replace(/\*\//g, "*\\/").replace(/\r\n?|[\u2028\u2029]/g, "\n");
+  return text
+    .replace(/\*\//g, "*\\/")
+    .replace(/\/\*/g, "/\\*")
+    .replace(/\r\n?|[\u2028\u2029]/g, "\n")
+    .replace(/^(\s*)@/gm, "$1\\@");
 }
 
 /** A one-line `/** ... *\/` comment for code written as text (object members), indented by `indent`. */

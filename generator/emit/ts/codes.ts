@@ -1,6 +1,6 @@
 import { StructureKind, VariableDeclarationKind, type StatementStructures } from "ts-morph";
 import type { Alias, CodeEntry, Registry } from "../../model/registry.js";
-import { constStatement, jsDoc, literalWriter, seeTag, stringLiteral, type Statement } from "./builders.js";
+import { constStatement, jsDoc, literalWriter, numericKey, seeTag, stringLiteral, type Statement } from "./builders.js";
 import type { ModuleNames } from "./names.js";
 
 /** The doc comment of a registered code: its source-locale description and its reference. */
@@ -116,7 +116,7 @@ export function emitNameLookup(registry: Registry, names: ModuleNames): Statemen
       type: `{ readonly [code: number]: ${names.nameType} }`,
       initializer: literalWriter(
         "object",
-        registry.codes.map((entry) => ({ key: String(entry.code), value: stringLiteral(entry.name) })),
+        registry.codes.map((entry) => ({ key: numericKey(entry.code), value: stringLiteral(entry.name) })),
       ),
     }),
     {

@@ -58,3 +58,22 @@ export function moduleNames(registry: Registry): ModuleNames {
     setGuard: (set) => set.guard ?? `is${set.name}${type}`,
   };
 }
+
+/** Module-private helpers every generated module declares. */
+export const PRIVATE_HELPERS: readonly string[] = ["negotiate", "describeIn"];
+
+/** The globals the generated code reads: a top-level declaration of the same name would hide them. */
+export const GLOBALS_READ: readonly string[] = ["Number", "Math"];
+
+/** Every top-level name the generated module declares besides set guards and aliases, each with how to name it. */
+export function moduleBindings(registry: Registry): Map<string, string> {
+  const names = moduleNames(registry);
+  const bindings = new Map<string, string>();
+  const add = (name: string, what: string) => {
+    if (!bindings.has(name)) bindings.set(name, what);
+  };
+  for (const value of Object.values(names)) if (typeof value === "string") add(value, `the generated ${value}`);
+  for (const locale of registry.locales) add(names.catalogFor(locale), `the generated ${names.catalogFor(locale)}`);
+  for (const helper of PRIVATE_HELPERS) add(helper, `the generated helper ${helper}`);
+  return bindings;
+}
