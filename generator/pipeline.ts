@@ -1,11 +1,12 @@
 import path from "node:path";
 import { DiagnosticError, type Diagnostic } from "./diagnostics.js";
 import type { EmitContext, GeneratedFile } from "./emit/header.js";
-import { loadTargets, TARGET_NAMES, type EmitOptions, type TargetName } from "./emit/targets.js";
-import { tryLoadRegistry } from "./load/load-registry.js";
+import { loadTargets, TARGET_NAMES, type EmitForm, type EmitOptions, type ModuleFormat, type TargetName } from "./emit/targets.js";
 import type { Registry } from "./model/registry.js";
 import { defaultRegistryPath } from "./package-root.js";
-import { compareFiles, writeFiles, type FileState } from "./write/write-files.js";
+import { chooseConfigFile, expandConfig } from "./config/expand-config.js";
+import { generatorId } from "./write/generator-stamp.js";
+import { compareFolder, isFolderCurrent, syncFolder, type FileCheck, type FolderSources } from "./write/output-folder.js";
 
 /** Options shared by `generate`, `check` and `validate`. */
 export interface RunOptions {
@@ -31,6 +32,32 @@ export interface RunOptions {
    * @default every target
    */
   readonly targets?: readonly TargetName[];
+  /**
+   * The module format of emitted JavaScript (with `emit: "js"`): `esm` or `cjs`. Generated TypeScript uses
+   * ES module syntax whatever this says; the consumer's compiler decides its format.
+   * @default "esm"
+   */
+  readonly module?: ModuleFormat;
+  /**
+   * `ts` writes `<id>.ts`; `js` writes `<id>.js` (in the `module` format) and `<id>.d.ts`, for a package that
+   * ships JavaScript.
+   * @default "ts"
+   */
+  readonly emit?: EmitForm;
+  /**
+   * Take the registries and their options from a config file: its path (relative to `cwd`), or `true` to use
+   * the first `codebook.config.json`, `.yaml` or `.yml` found in `cwd` or a folder above it (and the options
+   * given here when there is none). Ignored when `registries` is given; otherwise the config's entries replace
+   * every option here but `cwd` and `force`.
+   * @default false
+   * @example await generate({ config: true });
+   */
+  readonly config?: string | boolean;
+  /**
+   * Render every registry even when the output folder's manifest shows that nothing changed.
+   * @default false
+   */
+  readonly force?: boolean;
 }
 
 interface ResolvedOptions extends EmitOptions {
@@ -49,12 +76,16 @@ function resolveOptions(options: RunOptions): ResolvedOptions {
     outDir: path.resolve(cwd, options.outDir ?? "generated"),
     enums: options.enums ?? true,
     targets: options.targets ?? TARGET_NAMES,
+    module: options.module ?? "esm",
+    emit: options.emit ?? "ts",
   };
 }
 
 /** Loads every registry; throws one DiagnosticError with the problems of all of them. */
-async function loadAll(options: ResolvedOptions): Promise<Registry[]> {
+async function loadAll(options: ResolvedOptions): Promise<{ registries: Registry[]; files: string[] }> {
+  const { tryLoadRegistry } = await import("./load/load-registry.js");
   const results = await Promise.all(options.registries.map((file) => tryLoadRegistry(file, { cwd: options.cwd })));
+  const files = results.flatMap((result) => (result.ok ? result.files : []));
   const diagnostics: Diagnostic[] = results.flatMap((result) => (result.ok ? [] : result.diagnostics));
   const registries = results.flatMap((result) => (result.ok ? [result.registry] : []));
   const byId = new Map<string, Registry>();
@@ -72,7 +103,7 @@ async function loadAll(options: ResolvedOptions): Promise<Registry[]> {
     byId.set(registry.id, registry);
   }
   if (diagnostics.length > 0) throw new DiagnosticError(diagnostics);
-  return registries;
+  return { registries, files };
 }
 
 /**
@@ -81,69 +112,237 @@ async function loadAll(options: ResolvedOptions): Promise<Registry[]> {
  */
 export async function renderRegistry(
   registry: Registry,
-  options: { readonly outDir: string; readonly enums?: boolean; readonly targets?: readonly TargetName[] },
+  options: {
+    readonly outDir: string;
+    readonly enums?: boolean;
+    readonly targets?: readonly TargetName[];
+    readonly module?: ModuleFormat;
+    readonly emit?: EmitForm;
+  },
 ): Promise<GeneratedFile[]> {
   const targets = await loadTargets(options.targets ?? TARGET_NAMES);
   const context: EmitContext = { outDir: options.outDir };
-  return targets.flatMap((target) => target.emit(registry, context, { enums: options.enums ?? true }));
+  const emitOptions: EmitOptions = { enums: options.enums ?? true, module: options.module ?? "esm", emit: options.emit ?? "ts" };
+  return targets.flatMap((target) => target.emit(registry, context, emitOptions));
 }
 
-async function renderAll(options: ResolvedOptions): Promise<GeneratedFile[]> {
-  const registries = await loadAll(options);
-  const files = await Promise.all(registries.map((registry) => renderRegistry(registry, options)));
-  return files.flat();
+/** The runs that write into one output folder, and what they are generated from. */
+interface FolderPlan {
+  readonly outDir: string;
+  readonly runs: readonly ResolvedOptions[];
+  /** The config file the runs come from, if any: an input of every folder it lists. */
+  readonly configFile: string | undefined;
+}
+
+/** The options of a run as the manifest records them: what shapes the output, paths relative to the folder. */
+function describeRun(run: ResolvedOptions): Record<string, unknown> {
+  const relative = (value: unknown): unknown => {
+    if (typeof value === "string" && path.isAbsolute(value)) return path.relative(run.outDir, value).split(path.sep).join("/");
+    return Array.isArray(value) ? value.map(relative) : value;
+  };
+  const { cwd: _cwd, outDir: _outDir, ...shaping } = run;
+  return Object.fromEntries(Object.entries(shaping).sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, value]) => [key, relative(value)]));
+}
+
+function sourcesOf(plan: FolderPlan, files: readonly string[]): FolderSources {
+  return {
+    outDir: plan.outDir,
+    generator: generatorId(),
+    options: plan.runs.map(describeRun),
+    inputs: { files: [...files, ...(plan.configFile === undefined ? [] : [plan.configFile])] },
+  };
+}
+
+/**
+ * Resolves the options (or the config's entries) into one plan per output folder. With `quick`, a config is read
+ * without validation (see `expandConfig`), or the plan is `undefined` when that is not possible.
+ */
+async function planFolders(options: RunOptions, quick: boolean): Promise<FolderPlan[] | undefined> {
+  const cwd = path.resolve(options.cwd ?? process.cwd());
+  const expanded = await expandConfig(options, cwd, quick);
+  if (expanded === undefined) return undefined;
+  const byFolder = new Map<string, ResolvedOptions[]>();
+  for (const entry of expanded.entries) {
+    const run = resolveOptions({ ...(entry as RunOptions), cwd });
+    byFolder.set(run.outDir, [...(byFolder.get(run.outDir) ?? []), run]);
+  }
+  return [...byFolder].map(([outDir, runs]) => ({ outDir, runs, configFile: expanded.configFile }));
+}
+
+/** Every file of one folder, in memory, with the inputs they came from. */
+interface RenderedFolder {
+  readonly plan: FolderPlan;
+  readonly files: readonly GeneratedFile[];
+  readonly sources: FolderSources;
+}
+
+async function renderFolder(plan: FolderPlan): Promise<RenderedFolder> {
+  const files: GeneratedFile[] = [];
+  const inputs: string[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const producedBy = new Map<string, string>();
+  for (const run of plan.runs) {
+    let loaded: { registries: Registry[]; files: string[] };
+    try {
+      loaded = await loadAll(run);
+    } catch (error) {
+      if (!(error instanceof DiagnosticError)) throw error;
+      diagnostics.push(...error.diagnostics);
+      continue;
+    }
+    inputs.push(...loaded.files);
+    for (const registry of loaded.registries) {
+      for (const file of await renderRegistry(registry, run)) {
+        const other = producedBy.get(file.path);
+        if (other !== undefined && other !== registry.sourcePath) {
+          diagnostics.push({
+            file: path.relative(run.cwd, registry.sourcePath).split(path.sep).join("/"),
+            line: 1,
+            column: 1,
+            code: "duplicate-output",
+            message: `${file.path} in ${path.relative(run.cwd, plan.outDir) || "."} is also generated from ${path.relative(run.cwd, other)}; give the registries different ids or output folders`,
+          });
+          continue;
+        }
+        producedBy.set(file.path, registry.sourcePath);
+        files.push(file);
+      }
+    }
+  }
+  if (diagnostics.length > 0) throw new DiagnosticError(diagnostics);
+  return { plan, files, sources: sourcesOf(plan, inputs) };
+}
+
+/** Renders every folder, collecting the diagnostics of all of them before throwing. */
+async function renderFolders(plans: readonly FolderPlan[]): Promise<RenderedFolder[]> {
+  const results = await Promise.allSettled(plans.map(renderFolder));
+  const diagnostics = results.flatMap((result) =>
+    result.status === "rejected" && result.reason instanceof DiagnosticError ? result.reason.diagnostics : [],
+  );
+  if (diagnostics.length > 0) throw new DiagnosticError(diagnostics);
+  return results.map((result) => {
+    if (result.status === "rejected") throw result.reason;
+    return result.value;
+  });
 }
 
 /** The outcome of `generate`. */
 export interface GenerateResult {
+  /** The (first) output folder. */
   readonly outDir: string;
+  /** Every output folder, in the order the config (or options) lists them. */
+  readonly outDirs: readonly string[];
   /** Absolute paths of files created or changed. */
   readonly written: readonly string[];
-  /** Absolute paths of files already current. */
+  /** Absolute paths of files already current (not touched: their mtime stays). */
   readonly unchanged: readonly string[];
+  /** Absolute paths of files codebook had generated and removed because no registry produces them any more. */
+  readonly removed: readonly string[];
+  /** Files no longer produced but left in place because they were edited after codebook wrote them. */
+  readonly kept: readonly string[];
+  /** Output folders found current from their manifest, without loading or rendering anything. */
+  readonly upToDate: readonly string[];
+  /** Every input the output depends on (config, registries, the registries they extend, locale files): what to watch. */
+  readonly inputs: readonly string[];
+}
+
+/** The current folders' result, or `undefined` when any folder needs rendering. */
+async function fastPath(plans: readonly FolderPlan[]): Promise<GenerateResult | undefined> {
+  const inputs: string[] = [];
+  const unchanged: string[] = [];
+  for (const plan of plans) {
+    const current = await isFolderCurrent(sourcesOf(plan, plan.runs.flatMap((run) => run.registries)));
+    if (current === undefined) return undefined;
+    inputs.push(...current.inputs);
+    unchanged.push(...current.files);
+  }
+  const outDirs = plans.map((plan) => plan.outDir);
+  return { outDir: outDirs[0]!, outDirs, written: [], unchanged, removed: [], kept: [], upToDate: outDirs, inputs: [...new Set(inputs)].sort() };
 }
 
 /**
- * Generates every target of the given registries into the output folder. Nothing is written unless every
- * registry is valid; files whose contents did not change are not touched.
- * @throws {DiagnosticError} when any registry is invalid.
+ * Generates every target of the given registries (or of a config's entries) into their output folders.
+ * Nothing is written unless every registry is valid. Files whose contents did not change are not touched; files
+ * codebook generated before and no longer produces are removed (see the manifest). When every folder's manifest
+ * shows the same generator, options and inputs, nothing is loaded or rendered at all.
+ * @throws {DiagnosticError} when the config or any registry is invalid.
  * @example await generate({ registries: ["codes.yaml"], outDir: "src/generated" });
+ * @example await generate({ config: true }); // like `codebook generate` with no arguments
  */
 export async function generate(options: RunOptions = {}): Promise<GenerateResult> {
-  const resolved = resolveOptions(options);
-  const files = await renderAll(resolved);
-  const report = await writeFiles(resolved.outDir, files);
-  return { outDir: resolved.outDir, ...report };
+  if (options.force !== true) {
+    const quick = await planFolders(options, true);
+    const current = quick === undefined ? undefined : await fastPath(quick);
+    if (current !== undefined) return current;
+  }
+  const plans = (await planFolders(options, false))!;
+  const rendered = await renderFolders(plans);
+  const written: string[] = [];
+  const unchanged: string[] = [];
+  const removed: string[] = [];
+  const kept: string[] = [];
+  const inputs = new Set<string>();
+  for (const folder of rendered) {
+    const report = await syncFolder(folder.sources, folder.files);
+    written.push(...report.written);
+    unchanged.push(...report.unchanged);
+    removed.push(...report.removed);
+    kept.push(...report.kept);
+    for (const input of report.inputs) inputs.add(input);
+  }
+  const outDirs = plans.map((plan) => plan.outDir);
+  return { outDir: outDirs[0]!, outDirs, written, unchanged, removed, kept, upToDate: [], inputs: [...inputs].sort() };
 }
 
 /** The outcome of `check`. */
 export interface CheckResult {
   /** True when every generated file is current. */
   readonly ok: boolean;
-  readonly files: readonly { readonly path: string; readonly state: FileState }[];
+  /** Every generated file (and each folder's manifest) with its state; orphans are listed as `orphaned`. */
+  readonly files: readonly FileCheck[];
 }
 
 /**
- * Checks that the generated files on disk are what `generate` would write, without writing anything: the
- * CI guard against a stale or hand-edited `generated/`.
- * @throws {DiagnosticError} when any registry is invalid.
+ * Checks that the output folders hold exactly what `generate` would write, without writing anything: the CI
+ * guard against stale, missing, hand-edited or orphaned generated files. Always renders (no fast path).
+ * @throws {DiagnosticError} when the config or any registry is invalid.
+ * @example const { ok, files } = await check({ config: true });
  */
 export async function check(options: RunOptions = {}): Promise<CheckResult> {
-  const resolved = resolveOptions(options);
-  const files = await compareFiles(resolved.outDir, await renderAll(resolved));
+  const rendered = await renderFolders((await planFolders(options, false))!);
+  const files = (await Promise.all(rendered.map((folder) => compareFolder(folder.sources, folder.files)))).flat();
   return { ok: files.every((file) => file.state === "current"), files };
 }
 
 /**
- * Validates registries without generating anything.
+ * Validates the config (if one is used) and the registries without generating anything.
  * @returns every diagnostic found; an empty list means all are valid.
+ * @example const diagnostics = await validate({ registries: ["codes.yaml"] });
  */
 export async function validate(options: RunOptions = {}): Promise<readonly Diagnostic[]> {
   try {
-    await loadAll(resolveOptions(options));
-    return [];
+    const plans = (await planFolders(options, false))!;
+    const results = await Promise.allSettled(plans.flatMap((plan) => plan.runs.map(loadAll)));
+    const diagnostics = results.flatMap((result) => {
+      if (result.status === "fulfilled") return [];
+      if (result.reason instanceof DiagnosticError) return result.reason.diagnostics;
+      throw result.reason;
+    });
+    return new DiagnosticError(diagnostics).diagnostics;
   } catch (error) {
     if (error instanceof DiagnosticError) return error.diagnostics;
     throw error;
   }
+}
+
+/**
+ * The inputs that can be named without loading anything: the config file the options use (if any) and the
+ * registries they (or the config's entries, read without validation) name. What a watcher starts from.
+ */
+export async function namedInputs(options: RunOptions = {}): Promise<string[]> {
+  const cwd = path.resolve(options.cwd ?? process.cwd());
+  const configFile = await chooseConfigFile(options, cwd);
+  const plans = await planFolders(options, true).catch(() => undefined);
+  const registries = (plans ?? []).flatMap((plan) => plan.runs.flatMap((run) => run.registries.map((file) => path.resolve(cwd, file))));
+  return [...new Set([...registries, ...(configFile === undefined ? [] : [configFile])])].sort();
 }

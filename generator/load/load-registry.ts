@@ -7,7 +7,7 @@ import { readSourceFile } from "./source-file.js";
 import { parseYaml } from "./yaml-document.js";
 
 export type LoadResult =
-  | { readonly ok: true; readonly registry: Registry }
+  | { readonly ok: true; readonly registry: Registry; /** Absolute paths of every file read. */ readonly files: readonly string[] }
   | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
 
 /** Options for loading a registry. */
@@ -24,11 +24,12 @@ export async function tryLoadRegistry(registryPath: string, options: LoadOptions
   if (!parse.ok) return parse;
   const schemaDiagnostics = await validateAgainstSchema(parse.parsed, "registry");
   if (schemaDiagnostics.length > 0) return { ok: false, diagnostics: schemaDiagnostics };
-  return buildModel({
+  const built = buildModel({
     raw: parse.parsed.data as RawRegistry,
     reporter: new Reporter(parse.parsed),
     supplement: () => undefined,
   });
+  return built.ok ? { ...built, files: [read.source.path] } : built;
 }
 
 /**

@@ -1,0 +1,29 @@
+import { stat } from "node:fs/promises";
+import path from "node:path";
+
+/** The names a config file may have, in the order they are looked for in each folder. */
+export const CONFIG_FILE_NAMES = ["codebook.config.json", "codebook.config.yaml", "codebook.config.yml"] as const;
+
+async function isFile(file: string): Promise<boolean> {
+  try {
+    return (await stat(file)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Finds the config file that applies in `cwd`: the first `codebook.config.json`, `.yaml` or `.yml` in `cwd` or
+ * the nearest folder above it, up to the file-system root.
+ * @returns the absolute path, or `undefined` when there is none.
+ * @example const file = await findConfigFile(process.cwd());
+ */
+export async function findConfigFile(cwd: string = process.cwd()): Promise<string | undefined> {
+  for (let folder = path.resolve(cwd); ; folder = path.dirname(folder)) {
+    for (const name of CONFIG_FILE_NAMES) {
+      const candidate = path.join(folder, name);
+      if (await isFile(candidate)) return candidate;
+    }
+    if (path.dirname(folder) === folder) return undefined;
+  }
+}
