@@ -134,13 +134,19 @@ interface FolderPlan {
   readonly configFile: string | undefined;
 }
 
+/** The run's registries as absolute paths. */
+function registryPaths(run: ResolvedOptions): string[] {
+  return run.registries.map((file) => path.resolve(run.cwd, file));
+}
+
 /** The options of a run as the manifest records them: what shapes the output, paths relative to the folder. */
 function describeRun(run: ResolvedOptions): Record<string, unknown> {
   const relative = (value: unknown): unknown => {
     if (typeof value === "string" && path.isAbsolute(value)) return path.relative(run.outDir, value).split(path.sep).join("/");
     return Array.isArray(value) ? value.map(relative) : value;
   };
-  const { cwd: _cwd, outDir: _outDir, ...shaping } = run;
+  const { cwd: _cwd, outDir: _outDir, ...options } = run;
+  const shaping = { ...options, registries: registryPaths(run) };
   return Object.fromEntries(Object.entries(shaping).sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, value]) => [key, relative(value)]));
 }
 
@@ -251,7 +257,7 @@ async function fastPath(plans: readonly FolderPlan[]): Promise<GenerateResult | 
   const inputs: string[] = [];
   const unchanged: string[] = [];
   for (const plan of plans) {
-    const current = await isFolderCurrent(sourcesOf(plan, plan.runs.flatMap((run) => run.registries)));
+    const current = await isFolderCurrent(sourcesOf(plan, plan.runs.flatMap(registryPaths)));
     if (current === undefined) return undefined;
     inputs.push(...current.inputs);
     unchanged.push(...current.files);
@@ -343,6 +349,6 @@ export async function namedInputs(options: RunOptions = {}): Promise<string[]> {
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const configFile = await chooseConfigFile(options, cwd);
   const plans = await planFolders(options, true).catch(() => undefined);
-  const registries = (plans ?? []).flatMap((plan) => plan.runs.flatMap((run) => run.registries.map((file) => path.resolve(cwd, file))));
+  const registries = (plans ?? []).flatMap((plan) => plan.runs.flatMap(registryPaths));
   return [...new Set([...registries, ...(configFile === undefined ? [] : [configFile])])].sort();
 }

@@ -1,10 +1,7 @@
 import { DiagnosticError, type Diagnostic } from "../diagnostics.js";
-import { buildModel, Reporter } from "../model/build-model.js";
-import type { RawRegistry } from "../model/raw-registry.js";
+import { buildModel } from "../model/build-model.js";
 import type { Registry } from "../model/registry.js";
-import { validateAgainstSchema } from "../validate/schema.js";
-import { readSourceFile } from "./source-file.js";
-import { parseYaml } from "./yaml-document.js";
+import { loadMergedRegistry, MergedReporter } from "./extends.js";
 
 export type LoadResult =
   | { readonly ok: true; readonly registry: Registry; /** Absolute paths of every file read. */ readonly files: readonly string[] }
@@ -16,20 +13,20 @@ export interface LoadOptions {
   readonly cwd?: string;
 }
 
-/** Reads, parses, validates and resolves one registry file, collecting every diagnostic on the way. */
+/**
+ * Reads, parses, validates and resolves one registry file (merged with the registries it extends), collecting
+ * every diagnostic on the way.
+ */
 export async function tryLoadRegistry(registryPath: string, options: LoadOptions = {}): Promise<LoadResult> {
-  const read = await readSourceFile(registryPath, options.cwd);
-  if (!read.ok) return read;
-  const parse = parseYaml(read.source);
-  if (!parse.ok) return parse;
-  const schemaDiagnostics = await validateAgainstSchema(parse.parsed, "registry");
-  if (schemaDiagnostics.length > 0) return { ok: false, diagnostics: schemaDiagnostics };
+  const loaded = await loadMergedRegistry(registryPath, options.cwd);
+  if (!loaded.ok) return loaded;
+  const { merged } = loaded;
   const built = buildModel({
-    raw: parse.parsed.data as RawRegistry,
-    reporter: new Reporter(parse.parsed),
+    raw: merged.raw,
+    reporter: new MergedReporter(merged),
     supplement: () => undefined,
   });
-  return built.ok ? { ...built, files: [read.source.path] } : built;
+  return built.ok ? { ...built, files: merged.files } : built;
 }
 
 /**

@@ -20,7 +20,8 @@ const DEFINITION_MESSAGES: Readonly<Record<string, (value: unknown) => string>> 
 export function mapSchemaErrors(parsed: ParsedYaml, errors: readonly ErrorObject[]): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<string>();
-  for (const error of selectErrors(errors)) {
+  // An `if` only says that its `then` failed; the errors of the `then` itself say what is wrong.
+  for (const error of selectErrors(errors.filter((error) => error.keyword !== "if"))) {
     const { path, target, message } = describeError(parsed.data, error);
     const position = locate(parsed, path, target);
     const key = `${position.line}:${position.column}:${message}`;
