@@ -23,6 +23,15 @@ async function readBytes(file: string): Promise<Buffer | undefined> {
   }
 }
 
+/** The absolute path of a file the manifest lists, or `undefined` when it would leave the folder. */
+function insideFolder(outDir: string, file: string): string | undefined {
+  try {
+    return resolveOutputPath(outDir, { path: file, contents: "" });
+  } catch {
+    return undefined;
+  }
+}
+
 function sameKeys(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>): boolean {
   const keys = Object.keys(a);
   return keys.length === Object.keys(b).length && keys.every((key) => b[key] === a[key]);
@@ -54,9 +63,9 @@ export async function isFolderCurrent(sources: FolderSources): Promise<CurrentFo
   if (!sameKeys(await hashInputs(outDir, inputs), manifest.inputs)) return undefined;
   const files: string[] = [];
   for (const [file, hash] of Object.entries(manifest.files)) {
-    const target = resolveOutputPath(outDir, { path: file, contents: "" });
-    const bytes = await readBytes(target);
-    if (bytes === undefined || hashContents(bytes) !== hash) return undefined;
+    const target = insideFolder(outDir, file);
+    const bytes = target === undefined ? undefined : await readBytes(target);
+    if (target === undefined || bytes === undefined || hashContents(bytes) !== hash) return undefined;
     files.push(target);
   }
   return { inputs, files: [...files, manifestFile] };
@@ -105,12 +114,9 @@ async function findOrphans(outDir: string, previous: Manifest | undefined, produ
   const orphans: { path: string; edited: boolean }[] = [];
   for (const [file, hash] of Object.entries(previous?.files ?? {})) {
     if (produced.has(file) || file === MANIFEST_FILE) continue;
-    let target: string;
-    try {
-      target = resolveOutputPath(outDir, { path: file, contents: "" });
-    } catch {
-      continue; // a manifest naming a path outside the folder was not written by codebook: ignore that entry
-    }
+    // A manifest entry naming a path outside the folder was not written by codebook: ignore it.
+    const target = insideFolder(outDir, file);
+    if (target === undefined) continue;
     const bytes = await readBytes(target);
     if (bytes !== undefined) orphans.push({ path: target, edited: hashContents(bytes) !== hash });
   }
