@@ -139,7 +139,9 @@ export class MergedReporter extends Reporter {
 
   override error(where: DataPath, code: string, message: string, target: "value" | "key" = "value"): void {
     const { parsed, path: local } = this.merged.origin(where);
-    this.diagnostics.push({ file: parsed.source.file, ...locate(parsed, local, target), code, message });
+    // `where` names the file of a position in another file; within the same file, line:column is enough.
+    const text = message.replaceAll(`at ${parsed.source.file}:`, "at ");
+    this.diagnostics.push({ file: parsed.source.file, ...locate(parsed, local, target), code, message: text });
   }
 
   override where(where: DataPath): string {
