@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { entriesFromConfig, quickParseConfig, type ConfigEntryOptions } from "./config-entries.js";
 import { findConfigFile } from "./find-config.js";
@@ -27,7 +27,7 @@ export async function chooseConfigFile(options: ConfigChoice, cwd: string): Prom
 async function quickEntries(configFile: string): Promise<ConfigEntryOptions[] | undefined> {
   let text: string;
   try {
-    text = await readFile(configFile, "utf8");
+    text = readFileSync(configFile, "utf8");
   } catch {
     return undefined;
   }

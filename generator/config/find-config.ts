@@ -1,15 +1,12 @@
-import { stat } from "node:fs/promises";
+import { statSync } from "node:fs";
 import path from "node:path";
 
 /** The names a config file may have, in the order they are looked for in each folder. */
 export const CONFIG_FILE_NAMES = ["codebook.config.json", "codebook.config.yaml", "codebook.config.yml"] as const;
 
-async function isFile(file: string): Promise<boolean> {
-  try {
-    return (await stat(file)).isFile();
-  } catch {
-    return false;
-  }
+/** Synchronous: this runs before every command, the no-op fast path included (see write/inputs.ts). */
+function isFile(file: string): boolean {
+  return statSync(file, { throwIfNoEntry: false })?.isFile() ?? false;
 }
 
 /**
@@ -22,7 +19,7 @@ export async function findConfigFile(cwd: string = process.cwd()): Promise<strin
   for (let folder = path.resolve(cwd); ; folder = path.dirname(folder)) {
     for (const name of CONFIG_FILE_NAMES) {
       const candidate = path.join(folder, name);
-      if (await isFile(candidate)) return candidate;
+      if (isFile(candidate)) return candidate;
     }
     if (path.dirname(folder) === folder) return undefined;
   }

@@ -1,4 +1,4 @@
-import { readdir, stat } from "node:fs/promises";
+import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { codeRoot, packageRoot, packageVersion } from "../package-root.js";
 
@@ -7,26 +7,26 @@ export function generatorId(): string {
   return `codebook ${packageVersion()}`;
 }
 
-async function newestIn(folder: string): Promise<number> {
+function newestIn(folder: string): number {
+  let newest = 0;
   let entries;
   try {
-    entries = await readdir(folder, { recursive: true, withFileTypes: true });
+    entries = readdirSync(folder, { recursive: true, withFileTypes: true });
   } catch {
     return 0;
   }
-  const times = await Promise.all(
-    entries.filter((entry) => entry.isFile()).map(async (entry) => (await stat(path.join(entry.parentPath, entry.name))).mtimeMs),
-  );
-  return Math.max(0, ...times);
+  for (const entry of entries) {
+    if (entry.isFile()) newest = Math.max(newest, statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
+  }
+  return newest;
 }
 
 /**
  * The newest modification time among codebook's own code, schemas and templates. An installed codebook's files
  * carry the fixed timestamp npm gives packed files; a development build of codebook is newer than the output it
  * generated before, which tells the no-op fast path that the generator itself may have changed under the same
- * version.
+ * version. Synchronous: a few dozen `stat` calls are faster without the thread pool's round trips.
  */
-export async function newestGeneratorFileTime(): Promise<number> {
-  const times = await Promise.all([codeRoot, path.join(packageRoot, "schema"), path.join(packageRoot, "templates")].map(newestIn));
-  return Math.max(...times);
+export function newestGeneratorFileTime(): number {
+  return Math.max(...[codeRoot, path.join(packageRoot, "schema"), path.join(packageRoot, "templates")].map(newestIn));
 }

@@ -1,4 +1,6 @@
-import { readdir, readFile } from "node:fs/promises";
+// Synchronous file-system calls: these run on the no-op fast path, where a few small reads are faster without
+// the thread pool (whose start alone costs more than the reads).
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { hashContents } from "./hash.js";
 import { manifestPath } from "./manifest.js";
@@ -12,7 +14,7 @@ function escapeRegExp(text: string): string {
 
 async function listFolder(folder: string): Promise<string[]> {
   try {
-    return await readdir(folder);
+    return readdirSync(folder);
   } catch {
     return [];
   }
@@ -29,7 +31,7 @@ export async function localeFilesBeside(registryFile: string): Promise<string[]>
 /** Every file below `folder`, recursively (an absent folder has none). */
 export async function filesUnder(folder: string): Promise<string[]> {
   try {
-    const entries = await readdir(folder, { recursive: true, withFileTypes: true });
+    const entries = readdirSync(folder, { recursive: true, withFileTypes: true });
     return entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
   } catch {
     return [];
@@ -59,7 +61,7 @@ export async function hashInputs(outDir: string, files: readonly string[]): Prom
   const entries = await Promise.all(
     files.map(async (file) => {
       try {
-        return [manifestPath(outDir, file), hashContents(await readFile(file))] as const;
+        return [manifestPath(outDir, file), hashContents(readFileSync(file))] as const;
       } catch {
         return [manifestPath(outDir, file), "missing"] as const;
       }

@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { GeneratedFile } from "../emit/header.js";
 
@@ -59,7 +59,7 @@ function isHashRecord(value: unknown): value is Record<string, string> {
 export async function readManifest(outDir: string): Promise<Manifest | undefined> {
   let text: string;
   try {
-    text = await readFile(path.join(outDir, MANIFEST_FILE), "utf8");
+    text = readFileSync(path.join(outDir, MANIFEST_FILE), "utf8");
   } catch {
     return undefined;
   }

@@ -1,4 +1,5 @@
-import { readFile, rm, rmdir, stat } from "node:fs/promises";
+import { readFileSync, statSync } from "node:fs";
+import { rm, rmdir, stat, utimes } from "node:fs/promises";
 import path from "node:path";
 import type { GeneratedFile } from "../emit/header.js";
 import { hashContents } from "./hash.js";
@@ -15,9 +16,10 @@ export interface FolderSources {
   readonly inputs: InputSources;
 }
 
+/** Reads a file, synchronously: see write/inputs.ts. */
 async function readBytes(file: string): Promise<Buffer | undefined> {
   try {
-    return await readFile(file);
+    return readFileSync(file);
   } catch {
     return undefined;
   }
@@ -57,7 +59,7 @@ export async function isFolderCurrent(sources: FolderSources): Promise<CurrentFo
   if (manifest === undefined || manifest.generator !== sources.generator) return undefined;
   if (JSON.stringify(manifest.options) !== JSON.stringify(sources.options)) return undefined;
   const manifestFile = path.join(outDir, MANIFEST_FILE);
-  if ((await newestGeneratorFileTime()) > (await stat(manifestFile)).mtimeMs) return undefined;
+  if (newestGeneratorFileTime() > statSync(manifestFile).mtimeMs) return undefined;
   const recorded = Object.keys(manifest.inputs).map((file) => path.resolve(outDir, file));
   const inputs = await collectInputs({ files: [...recorded, ...sources.inputs.files], folders: sources.inputs.folders ?? [] });
   if (!sameKeys(await hashInputs(outDir, inputs), manifest.inputs)) return undefined;
@@ -96,6 +98,18 @@ export interface SyncReport {
   readonly kept: readonly string[];
   /** Absolute paths of every input, as the manifest now records them. */
   readonly inputs: readonly string[];
+}
+
+/**
+ * After a full run that found the manifest current, makes sure the fast path is taken next time: when codebook's
+ * own files are newer than the manifest (a development build of codebook), the manifest's mtime is set to now.
+ * Its contents stay; no generated file is touched. An installed codebook is never newer, so this never happens there.
+ */
+async function markVerified(manifestFile: string, unchanged: boolean): Promise<void> {
+  if (!unchanged) return;
+  if (newestGeneratorFileTime() <= (await stat(manifestFile)).mtimeMs) return;
+  const now = new Date();
+  await utimes(manifestFile, now, now);
 }
 
 /** Removes folders left empty by removing `file`, up to (not including) `outDir`. */
@@ -141,6 +155,7 @@ export async function syncFolder(sources: FolderSources, files: readonly Generat
   }
   const inputs = await collectInputs(sources.inputs);
   const manifest = await writeFiles(outDir, [await buildManifest(sources, files, inputs)]);
+  await markVerified(path.join(outDir, MANIFEST_FILE), manifest.unchanged.length > 0);
   return {
     written: [...report.written, ...manifest.written],
     unchanged: [...report.unchanged, ...manifest.unchanged],
