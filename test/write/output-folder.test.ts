@@ -1,4 +1,4 @@
-import { readdir, readFile, stat, writeFile } from "node:fs/promises";
+import { readdir, readFile, stat, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { check, generate } from "../../generator/index.js";
@@ -98,5 +98,21 @@ describe("generate in a folder it wrote before", () => {
     expect(result.written).toEqual([]);
     expect(result.inputs).toEqual([path.join(dir, "codes.yaml")]);
     expect((await check({ registries: ["codes.yaml"], outDir: "out", cwd: dir, targets: ["ts", "md"] })).ok).toBe(true);
+  });
+
+  it("renders when codebook's own files are newer than the manifest (a development build), then is fast again", async () => {
+    const { out, run } = await setUp();
+    await run();
+    const manifest = path.join(out, MANIFEST_FILE);
+    const generated = path.join(out, "demo.ts");
+    const past = new Date("2001-01-01T00:00:00Z");
+    await utimes(manifest, past, past);
+    const before = (await stat(generated)).mtimeMs;
+    const result = await run();
+    expect(result.upToDate).toEqual([]);
+    expect(result.written).toEqual([]);
+    expect((await stat(generated)).mtimeMs).toBe(before);
+    expect((await stat(manifest)).mtimeMs).toBeGreaterThan(past.getTime());
+    expect((await run()).upToDate).toEqual([out]);
   });
 });
