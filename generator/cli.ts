@@ -2,6 +2,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { DiagnosticError, formatDiagnostic, type Diagnostic } from "./diagnostics.js";
 import { findConfigFile } from "./config/find-config.js";
+import { TARGET_NAMES } from "./emit/targets.js";
 import { packageVersion } from "./package-root.js";
 import { check, generate, validate, type GenerateResult, type RunOptions } from "./pipeline.js";
 
@@ -28,6 +29,8 @@ Options:
   -q, --quiet         print nothing on success
   -h, --help          show this help
   -v, --version       show the version
+
+Targets (a config entry's "targets"): ${TARGET_NAMES.join(", ")}.
 
 Exit codes: 0 success, 1 invalid input or out-of-date output, 2 bad usage.`;
 

@@ -8,5 +8,6 @@ describe("codebook CLI", () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^codebook: generate TypeScript/);
     expect(run.stdout).toContain("codebook generate [REGISTRY.yaml ...] [--out DIR]");
+    expect(run.stdout).toContain('Targets (a config entry\'s "targets"): ts, json, md.');
   });
 });
