@@ -5,8 +5,8 @@ import { loadTargets, TARGET_NAMES, type EmitForm, type EmitOptions, type Module
 import type { Registry } from "./model/registry.js";
 import { defaultRegistryPath } from "./package-root.js";
 import { chooseConfigFile, expandConfig } from "./config/expand-config.js";
-import { generatorId } from "./write/generator-stamp.js";
-import { compareFolder, isFolderCurrent, syncFolder, type FileCheck, type FolderSources } from "./write/output-folder.js";
+import { findCurrentFolders, registryPaths, renderFolders, type FolderPlan, type RenderedRun } from "./folder-plan.js";
+import { compareFolder, syncFolder, type FileCheck } from "./write/output-folder.js";
 
 /** Options shared by `generate`, `check` and `validate`. */
 export interface RunOptions {
@@ -60,7 +60,8 @@ export interface RunOptions {
   readonly force?: boolean;
 }
 
-interface ResolvedOptions extends EmitOptions {
+/** Run options with every default resolved. */
+export interface ResolvedOptions extends EmitOptions {
   readonly registries: readonly string[];
   readonly outDir: string;
   readonly cwd: string;
@@ -126,39 +127,6 @@ export async function renderRegistry(
   return targets.flatMap((target) => target.emit(registry, context, emitOptions));
 }
 
-/** The runs that write into one output folder, and what they are generated from. */
-interface FolderPlan {
-  readonly outDir: string;
-  readonly runs: readonly ResolvedOptions[];
-  /** The config file the runs come from, if any: an input of every folder it lists. */
-  readonly configFile: string | undefined;
-}
-
-/** The run's registries as absolute paths. */
-function registryPaths(run: ResolvedOptions): string[] {
-  return run.registries.map((file) => path.resolve(run.cwd, file));
-}
-
-/** The options of a run as the manifest records them: what shapes the output, paths relative to the folder. */
-function describeRun(run: ResolvedOptions): Record<string, unknown> {
-  const relative = (value: unknown): unknown => {
-    if (typeof value === "string" && path.isAbsolute(value)) return path.relative(run.outDir, value).split(path.sep).join("/");
-    return Array.isArray(value) ? value.map(relative) : value;
-  };
-  const { cwd: _cwd, outDir: _outDir, ...options } = run;
-  const shaping = { ...options, registries: registryPaths(run) };
-  return Object.fromEntries(Object.entries(shaping).sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, value]) => [key, relative(value)]));
-}
-
-function sourcesOf(plan: FolderPlan, files: readonly string[]): FolderSources {
-  return {
-    outDir: plan.outDir,
-    generator: generatorId(),
-    options: plan.runs.map(describeRun),
-    inputs: { files: [...files, ...(plan.configFile === undefined ? [] : [plan.configFile])] },
-  };
-}
-
 /**
  * Resolves the options (or the config's entries) into one plan per output folder. With `quick`, a config is read
  * without validation (see `expandConfig`), or the plan is `undefined` when that is not possible.
@@ -175,61 +143,13 @@ async function planFolders(options: RunOptions, quick: boolean): Promise<FolderP
   return [...byFolder].map(([outDir, runs]) => ({ outDir, runs, configFile: expanded.configFile }));
 }
 
-/** Every file of one folder, in memory, with the inputs they came from. */
-interface RenderedFolder {
-  readonly plan: FolderPlan;
-  readonly files: readonly GeneratedFile[];
-  readonly sources: FolderSources;
-}
-
-async function renderFolder(plan: FolderPlan): Promise<RenderedFolder> {
-  const files: GeneratedFile[] = [];
-  const inputs: string[] = [];
-  const diagnostics: Diagnostic[] = [];
-  const producedBy = new Map<string, string>();
-  for (const run of plan.runs) {
-    let loaded: { registries: Registry[]; files: string[] };
-    try {
-      loaded = await loadAll(run);
-    } catch (error) {
-      if (!(error instanceof DiagnosticError)) throw error;
-      diagnostics.push(...error.diagnostics);
-      continue;
-    }
-    inputs.push(...loaded.files);
-    for (const registry of loaded.registries) {
-      for (const file of await renderRegistry(registry, run)) {
-        const other = producedBy.get(file.path);
-        if (other !== undefined && other !== registry.sourcePath) {
-          diagnostics.push({
-            file: path.relative(run.cwd, registry.sourcePath).split(path.sep).join("/"),
-            line: 1,
-            column: 1,
-            code: "duplicate-output",
-            message: `${file.path} in ${path.relative(run.cwd, plan.outDir) || "."} is also generated from ${path.relative(run.cwd, other)}; give the registries different ids or output folders`,
-          });
-          continue;
-        }
-        producedBy.set(file.path, registry.sourcePath);
-        files.push(file);
-      }
-    }
-  }
-  if (diagnostics.length > 0) throw new DiagnosticError(diagnostics);
-  return { plan, files, sources: sourcesOf(plan, inputs) };
-}
-
-/** Renders every folder, collecting the diagnostics of all of them before throwing. */
-async function renderFolders(plans: readonly FolderPlan[]): Promise<RenderedFolder[]> {
-  const results = await Promise.allSettled(plans.map(renderFolder));
-  const diagnostics = results.flatMap((result) =>
-    result.status === "rejected" && result.reason instanceof DiagnosticError ? result.reason.diagnostics : [],
+/** Loads and renders one run: each registry's files, and every file read. */
+async function renderRun(run: ResolvedOptions): Promise<RenderedRun> {
+  const loaded = await loadAll(run);
+  const outputs = await Promise.all(
+    loaded.registries.map(async (registry) => ({ sourcePath: registry.sourcePath, files: await renderRegistry(registry, run) })),
   );
-  if (diagnostics.length > 0) throw new DiagnosticError(diagnostics);
-  return results.map((result) => {
-    if (result.status === "rejected") throw result.reason;
-    return result.value;
-  });
+  return { outputs, inputs: loaded.files };
 }
 
 /** The outcome of `generate`. */
@@ -252,20 +172,6 @@ export interface GenerateResult {
   readonly inputs: readonly string[];
 }
 
-/** The current folders' result, or `undefined` when any folder needs rendering. */
-async function fastPath(plans: readonly FolderPlan[]): Promise<GenerateResult | undefined> {
-  const inputs: string[] = [];
-  const unchanged: string[] = [];
-  for (const plan of plans) {
-    const current = await isFolderCurrent(sourcesOf(plan, plan.runs.flatMap(registryPaths)));
-    if (current === undefined) return undefined;
-    inputs.push(...current.inputs);
-    unchanged.push(...current.files);
-  }
-  const outDirs = plans.map((plan) => plan.outDir);
-  return { outDir: outDirs[0]!, outDirs, written: [], unchanged, removed: [], kept: [], upToDate: outDirs, inputs: [...new Set(inputs)].sort() };
-}
-
 /**
  * Generates every target of the given registries (or of a config's entries) into their output folders.
  * Nothing is written unless every registry is valid. Files whose contents did not change are not touched; files
@@ -278,11 +184,14 @@ async function fastPath(plans: readonly FolderPlan[]): Promise<GenerateResult | 
 export async function generate(options: RunOptions = {}): Promise<GenerateResult> {
   if (options.force !== true) {
     const quick = await planFolders(options, true);
-    const current = quick === undefined ? undefined : await fastPath(quick);
-    if (current !== undefined) return current;
+    const current = quick === undefined ? undefined : await findCurrentFolders(quick);
+    if (quick !== undefined && current !== undefined) {
+      const outDirs = quick.map((plan) => plan.outDir);
+      return { outDir: outDirs[0]!, outDirs, written: [], unchanged: current.files, removed: [], kept: [], upToDate: outDirs, inputs: current.inputs };
+    }
   }
   const plans = (await planFolders(options, false))!;
-  const rendered = await renderFolders(plans);
+  const rendered = await renderFolders(plans, renderRun);
   const written: string[] = [];
   const unchanged: string[] = [];
   const removed: string[] = [];
@@ -315,7 +224,7 @@ export interface CheckResult {
  * @example const { ok, files } = await check({ config: true });
  */
 export async function check(options: RunOptions = {}): Promise<CheckResult> {
-  const rendered = await renderFolders((await planFolders(options, false))!);
+  const rendered = await renderFolders((await planFolders(options, false))!, renderRun);
   const files = (await Promise.all(rendered.map((folder) => compareFolder(folder.sources, folder.files)))).flat();
   return { ok: files.every((file) => file.state === "current"), files };
 }

@@ -28,11 +28,68 @@ export interface WatchEvents {
 }
 
 /**
+ * Watches the folders that hold the inputs (a file watch would lose track of a file an editor replaces by a rename)
+ * and reports changes to the inputs only, ignoring every other file there, the generated ones included.
+ */
+class InputWatcher {
+  private inputs = new Set<string>();
+  private readonly watchers = new Map<string, FSWatcher>();
+  private closed = false;
+
+  constructor(private readonly onChange: (file: string) => void) {}
+
+  /** The watched inputs, sorted. */
+  get files(): string[] {
+    return [...this.inputs].sort();
+  }
+
+  /** An input, or a locale file `<name>.<locale>.yaml` beside an input `<name>.yaml` (new locale files count). */
+  private isInput(file: string): boolean {
+    if (this.inputs.has(file)) return true;
+    const stem = localeFileStem(file);
+    return stem !== undefined && [".yaml", ".yml"].some((extension) => this.inputs.has(`${stem}${extension}`));
+  }
+
+  /** Watches exactly the folders of `inputs`. */
+  update(inputs: Iterable<string>): void {
+    if (this.closed) return;
+    this.inputs = new Set(inputs);
+    const folders = new Set([...this.inputs].map((file) => path.dirname(file)));
+    for (const [folder, watcher] of this.watchers) {
+      if (folders.has(folder)) continue;
+      watcher.close();
+      this.watchers.delete(folder);
+    }
+    for (const folder of folders) if (!this.watchers.has(folder)) this.watchFolder(folder);
+  }
+
+  private watchFolder(folder: string): void {
+    try {
+      const watcher = watchFolder(folder, (_event, name) => {
+        const file = name === null ? undefined : path.join(folder, name.toString());
+        if (!this.closed && file !== undefined && this.isInput(file)) this.onChange(file);
+      });
+      watcher.on("error", () => {
+        watcher.close();
+        this.watchers.delete(folder);
+      });
+      this.watchers.set(folder, watcher);
+    } catch {
+      // The folder does not exist (yet): the run reports the inputs in it as missing.
+    }
+  }
+
+  close(): void {
+    this.closed = true;
+    for (const watcher of this.watchers.values()) watcher.close();
+    this.watchers.clear();
+  }
+}
+
+/**
  * Generates, then regenerates whenever an input changes (the config, a registry, a registry it extends, a locale
- * file beside one, a template) until `options.signal` aborts. Invalid input is reported through
- * `events.onInvalid` and leaves the output as it was; the next good save regenerates. Watches the folders that
- * hold the inputs (so an editor's save-by-rename is seen) and ignores every other file in them, including the
- * generated ones.
+ * file beside one) until `options.signal` aborts. Invalid input is reported through `events.onInvalid` and leaves
+ * the output as it was; the next good save regenerates. Runs never overlap: changes during a run start one more.
  * @returns a promise that resolves once watching has stopped.
  * @throws whatever unexpected error a run throws (invalid input is not one: it is reported).
  * @example
@@ -42,76 +99,13 @@ export interface WatchEvents {
 export async function watch(options: WatchOptions, events: WatchEvents = {}): Promise<void> {
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const runOptions: RunOptions = { ...options, cwd };
-  const watchers = new Map<string, FSWatcher>();
-  let inputs = new Set<string>(await namedInputs(runOptions));
-  let timer: NodeJS.Timeout | undefined;
   let changed = new Set<string>();
+  let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
   let failure: unknown;
-  let closed = false;
-  let finish: () => void = () => {};
-  const stopped = new Promise<void>((resolve) => {
-    finish = resolve;
-  });
-
-  const isInput = (file: string): boolean => {
-    if (inputs.has(file)) return true;
-    const stem = localeFileStem(file);
-    return stem !== undefined && [".yaml", ".yml"].some((extension) => inputs.has(`${stem}${extension}`));
-  };
-
-  const syncWatchers = (): void => {
-    if (closed) return;
-    const folders = new Set([...inputs].map((file) => path.dirname(file)));
-    for (const [folder, watcher] of watchers) {
-      if (!folders.has(folder)) {
-        watcher.close();
-        watchers.delete(folder);
-      }
-    }
-    for (const folder of folders) {
-      if (watchers.has(folder)) continue;
-      try {
-        const watcher = watchFolder(folder, (_event, name) => {
-          const file = name === null ? undefined : path.join(folder, name.toString());
-          if (file !== undefined && isInput(file)) schedule(file);
-        });
-        watcher.on("error", () => {
-          watcher.close();
-          watchers.delete(folder);
-        });
-        watchers.set(folder, watcher);
-      } catch {
-        // The folder does not exist (yet): the inputs in it are reported missing by the run.
-      }
-    }
-    events.onWatching?.([...inputs].sort());
-  };
-
-  const run = async (): Promise<void> => {
-    try {
-      const result = await generate(runOptions);
-      inputs = new Set(result.inputs);
-      events.onGenerate?.(result);
-    } catch (error) {
-      if (!(error instanceof DiagnosticError)) throw error;
-      const named = await namedInputs(runOptions);
-      const located = error.diagnostics.map((diagnostic) => path.resolve(cwd, diagnostic.file));
-      inputs = new Set([...inputs, ...named, ...located]);
-      events.onInvalid?.(error.diagnostics);
-    }
-    syncWatchers();
-  };
-
-  const enqueue = (): void => {
-    running = running.then(run).catch((error: unknown) => {
-      failure = error;
-      stop();
-    });
-  };
-
-  function schedule(file: string): void {
-    if (closed) return;
+  let finish = (): void => {};
+  const stopped = new Promise<void>((resolve) => (finish = resolve));
+  const watcher = new InputWatcher((file) => {
     changed.add(file);
     clearTimeout(timer);
     timer = setTimeout(() => {
@@ -119,18 +113,37 @@ export async function watch(options: WatchOptions, events: WatchEvents = {}): Pr
       changed = new Set();
       enqueue();
     }, options.debounceMs ?? 100);
-  }
+  });
 
-  function stop(): void {
-    closed = true;
+  const run = async (): Promise<void> => {
+    try {
+      const result = await generate(runOptions);
+      watcher.update(result.inputs);
+      events.onGenerate?.(result);
+    } catch (error) {
+      if (!(error instanceof DiagnosticError)) throw error;
+      // Keep watching what was watched, plus what the options name and the files the errors are in.
+      const located = error.diagnostics.map((diagnostic) => path.resolve(cwd, diagnostic.file));
+      watcher.update([...watcher.files, ...(await namedInputs(runOptions)), ...located]);
+      events.onInvalid?.(error.diagnostics);
+    }
+    events.onWatching?.(watcher.files);
+  };
+  const stop = (): void => {
     clearTimeout(timer);
-    for (const watcher of watchers.values()) watcher.close();
-    watchers.clear();
+    watcher.close();
     finish();
+  };
+  function enqueue(): void {
+    running = running.then(run).catch((error: unknown) => {
+      failure = error;
+      stop();
+    });
   }
 
   if (options.signal?.aborted) return;
   options.signal?.addEventListener("abort", stop, { once: true });
+  watcher.update(await namedInputs(runOptions));
   enqueue();
   await stopped;
   await running;
