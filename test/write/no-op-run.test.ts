@@ -1,11 +1,15 @@
 import { readFile, stat, writeFile } from "node:fs/promises";
+import { execFile } from "node:child_process";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { spawnCli } from "../helpers/cli.js";
 import { repoRoot } from "../helpers/paths.js";
 import { demoRegistry } from "../helpers/registries.js";
 import { tempDir, writeTree } from "../helpers/temp.js";
 
+const run = promisify(execFile);
 const register = path.join(repoRoot, "test", "fixtures", "import-log", "register.mjs");
 
 /** Runs the built CLI with a resolve hook that logs every module it imports; returns the run and the URLs. */
@@ -64,5 +68,18 @@ describe("a generate run where nothing changed", () => {
     const { run, urls } = await tracedRun([...base, ...args], dir);
     expect(run.code, run.stderr).toBe(0);
     expect(urls.some((url) => url.includes("/load/load-registry.js"))).toBe(true);
+  });
+
+  it("is as light through the API: importing codebook and a no-op generate load none of them either", async () => {
+    const dir = await tempDir();
+    await writeTree(dir, { "codes.yaml": demoRegistry() });
+    expect((await spawnCli(["generate", "codes.yaml", "--out", "out"], dir)).code).toBe(0);
+    const log = path.join(dir, "imports.log");
+    await writeFile(log, "");
+    const api = pathToFileURL(path.join(repoRoot, "dist", "generator", "index.js")).href;
+    const script = `const { generate } = await import(${JSON.stringify(api)}); const r = await generate({ registries: ["codes.yaml"], outDir: "out" }); console.log(r.upToDate.length);`;
+    const { stdout } = await run(process.execPath, ["--import", register, "--input-type=module", "-e", script], { cwd: dir, env: { ...process.env, CODEBOOK_IMPORT_LOG: log } });
+    expect(stdout.trim()).toBe("1");
+    expect(heavyIn((await readFile(log, "utf8")).split("\n"))).toEqual([]);
   });
 });
