@@ -1,5 +1,5 @@
 import path from "node:path";
-import { DiagnosticError, type Diagnostic } from "./diagnostics.js";
+import { DiagnosticError, sortDiagnostics, type Diagnostic } from "./diagnostics.js";
 import type { EmitContext, GeneratedFile } from "./emit/header.js";
 import { loadTargets, TARGET_NAMES, type EmitForm, type EmitOptions, type ModuleFormat, type TargetName } from "./emit/targets.js";
 import type { Registry } from "./model/registry.js";
@@ -243,7 +243,7 @@ export async function validate(options: RunOptions = {}): Promise<readonly Diagn
       if (result.reason instanceof DiagnosticError) return result.reason.diagnostics;
       throw result.reason;
     });
-    return new DiagnosticError(diagnostics).diagnostics;
+    return sortDiagnostics(diagnostics);
   } catch (error) {
     if (error instanceof DiagnosticError) return error.diagnostics;
     throw error;
