@@ -59,7 +59,8 @@ export async function isFolderCurrent(sources: FolderSources): Promise<CurrentFo
   if (manifest === undefined || manifest.generator !== sources.generator) return undefined;
   if (JSON.stringify(manifest.options) !== JSON.stringify(sources.options)) return undefined;
   const manifestFile = path.join(outDir, MANIFEST_FILE);
-  if (newestGeneratorFileTime() > statSync(manifestFile).mtimeMs) return undefined;
+  const written = statSync(manifestFile, { throwIfNoEntry: false });
+  if (written === undefined || newestGeneratorFileTime() > written.mtimeMs) return undefined;
   const recorded = Object.keys(manifest.inputs).map((file) => path.resolve(outDir, file));
   const inputs = await collectInputs({ files: [...recorded, ...sources.inputs.files], folders: sources.inputs.folders ?? [] });
   if (!sameKeys(await hashInputs(outDir, inputs), manifest.inputs)) return undefined;
