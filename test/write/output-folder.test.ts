@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { check, generate } from "../../generator/index.js";
 import { hashContents } from "../../generator/write/hash.js";
 import { MANIFEST_FILE, readManifest } from "../../generator/write/manifest.js";
+import { syncFolder, type FolderSources } from "../../generator/write/output-folder.js";
 import { demoRegistry } from "../helpers/registries.js";
 import { tempDir, writeTree } from "../helpers/temp.js";
 
@@ -114,5 +115,20 @@ describe("generate in a folder it wrote before", () => {
     expect((await stat(generated)).mtimeMs).toBe(before);
     expect((await stat(manifest)).mtimeMs).toBeGreaterThan(past.getTime());
     expect((await run()).upToDate).toEqual([out]);
+  });
+
+  it("removes a subfolder left empty by removing its files, and keeps one that holds a foreign file", async () => {
+    const dir = await tempDir();
+    const sources: FolderSources = { outDir: dir, generator: "codebook test", options: [], inputs: { files: [] } };
+    const files = [
+      { path: "catalogs/fr.json", contents: "{}\n" },
+      { path: "docs/fr.md", contents: "# fr\n" },
+    ];
+    await syncFolder(sources, files);
+    await writeFile(path.join(dir, "docs", "notes.md"), "mine\n");
+    const report = await syncFolder(sources, []);
+    expect(report.removed.map((file) => path.relative(dir, file)).sort()).toEqual([path.join("catalogs", "fr.json"), path.join("docs", "fr.md")]);
+    expect((await readdir(dir)).sort()).toEqual([MANIFEST_FILE, "docs"]);
+    expect(await readdir(path.join(dir, "docs"))).toEqual(["notes.md"]);
   });
 });
