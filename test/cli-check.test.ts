@@ -71,4 +71,23 @@ describe("codebook check", () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("codes.yaml:11:11: error: duplicate code 1 (first defined at 8:11)");
   });
+
+  it("generate then removes the orphans it wrote, keeps an edited one and says so", async () => {
+    const dir = await generated();
+    await writeFile(path.join(dir, "out", "demo.md"), "# my notes\n");
+    await writeFile(path.join(dir, "codes.yaml"), demoRegistry({ id: "renamed" }));
+    const run = await runCli(["generate", ...ARGS], dir);
+    expect(run.code).toBe(0);
+    expect(run.stdout.split("\n")).toEqual([
+      "wrote out/renamed.ts",
+      "wrote out/renamed.json",
+      "wrote out/renamed.md",
+      "wrote out/.codebook-manifest.json",
+      "removed out/demo.json",
+      "removed out/demo.ts",
+      "codebook: 4 written, 0 unchanged, 2 removed in out",
+    ]);
+    expect(run.stderr).toBe("kept out/demo.md: no longer generated, but edited since codebook wrote it; delete it if you don't need it");
+    expect((await runCli(["check", ...ARGS], dir)).code).toBe(0);
+  });
 });
