@@ -83,4 +83,30 @@ describe("codebook generate --watch", () => {
     watch.child.kill("SIGINT");
     expect(await watch.exited).toBe(0);
   });
+
+  it("regenerates when a registry that the watched one extends changes, in another folder", async () => {
+    const dir = await tempDir();
+    await writeTree(dir, {
+      "shared/base.yaml": demoRegistry(),
+      "app/app.yaml": "id: app\nextends: ../shared/base.yaml\ncodes:\n  - { code: 50, name: Fifty, description: The app's code. }\n",
+    });
+    const watch = startWatch(["app/app.yaml", "--out", "out"], dir);
+    await watch.waitFor("stdout", "codebook: watching 2 input files; press Ctrl+C to stop");
+    await writeFile(path.join(dir, "shared/base.yaml"), demoRegistry().replace("The first code.", "The first code, inherited."));
+    await waitForContents(path.join(dir, "out", "app.ts"), "The first code, inherited.");
+    watch.child.kill("SIGTERM");
+    expect(await watch.exited).toBe(0);
+    expect(watch.output.stdout).toContain("changed shared/base.yaml");
+  });
 });
+
+/** Resolves once `file` exists and contains `text`; fails after 20 s. */
+async function waitForContents(file: string, text: string): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const contents = await readFile(file, "utf8").catch(() => undefined);
+    if (contents?.includes(text)) return;
+    if (Date.now() > deadline) throw new Error(`${file} never contained ${JSON.stringify(text)}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
