@@ -20,12 +20,15 @@ async function listFolder(folder: string): Promise<string[]> {
   }
 }
 
-/** The locale files beside a registry: `<name>.<locale>.yaml` (or `.yml`) next to `<name>.yaml`. */
-export async function localeFilesBeside(registryFile: string): Promise<string[]> {
+/**
+ * The locale files beside a registry: `<name>.<locale>.yaml` (or `.yml`) next to `<name>.yaml`.
+ * @param listing the folder's entries, when the caller has already read them
+ */
+export async function localeFilesBeside(registryFile: string, listing?: readonly string[]): Promise<string[]> {
   const folder = path.dirname(registryFile);
   const stem = path.basename(registryFile).replace(/\.ya?ml$/, "");
   const pattern = new RegExp(`^${escapeRegExp(stem)}\\.${LOCALE_TAG}\\.ya?ml$`);
-  return (await listFolder(folder)).filter((name) => pattern.test(name)).map((name) => path.join(folder, name));
+  return (listing ?? (await listFolder(folder))).filter((name) => pattern.test(name)).map((name) => path.join(folder, name));
 }
 
 /** Every file below `folder`, recursively (an absent folder has none). */
@@ -49,8 +52,12 @@ export interface InputSources {
 /** Every input file of a run, absolute, sorted, without duplicates. */
 export async function collectInputs(sources: InputSources): Promise<string[]> {
   const found = new Set(sources.files.map((file) => path.resolve(file)));
+  const listings = new Map<string, string[]>();
   for (const file of [...found]) {
-    if (/\.ya?ml$/.test(file)) for (const locale of await localeFilesBeside(file)) found.add(locale);
+    if (!/\.ya?ml$/.test(file)) continue;
+    const folder = path.dirname(file);
+    if (!listings.has(folder)) listings.set(folder, await listFolder(folder));
+    for (const locale of await localeFilesBeside(file, listings.get(folder))) found.add(locale);
   }
   for (const folder of sources.folders ?? []) for (const file of await filesUnder(folder)) found.add(file);
   return [...found].sort();
