@@ -30,8 +30,8 @@ export type MergeResult = { readonly ok: true; readonly merged: MergedRegistry }
 
 /** The lists a registry adds to those of the registry it extends; every other key replaces the inherited one. */
 const MERGED_LISTS = ["ranges", "codes", "sets"] as const;
-/** Keys a registry that extends another may not change, because the inherited texts depend on them. */
-const FIXED_KEYS = ["locales", "messageFormat"] as const;
+/** Keys a registry that extends another may not change (the inherited texts depend on them), with their defaults. */
+const FIXED_KEYS = { locales: undefined, messageFormat: "plain" } as const;
 
 async function isFile(file: string): Promise<boolean> {
   try {
@@ -123,8 +123,8 @@ export async function loadMergedRegistry(file: string, cwd: string | undefined, 
   }
   const base = await loadMergedRegistry(basePath, cwd, cycle);
   if (!base.ok) return base;
-  for (const key of FIXED_KEYS) {
-    if (data[key] !== undefined && !sameValue(data[key], base.merged.raw[key])) {
+  for (const [key, fallback] of Object.entries(FIXED_KEYS) as [keyof typeof FIXED_KEYS, unknown][]) {
+    if (data[key] !== undefined && !sameValue(data[key], base.merged.raw[key] ?? fallback)) {
       return fail(parsed, [key], "extends-fixed", `${key} is inherited from ${base.merged.parsed.source.file} (${JSON.stringify(base.merged.raw[key] ?? null)}) and cannot change in a registry that extends it; remove this key`, "key");
     }
   }

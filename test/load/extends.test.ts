@@ -81,6 +81,7 @@ describe("a registry that extends another", () => {
       base: `id: base\nextends: ./app.yaml\n`,
       expected: ["base.yaml:2:10: error: registries extend each other in a cycle: app.yaml → base.yaml → app.yaml"],
     },
+    { case: "a fixed key restated with the inherited (default) value: no problem", child: CHILD.replace("title: App codes", "locales: [en]\nmessageFormat: plain\ntitle: App codes"), expected: [] },
     {
       case: "changed locales",
       child: CHILD.replace("title: App codes", "locales: [en, de]\ntitle: App codes"),
