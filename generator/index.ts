@@ -4,13 +4,23 @@
  */
 export { check, generate, renderRegistry, validate } from "./pipeline.js";
 export type { CheckResult, GenerateResult, RunOptions } from "./pipeline.js";
-export { loadRegistry } from "./load/load-registry.js";
+export { watch } from "./watch.js";
+export type { WatchEvents, WatchOptions } from "./watch.js";
+export { loadRegistry } from "./load/lazy-load-registry.js";
 export type { LoadOptions } from "./load/load-registry.js";
+export { findConfigFile, CONFIG_FILE_NAMES } from "./config/find-config.js";
+export { loadConfig } from "./config/lazy-load-config.js";
+export type { CodebookConfig } from "./config/load-config.js";
+export type { ConfigEntryOptions } from "./config/config-entries.js";
+export { MANIFEST_FILE } from "./write/manifest.js";
+export type { Manifest } from "./write/manifest.js";
+export type { FileCheck, FileState } from "./write/output-folder.js";
 export { DiagnosticError, formatDiagnostic } from "./diagnostics.js";
 export type { Diagnostic } from "./diagnostics.js";
 export type { GeneratedFile } from "./emit/header.js";
 export { TARGET_NAMES } from "./emit/targets.js";
-export type { TargetName } from "./emit/targets.js";
+export type { EmitForm, ModuleFormat, TargetName } from "./emit/targets.js";
 export type { Alias, CodeEntry, CodeRange, CodeSet, Interval, LocalizedText, MessagePart, Registry } from "./model/registry.js";
-export { formatTranslationReport, stampTranslations, translationReport } from "./translation-report.js";
+export { stampTranslations, translationReport } from "./lazy-translation-report.js";
+export { formatTranslationReport } from "./format-translation-report.js";
 export type { LocaleStatus, MissingText, StaleText, StampResult, TranslationOptions, TranslationReport } from "./translation-report.js";

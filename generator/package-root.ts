@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -17,3 +17,14 @@ function findPackageRoot(start: string): string {
 
 /** The embedded default registry: the WebSocket close codes. */
 export const defaultRegistryPath: string = path.join(packageRoot, "schema", "close-codes.yaml");
+
+let version: string | undefined;
+
+/** codebook's own version, from its package.json. */
+export function packageVersion(): string {
+  version ??= (JSON.parse(readFileSync(path.join(packageRoot, "package.json"), "utf8")) as { version: string }).version;
+  return version;
+}
+
+/** The folder codebook's code runs from: `generator/` from source, `dist/generator/` once built. */
+export const codeRoot: string = path.dirname(fileURLToPath(import.meta.url));

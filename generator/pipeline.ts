@@ -1,14 +1,13 @@
 import path from "node:path";
-import { DiagnosticError, type Diagnostic } from "./diagnostics.js";
+import { DiagnosticError, sortDiagnostics, type Diagnostic } from "./diagnostics.js";
 import type { EmitContext, GeneratedFile } from "./emit/header.js";
 import type { MarkdownTemplates } from "./emit/markdown/template-set.js";
-import { loadTargets, TARGET_NAMES, type EmitOptions, type Target, type TargetName } from "./emit/targets.js";
-import { readInjectTargets, renderInjections, writeInjected, compareInjected, type InjectedFile } from "./inject-files.js";
-import { tryLoadRegistry } from "./load/load-registry.js";
-import { loadMarkdownTemplates } from "./load/load-templates.js";
+import { loadTargets, TARGET_NAMES, type Target, type EmitForm, type EmitOptions, type ModuleFormat, type TargetName } from "./emit/targets.js";
 import type { Registry } from "./model/registry.js";
 import { defaultRegistryPath } from "./package-root.js";
-import { compareFiles, writeFiles, type FileState } from "./write/write-files.js";
+import { chooseConfigFile, expandConfig } from "./config/expand-config.js";
+import { findCurrentFolders, registryPaths, renderFolders, type FolderPlan, type RenderedFolder, type RenderedRun } from "./folder-plan.js";
+import { compareFolder, syncFolder, type FileCheck } from "./write/output-folder.js";
 
 /** Options shared by `generate`, `check` and `validate`. */
 export interface RunOptions {
@@ -35,6 +34,32 @@ export interface RunOptions {
    */
   readonly targets?: readonly TargetName[];
   /**
+   * The module format of emitted JavaScript (with `emit: "js"`): `esm` or `cjs`. Generated TypeScript uses
+   * ES module syntax whatever this says; the consumer's compiler decides its format.
+   * @default "esm"
+   */
+  readonly module?: ModuleFormat;
+  /**
+   * `ts` writes `<id>.ts`; `js` writes `<id>.js` (in the `module` format) and `<id>.d.ts`, for a package that
+   * ships JavaScript.
+   * @default "ts"
+   */
+  readonly emit?: EmitForm;
+  /**
+   * Take the registries and their options from a config file: its path (relative to `cwd`), or `true` to use
+   * the first `codebook.config.json`, `.yaml` or `.yml` found in `cwd` or a folder above it (and the options
+   * given here when there is none). Ignored when `registries` is given; otherwise the config's entries replace
+   * every option here but `cwd` and `force`.
+   * @default false
+   * @example await generate({ config: true });
+   */
+  readonly config?: string | boolean;
+  /**
+   * Render every registry even when the output folder's manifest shows that nothing changed.
+   * @default false
+   */
+  readonly force?: boolean;
+  /**
    * A folder of templates overriding the built-in ones file by file (`page.md`, `page.<locale>.md`,
    * `locales/<locale>.yaml`), relative to `cwd`.
    * @default the built-in templates only
@@ -42,20 +67,21 @@ export interface RunOptions {
   readonly templates?: string;
   /**
    * Markdown files, relative to `cwd`, whose `<!-- codebook:start ID TABLE -->` … `<!-- codebook:end ID -->`
-   * regions `generate` rewrites and `check` checks, in addition to the output folder.
+   * regions `generate` rewrites and `check` checks, in addition to the output folders. A run that injects always
+   * renders: a region can only be known current by rendering its table.
    * @default []
    */
   readonly inject?: readonly string[];
 }
 
-interface ResolvedOptions extends Omit<EmitOptions, "templates"> {
+/** Run options with every default resolved: what shapes one output folder's files (the manifest records it). */
+export interface ResolvedOptions extends Omit<EmitOptions, "templates"> {
   readonly registries: readonly string[];
   readonly outDir: string;
   readonly cwd: string;
   readonly targets: readonly TargetName[];
-  /** Absolute, or undefined for the built-in templates only. */
+  /** The user's templates folder (absolute), over the built-in one. */
   readonly templates: string | undefined;
-  readonly inject: readonly string[];
 }
 
 /** Every option default, resolved in one place. */
@@ -67,14 +93,40 @@ function resolveOptions(options: RunOptions): ResolvedOptions {
     outDir: path.resolve(cwd, options.outDir ?? "generated"),
     enums: options.enums ?? true,
     targets: options.targets ?? TARGET_NAMES,
+    module: options.module ?? "esm",
+    emit: options.emit ?? "ts",
     templates: options.templates === undefined ? undefined : path.resolve(cwd, options.templates),
-    inject: options.inject ?? [],
   };
 }
 
+/** The templates, as a value or a DiagnosticError, with the user's template files read. */
+async function loadTemplates(folder: string | undefined, cwd: string): Promise<{ templates: MarkdownTemplates; files: readonly string[] }> {
+  const { loadMarkdownTemplates } = await import("./load/load-templates.js");
+  const result = await loadMarkdownTemplates(folder, cwd);
+  if (!result.ok) throw new DiagnosticError(result.diagnostics);
+  return result;
+}
+
+/**
+ * Waits for every input; when any fails, throws one DiagnosticError with the problems of all of them, so that
+ * a run reports its registries', templates' and markers' problems together.
+ */
+async function settleInputs<T extends readonly unknown[]>(inputs: { [K in keyof T]: Promise<T[K]> }): Promise<T> {
+  const results = await Promise.allSettled(inputs);
+  const diagnostics = results.flatMap((result) => {
+    if (result.status === "fulfilled") return [];
+    if (result.reason instanceof DiagnosticError) return result.reason.diagnostics;
+    throw result.reason;
+  });
+  if (diagnostics.length > 0) throw new DiagnosticError(diagnostics);
+  return results.map((result) => (result as PromiseFulfilledResult<unknown>).value) as unknown as T;
+}
+
 /** Loads every registry; throws one DiagnosticError with the problems of all of them. */
-async function loadAll(options: ResolvedOptions): Promise<Registry[]> {
+async function loadAll(options: ResolvedOptions): Promise<{ registries: Registry[]; files: string[] }> {
+  const { tryLoadRegistry } = await import("./load/load-registry.js");
   const results = await Promise.all(options.registries.map((file) => tryLoadRegistry(file, { cwd: options.cwd })));
+  const files = results.flatMap((result) => (result.ok ? result.files : []));
   const diagnostics: Diagnostic[] = results.flatMap((result) => (result.ok ? [] : result.diagnostics));
   const registries = results.flatMap((result) => (result.ok ? [result.registry] : []));
   const byId = new Map<string, Registry>();
@@ -92,14 +144,30 @@ async function loadAll(options: ResolvedOptions): Promise<Registry[]> {
     byId.set(registry.id, registry);
   }
   if (diagnostics.length > 0) throw new DiagnosticError(diagnostics);
-  return registries;
+  return { registries, files };
 }
 
-/** The templates, as a value or a DiagnosticError. */
-async function loadTemplatesOrThrow(folder: string | undefined, cwd: string): Promise<MarkdownTemplates> {
-  const result = await loadMarkdownTemplates(folder, cwd);
-  if (!result.ok) throw new DiagnosticError(result.diagnostics);
-  return result.templates;
+/**
+ * Every file generated for one registry, in memory: the pure heart of codebook.
+ * @param options.outDir the output folder the files' headers are relative to
+ */
+export async function renderRegistry(
+  registry: Registry,
+  options: {
+    readonly outDir: string;
+    readonly enums?: boolean;
+    readonly targets?: readonly TargetName[];
+    readonly module?: ModuleFormat;
+    readonly emit?: EmitForm;
+    /** A folder of templates overriding the built-in ones (absolute, or relative to the working directory). */
+    readonly templates?: string;
+  },
+): Promise<GeneratedFile[]> {
+  const [targets, { templates }] = await settleInputs([
+    loadTargets(options.targets ?? TARGET_NAMES),
+    loadTemplates(options.templates === undefined ? undefined : path.resolve(options.templates), process.cwd()),
+  ] as const);
+  return emitRegistry(registry, targets, options.outDir, { enums: options.enums ?? true, module: options.module ?? "esm", emit: options.emit ?? "ts", templates });
 }
 
 function emitRegistry(registry: Registry, targets: readonly Target[], outDir: string, options: EmitOptions): GeneratedFile[] {
@@ -108,110 +176,166 @@ function emitRegistry(registry: Registry, targets: readonly Target[], outDir: st
 }
 
 /**
- * Every file generated for one registry, in memory: the pure heart of codebook.
- * @param options.outDir the output folder the files' headers are relative to
- * @param options.templates a folder of templates overriding the built-in ones (default: the built-in ones)
+ * Resolves the options (or the config's entries) into one plan per output folder. With `quick`, a config is read
+ * without validation (see `expandConfig`), or the plan is `undefined` when that is not possible.
  */
-export async function renderRegistry(
-  registry: Registry,
-  options: { readonly outDir: string; readonly enums?: boolean; readonly targets?: readonly TargetName[]; readonly templates?: string },
-): Promise<GeneratedFile[]> {
-  const targets = await loadTargets(options.targets ?? TARGET_NAMES);
-  const templates = await loadTemplatesOrThrow(options.templates === undefined ? undefined : path.resolve(options.templates), process.cwd());
-  return emitRegistry(registry, targets, options.outDir, { enums: options.enums ?? true, templates });
+async function planFolders(options: RunOptions, quick: boolean): Promise<{ plans: FolderPlan[]; inject: string[] } | undefined> {
+  const cwd = path.resolve(options.cwd ?? process.cwd());
+  const expanded = await expandConfig(options, cwd, quick);
+  if (expanded === undefined) return undefined;
+  const inject = [...(options.inject ?? []).map((file) => path.resolve(cwd, file)), ...expanded.inject];
+  const byFolder = new Map<string, ResolvedOptions[]>();
+  for (const entry of expanded.entries) {
+    const run = resolveOptions({ ...(entry as RunOptions), cwd });
+    byFolder.set(run.outDir, [...(byFolder.get(run.outDir) ?? []), run]);
+  }
+  const plans = [...byFolder].map(([outDir, runs]) => ({ outDir, runs, configFile: expanded.configFile }));
+  return { plans, inject: [...new Set(inject)] };
 }
 
-/**
- * Waits for every input; when any fails, throws one DiagnosticError with the problems of all of them, and with
- * the `alongside` diagnostics (found by work that goes on after the inputs, reported now so none is lost).
- */
-async function settleInputs<T extends readonly unknown[]>(
-  inputs: { [K in keyof T]: Promise<T[K]> },
-  alongside: Promise<readonly Diagnostic[]>,
-): Promise<T> {
-  const results = await Promise.allSettled(inputs);
-  const diagnostics = results.flatMap((result) => {
-    if (result.status === "fulfilled") return [];
-    if (result.reason instanceof DiagnosticError) return result.reason.diagnostics;
-    throw result.reason;
-  });
-  if (diagnostics.length > 0) throw new DiagnosticError([...diagnostics, ...(await alongside)]);
-  return results.map((result) => (result as PromiseFulfilledResult<unknown>).value) as unknown as T;
+/** Loads and renders one run: each registry's files, and every file read. */
+async function renderRun(run: ResolvedOptions): Promise<RenderedRun> {
+  const [loaded, templates, targets] = await settleInputs([loadAll(run), loadTemplates(run.templates, run.cwd), loadTargets(run.targets)] as const);
+  const outputs = loaded.registries.map((registry) => ({
+    sourcePath: registry.sourcePath,
+    files: emitRegistry(registry, targets, run.outDir, { ...run, templates: templates.templates }),
+  }));
+  return { outputs, inputs: [...loaded.files, ...templates.files], registries: loaded.registries, templates: templates.templates };
 }
 
-/** Everything a run produces: the output folder's files and the injected files. All diagnostics come first. */
-async function renderAll(options: ResolvedOptions): Promise<{ files: GeneratedFile[]; injected: InjectedFile[] }> {
-  const reading = readInjectTargets(options.inject, options.cwd);
-  const [registries, templates, targets] = await settleInputs(
-    [loadAll(options), loadTemplatesOrThrow(options.templates, options.cwd), loadTargets(options.targets)] as const,
-    // An unexpected failure of the reading surfaces below, where `reading` is awaited.
-    reading.then((read) => read.diagnostics, () => []),
-  );
-  const read = await reading;
+/** The injection of one run: the target files read and their regions rendered, or every problem found. */
+async function renderInjected(options: RunOptions, inject: readonly string[], rendered: readonly RenderedFolder[]) {
+  const cwd = path.resolve(options.cwd ?? process.cwd());
+  const { readInjectTargets, renderInjections } = await import("./inject-files.js");
+  const read = await readInjectTargets(inject, cwd);
+  const registries = rendered.flatMap((folder) => folder.registries);
+  const templates = rendered[0]?.templates ?? (await loadTemplates(undefined, cwd)).templates;
   const injection = renderInjections(read.targets, registries, templates);
   const diagnostics = [...read.diagnostics, ...injection.diagnostics];
   if (diagnostics.length > 0) throw new DiagnosticError(diagnostics);
-  const files = registries.flatMap((registry) => emitRegistry(registry, targets, options.outDir, { ...options, templates }));
-  return { files, injected: injection.files };
+  return injection.files;
+}
+
+/** Every folder's files and the injected files, rendered in memory; all diagnostics first. */
+async function renderEverything(options: RunOptions) {
+  const { plans, inject } = (await planFolders(options, false))!;
+  const rendered = await renderFolders(plans, renderRun);
+  const injected = inject.length === 0 ? [] : await renderInjected(options, inject, rendered);
+  return { plans, rendered, injected };
 }
 
 /** The outcome of `generate`. */
 export interface GenerateResult {
+  /** The (first) output folder. */
   readonly outDir: string;
-  /** Absolute paths of files created or changed (injected files included). */
+  /** Every output folder, in the order the config (or options) lists them. */
+  readonly outDirs: readonly string[];
+  /** Absolute paths of files created or changed. */
   readonly written: readonly string[];
-  /** Absolute paths of files already current (injected files included). */
+  /** Absolute paths of files already current (not touched: their mtime stays). */
   readonly unchanged: readonly string[];
+  /** Absolute paths of files codebook had generated and removed because no registry produces them any more. */
+  readonly removed: readonly string[];
+  /** Files no longer produced but left in place because they were edited after codebook wrote them. */
+  readonly kept: readonly string[];
+  /** Output folders found current from their manifest, without loading or rendering anything. */
+  readonly upToDate: readonly string[];
+  /** Every input the output depends on (config, registries, the registries they extend, locale files): what to watch. */
+  readonly inputs: readonly string[];
 }
 
 /**
- * Generates every target of the given registries into the output folder, and rewrites the regions of the
- * `inject` files. Nothing is written unless every registry, template and marker is valid; files whose contents
- * did not change are not touched.
- * @throws {DiagnosticError} when any registry, template or marker is invalid.
+ * Generates every target of the given registries (or of a config's entries) into their output folders.
+ * Nothing is written unless every registry is valid. Files whose contents did not change are not touched; files
+ * codebook generated before and no longer produces are removed (see the manifest). When every folder's manifest
+ * shows the same generator, options and inputs, nothing is loaded or rendered at all.
+ * @throws {DiagnosticError} when the config or any registry is invalid.
  * @example await generate({ registries: ["codes.yaml"], outDir: "src/generated" });
+ * @example await generate({ config: true }); // like `codebook generate` with no arguments
  */
 export async function generate(options: RunOptions = {}): Promise<GenerateResult> {
-  const resolved = resolveOptions(options);
-  const { files, injected } = await renderAll(resolved);
-  const report = await writeFiles(resolved.outDir, files);
+  if (options.force !== true) {
+    const quick = await planFolders(options, true);
+    // A Markdown region can only be known current by rendering its table: a run that injects always renders.
+    const current = quick === undefined || quick.inject.length > 0 ? undefined : await findCurrentFolders(quick.plans);
+    if (quick !== undefined && current !== undefined) {
+      const outDirs = quick.plans.map((plan) => plan.outDir);
+      return { outDir: outDirs[0]!, outDirs, written: [], unchanged: current.files, removed: [], kept: [], upToDate: outDirs, inputs: current.inputs };
+    }
+  }
+  const { plans, rendered, injected } = await renderEverything(options);
+  const { writeInjected } = await import("./inject-files.js");
   const injectReport = await writeInjected(injected);
-  return {
-    outDir: resolved.outDir,
-    written: [...report.written, ...injectReport.written],
-    unchanged: [...report.unchanged, ...injectReport.unchanged],
-  };
+  const written: string[] = [...injectReport.written];
+  const unchanged: string[] = [...injectReport.unchanged];
+  const removed: string[] = [];
+  const kept: string[] = [];
+  const inputs = new Set<string>();
+  for (const folder of rendered) {
+    const report = await syncFolder(folder.sources, folder.files);
+    written.push(...report.written);
+    unchanged.push(...report.unchanged);
+    removed.push(...report.removed);
+    kept.push(...report.kept);
+    for (const input of report.inputs) inputs.add(input);
+  }
+  const outDirs = plans.map((plan) => plan.outDir);
+  return { outDir: outDirs[0]!, outDirs, written, unchanged, removed, kept, upToDate: [], inputs: [...inputs].sort() };
 }
 
 /** The outcome of `check`. */
 export interface CheckResult {
   /** True when every generated file is current. */
   readonly ok: boolean;
-  readonly files: readonly { readonly path: string; readonly state: FileState }[];
+  /** Every generated file (and each folder's manifest) with its state; orphans are listed as `orphaned`. */
+  readonly files: readonly FileCheck[];
 }
 
 /**
- * Checks that the generated files on disk, and the regions of the `inject` files, are what `generate` would
- * write, without writing anything: the CI guard against a stale or hand-edited `generated/` or docs table.
- * @throws {DiagnosticError} when any registry, template or marker is invalid.
+ * Checks that the output folders hold exactly what `generate` would write, without writing anything: the CI
+ * guard against stale, missing, hand-edited or orphaned generated files. Always renders (no fast path).
+ * @throws {DiagnosticError} when the config or any registry is invalid.
+ * @example const { ok, files } = await check({ config: true });
  */
 export async function check(options: RunOptions = {}): Promise<CheckResult> {
-  const resolved = resolveOptions(options);
-  const rendered = await renderAll(resolved);
-  const files = [...(await compareFiles(resolved.outDir, rendered.files)), ...(await compareInjected(rendered.injected))];
+  const { rendered, injected } = await renderEverything(options);
+  const { compareInjected } = await import("./inject-files.js");
+  const files = [
+    ...(await Promise.all(rendered.map((folder) => compareFolder(folder.sources, folder.files)))).flat(),
+    ...(await compareInjected(injected)),
+  ];
   return { ok: files.every((file) => file.state === "current"), files };
 }
 
 /**
- * Validates registries without generating anything.
+ * Validates the config (if one is used) and the registries without generating anything.
  * @returns every diagnostic found; an empty list means all are valid.
+ * @example const diagnostics = await validate({ registries: ["codes.yaml"] });
  */
 export async function validate(options: RunOptions = {}): Promise<readonly Diagnostic[]> {
   try {
-    await loadAll(resolveOptions(options));
-    return [];
+    const { plans } = (await planFolders(options, false))!;
+    const results = await Promise.allSettled(plans.flatMap((plan) => plan.runs.map(loadAll)));
+    const diagnostics = results.flatMap((result) => {
+      if (result.status === "fulfilled") return [];
+      if (result.reason instanceof DiagnosticError) return result.reason.diagnostics;
+      throw result.reason;
+    });
+    return sortDiagnostics(diagnostics);
   } catch (error) {
     if (error instanceof DiagnosticError) return error.diagnostics;
     throw error;
   }
+}
+
+/**
+ * The inputs that can be named without loading anything: the config file the options use (if any) and the
+ * registries they (or the config's entries, read without validation) name. What a watcher starts from.
+ */
+export async function namedInputs(options: RunOptions = {}): Promise<string[]> {
+  const cwd = path.resolve(options.cwd ?? process.cwd());
+  const configFile = await chooseConfigFile(options, cwd);
+  const plans = await planFolders(options, true).catch(() => undefined);
+  const registries = (plans?.plans ?? []).flatMap((plan) => plan.runs.flatMap(registryPaths));
+  return [...new Set([...registries, ...(configFile === undefined ? [] : [configFile])])].sort();
 }

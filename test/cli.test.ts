@@ -15,7 +15,16 @@ codes:
 `;
 
 /** What one single-locale registry generates, in the order the CLI reports it. */
-const FILES = ["tiny.ts", "tiny.json", "tiny.md", "i18next/en/tiny.json", "formatjs/en/tiny.json", "gettext/en/tiny.po", "gettext/tiny.pot"];
+const FILES = [
+  "tiny.ts",
+  "tiny.json",
+  "tiny.md",
+  "i18next/en/tiny.json",
+  "formatjs/en/tiny.json",
+  "gettext/en/tiny.po",
+  "gettext/tiny.pot",
+  ".codebook-manifest.json",
+];
 
 async function project(): Promise<string> {
   const dir = await tempDir();
@@ -44,7 +53,7 @@ describe("codebook generate", () => {
     await runCli(["generate", "tiny.yaml"], dir);
     const before = await stat(path.join(dir, "generated/tiny.ts"));
     const run = await runCli(["generate", "tiny.yaml"], dir);
-    expect(run.stdout).toBe(`codebook: 0 written, ${FILES.length} unchanged in generated`);
+    expect(run.stdout).toBe("codebook: generated up to date");
     expect((await stat(path.join(dir, "generated/tiny.ts"))).mtimeMs).toBe(before.mtimeMs);
   });
 
@@ -77,9 +86,13 @@ describe("codebook check", () => {
     const stale = await runCli(["check", "tiny.yaml"], dir);
     expect(stale.code).toBe(1);
     // The changed description reaches every file; tiny.md was also edited by hand.
+    const state = (file: string) =>
+      file === "tiny.md"
+        ? "hand-edited (differs from what codebook wrote and from what generate would write)"
+        : "stale (differs from what generate would write)";
     expect(stale.stderr.split("\n")).toEqual([
-      ...FILES.map((file) => `generated/${file}: stale (differs from what generate would write)`),
-      "codebook: generated files are out of date; run `codebook generate` with the same arguments to update them",
+      ...FILES.map((file) => `generated/${file}: ${state(file)}`),
+      `codebook: ${FILES.length} generated files are out of date; run \`codebook generate\``,
     ]);
   });
 
@@ -109,6 +122,7 @@ describe("usage", () => {
     expect(run.stdout).toMatch(/^codebook: generate TypeScript/);
     expect(run.stdout).toContain("codebook generate [REGISTRY.yaml ...] [--out DIR]");
     expect(run.stdout).toContain("codebook i18n     [REGISTRY.yaml] [--strict]");
+    expect(run.stdout).toContain('Targets (a config entry\'s "targets"): ts, json, md, i18next, formatjs, gettext.');
   });
 
   it("prints the package version with --version", async () => {
@@ -120,7 +134,7 @@ describe("usage", () => {
     [[], "codebook: missing command"],
     [["frobnicate"], 'codebook: unknown command "frobnicate"'],
     [["generate", "--colour"], "codebook: Unknown option '--colour'"],
-    [["validate"], "codebook: validate needs at least one REGISTRY.yaml"],
+    [["validate"], "codebook: validate needs a REGISTRY.yaml or a config file"],
     [["generate", "--out"], "codebook: Option '-o, --out <value>' argument missing"],
   ])("exits 2 for bad usage: %j", async (args, message) => {
     const run = await runCli(args, await tempDir());

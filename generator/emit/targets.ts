@@ -8,7 +8,17 @@ export interface EmitOptions {
   readonly enums: boolean;
   /** The Markdown page templates and page texts, loaded by the pipeline. */
   readonly templates: MarkdownTemplates;
+  /** The module format of emitted JavaScript (`emit: "js"`). */
+  readonly module: ModuleFormat;
+  /** `ts`: TypeScript modules. `js`: JavaScript modules with their `.d.ts`. */
+  readonly emit: EmitForm;
 }
+
+/** The module format of emitted JavaScript: `esm` (import/export) or `cjs` (require/exports). */
+export type ModuleFormat = "esm" | "cjs";
+
+/** The form of the code modules: `ts` (`<id>.ts`) or `js` (`<id>.js` and `<id>.d.ts`). */
+export type EmitForm = "ts" | "js";
 
 /** One kind of output. Emitters are pure: the same model and options give the same files. */
 export interface Target {
@@ -22,10 +32,14 @@ export interface Target {
 const TARGET_LOADERS = {
   ts: async (): Promise<Target> => {
     const { emitTypeScriptModule } = await import("./ts/module.js");
+    const { transpileModule } = await import("./ts/javascript.js");
     return {
       name: "ts",
       summary: "<id>.ts: enum, as-const object, unions, guards, lookups, describe",
-      emit: (registry, context, options) => [emitTypeScriptModule(registry, context, { enums: options.enums })],
+      emit: (registry, context, options) => {
+        const module = emitTypeScriptModule(registry, context, { enums: options.enums });
+        return options.emit === "js" ? transpileModule(module, options.module) : [module];
+      },
     };
   },
   json: async (): Promise<Target> => {

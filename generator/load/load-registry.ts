@@ -1,15 +1,16 @@
 import { DiagnosticError, type Diagnostic } from "../diagnostics.js";
 import { buildModel, Reporter } from "../model/build-model.js";
 import type { RawRegistry } from "../model/raw-registry.js";
-import type { Registry } from "../model/registry.js";
+import type { MessagePart, Registry } from "../model/registry.js";
 import { validateAgainstSchema } from "../validate/schema.js";
+import { loadMergedRegistry, MergedReporter, type MergedRegistry } from "./extends.js";
 import { loadLocaleFiles } from "./locale-files.js";
 import { readSourceFile } from "./source-file.js";
 import { Translations } from "./translations.js";
-import { parseYaml } from "./yaml-document.js";
+import { parseYaml, type ParsedYaml } from "./yaml-document.js";
 
 export type LoadResult =
-  | { readonly ok: true; readonly registry: Registry }
+  | { readonly ok: true; readonly registry: Registry; /** Absolute paths of every file read. */ readonly files: readonly string[] }
   | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
 
 /** Options for loading a registry. */
@@ -23,9 +24,17 @@ export type SourcesResult =
   | { readonly ok: true; readonly translations: Translations; readonly diagnostics: readonly Diagnostic[] }
   | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
 
+/** One registry file's texts: its own inline texts and its locale files, checked against each other. */
+async function loadTranslations(parsed: ParsedYaml, raw: RawRegistry, cwd: string): Promise<{ translations: Translations; diagnostics: Diagnostic[] }> {
+  const locales = await loadLocaleFiles(parsed, raw, cwd);
+  const translations = new Translations(parsed, raw, locales.files);
+  return { translations, diagnostics: [...locales.diagnostics, ...translations.check()] };
+}
+
 /**
- * Reads a registry and the locale files beside it, each validated against its JSON Schema, and checks the
- * locale files against the registry: every text of the registry with where it is written.
+ * Reads a registry file and the locale files beside it, each validated against its JSON Schema, and checks the
+ * locale files against the registry: every text of the registry with where it is written. This is one file's
+ * view (the translation report's); a registry that extends another is loaded whole by {@link tryLoadRegistry}.
  */
 export async function loadRegistrySources(registryPath: string, options: LoadOptions = {}): Promise<SourcesResult> {
   const cwd = options.cwd ?? process.cwd();
@@ -35,39 +44,81 @@ export async function loadRegistrySources(registryPath: string, options: LoadOpt
   if (!parse.ok) return parse;
   const schemaDiagnostics = await validateAgainstSchema(parse.parsed, "registry");
   if (schemaDiagnostics.length > 0) return { ok: false, diagnostics: schemaDiagnostics };
-  const raw = parse.parsed.data as RawRegistry;
-  const locales = await loadLocaleFiles(parse.parsed, raw, cwd);
-  const translations = new Translations(parse.parsed, raw, locales.files);
-  return { ok: true, translations, diagnostics: [...locales.diagnostics, ...translations.check()] };
+  return { ok: true, ...(await loadTranslations(parse.parsed, parse.parsed.data as RawRegistry, cwd)) };
 }
 
 /**
- * Resolves loaded sources into the model. With `tolerateMissing`, a missing translation falls back to the
- * source text instead of being an error (the translation report counts them itself).
+ * Resolves one file's loaded sources into the model. With `tolerateMissing`, a missing translation falls back to
+ * the source text instead of being an error (the translation report counts them itself).
  */
 export async function resolveRegistry(translations: Translations, options: { readonly tolerateMissing?: boolean } = {}): Promise<LoadResult> {
   const raw: RawRegistry = options.tolerateMissing === true ? { ...translations.raw, missingTranslations: "source" } : translations.raw;
   const build = buildModel({ raw, reporter: new Reporter(translations.registry), supplement: translations.supplement });
-  if (raw.messageFormat !== "icu") return build;
-  const { checkIcuMessages } = await import("../validate/icu-messages.js");
-  const icu = await checkIcuMessages(translations);
+  const icu = await checkIcu(raw, [translations]);
   const diagnostics = [...(build.ok ? [] : build.diagnostics), ...icu.diagnostics];
   if (!build.ok || diagnostics.length > 0) return { ok: false, diagnostics };
-  return { ok: true, registry: { ...build.registry, messages: icu.messages } };
+  return { ok: true, registry: { ...build.registry, messages: icu.messages }, files: [translations.registry.source.path] };
 }
 
-/** Reads, parses, validates and resolves one registry file and its locale files, collecting every diagnostic on the way. */
-export async function tryLoadRegistry(registryPath: string, options: LoadOptions = {}): Promise<LoadResult> {
-  const sources = await loadRegistrySources(registryPath, options);
-  if (!sources.ok) return sources;
-  if (sources.diagnostics.length === 0) return resolveRegistry(sources.translations);
-  // Report the registry's own problems too, but not the translations a broken locale file would have given.
-  const resolved = await resolveRegistry(sources.translations, { tolerateMissing: true });
-  return { ok: false, diagnostics: [...sources.diagnostics, ...(resolved.ok ? [] : resolved.diagnostics)] };
+/** In an ICU registry, every text parsed and its placeholders checked; plain registries have nothing to check. */
+async function checkIcu(raw: RawRegistry, all: readonly Translations[]): Promise<{ diagnostics: Diagnostic[]; messages: Map<string, readonly MessagePart[]> }> {
+  const messages = new Map<string, readonly MessagePart[]>();
+  if (raw.messageFormat !== "icu") return { diagnostics: [], messages };
+  const { checkIcuMessages } = await import("../validate/icu-messages.js");
+  const diagnostics: Diagnostic[] = [];
+  for (const translations of all) {
+    const result = await checkIcuMessages(translations);
+    diagnostics.push(...result.diagnostics);
+    for (const [text, parts] of result.messages) messages.set(text, parts);
+  }
+  return { diagnostics, messages };
+}
+
+/** A file of an `extends` chain as its texts see it: its own entries, with the locales and formats it inherits. */
+function ownRaw(parsed: ParsedYaml, merged: MergedRegistry): RawRegistry {
+  const own = parsed.data as Partial<RawRegistry>;
+  return {
+    ...merged.raw,
+    ...own,
+    locales: merged.raw.locales,
+    codes: own.codes ?? [],
+    ranges: own.ranges ?? [],
+    sets: own.sets ?? [],
+  };
 }
 
 /**
- * Loads one registry, merged with its locale files, into the resolved model that every emitter reads.
+ * Reads, parses, validates and resolves one registry file — merged with the registries it extends, each with the
+ * locale files beside it — collecting every diagnostic on the way.
+ */
+export async function tryLoadRegistry(registryPath: string, options: LoadOptions = {}): Promise<LoadResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const loaded = await loadMergedRegistry(registryPath, cwd);
+  if (!loaded.ok) return loaded;
+  const { merged } = loaded;
+  const perFile = await Promise.all(merged.sources.map((parsed) => loadTranslations(parsed, ownRaw(parsed, merged), cwd)));
+  const byFile = new Map(merged.sources.map((parsed, index) => [parsed, perFile[index]!.translations]));
+  const sourceDiagnostics = perFile.flatMap((file) => file.diagnostics);
+  // Report the registry's own problems too, but not the translations a broken locale file would have given.
+  const raw: RawRegistry = sourceDiagnostics.length > 0 ? { ...merged.raw, missingTranslations: "source" } : merged.raw;
+  const build = buildModel({
+    raw,
+    reporter: new MergedReporter(merged),
+    supplement: (where, locale) => {
+      const { parsed, path } = merged.origin(where);
+      return byFile.get(parsed)?.supplement(path, locale);
+    },
+  });
+  const icu = await checkIcu(raw, perFile.map((file) => file.translations));
+  const diagnostics = [...sourceDiagnostics, ...(build.ok ? [] : build.diagnostics), ...icu.diagnostics];
+  if (!build.ok || diagnostics.length > 0) return { ok: false, diagnostics };
+  const localeFiles = perFile.flatMap((file) => file.translations.files.map((locale) => locale.parsed.source.path));
+  return { ok: true, registry: { ...build.registry, messages: icu.messages }, files: [...merged.files, ...localeFiles] };
+}
+
+/**
+ * Loads one registry, merged with the registries it extends and with their locale files, into the resolved model
+ * that every emitter reads.
  * @throws {DiagnosticError} with every problem found, each located in its file.
  * @example const registry = await loadRegistry("schema/close-codes.yaml");
  */

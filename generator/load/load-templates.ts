@@ -18,7 +18,12 @@ const TEXTS_FILE = /^(.+)\.ya?ml$/;
 const LOCALE_TAG = /^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|[0-9]{3}))?$/;
 
 export type TemplatesResult =
-  | { readonly ok: true; readonly templates: MarkdownTemplates }
+  | {
+      readonly ok: true;
+      readonly templates: MarkdownTemplates;
+      /** Absolute paths of the user's template files that were read: inputs of the output. */
+      readonly files: readonly string[];
+    }
   | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
 
 /**
@@ -31,7 +36,8 @@ export async function loadMarkdownTemplates(folder: string | undefined, cwd: str
   const results = await Promise.all(folders.map((each) => loadLayer(each, cwd)));
   const diagnostics = results.flatMap((result) => result.diagnostics);
   if (diagnostics.length > 0) return { ok: false, diagnostics };
-  return { ok: true, templates: { layers: results.map((result) => result.layer) } };
+  const files = folder === undefined ? [] : results[0]!.files;
+  return { ok: true, templates: { layers: results.map((result) => result.layer) }, files };
 }
 
 async function listFolder(folder: string): Promise<string[] | undefined> {
@@ -44,8 +50,9 @@ async function listFolder(folder: string): Promise<string[] | undefined> {
   }
 }
 
-async function loadLayer(folder: string, cwd: string): Promise<{ layer: TemplateLayer; diagnostics: Diagnostic[] }> {
+async function loadLayer(folder: string, cwd: string): Promise<{ layer: TemplateLayer; diagnostics: Diagnostic[]; files: string[] }> {
   const diagnostics: Diagnostic[] = [];
+  const files: string[] = [];
   const pages = new Map<string, Template>();
   const texts = new Map<string, PartialPageTexts>();
   const layer: TemplateLayer = { folder, pages, texts };
@@ -53,12 +60,13 @@ async function loadLayer(folder: string, cwd: string): Promise<{ layer: Template
   if (names === undefined) {
     const file = displayPath(folder, cwd);
     diagnostics.push({ file, line: 1, column: 1, code: "templates-folder", message: "templates folder not found (it holds page.md, page.<locale>.md and locales/<locale>.yaml)" });
-    return { layer, diagnostics };
+    return { layer, diagnostics, files };
   }
   for (const name of names) {
     const match = PAGE_FILE.exec(name);
     if (match === null) continue;
     const read = await readSourceFile(path.join(folder, name), cwd);
+    files.push(path.join(folder, name));
     if (!read.ok) {
       diagnostics.push(...read.diagnostics);
       continue;
@@ -71,10 +79,11 @@ async function loadLayer(folder: string, cwd: string): Promise<{ layer: Template
     const match = TEXTS_FILE.exec(name);
     if (match === null) continue;
     const result = await loadPageTexts(path.join(folder, "locales", name), match[1]!, cwd);
+    files.push(path.join(folder, "locales", name));
     if (result.ok) texts.set(match[1]!, result.texts);
     else diagnostics.push(...result.diagnostics);
   }
-  return { layer, diagnostics };
+  return { layer, diagnostics, files };
 }
 
 type TextsResult = { readonly ok: true; readonly texts: PartialPageTexts } | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };

@@ -59,7 +59,8 @@ const SUBJECT_MESSAGES: Readonly<Record<string, (value: unknown) => string>> = {
 export function mapSchemaErrors(parsed: ParsedYaml, errors: readonly ErrorObject[]): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<string>();
-  for (const error of selectErrors(errors)) {
+  // An `if` only says that its `then` failed; the errors of the `then` itself say what is wrong.
+  for (const error of selectErrors(errors.filter((error) => error.keyword !== "if"))) {
     const { path, target, message } = describeError(parsed.data, error);
     const position = locate(parsed, path, target);
     const key = `${position.line}:${position.column}:${message}`;
@@ -188,7 +189,9 @@ function describeError(data: unknown, error: ErrorObject): { path: DataPath; tar
       return { path: [...path, key], target: "key", message: SUBJECT_MESSAGES.localeTag!(key) };
     }
     case "type": {
-      const keys = path.length === 0 ? (error.parentSchema?.required as string[] | undefined) : undefined;
+      // The keys a standalone document needs: the schema's own, and those its `then` adds (without `extends`).
+      const root = error.parentSchema as { required?: string[]; then?: { required?: string[] } } | undefined;
+      const keys = path.length === 0 && root?.required !== undefined ? [...root.required, ...(root.then?.required ?? [])] : undefined;
       if (keys !== undefined) {
         const found = value === null || value === undefined ? "this file is empty" : `this file holds ${describeValue(value)}`;
         return at(`a registry is a map with the keys ${listWords(keys, "and")}; ${found}`);

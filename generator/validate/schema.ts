@@ -7,11 +7,12 @@ import { packageRoot } from "../package-root.js";
 import { mapSchemaErrors } from "./schema-errors.js";
 
 /** The JSON Schemas codebook validates its inputs against, by name. */
-export type SchemaName = "registry" | "locale";
+export type SchemaName = "registry" | "locale" | "config";
 
 const SCHEMA_FILES: Readonly<Record<SchemaName, string>> = {
   registry: "registry.schema.json",
   locale: "locale.schema.json",
+  config: "config.schema.json",
 };
 
 const compiled = new Map<SchemaName, ValidateFunction>();

@@ -16,10 +16,17 @@ export async function runCli(args: readonly string[], cwd: string): Promise<CliR
   return { code, stdout: stdout.join("\n"), stderr: stderr.join("\n") };
 }
 
+/** Extra settings for a spawned CLI: node's own flags and environment variables. */
+export interface SpawnOptions {
+  readonly nodeArgs?: readonly string[];
+  readonly env?: Readonly<Record<string, string>>;
+}
+
 /** Runs the built CLI as a real process, for exit codes, streams and signals. */
-export function spawnCli(args: readonly string[], cwd: string): Promise<CliRun> {
+export function spawnCli(args: readonly string[], cwd: string, options: SpawnOptions = {}): Promise<CliRun> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [cliPath, ...args], { cwd }, (error, stdout, stderr) => {
+    const env = { ...process.env, ...options.env };
+    execFile(process.execPath, [...(options.nodeArgs ?? []), cliPath, ...args], { cwd, env }, (error, stdout, stderr) => {
       const code = error === null ? 0 : typeof error.code === "number" ? error.code : 1;
       resolve({ code, stdout, stderr });
     });

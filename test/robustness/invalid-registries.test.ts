@@ -4,6 +4,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { MAX_SOURCE_BYTES, readSourceFile } from "../../generator/load/source-file.js";
 import { parseYaml } from "../../generator/load/yaml-document.js";
+import { MANIFEST_FILE } from "../../generator/write/manifest.js";
 import { runCli, spawnCli, type CliRun } from "../helpers/cli.js";
 import { repoRoot } from "../helpers/paths.js";
 import { tempDir, writeTree } from "../helpers/temp.js";
@@ -171,7 +172,8 @@ describe("a byte-order mark and CRLF line endings are accepted", () => {
     const files = await filesIn("lf");
     expect(files).toEqual(expect.arrayContaining(["demo.json", "demo.md", "demo.ts"]));
     expect(await filesIn("crlf")).toEqual(files);
-    for (const file of files) {
+    // The manifest records each input's hash, and the two inputs differ by their BOM and line endings.
+    for (const file of files.filter((name) => name !== MANIFEST_FILE)) {
       const lf = await readFile(path.join(root, "lf", "out", file), "utf8");
       const crlf = await readFile(path.join(root, "crlf", "out", file), "utf8");
       expect(crlf).toBe(lf);

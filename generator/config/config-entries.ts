@@ -1,0 +1,96 @@
+import path from "node:path";
+
+/** One entry of `registries` in a config file, as its JSON Schema allows it. */
+export interface RawConfigEntry {
+  readonly registry: string;
+  readonly outDir?: string;
+  readonly targets?: readonly string[];
+  readonly enums?: boolean;
+  readonly module?: "esm" | "cjs";
+  readonly emit?: "ts" | "js";
+  readonly templates?: string;
+}
+
+/** A config file's data, as its JSON Schema allows it. */
+export interface RawConfig {
+  readonly registries: readonly RawConfigEntry[];
+  readonly inject?: readonly string[];
+}
+
+/** The options of one config entry, with paths made absolute (relative to the config file's folder). */
+export interface ConfigEntryOptions {
+  readonly registries: readonly string[];
+  readonly outDir: string;
+  readonly targets?: readonly string[];
+  readonly enums?: boolean;
+  readonly module?: "esm" | "cjs";
+  readonly emit?: "ts" | "js";
+  readonly templates?: string;
+}
+
+/** The folder an entry writes to when it names none, relative to the config file. */
+export const DEFAULT_CONFIG_OUT_DIR = "generated";
+
+/** Maps a config's entries to run options. Paths resolve against the config file's folder. */
+export function entriesFromConfig(config: RawConfig, configFile: string): ConfigEntryOptions[] {
+  const base = path.dirname(configFile);
+  return config.registries.map((entry) => ({
+    registries: [path.resolve(base, entry.registry)],
+    outDir: path.resolve(base, entry.outDir ?? DEFAULT_CONFIG_OUT_DIR),
+    ...(entry.targets === undefined ? {} : { targets: entry.targets }),
+    ...(entry.enums === undefined ? {} : { enums: entry.enums }),
+    ...(entry.module === undefined ? {} : { module: entry.module }),
+    ...(entry.emit === undefined ? {} : { emit: entry.emit }),
+    ...(entry.templates === undefined ? {} : { templates: path.resolve(base, entry.templates) }),
+  }));
+}
+
+/** The config's Markdown files to inject into, as absolute paths. */
+export function injectFromConfig(config: RawConfig, configFile: string): string[] {
+  return (config.inject ?? []).map((file) => path.resolve(path.dirname(configFile), file));
+}
+
+/** The type each key of an entry must have for the quick reader to accept it. */
+const ENTRY_KEYS: Readonly<Record<string, (value: unknown) => boolean>> = {
+  registry: (value) => typeof value === "string",
+  outDir: (value) => typeof value === "string",
+  targets: (value) => Array.isArray(value) && value.every((item) => typeof item === "string"),
+  enums: (value) => typeof value === "boolean",
+  module: (value) => value === "esm" || value === "cjs",
+  emit: (value) => value === "ts" || value === "js",
+  templates: (value) => typeof value === "string",
+};
+
+/** The top-level keys the quick reader accepts besides `registries`. */
+const TOP_LEVEL_KEYS: Readonly<Record<string, (value: unknown) => boolean>> = {
+  $schema: (value) => typeof value === "string",
+  registries: Array.isArray,
+  inject: (value) => Array.isArray(value) && value.every((item) => typeof item === "string"),
+};
+
+/**
+ * Reads a JSON config without loading the YAML parser or the schema validator, for the no-op fast path. Returns
+ * `undefined` for anything but a plain, well-shaped JSON config: the full loader then reports the problems. The
+ * result is only trusted when the manifest of every output folder recorded this very config file's hash, i.e.
+ * when the same text was fully validated by the run that wrote the output.
+ */
+export function quickParseConfig(text: string): RawConfig | undefined {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (typeof data !== "object" || data === null) return undefined;
+  const entries = (data as { registries?: unknown }).registries;
+  if (!Array.isArray(entries) || entries.length === 0) return undefined;
+  if (!Object.entries(data).every(([key, value]) => TOP_LEVEL_KEYS[key]?.(value) === true)) return undefined;
+  const wellShaped = entries.every(
+    (entry: unknown) =>
+      typeof entry === "object" &&
+      entry !== null &&
+      typeof (entry as { registry?: unknown }).registry === "string" &&
+      Object.entries(entry).every(([key, value]) => ENTRY_KEYS[key]?.(value) === true),
+  );
+  return wellShaped ? (data as RawConfig) : undefined;
+}

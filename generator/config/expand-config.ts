@@ -1,0 +1,64 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { entriesFromConfig, injectFromConfig, quickParseConfig, type ConfigEntryOptions } from "./config-entries.js";
+import { findConfigFile } from "./find-config.js";
+
+/** What a run's options expand to: one entry per registry group, and the config file they came from. */
+export interface ExpandedOptions<T> {
+  readonly entries: readonly (T | ConfigEntryOptions)[];
+  readonly configFile: string | undefined;
+  /** The config's Markdown files to inject into (absolute paths); none without a config. */
+  readonly inject: readonly string[];
+}
+
+interface ConfigChoice {
+  readonly registries?: readonly string[];
+  readonly config?: string | boolean;
+  readonly force?: boolean;
+}
+
+/** The config file the options ask for: none when they name registries. */
+export async function chooseConfigFile(options: ConfigChoice, cwd: string): Promise<string | undefined> {
+  if (options.registries !== undefined && options.registries.length > 0) return undefined;
+  if (typeof options.config === "string") return path.resolve(cwd, options.config);
+  if (options.config === true) return findConfigFile(cwd);
+  return undefined;
+}
+
+/** Reads a config without validating it (YAML needs the parser, not the validator); `undefined` if it cannot. */
+async function quickEntries(configFile: string): Promise<{ entries: ConfigEntryOptions[]; inject: string[] } | undefined> {
+  let text: string;
+  try {
+    text = readFileSync(configFile, "utf8");
+  } catch {
+    return undefined;
+  }
+  let json = text;
+  if (!configFile.endsWith(".json")) {
+    try {
+      const { parse } = await import("yaml");
+      json = JSON.stringify(parse(text));
+    } catch {
+      return undefined;
+    }
+  }
+  const config = quickParseConfig(json);
+  return config === undefined ? undefined : { entries: entriesFromConfig(config, configFile), inject: injectFromConfig(config, configFile) };
+}
+
+/**
+ * Replaces the options with the entries of the config file they ask for (if any). With `quick`, the config is
+ * read without validation, for the no-op fast path only; `undefined` means it could not be read that way.
+ * Without `quick`, it is fully validated and its problems are thrown as a DiagnosticError.
+ */
+export async function expandConfig<T extends ConfigChoice>(options: T, cwd: string, quick: boolean): Promise<ExpandedOptions<T> | undefined> {
+  const configFile = await chooseConfigFile(options, cwd);
+  if (configFile === undefined) return { entries: [options], configFile, inject: [] };
+  if (quick) {
+    const read = await quickEntries(configFile);
+    return read === undefined ? undefined : { ...read, configFile };
+  }
+  const { loadConfig } = await import("./load-config.js");
+  const config = await loadConfig(configFile, { cwd });
+  return { entries: config.entries, configFile: config.file, inject: config.inject };
+}

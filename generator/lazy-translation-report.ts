@@ -1,0 +1,20 @@
+import type { StampResult, TranslationOptions, TranslationReport } from "./translation-report.js";
+
+/**
+ * Per locale: how many texts are translated, and which are missing or stale. The YAML parser and the schema
+ * validator are loaded on the first call, so that importing codebook's API stays cheap.
+ * @example const report = await translationReport({ registry: "schema/close-codes.yaml" });
+ */
+export async function translationReport(options: TranslationOptions = {}): Promise<TranslationReport> {
+  const { translationReport: report } = await import("./translation-report.js");
+  return report(options);
+}
+
+/**
+ * Records the current source fingerprint on every text of `locale`'s file: its translations are then known to be
+ * made from the current source texts.
+ */
+export async function stampTranslations(locale: string, options: TranslationOptions = {}): Promise<StampResult> {
+  const { stampTranslations: stamp } = await import("./translation-report.js");
+  return stamp(locale, options);
+}

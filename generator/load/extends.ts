@@ -1,0 +1,155 @@
+import { stat } from "node:fs/promises";
+import path from "node:path";
+import type { Diagnostic } from "../diagnostics.js";
+import { Reporter } from "../model/build-model.js";
+import type { RawRegistry } from "../model/raw-registry.js";
+import { validateAgainstSchema } from "../validate/schema.js";
+import { readSourceFile } from "./source-file.js";
+import { locate, parseYaml, type DataPath, type ParsedYaml } from "./yaml-document.js";
+
+/** A registry file as the schema allows it: with `extends`, every key but `id` may be inherited. */
+type RawRegistryFile = Partial<RawRegistry> & { readonly id: string; readonly extends?: string };
+
+/** Where a value of the merged registry was written: a file and the path inside it. */
+export interface Origin {
+  readonly parsed: ParsedYaml;
+  readonly path: DataPath;
+}
+
+/** A registry's data merged with the registries it extends, with the way back to each value's file. */
+export interface MergedRegistry {
+  readonly raw: RawRegistry;
+  /** The registry's own file: the model's `sourcePath`, and where merge problems are reported. */
+  readonly parsed: ParsedYaml;
+  readonly origin: (path: DataPath) => Origin;
+  /** Absolute paths of the registry and every registry it extends, nearest first. */
+  readonly files: readonly string[];
+  /** The registry and every registry it extends, parsed, nearest first. */
+  readonly sources: readonly ParsedYaml[];
+}
+
+export type MergeResult = { readonly ok: true; readonly merged: MergedRegistry } | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
+
+/** The lists a registry adds to those of the registry it extends; every other key replaces the inherited one. */
+const MERGED_LISTS = ["ranges", "codes", "sets"] as const;
+/** Keys a registry that extends another may not change (the inherited texts depend on them), with their defaults. */
+const FIXED_KEYS = { locales: undefined, messageFormat: "plain" } as const;
+
+async function isFile(file: string): Promise<boolean> {
+  try {
+    return (await stat(file)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Resolves an `extends` value from the folder of the registry that holds it: `./x.yaml`, `../x.yaml` and
+ * absolute paths as paths; anything else as `<package>/<path inside it>` (`codebook/schema/close-codes.yaml`,
+ * `@acme/codes/registry.yaml`), found in the `node_modules` folders from there up, as Node finds packages.
+ */
+export async function resolveExtends(spec: string, fromFile: string): Promise<string | { readonly problem: string }> {
+  const folder = path.dirname(fromFile);
+  if (/^\.\.?(\/|$)/.test(spec) || path.isAbsolute(spec)) {
+    const target = path.resolve(folder, spec);
+    return (await isFile(target)) ? target : { problem: `cannot extend "${spec}": no such file (looked for ${target})` };
+  }
+  const parts = spec.split("/");
+  const nameLength = spec.startsWith("@") ? 2 : 1;
+  if (parts.length <= nameLength || parts.some((part) => part === "" || part === "." || part === "..")) {
+    return { problem: `cannot extend "${spec}": write a relative path (./${spec}) or a file inside a package (package/path/to/registry.yaml)` };
+  }
+  const packageName = parts.slice(0, nameLength).join("/");
+  const inside = parts.slice(nameLength).join("/");
+  for (let current = folder; ; current = path.dirname(current)) {
+    const packageFolder = path.join(current, "node_modules", packageName);
+    if (await isFile(path.join(packageFolder, "package.json"))) {
+      const target = path.join(packageFolder, inside);
+      return (await isFile(target)) ? target : { problem: `cannot extend "${spec}": package ${packageName} has no ${inside} (looked for ${target})` };
+    }
+    if (path.dirname(current) === current) break;
+  }
+  return { problem: `cannot extend "${spec}": package ${packageName} is not installed in a node_modules folder above ${folder}` };
+}
+
+function fail(parsed: ParsedYaml, where: DataPath, code: string, message: string, target: "value" | "key" = "value"): MergeResult {
+  return { ok: false, diagnostics: [{ file: parsed.source.file, ...locate(parsed, where, target), code, message }] };
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function merge(child: RawRegistryFile, parsed: ParsedYaml, base: MergedRegistry): MergedRegistry {
+  const { extends: _extends, ...own } = child;
+  const raw = { ...base.raw, ...own } as Record<string, unknown>;
+  for (const key of MERGED_LISTS) raw[key] = [...(base.raw[key] ?? []), ...(child[key] ?? [])];
+  const origin = (where: DataPath): Origin => {
+    const [key, index, ...rest] = where;
+    const list = MERGED_LISTS.find((name) => name === key);
+    if (list !== undefined && typeof index === "number") {
+      const inherited = base.raw[list]?.length ?? 0;
+      return index < inherited ? base.origin(where) : { parsed, path: [list, index - inherited, ...rest] };
+    }
+    if (key === undefined || typeof key !== "string" || key in child || list !== undefined) return { parsed, path: where };
+    return base.origin(where);
+  };
+  return { raw: raw as unknown as RawRegistry, parsed, origin, files: [parsed.source.path, ...base.files], sources: [parsed, ...base.sources] };
+}
+
+/**
+ * Reads, parses and schema-checks a registry file and, through `extends`, every registry it builds on, and merges
+ * them: the base's ranges, codes and sets come first, then the registry's own; every other key the registry sets
+ * replaces the inherited one (`locales` and `messageFormat` must stay as inherited). Problems in a base are
+ * reported in the base's file; a cycle, an unresolvable `extends` or a changed fixed key in the extending file.
+ * Duplicate codes and names across the two are found by the model's checks, reported at the later definition.
+ */
+export async function loadMergedRegistry(file: string, cwd: string | undefined, chain: readonly string[] = []): Promise<MergeResult> {
+  const read = await readSourceFile(file, cwd);
+  if (!read.ok) return read;
+  const parse = parseYaml(read.source);
+  if (!parse.ok) return parse;
+  const { parsed } = parse;
+  const schemaDiagnostics = await validateAgainstSchema(parsed, "registry");
+  if (schemaDiagnostics.length > 0) return { ok: false, diagnostics: schemaDiagnostics };
+  const data = parsed.data as RawRegistryFile;
+  if (data.extends === undefined) {
+    const own: MergedRegistry = { raw: data as RawRegistry, parsed, origin: (where) => ({ parsed, path: where }), files: [read.source.path], sources: [parsed] };
+    return { ok: true, merged: own };
+  }
+  const basePath = await resolveExtends(data.extends, read.source.path);
+  if (typeof basePath !== "string") return fail(parsed, ["extends"], "extends", basePath.problem);
+  const cycle = [...chain, read.source.path];
+  if (cycle.includes(basePath)) {
+    const names = [...cycle.slice(cycle.indexOf(basePath)), basePath].map((item) => path.basename(item));
+    return fail(parsed, ["extends"], "extends-cycle", `registries extend each other in a cycle: ${names.join(" → ")}`);
+  }
+  const base = await loadMergedRegistry(basePath, cwd, cycle);
+  if (!base.ok) return base;
+  for (const [key, fallback] of Object.entries(FIXED_KEYS) as [keyof typeof FIXED_KEYS, unknown][]) {
+    if (data[key] !== undefined && !sameValue(data[key], base.merged.raw[key] ?? fallback)) {
+      return fail(parsed, [key], "extends-fixed", `${key} is inherited from ${base.merged.parsed.source.file} (${JSON.stringify(base.merged.raw[key] ?? null)}) and cannot change in a registry that extends it; remove this key`, "key");
+    }
+  }
+  return { ok: true, merged: merge(data, parsed, base.merged) };
+}
+
+/** A reporter for a merged registry: each problem is reported in the file, and at the node, it comes from. */
+export class MergedReporter extends Reporter {
+  constructor(private readonly merged: MergedRegistry) {
+    super(merged.parsed);
+  }
+
+  override error(where: DataPath, code: string, message: string, target: "value" | "key" = "value"): void {
+    const { parsed, path: local } = this.merged.origin(where);
+    // `where` names the file of a position in another file; within the same file, line:column is enough.
+    const text = message.replaceAll(`at ${parsed.source.file}:`, "at ");
+    this.diagnostics.push({ file: parsed.source.file, ...locate(parsed, local, target), code, message: text });
+  }
+
+  override where(where: DataPath): string {
+    const { parsed, path: local } = this.merged.origin(where);
+    const { line, column } = locate(parsed, local);
+    return parsed === this.parsed ? `${line}:${column}` : `${parsed.source.file}:${line}:${column}`;
+  }
+}

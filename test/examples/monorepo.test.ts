@@ -1,0 +1,94 @@
+import { execFile, spawn } from "node:child_process";
+import { cp, readdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { repoRoot } from "../helpers/paths.js";
+import { tempDir } from "../helpers/temp.js";
+
+const run = promisify(execFile);
+const EXAMPLE = path.join(repoRoot, "examples", "monorepo");
+
+/** The environment for the example's npm, without what the outer `npm test` says about codebook itself. */
+function cleanEnv(): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(npm_package_|npm_lifecycle_|INIT_CWD$)/.test(key)));
+}
+
+async function npm(args: readonly string[], cwd: string): Promise<string> {
+  const { stdout } = await run("npm", [...args], { cwd, env: cleanEnv(), timeout: 150_000, maxBuffer: 16 * 1024 * 1024 });
+  return stdout;
+}
+
+/** Starts the built server on a free loopback port; resolves with its URL and a way to stop it. */
+async function startServer(root: string) {
+  const child = spawn(process.execPath, [path.join(root, "apps/server/dist/main.js"), "0"], { stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /listening on (ws:\/\/127\.0\.0\.1:\d+)/.exec(output);
+      if (match?.[1] !== undefined) resolve(match[1]);
+    });
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.once("exit", () => reject(new Error(`the server exited:\n${output}`)));
+  });
+  const stop = async () => {
+    child.kill("SIGTERM");
+    return exited;
+  };
+  return { url, stop, output: () => output };
+}
+
+const APP_CODES = ["SessionExpired", "RateLimited", "RemovedByModerator", "RoomClosed"];
+
+describe("examples/monorepo", () => {
+  it("installs and builds from scratch; the client receives each app close code, classifies it and shows it localized", { timeout: 240_000 }, async () => {
+    const root = await tempDir("codebook-monorepo-");
+    await cp(EXAMPLE, root, { recursive: true, filter: (source) => !/[/\\](node_modules|dist|docs)$/.test(source) });
+    // The example depends on codebook by a relative path into this repository; from the copy, point at it directly.
+    const manifestPath = path.join(root, "packages/codes/package.json");
+    const manifest = JSON.parse(await readFile(manifestPath, "utf8")) as { devDependencies: Record<string, string> };
+    expect(manifest.devDependencies.codebook).toBe("file:../../../..");
+    manifest.devDependencies.codebook = `file:${repoRoot}`;
+    await writeFile(manifestPath, JSON.stringify(manifest, null, 2));
+
+    await npm(["install", "--prefer-offline", "--no-audit", "--no-fund", "--ignore-scripts"], root);
+    await npm(["run", "build"], root);
+    expect((await readdir(path.join(root, "packages/codes/dist"))).sort()).toEqual([
+      ".codebook-manifest.json",
+      "app-close-codes.d.ts",
+      "app-close-codes.js",
+      "app-close-codes.json",
+    ]);
+    expect(await readFile(path.join(root, "packages/codes/docs/app-close-codes.md"), "utf8")).toContain("4003");
+    expect(await npm(["run", "check"], root)).toContain("generated files are current");
+
+    const server = await startServer(root);
+    try {
+      const client = async (locale: string) => {
+        const { stdout } = await run(process.execPath, [path.join(root, "apps/client/dist/main.js"), server.url, "--locale", locale, ...APP_CODES, "GoingAway"]);
+        return stdout.trimEnd().split("\n");
+      };
+      expect(await client("en")).toEqual([
+        "4001 SessionExpired (app, sign-in): Your session has expired; sign in again.",
+        "4002 RateLimited (app, reconnect): Too many messages in a short time; the connection will be retried shortly.",
+        "4003 RemovedByModerator (app, stay-away): A moderator removed you from this room.",
+        "4004 RoomClosed (app, stay-away): The room has been closed.",
+        // A scenario the server does not know: it closes with a standard code, which the client knows too.
+        "1008 PolicyViolation (standard, stay-away): Policy violation; the endpoint received a message that violates its policy. A generic code for when no more specific code, such as 1003 or 1009, fits.",
+      ]);
+      const german = await client("de-AT");
+      expect(german.slice(0, 4)).toEqual([
+        "4001 SessionExpired (app, sign-in): Ihre Sitzung ist abgelaufen; bitte melden Sie sich erneut an.",
+        "4002 RateLimited (app, reconnect): Zu viele Nachrichten in kurzer Zeit; die Verbindung wird gleich erneut aufgebaut.",
+        "4003 RemovedByModerator (app, stay-away): Ein Moderator hat Sie aus diesem Raum entfernt.",
+        "4004 RoomClosed (app, stay-away): Der Raum wurde geschlossen.",
+      ]);
+      expect(german[4]).toMatch(/^1008 PolicyViolation \(standard, stay-away\): Richtlinienverstoß/);
+    } finally {
+      expect(await server.stop()).toBe(0);
+    }
+    expect(server.output()).toContain("server stopped");
+  });
+});

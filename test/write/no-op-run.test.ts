@@ -1,0 +1,85 @@
+import { readFile, stat, writeFile } from "node:fs/promises";
+import { execFile } from "node:child_process";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { spawnCli } from "../helpers/cli.js";
+import { repoRoot } from "../helpers/paths.js";
+import { demoRegistry } from "../helpers/registries.js";
+import { tempDir, writeTree } from "../helpers/temp.js";
+
+const run = promisify(execFile);
+const register = path.join(repoRoot, "test", "fixtures", "import-log", "register.mjs");
+
+/** Runs the built CLI with a resolve hook that logs every module it imports; returns the run and the URLs. */
+async function tracedRun(args: readonly string[], cwd: string) {
+  const log = path.join(cwd, `imports-${Math.random().toString(36).slice(2)}.log`);
+  await writeFile(log, "");
+  const run = await spawnCli(args, cwd, { nodeArgs: ["--import", register], env: { CODEBOOK_IMPORT_LOG: log } });
+  const urls = (await readFile(log, "utf8")).split("\n").filter(Boolean);
+  return { run, urls };
+}
+
+const HEAVY = ["/node_modules/ts-morph/", "/node_modules/yaml/", "/node_modules/ajv/"];
+const heavyIn = (urls: readonly string[]): string[] => HEAVY.filter((part) => urls.some((url) => url.includes(part)));
+
+async function mtimes(folder: string, names: readonly string[]): Promise<number[]> {
+  return Promise.all(names.map(async (name) => (await stat(path.join(folder, name))).mtimeMs));
+}
+
+describe("a generate run where nothing changed", () => {
+  it.each([
+    { layout: "registry arguments", files: { "codes.yaml": demoRegistry() }, args: ["generate", "codes.yaml", "--out", "out"] },
+    {
+      layout: "a JSON config",
+      files: { "codes.yaml": demoRegistry(), "codebook.config.json": JSON.stringify({ registries: [{ registry: "codes.yaml", outDir: "out" }] }) },
+      args: ["generate"],
+    },
+  ])("with $layout loads neither ts-morph, nor yaml, nor ajv, and touches no file", async ({ files, args }) => {
+    const dir = await tempDir();
+    await writeTree(dir, files);
+    const first = await tracedRun(args, dir);
+    expect(first.run.code, first.run.stderr).toBe(0);
+    // The hook sees the heavy modules when there is work to do, so the assertion below can fail.
+    expect(heavyIn(first.urls)).toEqual(HEAVY);
+
+    const outputs = ["demo.ts", "demo.json", "demo.md", ".codebook-manifest.json"];
+    const before = await mtimes(path.join(dir, "out"), outputs);
+    const second = await tracedRun(args, dir);
+    expect(second.run.code, second.run.stderr).toBe(0);
+    expect(second.run.stdout.trim()).toBe("codebook: out up to date");
+    expect(heavyIn(second.urls)).toEqual([]);
+    expect(second.urls.filter((url) => url.includes("/load/") || url.includes("/emit/ts/"))).toEqual([]);
+    expect(await mtimes(path.join(dir, "out"), outputs)).toEqual(before);
+  });
+
+  it.each([
+    { change: "a registry edit", edit: (dir: string) => writeFile(path.join(dir, "codes.yaml"), demoRegistry().replace("The first code.", "The 1st code.")) },
+    { change: "a new locale file beside the registry", edit: (dir: string) => writeFile(path.join(dir, "codes.en.yaml"), "locale: en\n") },
+    { change: "a hand-edited output", edit: (dir: string) => writeFile(path.join(dir, "out", "demo.md"), "edited\n") },
+    { change: "different options", edit: async () => undefined, args: ["--no-enums"] },
+  ])("is not taken after $change", async ({ edit, args = [] }) => {
+    const dir = await tempDir();
+    await writeTree(dir, { "codes.yaml": demoRegistry() });
+    const base = ["generate", "codes.yaml", "--out", "out"];
+    expect((await spawnCli(base, dir)).code).toBe(0);
+    await edit(dir);
+    const { run, urls } = await tracedRun([...base, ...args], dir);
+    expect(run.code, run.stderr).toBe(0);
+    expect(urls.some((url) => url.includes("/load/load-registry.js"))).toBe(true);
+  });
+
+  it("is as light through the API: importing codebook and a no-op generate load none of them either", async () => {
+    const dir = await tempDir();
+    await writeTree(dir, { "codes.yaml": demoRegistry() });
+    expect((await spawnCli(["generate", "codes.yaml", "--out", "out"], dir)).code).toBe(0);
+    const log = path.join(dir, "imports.log");
+    await writeFile(log, "");
+    const api = pathToFileURL(path.join(repoRoot, "dist", "generator", "index.js")).href;
+    const script = `const { generate } = await import(${JSON.stringify(api)}); const r = await generate({ registries: ["codes.yaml"], outDir: "out" }); console.log(r.upToDate.length);`;
+    const { stdout } = await run(process.execPath, ["--import", register, "--input-type=module", "-e", script], { cwd: dir, env: { ...process.env, CODEBOOK_IMPORT_LOG: log } });
+    expect(stdout.trim()).toBe("1");
+    expect(heavyIn((await readFile(log, "utf8")).split("\n"))).toEqual([]);
+  });
+});
