@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadRegistry, renderRegistry } from "../../generator/index.js";
+import { plural } from "../../generator/emit/ts/names.js";
 import { defaultRegistry, repoRoot } from "../helpers/paths.js";
 
 // Golden files: to accept intended changes, run `npx vitest run test/emit/golden.test.ts -u` (fixtures) and
@@ -23,5 +24,18 @@ describe("golden output", () => {
     for (const file of files) {
       expect(await readFile(path.join(outDir, file.path), "utf8"), file.path).toBe(file.contents);
     }
+  });
+});
+
+describe("names derived from the registry's type", () => {
+  it.each([
+    ["CloseCode", "CloseCodes"],
+    ["HttpStatus", "HttpStatuses"],
+    ["Category", "Categories"],
+    ["Key", "Keys"],
+    ["Box", "Boxes"],
+    ["Match", "Matches"],
+  ])("names the as-const object of %s %s", (type, expected) => {
+    expect(plural(type)).toBe(expected);
   });
 });

@@ -32,12 +32,19 @@ export interface ModuleNames {
   readonly setGuard: (set: CodeSet) => string;
 }
 
+/** The English plural of a PascalCase name: `CloseCodes`, `HttpStatuses`, `Categories`. */
+export function plural(name: string): string {
+  if (/(?:s|x|z|ch|sh)$/.test(name)) return `${name}es`;
+  if (/[^aeiouAEIOU]y$/.test(name)) return `${name.slice(0, -1)}ies`;
+  return `${name}s`;
+}
+
 export function moduleNames(registry: Registry): ModuleNames {
   const type = registry.type;
   const stem = lowerFirst(type);
   return {
     type,
-    values: `${type}s`,
+    values: plural(type),
     valueType: `${type}Value`,
     nameType: `${type}Name`,
     isType: `is${type}`,
