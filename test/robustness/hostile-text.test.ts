@@ -21,6 +21,10 @@ interface HostileRegistry {
   sets: { name: string; description: Text; label: Text }[];
 }
 
+import { formatjsReader, gettextReader, i18nextReader, keyForCode, probeCodes } from "../helpers/catalog-readers.js";
+import { fileAt, importModule } from "../helpers/generated-module.js";
+import { renderAll } from "../helpers/registry.js";
+import { loadRegistry } from "../../generator/index.js";
 const fixture = path.join(repoRoot, "test", "fixtures", "hostile", "hostile.yaml");
 /** What the texts are, read by the YAML library alone: what every output must hold exactly. */
 const expected = parse(await readFile(fixture, "utf8")) as HostileRegistry;
@@ -200,5 +204,21 @@ describe("a hostile registry file name", () => {
     expect(await compileModule(ts)).toEqual({ ok: true, output: "" });
     const tokens = new MarkdownIt({ html: true }).parse(md, {});
     expect(tokens.filter((token) => token.type === "html_block").map((token) => token.content)).toEqual([`<!-- ${notice} -->\n`]);
+  });
+});
+
+describe("hostile but valid text in the i18n catalogs", () => {
+  it("comes back exactly through i18next, FormatJS and gettext, as describe gives it", async () => {
+    const registry = await loadRegistry(fixture);
+    const files = await renderAll(registry, await tempDir());
+    const module = await importModule(fileAt(files, "hostile.ts"));
+    const describeHostile = module.describeHostile as (code: number, locale: string) => string;
+    for (const locale of registry.locales) {
+      const readers = [await i18nextReader(registry, files, locale), formatjsReader(registry, files, locale), gettextReader(registry, files, locale)];
+      for (const read of readers) {
+        for (const code of probeCodes(registry)) expect(read(keyForCode(module, "Hostile", code), code)).toBe(describeHostile(code, locale));
+        expect(read("title", 0)).toBe(expected.title[locale]);
+      }
+    }
   });
 });

@@ -4,21 +4,21 @@ import { catalogEntries, catalogPath, type CatalogEntry } from "./catalog-entrie
 import { icuText } from "./message-syntax.js";
 import { pluralForms } from "./plural-forms.js";
 
+/**
+ * The escapes every PO reader decodes. GNU gettext also knows `\a \b \f \v`, but other readers (gettext-parser,
+ * and tools built on it) do not, and both read those characters written as they are.
+ */
 const ESCAPES: Readonly<Record<string, string>> = {
   "\\": "\\\\",
   '"': '\\"',
-  "\u0007": "\\a",
-  "\b": "\\b",
   "\t": "\\t",
   "\n": "\\n",
-  "\u000b": "\\v",
-  "\f": "\\f",
   "\r": "\\r",
 };
 
-/** A PO string: C escapes inside quotes; a text with line breaks is split after each `\n`, as msgcat writes it. */
+/** A PO string: escapes inside quotes; a text with line breaks is split after each `\n`, as msgcat writes it. */
 function poString(keyword: string, text: string): string {
-  const escape = (part: string): string => `"${part.replace(/[\\"\u0007\b\t\n\u000b\f\r]/g, (char) => ESCAPES[char]!)}"`;
+  const escape = (part: string): string => `"${part.replace(/[\\"\t\n\r]/g, (char) => ESCAPES[char]!)}"`;
   const lines = text.split(/(?<=\n)/);
   if (lines.length === 1) return `${keyword} ${escape(text)}`;
   return [`${keyword} ""`, ...lines.map(escape)].join("\n");
