@@ -1,30 +1,34 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import type { ErrorObject, ValidateFunction } from "ajv";
 import type { Diagnostic } from "../diagnostics.js";
 import type { ParsedYaml } from "../load/yaml-document.js";
-import { packageRoot } from "../package-root.js";
 import { mapSchemaErrors } from "./schema-errors.js";
+import { STANDALONE_VALIDATORS } from "./standalone/index.js";
 
 /** The JSON Schemas codebook validates its inputs against, by name. */
 export type SchemaName = "registry" | "locale" | "config";
 
-const SCHEMA_FILES: Readonly<Record<SchemaName, string>> = {
+/**
+ * The file of each schema in schema/. Each is compiled ahead of time into generator/validate/standalone/
+ * `<name>.ts` by `npm run build:validators` (a test fails when one is missing or stale).
+ */
+export const SCHEMA_FILES: Readonly<Record<SchemaName, string>> = {
   registry: "registry.schema.json",
   locale: "locale.schema.json",
   config: "config.schema.json",
 };
+
+/** Every schema name. */
+export const SCHEMA_NAMES = Object.keys(SCHEMA_FILES) as SchemaName[];
 
 const compiled = new Map<SchemaName, ValidateFunction>();
 
 async function validatorFor(name: SchemaName): Promise<ValidateFunction> {
   const cached = compiled.get(name);
   if (cached !== undefined) return cached;
-  const { default: Ajv2020 } = await import("ajv/dist/2020.js");
-  // verbose: each error carries its schema, which the messages quote (the allowed keys, a union's alternatives).
-  const ajv = new Ajv2020.default({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
-  const schema = JSON.parse(readFileSync(path.join(packageRoot, "schema", SCHEMA_FILES[name]), "utf8")) as object;
-  const validate = ajv.compile(schema);
+  // Compiled ahead of time: loading ajv and compiling the schema cost about 100 ms per run.
+  const load = STANDALONE_VALIDATORS[name];
+  if (load === undefined) throw new Error(`codebook: no compiled validator for the schema "${name}"; run \`npm run build:validators\``);
+  const { validate } = (await load()) as { readonly validate: ValidateFunction };
   compiled.set(name, validate);
   return validate;
 }
