@@ -3,6 +3,7 @@ import type { TextSupplement } from "../model/build-model.js";
 import type { RawRegistry } from "../model/raw-registry.js";
 import { inlineText, registryTextSlots, type TextSlot } from "../model/text-slots.js";
 import type { LocaleEntry, LocaleFile } from "./locale-files.js";
+import { closestMatch } from "../validate/suggest.js";
 import { locate, type DataPath, type ParsedYaml } from "./yaml-document.js";
 
 /** Where one locale's text for a slot comes from. */
@@ -100,29 +101,7 @@ export class Translations {
     if (field !== undefined && names.some((item) => item.name === name)) {
       return `set ${name} has no ${field} in the registry; remove it here or add it to the registry first`;
     }
-    const suggestion = closestName(name, names.map((item) => item.name));
+    const suggestion = closestMatch(name, names.map((item) => item.name));
     return `"${name}" is not a ${kind} of this registry${suggestion === undefined ? "" : ` (did you mean "${suggestion}"?)`}`;
   }
-}
-
-/** The name nearest to `name` by edit distance, when it is near enough to be a typo. */
-function closestName(name: string, candidates: readonly string[]): string | undefined {
-  let best: { name: string; distance: number } | undefined;
-  for (const candidate of candidates) {
-    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
-    if (best === undefined || distance < best.distance) best = { name: candidate, distance };
-  }
-  return best !== undefined && best.distance <= Math.max(2, Math.floor(name.length / 4)) ? best.name : undefined;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i += 1) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j += 1) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
 }
