@@ -138,6 +138,40 @@ export function constStatement(declaration: ConstDeclaration): WriterFunction {
   };
 }
 
+/** A member of an enum written by {@link enumStatement}. */
+export interface EnumMember {
+  readonly name: string;
+  readonly value: number;
+  readonly docs?: OptionalKind<JSDocStructure>;
+}
+
+/** An `enum` declaration written by {@link enumStatement}. */
+export interface EnumDeclaration {
+  readonly name: string;
+  readonly exported: boolean;
+  readonly docs?: OptionalKind<JSDocStructure>;
+  readonly members: readonly EnumMember[];
+}
+
+/**
+ * A whole `enum` statement, in the layout ts-morph gives it. ts-morph's enum printer inserts each separating
+ * comma into the text already written, at a cost that grows with that text: quadratic in the number of
+ * members (3.3 s for 10,000). Written here in one pass.
+ */
+export function enumStatement(declaration: EnumDeclaration): WriterFunction {
+  return (writer) => {
+    if (declaration.docs !== undefined) writeJsDoc(writer, declaration.docs);
+    writer.write(`${declaration.exported ? "export " : ""}enum ${declaration.name} {`).newLine();
+    writer.indent(() => {
+      declaration.members.forEach((member, index) => {
+        if (member.docs !== undefined) writeJsDoc(writer, member.docs);
+        writer.write(`${propertyKey(member.name)} = ${member.value}${index < declaration.members.length - 1 ? "," : ""}`).newLine();
+      });
+    });
+    writer.write("}").newLine();
+  };
+}
+
 /** Writes a JSDoc block the way ts-morph does: one line when it is a single line without tags. */
 function writeJsDoc(writer: Parameters<WriterFunction>[0], docs: OptionalKind<JSDocStructure>): void {
   const description = typeof docs.description === "string" ? docs.description : "";

@@ -1,6 +1,6 @@
 import { StructureKind, VariableDeclarationKind, type StatementStructures } from "ts-morph";
 import type { Alias, CodeEntry, Registry } from "../../model/registry.js";
-import { constStatement, jsDoc, literalWriter, numericKey, seeTag, stringLiteral, type Statement } from "./builders.js";
+import { constStatement, enumStatement, jsDoc, literalWriter, numericKey, seeTag, stringLiteral, type Statement } from "./builders.js";
 import type { ModuleNames } from "./names.js";
 
 /** The doc comment of a registered code: its source-locale description and its reference. */
@@ -18,13 +18,14 @@ export function emitCodeDeclarations(registry: Registry, names: ModuleNames, enu
   const typeDoc = jsDoc(description === undefined ? title : `${title}\n\n${description}`);
   const statements: Statement[] = [];
   if (enums) {
-    statements.push({
-      kind: StructureKind.Enum,
-      name: names.type,
-      isExported: true,
-      docs: [typeDoc],
-      members: registry.codes.map((entry) => ({ name: entry.name, value: entry.code, docs: [codeDoc(registry, entry)] })),
-    });
+    statements.push(
+      enumStatement({
+        name: names.type,
+        exported: true,
+        docs: typeDoc,
+        members: registry.codes.map((entry) => ({ name: entry.name, value: entry.code, docs: codeDoc(registry, entry) })),
+      }),
+    );
   }
   statements.push(
     constStatement({
