@@ -1,4 +1,4 @@
-import { IndentationText, NewLineKind, Project, QuoteKind } from "ts-morph";
+import { printStructure, StructureKind, type SourceFileStructure } from "ts-morph";
 import type { Registry } from "../../model/registry.js";
 import { generatedNotice, type EmitContext, type GeneratedFile } from "../header.js";
 import type { Statement } from "./builders.js";
@@ -20,15 +20,13 @@ export interface TypeScriptOptions {
 
 /**
  * `<id>.ts`: a self-contained module (no imports) with the codes, their guards and lookups, and the texts of
- * every locale. Built from ts-morph structures in an in-memory project and printed once.
+ * every locale. Built from ts-morph structures and printed once, straight to text: no project, and no
+ * parse of the printed text into a syntax tree that nothing would read (4 s for 10,000 codes).
  */
 export function emitTypeScriptModule(registry: Registry, context: EmitContext, options: TypeScriptOptions): GeneratedFile {
   const names = moduleNames(registry);
-  const project = new Project({
-    useInMemoryFileSystem: true,
-    manipulationSettings: { indentationText: IndentationText.FourSpaces, quoteKind: QuoteKind.Double, newLineKind: NewLineKind.LineFeed },
-  });
-  const file = project.createSourceFile(`${registry.id}.ts`, {
+  const structure: SourceFileStructure = {
+    kind: StructureKind.SourceFile,
     leadingTrivia: `// ${generatedNotice(registry, context)}\n\n`,
     statements: separated([
       ...emitCodeDeclarations(registry, names, options.enums),
@@ -38,8 +36,9 @@ export function emitTypeScriptModule(registry: Registry, context: EmitContext, o
       ...emitRanges(registry, names),
       ...emitDescribe(registry, names),
     ]),
-  });
-  return { path: `${registry.id}.ts`, contents: file.getFullText() };
+  };
+  const contents = printStructure(structure, { indentNumberOfSpaces: 4, newLine: "\n", useSingleQuote: false });
+  return { path: `${registry.id}.ts`, contents };
 }
 
 /** A blank line between top-level statements, whatever their kind (ts-morph adds one only after some kinds). */
