@@ -1,7 +1,8 @@
-import { StructureKind, VariableDeclarationKind, type StatementStructures } from "ts-morph";
+import type { StatementStructures } from "ts-morph";
 import type { Alias, CodeEntry, Registry } from "../../model/registry.js";
 import { constStatement, enumStatement, jsDoc, literalWriter, numericKey, seeTag, stringLiteral, type Statement } from "./builders.js";
 import type { ModuleNames } from "./names.js";
+import { StructureKind, VariableDeclarationKind } from "./ts-morph-values.js";
 
 /** The doc comment of a registered code: its source-locale description and its reference. */
 function codeDoc(registry: Registry, entry: CodeEntry) {

@@ -1,8 +1,9 @@
-import { StructureKind, VariableDeclarationKind, type StatementStructures } from "ts-morph";
+import type { StatementStructures } from "ts-morph";
 import type { Registry } from "../../model/registry.js";
 import { icuText } from "../i18n/message-syntax.js";
 import { constStatement, jsDoc, literalWriter, propertyKey, stringLiteral, type Statement } from "./builders.js";
 import type { ModuleNames } from "./names.js";
+import { StructureKind, VariableDeclarationKind } from "./ts-morph-values.js";
 
 /** The locales, their negotiation, one catalog constant per locale, and `describeCloseCode`. */
 export function emitDescribe(registry: Registry, names: ModuleNames): Statement[] {

@@ -1,4 +1,4 @@
-import { printStructure, StructureKind, type SourceFileStructure } from "ts-morph";
+import type { SourceFileStructure } from "ts-morph";
 import type { Registry } from "../../model/registry.js";
 import { generatedNotice, type EmitContext, type GeneratedFile } from "../header.js";
 import type { Statement } from "./builders.js";
@@ -7,6 +7,7 @@ import { emitDescribe } from "./describe.js";
 import { moduleNames } from "./names.js";
 import { emitRanges } from "./ranges.js";
 import { emitSetGuards, emitTypeGuard } from "./type-guards.js";
+import { printStructure, StructureKind } from "./ts-morph-values.js";
 
 /** Options of the TypeScript module. */
 export interface TypeScriptOptions {

@@ -1,7 +1,7 @@
-import { StructureKind } from "ts-morph";
 import type { CodeRange, Registry } from "../../model/registry.js";
 import { constStatement, jsDoc, literalWriter, stringLiteral, type LiteralEntry, type Statement } from "./builders.js";
 import type { ModuleNames } from "./names.js";
+import { StructureKind } from "./ts-morph-values.js";
 
 function rangeObject(registry: Registry, range: CodeRange): LiteralEntry {
   const fields = [`name: ${stringLiteral(range.name)}`, `from: ${range.from}`, `to: ${range.to}`];

@@ -1,8 +1,9 @@
-import { StructureKind, type StatementStructures } from "ts-morph";
+import type { StatementStructures } from "ts-morph";
 import { intervalsOf } from "../../model/intervals.js";
 import type { Registry } from "../../model/registry.js";
 import { jsDoc, membershipStatements } from "./builders.js";
 import type { ModuleNames } from "./names.js";
+import { StructureKind } from "./ts-morph-values.js";
 
 /** `isCloseCode(value)`: registered codes only, for any value (strings, non-integers and NaN are not codes). */
 export function emitTypeGuard(registry: Registry, names: ModuleNames): StatementStructures {
