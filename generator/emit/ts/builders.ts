@@ -1,4 +1,4 @@
-import type { JSDocStructure, OptionalKind, StatementStructures, WriterFunction } from "ts-morph";
+import type { JSDocStructure, OptionalKind, StatementStructures } from "ts-morph";
 import type { Interval } from "../../model/registry.js";
 
 /**
@@ -81,38 +81,52 @@ export function membershipStatements(variable: string, intervals: readonly Inter
   return [`return ${condition};`];
 }
 
-/** A top-level statement of a generated module: a ts-morph structure, or a writer for a whole statement. */
-export type Statement = StatementStructures | WriterFunction;
+/**
+ * A top-level statement of a generated module: a ts-morph structure, or the finished text of a statement
+ * whose bulk is data (an enum, a table as a const), written without ts-morph's writer (see {@link literal}).
+ */
+export type Statement = StatementStructures | string;
 
-/** One entry of an object or array literal written by {@link literalWriter}. */
+/** One level of indentation in generated TypeScript, as ts-morph prints it. */
+const INDENT = "    ";
+
+/** One entry of an object or array literal (see {@link literal}). */
 export interface LiteralEntry {
   /** Property key (already a valid key: see {@link propertyKey}); absent for array elements. */
   readonly key?: string;
-  /** The value as code, or a writer for a nested literal. */
-  readonly value: string | WriterFunction;
+  /** The value as code (one line), or a nested literal. */
+  readonly value: string | Literal;
   /** A one-line doc comment above the entry. */
   readonly doc?: string;
 }
 
+/** An object (`{}`) or array (`[]`) literal, one entry per line; `suffix` follows the closing bracket. */
+export interface Literal {
+  readonly kind: "object" | "array";
+  readonly entries: readonly LiteralEntry[];
+  readonly suffix: string;
+}
+
 /**
- * A writer for an object (`{}`) or array (`[]`) literal, one entry per line, so ts-morph indents it at any
- * depth; `suffix` follows the closing bracket (` as const`).
+ * An object or array literal, written as text at any depth in the layout ts-morph gives it. Tables of codes
+ * and texts are most of a generated module, and ts-morph's writer examines every character it writes (to
+ * track strings and comments): writing them directly saves most of the printing time of a large registry.
  */
-export function literalWriter(kind: "object" | "array", entries: readonly LiteralEntry[], suffix = ""): WriterFunction {
-  const [open, close] = kind === "object" ? ["{", "}"] : ["[", "]"];
-  return (writer) => {
-    writer.write(open).newLine();
-    writer.indent(() => {
-      for (const entry of entries) {
-        if (entry.doc !== undefined) writer.writeLine(inlineDoc(entry.doc, ""));
-        if (entry.key !== undefined) writer.write(`${entry.key}: `);
-        if (typeof entry.value === "string") writer.write(entry.value);
-        else entry.value(writer);
-        writer.write(",").newLine();
-      }
-    });
-    writer.write(`${close}${suffix}`);
-  };
+export function literal(kind: "object" | "array", entries: readonly LiteralEntry[], suffix = ""): Literal {
+  return { kind, entries, suffix };
+}
+
+function literalText(value: Literal, indent: string): string {
+  const [open, close] = value.kind === "object" ? ["{", "}"] : ["[", "]"];
+  const inner = indent + INDENT;
+  const lines = [open];
+  for (const entry of value.entries) {
+    if (entry.doc !== undefined) lines.push(inlineDoc(entry.doc, inner));
+    const code = typeof entry.value === "string" ? entry.value : literalText(entry.value, inner);
+    lines.push(`${inner}${entry.key === undefined ? "" : `${entry.key}: `}${code},`);
+  }
+  lines.push(`${indent}${close}${value.suffix}`);
+  return lines.join("\n");
 }
 
 /** A `const` declaration whose initializer is a multi-line literal. */
@@ -121,21 +135,18 @@ export interface ConstDeclaration {
   readonly exported: boolean;
   readonly docs?: OptionalKind<JSDocStructure>;
   readonly type?: string;
-  readonly initializer: WriterFunction;
+  readonly initializer: Literal;
 }
 
 /**
- * A whole `const` statement, written at statement level. ts-morph prints a declaration's initializer as
- * text inside a hanging indent, which would push every line of a multi-line literal one level right.
+ * A whole `const` statement as text. (ts-morph prints a declaration's initializer inside a hanging indent,
+ * which would push every line of a multi-line literal one level right.)
  */
-export function constStatement(declaration: ConstDeclaration): WriterFunction {
-  return (writer) => {
-    if (declaration.docs !== undefined) writeJsDoc(writer, declaration.docs);
-    const type = declaration.type === undefined ? "" : `: ${declaration.type}`;
-    writer.write(`${declaration.exported ? "export " : ""}const ${declaration.name}${type} = `);
-    declaration.initializer(writer);
-    writer.write(";").newLine();
-  };
+export function constStatement(declaration: ConstDeclaration): string {
+  const type = declaration.type === undefined ? "" : `: ${declaration.type}`;
+  const head = `${declaration.exported ? "export " : ""}const ${declaration.name}${type} = `;
+  const docs = declaration.docs === undefined ? [] : jsDocLines(declaration.docs, "");
+  return [...docs, `${head}${literalText(declaration.initializer, "")};`, ""].join("\n");
 }
 
 /** A member of an enum written by {@link enumStatement}. */
@@ -154,34 +165,26 @@ export interface EnumDeclaration {
 }
 
 /**
- * A whole `enum` statement, in the layout ts-morph gives it. ts-morph's enum printer inserts each separating
- * comma into the text already written, at a cost that grows with that text: quadratic in the number of
- * members (3.3 s for 10,000). Written here in one pass.
+ * A whole `enum` statement as text, in the layout ts-morph gives it. ts-morph's enum printer inserts each
+ * separating comma into the text already written, at a cost that grows with that text: quadratic in the
+ * number of members (3.3 s for 10,000).
  */
-export function enumStatement(declaration: EnumDeclaration): WriterFunction {
-  return (writer) => {
-    if (declaration.docs !== undefined) writeJsDoc(writer, declaration.docs);
-    writer.write(`${declaration.exported ? "export " : ""}enum ${declaration.name} {`).newLine();
-    writer.indent(() => {
-      declaration.members.forEach((member, index) => {
-        if (member.docs !== undefined) writeJsDoc(writer, member.docs);
-        writer.write(`${propertyKey(member.name)} = ${member.value}${index < declaration.members.length - 1 ? "," : ""}`).newLine();
-      });
-    });
-    writer.write("}").newLine();
-  };
+export function enumStatement(declaration: EnumDeclaration): string {
+  const lines = declaration.docs === undefined ? [] : jsDocLines(declaration.docs, "");
+  lines.push(`${declaration.exported ? "export " : ""}enum ${declaration.name} {`);
+  declaration.members.forEach((member, index) => {
+    if (member.docs !== undefined) lines.push(...jsDocLines(member.docs, INDENT));
+    lines.push(`${INDENT}${propertyKey(member.name)} = ${member.value}${index < declaration.members.length - 1 ? "," : ""}`);
+  });
+  lines.push("}", "");
+  return lines.join("\n");
 }
 
-/** Writes a JSDoc block the way ts-morph does: one line when it is a single line without tags. */
-function writeJsDoc(writer: Parameters<WriterFunction>[0], docs: OptionalKind<JSDocStructure>): void {
+/** The lines of a JSDoc block as ts-morph prints it: one line when it is a single line without tags. */
+function jsDocLines(docs: OptionalKind<JSDocStructure>, indent: string): string[] {
   const description = typeof docs.description === "string" ? docs.description : "";
   const tags = (docs.tags ?? []).map((tag) => `@${tag.tagName}${typeof tag.text === "string" && tag.text !== "" ? ` ${tag.text}` : ""}`);
   const lines = [...(description === "" ? [] : description.split("\n")), ...tags.flatMap((tag) => tag.split("\n"))];
-  if (lines.length === 1) {
-    writer.writeLine(`/** ${lines[0]} */`);
-    return;
-  }
-  writer.writeLine("/**");
-  for (const line of lines) writer.writeLine(line === "" ? " *" : ` * ${line}`);
-  writer.writeLine(" */");
+  if (lines.length === 1) return [`${indent}/** ${lines[0]} */`];
+  return [`${indent}/**`, ...lines.map((line) => (line === "" ? `${indent} *` : `${indent} * ${line}`)), `${indent} */`];
 }

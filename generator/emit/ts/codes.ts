@@ -1,6 +1,6 @@
 import type { StatementStructures } from "ts-morph";
 import type { Alias, CodeEntry, Registry } from "../../model/registry.js";
-import { constStatement, enumStatement, jsDoc, literalWriter, numericKey, seeTag, stringLiteral, type Statement } from "./builders.js";
+import { constStatement, enumStatement, jsDoc, literal, numericKey, seeTag, stringLiteral, type Statement } from "./builders.js";
 import type { ModuleNames } from "./names.js";
 import { StructureKind, VariableDeclarationKind } from "./ts-morph-values.js";
 
@@ -33,7 +33,7 @@ export function emitCodeDeclarations(registry: Registry, names: ModuleNames, enu
       name: names.values,
       exported: true,
       docs: jsDoc(enums ? `The codes of {@link ${names.type}} as a plain object, for code that cannot use enums.` : title),
-      initializer: literalWriter(
+      initializer: literal(
         "object",
         registry.codes.map((entry) =>
           enums
@@ -116,7 +116,7 @@ export function emitNameLookup(registry: Registry, names: ModuleNames): Statemen
       name: table,
       exported: false,
       type: `{ readonly [code: number]: ${names.nameType} }`,
-      initializer: literalWriter(
+      initializer: literal(
         "object",
         registry.codes.map((entry) => ({ key: numericKey(entry.code), value: stringLiteral(entry.name) })),
       ),

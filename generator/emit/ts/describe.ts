@@ -1,7 +1,7 @@
 import type { StatementStructures } from "ts-morph";
 import type { Registry } from "../../model/registry.js";
 import { icuText } from "../i18n/message-syntax.js";
-import { constStatement, jsDoc, literalWriter, propertyKey, stringLiteral, type Statement } from "./builders.js";
+import { constStatement, jsDoc, literal, propertyKey, stringLiteral, type Statement } from "./builders.js";
 import type { ModuleNames } from "./names.js";
 import { StructureKind, VariableDeclarationKind } from "./ts-morph-values.js";
 
@@ -71,7 +71,7 @@ return -1;`,
 }
 
 function textMap(registry: Registry, entries: readonly (readonly [string, string])[]) {
-  return literalWriter("object", entries.map(([key, text]) => ({ key: propertyKey(key), value: stringLiteral(icuText(registry, text)) })));
+  return literal("object", entries.map(([key, text]) => ({ key: propertyKey(key), value: stringLiteral(icuText(registry, text)) })));
 }
 
 function emitCatalogs(registry: Registry, names: ModuleNames): Statement[] {
@@ -99,7 +99,7 @@ function emitCatalogs(registry: Registry, names: ModuleNames): Statement[] {
       exported: true,
       docs: jsDoc(`The texts in ${stringLiteral(locale)}. Import only the catalogs you use: the others stay out of your bundle.`),
       type: names.catalogType,
-      initializer: literalWriter("object", [
+      initializer: literal("object", [
         { key: "locale", value: stringLiteral(locale) },
         { key: "title", value: stringLiteral(icuText(registry, registry.title[locale]!)) },
         { key: "unknown", value: stringLiteral(icuText(registry, registry.unknown[locale]!)) },
@@ -113,7 +113,7 @@ function emitCatalogs(registry: Registry, names: ModuleNames): Statement[] {
     exported: true,
     docs: jsDoc("Every locale's catalog, keyed by locale tag."),
     type: `{ readonly [Locale in ${names.localeType}]: ${names.catalogType} }`,
-    initializer: literalWriter(
+    initializer: literal(
       "object",
       registry.locales.map((locale) => ({ key: propertyKey(locale), value: names.catalogFor(locale) })),
     ),

@@ -1,5 +1,5 @@
 import type { CodeRange, Registry } from "../../model/registry.js";
-import { constStatement, jsDoc, literalWriter, stringLiteral, type LiteralEntry, type Statement } from "./builders.js";
+import { constStatement, jsDoc, literal, stringLiteral, type LiteralEntry, type Statement } from "./builders.js";
 import type { ModuleNames } from "./names.js";
 import { StructureKind } from "./ts-morph-values.js";
 
@@ -38,7 +38,7 @@ export function emitRanges(registry: Registry, names: ModuleNames): Statement[] 
       name: names.ranges,
       exported: true,
       docs: jsDoc("Every declared range, in the registry's order."),
-      initializer: literalWriter(
+      initializer: literal(
         "array",
         registry.ranges.map((range) => rangeObject(registry, range)),
         ` as const satisfies readonly ${names.rangeType}[]`,
