@@ -51,25 +51,76 @@ export function seeTag(reference: string | undefined, url: string | undefined): 
   return [["see", [reference, url].filter((part) => part !== undefined).join(" — ")]];
 }
 
-/** Above this many intervals a membership test becomes a `switch`, when the members are few enough to list. */
+/*
+ * Membership shapes, chosen by measurement (V8 11, random inputs; see bench/RESULTS.md):
+ * - up to 8 intervals, range comparisons: 2-6 ns;
+ * - members V8 compiles into a jump table (at least 6, spread over at most 3 times their number, and at
+ *   most 256 so that the function stays small enough to optimize), a `switch`: about 2 ns;
+ * - anything else, a binary search over a table of spans: 5-20 ns at any size. A `switch` over sparse
+ *   members or a long chain of comparisons is a linear scan (50 µs for 8,192 members).
+ */
 const MAX_COMPARISON_INTERVALS = 8;
-const MAX_SWITCH_CASES = 4096;
+const MIN_SWITCH_CASES = 6;
+const MAX_SWITCH_CASES = 256;
+const MAX_SWITCH_SPREAD_PER_CASE = 3;
 
 function memberCount(intervals: readonly Interval[]): number {
   return intervals.reduce((total, interval) => total + interval.to - interval.from + 1, 0);
 }
 
+/** Whether V8 turns a `switch` over every member into a jump table (its --switch-table-* defaults). */
+function compilesToJumpTable(intervals: readonly Interval[]): boolean {
+  const members = memberCount(intervals);
+  const spread = intervals.length === 0 ? 0 : intervals.at(-1)!.to - intervals[0]!.from + 1;
+  return members >= MIN_SWITCH_CASES && members <= MAX_SWITCH_CASES && spread <= MAX_SWITCH_SPREAD_PER_CASE * members;
+}
+
+/** A membership test: the statements of a function body, and the module-level tables they read. */
+export interface Membership {
+  readonly statements: string[];
+  readonly tables: Statement[];
+}
+
 /**
- * Statements returning whether `variable` (a number, or `unknown` when `unknown` is set) is in `intervals`.
- * Few intervals become range comparisons; many small ones a `switch` (V8 compiles dense cases to a jump table).
+ * A membership test of `variable` (a number, or `unknown` when `unknown` is set) in the normalized
+ * `intervals`, in the fastest shape for them (see above); a binary search reads its spans from a module-level
+ * constant named `table`. Every shape is false for non-integers, NaN and (for `unknown`) non-numbers.
  */
-export function membershipStatements(variable: string, intervals: readonly Interval[], unknown: boolean): string[] {
-  const spans = intervals.some((interval) => interval.from !== interval.to);
-  if (intervals.length > MAX_COMPARISON_INTERVALS && memberCount(intervals) <= MAX_SWITCH_CASES) {
+export function membership(variable: string, intervals: readonly Interval[], unknown: boolean, table: string): Membership {
+  if (intervals.length <= MAX_COMPARISON_INTERVALS) return { statements: [comparisons(variable, intervals, unknown)], tables: [] };
+  if (compilesToJumpTable(intervals)) {
     const cases: string[] = [];
     for (const interval of intervals) for (let code = interval.from; code <= interval.to; code += 1) cases.push(`    case ${code}:`);
-    return [`switch (${variable}) {\n${cases.join("\n")}\n        return true;\n    default:\n        return false;\n}`];
+    return { statements: [`switch (${variable}) {\n${cases.join("\n")}\n        return true;\n    default:\n        return false;\n}`], tables: [] };
   }
+  const notInteger = unknown ? `typeof ${variable} !== "number" || !Number.isInteger(${variable})` : `!Number.isInteger(${variable})`;
+  return {
+    statements: [
+      `if (${notInteger}) return false;
+let low = 0;
+let high = ${table}.length / 2 - 1;
+while (low <= high) {
+    const middle = (low + high) >>> 1;
+    if (${variable} < ${table}[2 * middle]!) high = middle - 1;
+    else if (${variable} > ${table}[2 * middle + 1]!) low = middle + 1;
+    else return true;
+}
+return false;`,
+    ],
+    tables: [
+      constStatement({
+        name: table,
+        exported: false,
+        docs: jsDoc("Sorted, disjoint spans of members as inclusive `from, to` pairs, for a binary search."),
+        type: "readonly number[]",
+        initializer: literal("array", intervals.map((interval) => ({ value: `${interval.from}, ${interval.to}` }))),
+      }),
+    ],
+  };
+}
+
+function comparisons(variable: string, intervals: readonly Interval[], unknown: boolean): string {
+  const spans = intervals.some((interval) => interval.from !== interval.to);
   const terms = intervals.map((interval) =>
     interval.from === interval.to
       ? `${variable} === ${interval.from}`
@@ -78,7 +129,7 @@ export function membershipStatements(variable: string, intervals: readonly Inter
   const guards = [unknown && spans ? `typeof ${variable} === "number"` : undefined, spans ? `Number.isInteger(${variable})` : undefined];
   const test = terms.length === 0 ? "false" : terms.length === 1 || !guards.some(Boolean) ? terms.join(" ||\n    ") : `(${terms.join(" ||\n    ")})`;
   const condition = [...guards.filter((guard) => guard !== undefined), test].join(" &&\n    ");
-  return [`return ${condition};`];
+  return `return ${condition};`;
 }
 
 /**

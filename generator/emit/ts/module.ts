@@ -29,7 +29,7 @@ export function emitTypeScriptModule(registry: Registry, context: EmitContext, o
   const names = moduleNames(registry);
   const statements: Statement[] = [
     ...emitCodeDeclarations(registry, names, options.enums),
-    emitTypeGuard(registry, names),
+    ...emitTypeGuard(registry, names),
     ...emitNameLookup(registry, names),
     ...emitSetGuards(registry, names),
     ...emitRanges(registry, names),

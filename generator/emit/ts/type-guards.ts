@@ -1,41 +1,52 @@
-import type { StatementStructures } from "ts-morph";
 import { intervalsOf } from "../../model/intervals.js";
 import type { Registry } from "../../model/registry.js";
-import { jsDoc, membershipStatements } from "./builders.js";
+import { jsDoc, membership, type Statement } from "./builders.js";
 import type { ModuleNames } from "./names.js";
 import { StructureKind } from "./ts-morph-values.js";
 
-/** `isCloseCode(value)`: registered codes only, for any value (strings, non-integers and NaN are not codes). */
-export function emitTypeGuard(registry: Registry, names: ModuleNames): StatementStructures {
+/**
+ * `isCloseCode(value)`: registered codes only, for any value (strings, non-integers and NaN are not codes),
+ * after the table of spans it reads when it is a binary search.
+ */
+export function emitTypeGuard(registry: Registry, names: ModuleNames): Statement[] {
   const first = registry.codes[0]?.code ?? 0;
-  return {
-    kind: StructureKind.Function,
-    isExported: true,
-    name: names.isType,
-    docs: [
-      jsDoc(`Whether \`value\` is a registered code of ${registry.title[registry.sourceLocale]}.`, [
-        ["example", `${names.isType}(${first}) // true\n${names.isType}("${first}") // false: not a number`],
-      ]),
-    ],
-    parameters: [{ name: "value", type: "unknown" }],
-    returnType: `value is ${names.type}`,
-    statements: membershipStatements("value", intervalsOf(registry.codes.map((entry) => entry.code)), true),
-  };
-}
-
-/** One guard per named set: `isValidCloseCode(code)`. */
-export function emitSetGuards(registry: Registry, names: ModuleNames): StatementStructures[] {
-  return registry.sets.map((set) => {
-    const description = set.description?.[registry.sourceLocale] ?? `Whether \`code\` is in the set ${set.name}.`;
-    return {
+  const test = membership("value", intervalsOf(registry.codes.map((entry) => entry.code)), true, `${names.isType}Spans`);
+  return [
+    ...test.tables,
+    {
       kind: StructureKind.Function,
       isExported: true,
-      name: names.setGuard(set),
-      docs: [jsDoc(description, [["returns", `\`true\` for the integers ${describeIntervals(set.intervals)}.`]])],
-      parameters: [{ name: "code", type: "number" }],
-      returnType: "boolean",
-      statements: membershipStatements("code", set.intervals, false),
-    };
+      name: names.isType,
+      docs: [
+        jsDoc(`Whether \`value\` is a registered code of ${registry.title[registry.sourceLocale]}.`, [
+          ["example", `${names.isType}(${first}) // true\n${names.isType}("${first}") // false: not a number`],
+        ]),
+      ],
+      parameters: [{ name: "value", type: "unknown" }],
+      returnType: `value is ${names.type}`,
+      statements: test.statements,
+    },
+  ];
+}
+
+/** One guard per named set: `isValidCloseCode(code)`, each after the table it reads, if any. */
+export function emitSetGuards(registry: Registry, names: ModuleNames): Statement[] {
+  return registry.sets.flatMap((set): Statement[] => {
+    const description = set.description?.[registry.sourceLocale] ?? `Whether \`code\` is in the set ${set.name}.`;
+    const guard = names.setGuard(set);
+    const test = membership("code", set.intervals, false, `${guard}Spans`);
+    return [
+      ...test.tables,
+      {
+        kind: StructureKind.Function,
+        isExported: true,
+        name: guard,
+        docs: [jsDoc(description, [["returns", `\`true\` for the integers ${describeIntervals(set.intervals)}.`]])],
+        parameters: [{ name: "code", type: "number" }],
+        returnType: "boolean",
+        statements: test.statements,
+      },
+    ];
   });
 }
 
