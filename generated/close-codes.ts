@@ -284,10 +284,13 @@ export const closeCodeLocales = ["en", "de", "fr", "es", "ja", "zh-CN", "pt-BR",
 /** A supported locale tag. */
 export type CloseCodeLocale = (typeof closeCodeLocales)[number];
 
-/** The index in `supported` of the best match for the requested tags (BCP 47 lookup: `de-AT` → `de`), case-insensitive, trying each preferred tag in turn; `-1` when none matches. */
+/** The index in `supported` of the best match for the requested tags (BCP 47 lookup: `de-AT` → `de`), case-insensitive, trying each preferred tag in turn; `0`, the fallback, when none matches. */
 function negotiate(supported: readonly string[], requested: string | readonly string[] | undefined): number {
-    const tags = typeof requested === "string" ? [requested] : requested ?? [];
+    if (requested === undefined) return 0;
+    const tags = typeof requested === "string" ? [requested] : requested;
     for (const tag of tags) {
+        const exact = supported.indexOf(tag);
+        if (exact !== -1) return exact;
         let candidate = tag.replace(/_/g, "-").toLowerCase();
         while (candidate !== "") {
             const index = supported.findIndex((locale) => locale.toLowerCase() === candidate);
@@ -295,7 +298,7 @@ function negotiate(supported: readonly string[], requested: string | readonly st
             candidate = candidate.slice(0, Math.max(0, candidate.lastIndexOf("-")));
         }
     }
-    return -1;
+    return 0;
 }
 
 /** The supported locale to use for a BCP 47 tag or a list of preferred tags (as `navigator.languages` gives): `pt-BR` falls back to `pt`, and an unsupported tag to "en". */
@@ -620,11 +623,45 @@ export const closeCodeCatalogs: { readonly [Locale in CloseCodeLocale]: CloseCod
     ru: closeCodeCatalogRu,
 };
 
+/** The text of the innermost declared range holding `code`, or the text for unknown codes. */
+function describeRangeIn(catalog: CloseCodeCatalog, code: number): string {
+    if (!Number.isInteger(code)) return catalog.unknown;
+    if (code === 1004) return catalog.ranges.Reserved;
+    if (code >= 1016 && code <= 1999) return catalog.ranges.ProtocolUnassigned;
+    if (code >= 0 && code <= 999) return catalog.ranges.Unused;
+    if (code >= 2000 && code <= 2999) return catalog.ranges.Extensions;
+    if (code >= 3000 && code <= 3999) return catalog.ranges.Registered;
+    if (code >= 4000 && code <= 4999) return catalog.ranges.Private;
+    if (code >= 1000 && code <= 2999) return catalog.ranges.Protocol;
+    if (code >= 5000 && code <= 65535) return catalog.ranges.Undefined;
+    return catalog.unknown;
+}
+
+/** The text of `code` in `catalog`: its own for a registered code, else its range's (see describeRangeIn). */
 function describeIn(catalog: CloseCodeCatalog, code: number): string {
-    const name = getCloseCodeName(code);
-    if (name !== undefined) return catalog.codes[name];
-    const range = getCloseCodeRange(code);
-    return range === undefined ? catalog.unknown : catalog.ranges[range.name];
+    const codes = catalog.codes;
+    switch (code) {
+        case 1000: return codes.NormalClosure;
+        case 1001: return codes.GoingAway;
+        case 1002: return codes.ProtocolError;
+        case 1003: return codes.UnsupportedData;
+        case 1005: return codes.NoStatusReceived;
+        case 1006: return codes.AbnormalClosure;
+        case 1007: return codes.InvalidFramePayloadData;
+        case 1008: return codes.PolicyViolation;
+        case 1009: return codes.MessageTooBig;
+        case 1010: return codes.MandatoryExtension;
+        case 1011: return codes.InternalError;
+        case 1012: return codes.ServiceRestart;
+        case 1013: return codes.TryAgainLater;
+        case 1014: return codes.BadGateway;
+        case 1015: return codes.TlsHandshake;
+        case 3000: return codes.Unauthorized;
+        case 3003: return codes.Forbidden;
+        case 3008: return codes.Timeout;
+    }
+
+    return describeRangeIn(catalog, code);
 }
 
 /**
@@ -632,7 +669,7 @@ function describeIn(catalog: CloseCodeCatalog, code: number): string {
  * @example describeCloseCode(1000, "ru")
  */
 export function describeCloseCode(code: number, locale?: string | readonly string[]): string {
-    return describeIn(closeCodeCatalogs[resolveCloseCodeLocale(locale)], code);
+    return describeIn(locale === undefined ? closeCodeCatalogEn : closeCodeCatalogs[resolveCloseCodeLocale(locale)], code);
 }
 
 /**
@@ -642,5 +679,5 @@ export function describeCloseCode(code: number, locale?: string | readonly strin
 export function createCloseCodeDescriber(fallback: CloseCodeCatalog, ...others: readonly CloseCodeCatalog[]): (code: number, locale?: string | readonly string[]) => string {
     const catalogs = [fallback, ...others];
     const supported = catalogs.map((catalog) => catalog.locale);
-    return (code, locale) => describeIn(catalogs[negotiate(supported, locale)] ?? fallback, code);
+    return (code, locale) => describeIn(locale === undefined ? fallback : catalogs[negotiate(supported, locale)] ?? fallback, code);
 }

@@ -3,6 +3,7 @@ import type { Registry } from "../../model/registry.js";
 import { icuText } from "../i18n/message-syntax.js";
 import { constStatement, jsDoc, literal, propertyKey, stringLiteral, type Statement } from "./builders.js";
 import type { ModuleNames } from "./names.js";
+import { innermostRangeTests } from "./ranges.js";
 import { StructureKind, VariableDeclarationKind } from "./ts-morph-values.js";
 
 /** The locales, their negotiation, one catalog constant per locale, and `describeCloseCode`. */
@@ -32,7 +33,7 @@ function emitLocales(registry: Registry, names: ModuleNames): StatementStructure
       docs: [
         jsDoc(
           "The index in `supported` of the best match for the requested tags (BCP 47 lookup: `de-AT` → `de`), " +
-            "case-insensitive, trying each preferred tag in turn; `-1` when none matches.",
+            "case-insensitive, trying each preferred tag in turn; `0`, the fallback, when none matches.",
         ),
       ],
       parameters: [
@@ -41,8 +42,11 @@ function emitLocales(registry: Registry, names: ModuleNames): StatementStructure
       ],
       returnType: "number",
       statements: [
-        `const tags = typeof requested === "string" ? [requested] : requested ?? [];
+        `if (requested === undefined) return 0;
+const tags = typeof requested === "string" ? [requested] : requested;
 for (const tag of tags) {
+    const exact = supported.indexOf(tag);
+    if (exact !== -1) return exact;
     let candidate = tag.replace(/_/g, "-").toLowerCase();
     while (candidate !== "") {
         const index = supported.findIndex((locale) => locale.toLowerCase() === candidate);
@@ -50,7 +54,7 @@ for (const tag of tags) {
         candidate = candidate.slice(0, Math.max(0, candidate.lastIndexOf("-")));
     }
 }
-return -1;`,
+return 0;`,
       ],
     },
     {
@@ -143,27 +147,72 @@ function emitMessageFormatter(): StatementStructures {
   };
 }
 
+/**
+ * Up to this many registered codes, `describeIn` finds a code's text with a `switch` reading the catalog's
+ * property by name (as fast as a hand-written `switch`); beyond, the `switch` would be a linear scan, and it
+ * looks the name up (`get<Type>Name`) and reads the property by that key (measured: 15 ns against 70 ns at
+ * 64 codes, 100 ns against 20 ns at 1,024).
+ */
+const MAX_DESCRIBE_SWITCH_CASES = 256;
+
+/** A property read: `.Name` for an identifier, `["…"]` otherwise. */
+function member(name: string): string {
+  const key = propertyKey(name);
+  return key === name ? `.${name}` : `[${key}]`;
+}
+
+/**
+ * `describeIn` finds a registered code's text; the range texts are in a function of their own, so that
+ * `describeIn` stays small enough for V8 to inline into its caller (measured: 2.9 ns against 7.4 ns).
+ */
+function describeInStatements(registry: Registry, names: ModuleNames, text: (expression: string) => string, fallback: string): string[] {
+  if (registry.codes.length === 0) return [`return ${fallback};`];
+  if (registry.codes.length > MAX_DESCRIBE_SWITCH_CASES) {
+    return [`const name = ${names.getName}(code);\nif (name !== undefined) return ${text("catalog.codes[name]")};\nreturn ${fallback};`];
+  }
+  const cases = registry.codes.map((entry) => `    case ${entry.code}: return ${text(`codes${member(entry.name)}`)};`);
+  return ["const codes = catalog.codes;", `switch (code) {\n${cases.join("\n")}\n}`, `return ${fallback};`];
+}
+
+function describeRangeInStatements(registry: Registry, text: (expression: string) => string): string[] {
+  const ranges = innermostRangeTests(registry, (range) => text(`catalog.ranges${member(range.name)}`));
+  const unknown = `return ${text("catalog.unknown")};`;
+  return [...(ranges.length === 0 ? [] : [`if (!Number.isInteger(code)) ${unknown}`, ...ranges]), unknown];
+}
+
 function emitDescribers(registry: Registry, names: ModuleNames): StatementStructures[] {
   const first = registry.codes[0];
   const example = first === undefined ? [] : ([["example", `${names.describe}(${first.code}, "${registry.locales.at(-1)}")`]] as [string, string][]);
   const icu = registry.messageFormat === "icu";
   const text = (expression: string): string => (icu ? `formatMessage(${expression}, code)` : expression);
+  const parameters = [
+    { name: "catalog", type: names.catalogType },
+    { name: "code", type: "number" },
+  ];
+  // Without ranges or placeholders, an unregistered code's text does not depend on the code: no function for it.
+  const rangeFunction = registry.ranges.length > 0 || icu;
+  const fallback = rangeFunction ? "describeRangeIn(catalog, code)" : "catalog.unknown";
   return [
     ...(icu ? [emitMessageFormatter()] : []),
+    ...(rangeFunction
+      ? [
+          {
+            kind: StructureKind.Function,
+            name: "describeRangeIn",
+            docs: [jsDoc("The text of the innermost declared range holding `code`, or the text for unknown codes.")],
+            parameters,
+            returnType: "string",
+            statements: describeRangeInStatements(registry, text),
+          } satisfies StatementStructures,
+        ]
+      : []),
     {
       kind: StructureKind.Function,
       name: "describeIn",
-      parameters: [
-        { name: "catalog", type: names.catalogType },
-        { name: "code", type: "number" },
-      ],
+      docs: [jsDoc("The text of `code` in `catalog`: its own for a registered code, else its range's (see describeRangeIn).")],
+      parameters,
       returnType: "string",
-      statements: [
-        `const name = ${names.getName}(code);
-if (name !== undefined) return ${text("catalog.codes[name]")};
-const range = ${names.getRange}(code);
-return ${text("range === undefined ? catalog.unknown : catalog.ranges[range.name]")};`,
-      ],
+      statements: describeInStatements(registry, names, text, fallback),
     },
     {
       kind: StructureKind.Function,
@@ -181,7 +230,10 @@ return ${text("range === undefined ? catalog.unknown : catalog.ranges[range.name
         { name: "locale", type: "string | readonly string[]", hasQuestionToken: true },
       ],
       returnType: "string",
-      statements: [`return describeIn(${names.catalogs}[${names.resolveLocale}(locale)], code);`],
+      // Without a locale, no negotiation: the call stays small enough for V8 to inline.
+      statements: [
+        `return describeIn(locale === undefined ? ${names.catalogFor(registry.sourceLocale)} : ${names.catalogs}[${names.resolveLocale}(locale)], code);`,
+      ],
     },
     {
       kind: StructureKind.Function,
@@ -202,7 +254,7 @@ return ${text("range === undefined ? catalog.unknown : catalog.ranges[range.name
       statements: [
         `const catalogs = [fallback, ...others];
 const supported = catalogs.map((catalog) => catalog.locale);
-return (code, locale) => describeIn(catalogs[negotiate(supported, locale)] ?? fallback, code);`,
+return (code, locale) => describeIn(locale === undefined ? fallback : catalogs[negotiate(supported, locale)] ?? fallback, code);`,
       ],
     },
   ];

@@ -9,18 +9,25 @@ function rangeObject(registry: Registry, range: CodeRange): LiteralEntry {
   return { value: `{ ${fields.join(", ")} }`, doc: range.description[registry.sourceLocale]! };
 }
 
-/** The declared ranges as data, their types, and `getCloseCodeRange(code)`: the innermost range of a code. */
-export function emitRanges(registry: Registry, names: ModuleNames): Statement[] {
-  const rangeNames = registry.ranges.length === 0 ? "never" : registry.ranges.map((range) => stringLiteral(range.name)).join(" | ");
-  // Ranges nest, so the narrowest range holding a code is its innermost one: test the narrowest first.
+/**
+ * One `if` per declared range, narrowest first (ranges nest, so the narrowest range holding a code is its
+ * innermost one), returning `result(range, index)`; `code` must already be known to be an integer.
+ */
+export function innermostRangeTests(registry: Registry, result: (range: CodeRange, index: number) => string): string[] {
   const byWidth = registry.ranges
     .map((range, index) => ({ range, index }))
     .sort((a, b) => a.range.to - a.range.from - (b.range.to - b.range.from) || a.index - b.index);
-  const tests = byWidth.map(({ range, index }) =>
+  return byWidth.map(({ range, index }) =>
     range.from === range.to
-      ? `if (code === ${range.from}) return ${names.ranges}[${index}];`
-      : `if (code >= ${range.from} && code <= ${range.to}) return ${names.ranges}[${index}];`,
+      ? `if (code === ${range.from}) return ${result(range, index)};`
+      : `if (code >= ${range.from} && code <= ${range.to}) return ${result(range, index)};`,
   );
+}
+
+/** The declared ranges as data, their types, and `getCloseCodeRange(code)`: the innermost range of a code. */
+export function emitRanges(registry: Registry, names: ModuleNames): Statement[] {
+  const rangeNames = registry.ranges.length === 0 ? "never" : registry.ranges.map((range) => stringLiteral(range.name)).join(" | ");
+  const tests = innermostRangeTests(registry, (_, index) => `${names.ranges}[${index}]`);
   return [
     {
       kind: StructureKind.Interface,
