@@ -88,17 +88,23 @@ function aliasNote(alias: Alias, replacement: string): string {
 
 /** Legacy names as deprecated constants: for a code, equal to its member; for a one-code range, its number. */
 function emitAliases(registry: Registry, names: ModuleNames, enums: boolean): StatementStructures[] {
-  const constant = (name: string, initializer: string, note: string): StatementStructures => ({
+  const constant = (name: string, initializer: string, note: string, type?: string): StatementStructures => ({
     kind: StructureKind.VariableStatement,
     isExported: true,
     declarationKind: VariableDeclarationKind.Const,
     docs: [jsDoc(`Legacy name.`, [["deprecated", note]])],
-    declarations: [{ name, initializer }],
+    declarations: [{ name, initializer, ...(type === undefined ? {} : { type }) }],
   });
-  const member = (entry: CodeEntry) => (enums ? `${names.type}.${entry.name}` : `${names.values}.${entry.name}`);
+  // An enum member is inlined by bundlers; a property of the as-const object is not (it could be a getter),
+  // so without enums an alias is the number itself, typed as the member: an unused alias then keeps nothing
+  // else in a bundle (esbuild kept the whole as-const object for an app importing one guard).
+  const alias = (entry: CodeEntry, name: string, note: string) =>
+    enums
+      ? constant(name, `${names.type}.${entry.name}`, note)
+      : constant(name, String(entry.code), note, `typeof ${names.values}.${entry.name}`);
   return [
     ...registry.codes.flatMap((entry) =>
-      entry.aliases.map((alias) => constant(alias.name, member(entry), aliasNote(alias, `${names.type}.${entry.name} (${entry.code})`))),
+      entry.aliases.map((legacy) => alias(entry, legacy.name, aliasNote(legacy, `${names.type}.${entry.name} (${entry.code})`))),
     ),
     ...registry.ranges.flatMap((range) =>
       range.aliases.map((alias) =>
