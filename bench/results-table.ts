@@ -8,6 +8,8 @@ export interface SummaryRow {
   readonly ratio: string;
   readonly target: string;
   readonly met: boolean;
+  /** Why the target may be missed, and where to look: printed only when it is. */
+  readonly whenMissed?: string;
 }
 
 /** A detail table: a title, a short explanation, a header and rows of already-formatted cells. */
@@ -66,6 +68,8 @@ export function renderResults(options: {
     ...(detail.note === undefined ? [] : [detail.note]),
     table(detail.header, detail.rows),
   ]);
+  const missed = options.summary.filter((row) => !row.met && row.whenMissed !== undefined);
+  const notes = missed.length === 0 ? [] : ["## Targets not met", missed.map((row) => `- ${row.measure}: ${row.whenMissed}`).join("\n")];
   return [
     "# codebook benchmark results",
     `Written by \`npm run bench\` (${options.mode}). Re-run it to refresh this file; figures vary with the machine and its load.`,
@@ -73,6 +77,7 @@ export function renderResults(options: {
     options.machine.join("\n"),
     "## Summary",
     summary,
+    ...notes,
     "## Details",
     ...details,
     "## Method",
