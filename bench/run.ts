@@ -11,6 +11,7 @@ import { renderBaselineModule } from "./baselines.js";
 import { measureBundle, type BundleCase } from "./bundle-size.js";
 import { measureFullDefault, measureNoOp, measureScaling, type BenchContext, type SectionResult } from "./cli-timings.js";
 import { CANDIDATE_NAMES, OTHER_LOCALE } from "./guard-probe.js";
+import { measureGuardShapes } from "./guard-shapes.js";
 import { median, runForOutput } from "./process-timing.js";
 import { describeMachine, ratio, renderResults, type DetailTable, type SummaryRow } from "./results-table.js";
 
@@ -61,7 +62,7 @@ function measureGuards(context: BenchContext): SectionResult {
       return [name, nsPerOp(name).toFixed(2), `${Math.min(...all).toFixed(2)}–${Math.max(...all).toFixed(2)}`, ratio(nsPerOp(name) / nsPerOp(`${functionOf(name)}/generated`))];
     }),
   };
-  return { summary, details: [detail] };
+  return { summary, details: [detail, measureGuardShapes(context)] };
 }
 
 /** Texts of every locale but `kept`, as distinctive as the catalogs make them. */

@@ -52,11 +52,11 @@ export function seeTag(reference: string | undefined, url: string | undefined): 
 }
 
 /*
- * Membership shapes, chosen by measurement (V8 11, random inputs; see bench/RESULTS.md):
+ * Membership shapes, chosen by measurement (V8 11, random inputs; bench/RESULTS.md, "Guard shapes"):
  * - up to 8 intervals, range comparisons: 2-6 ns;
  * - members V8 compiles into a jump table (at least 6, spread over at most 3 times their number, and at
  *   most 256 so that the function stays small enough to optimize), a `switch`: about 2 ns;
- * - anything else, a binary search over a table of spans: 5-20 ns at any size. A `switch` over sparse
+ * - anything else, a binary search over a table of spans: 5-50 ns at any size. A `switch` over sparse
  *   members or a long chain of comparisons is a linear scan (50 µs for 8,192 members).
  */
 const MAX_COMPARISON_INTERVALS = 8;
