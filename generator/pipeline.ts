@@ -6,7 +6,7 @@ import { loadTargets, TARGET_NAMES, type Target, type EmitForm, type EmitOptions
 import type { Registry } from "./model/registry.js";
 import { defaultRegistryPath } from "./package-root.js";
 import { chooseConfigFile, expandConfig } from "./config/expand-config.js";
-import { findCurrentFolders, registryPaths, renderFolders, type FolderPlan, type RenderedFolder, type RenderedRun } from "./folder-plan.js";
+import { findCurrentFolders, registryPaths, renderFolders, type FolderPlan, type RenderedRun } from "./folder-plan.js";
 import { compareFolder, syncFolder, type FileCheck } from "./write/output-folder.js";
 
 /** Options shared by `generate`, `check` and `validate`. */
@@ -203,25 +203,29 @@ async function renderRun(run: ResolvedOptions): Promise<RenderedRun> {
   return { outputs, inputs: [...loaded.files, ...templates.files], registries: loaded.registries, templates: templates.templates };
 }
 
-/** The injection of one run: the target files read and their regions rendered, or every problem found. */
-async function renderInjected(options: RunOptions, inject: readonly string[], rendered: readonly RenderedFolder[]) {
-  const cwd = path.resolve(options.cwd ?? process.cwd());
-  const { readInjectTargets, renderInjections } = await import("./inject-files.js");
+/** The Markdown files to inject into, read and their markers parsed; a DiagnosticError for any marker problem. */
+async function readInjected(inject: readonly string[], cwd: string) {
+  const { readInjectTargets } = await import("./inject-files.js");
   const read = await readInjectTargets(inject, cwd);
-  const registries = rendered.flatMap((folder) => folder.registries);
-  const templates = rendered[0]?.templates ?? (await loadTemplates(undefined, cwd)).templates;
-  const injection = renderInjections(read.targets, registries, templates);
-  const diagnostics = [...read.diagnostics, ...injection.diagnostics];
-  if (diagnostics.length > 0) throw new DiagnosticError(diagnostics);
-  return injection.files;
+  if (read.diagnostics.length > 0) throw new DiagnosticError(read.diagnostics);
+  return read.targets;
 }
 
-/** Every folder's files and the injected files, rendered in memory; all diagnostics first. */
+/**
+ * Every folder's files and the injected files, rendered in memory. The registries and the injected files'
+ * markers are read together, so that a run reports the problems of both at once.
+ */
 async function renderEverything(options: RunOptions) {
+  const cwd = path.resolve(options.cwd ?? process.cwd());
   const { plans, inject } = (await planFolders(options, false))!;
-  const rendered = await renderFolders(plans, renderRun);
-  const injected = inject.length === 0 ? [] : await renderInjected(options, inject, rendered);
-  return { plans, rendered, injected };
+  const [rendered, targets] = await settleInputs([renderFolders(plans, renderRun), readInjected(inject, cwd)] as const);
+  if (inject.length === 0) return { plans, rendered, injected: [] };
+  const { renderInjections } = await import("./inject-files.js");
+  const registries = rendered.flatMap((folder) => folder.registries);
+  const templates = rendered[0]?.templates ?? (await loadTemplates(undefined, cwd)).templates;
+  const injection = renderInjections(targets, registries, templates);
+  if (injection.diagnostics.length > 0) throw new DiagnosticError(injection.diagnostics);
+  return { plans, rendered, injected: injection.files };
 }
 
 /** The outcome of `generate`. */

@@ -161,3 +161,20 @@ describe("the built CLI as a process", () => {
     expect((await spawnCli(["check", "tiny.yaml", "-q"], dir)).code).toBe(0);
   });
 });
+
+describe("codebook generate --inject", () => {
+  it("reports an invalid registry and a bad marker in the same run, and writes nothing", async () => {
+    const dir = await tempDir();
+    await writeTree(dir, {
+      "bad.yaml": REGISTRY.replace("code: 2", "code: 1"),
+      "DOCS.md": "# Docs\n\n<!-- codebook:start tiny nonsense -->\n<!-- codebook:end tiny -->\n",
+    });
+    const run = await runCli(["generate", "bad.yaml", "--inject", "DOCS.md"], dir);
+    expect(run.code).toBe(1);
+    const lines = run.stderr.split("\n");
+    expect(lines).toContain("bad.yaml:7:13: error: duplicate code 1 (first defined at 6:13)");
+    expect(lines.some((line) => line.startsWith("DOCS.md:3:"))).toBe(true);
+    expect(lines.at(-1)).toBe("codebook: 2 errors; nothing was written");
+    expect((await readdir(dir)).sort()).toEqual(["DOCS.md", "bad.yaml"]);
+  });
+});
