@@ -13,7 +13,9 @@ import { median } from "./process-timing.js";
 
 type Guard = (value: number) => boolean;
 type Describe = (code: number) => string;
-type Candidate = { readonly kind: "guard"; readonly run: Guard } | { readonly kind: "describe"; readonly run: Describe };
+/** Which of the inputs a candidate runs on: all of them, or only the registered codes, or only the others. */
+type InputSubset = "registered" | "other";
+type Candidate = ({ readonly kind: "guard"; readonly run: Guard } | { readonly kind: "describe"; readonly run: Describe }) & { readonly inputs?: InputSubset };
 
 interface Baseline {
   readonly isCode: Guard;
@@ -37,6 +39,10 @@ function candidates(baseline: Baseline): Record<string, () => Candidate> {
     "describeCloseCode/switch": () => ({ kind: "describe", run: baseline.describeSource }),
     "describer(de)/generated": () => ({ kind: "describe", run: (code) => describeDe(code) }),
     "describer(de)/switch": () => ({ kind: "describe", run: baseline.describeOther }),
+    "describer(de), registered codes only/generated": () => ({ kind: "describe", run: (code) => describeDe(code), inputs: "registered" }),
+    "describer(de), registered codes only/switch": () => ({ kind: "describe", run: baseline.describeOther, inputs: "registered" }),
+    "describer(de), other codes only/generated": () => ({ kind: "describe", run: (code) => describeDe(code), inputs: "other" }),
+    "describer(de), other codes only/switch": () => ({ kind: "describe", run: baseline.describeOther, inputs: "other" }),
     'describeCloseCode(code, "de")/generated': () => ({ kind: "describe", run: (code) => generated.describeCloseCode(code, OTHER_LOCALE) }),
   };
 }
@@ -70,6 +76,14 @@ export function benchInputs(count = 8192): number[] {
   return inputs;
 }
 
+/** The inputs of a subset, repeated to the full count so that every candidate makes as many calls. */
+function subsetOf(inputs: readonly number[], subset: InputSubset | undefined): number[] {
+  if (subset === undefined) return [...inputs];
+  const registered = new Set<number>(Object.values(generated.CloseCodes));
+  const kept = inputs.filter((code) => registered.has(code) === (subset === "registered"));
+  return Array.from({ length: inputs.length }, (_, index) => kept[index % kept.length]!);
+}
+
 function runGuard(run: Guard, inputs: readonly number[], passes: number): number {
   let hits = 0;
   for (let pass = 0; pass < passes; pass += 1) for (let index = 0; index < inputs.length; index += 1) if (run(inputs[index]!)) hits += 1;
@@ -98,7 +112,7 @@ async function main(argv: readonly string[]): Promise<void> {
   const make = candidates(baseline)[name];
   if (make === undefined) throw new Error(`guard-probe: unknown candidate ${name}`);
   const candidate = make();
-  const inputs = benchInputs();
+  const inputs = subsetOf(benchInputs(), candidate.inputs);
   const texts = new Array<string>(inputs.length).fill("");
   const time = (passes: number): number => {
     const start = process.hrtime.bigint();
