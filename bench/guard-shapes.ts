@@ -20,10 +20,12 @@ const SHAPES: readonly Shape[] = ["comparisons", "switch", "binary search", "cod
 /** Deterministic sets: `count` spans of `span` codes each, `gap` codes apart. */
 const SETS: readonly { readonly label: string; readonly count: number; readonly span: number; readonly gap: number }[] = [
   { label: "8 codes, sparse", count: 8, span: 1, gap: 5 },
+  { label: "48 codes, sparse", count: 48, span: 1, gap: 5 },
   { label: "64 codes, sparse", count: 64, span: 1, gap: 5 },
-  { label: "200 codes, dense", count: 200, span: 1, gap: 1 },
   { label: "1,024 codes, sparse", count: 1024, span: 1, gap: 5 },
-  { label: "512 spans of 20", count: 512, span: 20, gap: 5 },
+  { label: "32 spans of 20", count: 32, span: 20, gap: 5 },
+  { label: "1,024 codes, dense", count: 1024, span: 1, gap: 1 },
+  { label: "4,096 codes, dense", count: 4096, span: 1, gap: 1 },
 ];
 
 function intervalsOf(count: number, span: number, gap: number): Interval[] {

@@ -52,20 +52,25 @@ export function seeTag(reference: string | undefined, url: string | undefined): 
 }
 
 /*
- * Membership shapes, chosen by measurement (V8 11, random inputs; bench/RESULTS.md, "Guard shapes"):
- * - up to 8 intervals, range comparisons: 2-6 ns;
- * - members V8 compiles into a jump table (at least 6, spread over at most 3 times their number, and at
- *   most 256 so that the function stays small enough to optimize), a `switch`: about 2 ns;
- * - anything else, a binary search over a table of spans: 5-50 ns at any size. A `switch` over sparse
- *   members or a long chain of comparisons is a linear scan (50 µs for 8,192 members).
+ * Membership shapes, chosen by measurement (V8 11, integer inputs; bench/RESULTS.md, "Guard shapes"):
+ * - range comparisons while they are few (a span counts twice): about 2 ns up to 48 comparisons, but 15 ns
+ *   at 64 and growing linearly beyond, as the function outgrows what V8 optimizes best;
+ * - members V8 compiles into a jump table (at least 6, spread over at most 3 times their number), a
+ *   `switch`: about 5 ns up to 1,024 members, 150 ns at 4,096;
+ * - anything else, a binary search over a table of spans: 5 ns for a few spans, 70 ns at 2,000.
  */
-const MAX_COMPARISON_INTERVALS = 8;
+const MAX_COMPARISONS = 48;
 const MIN_SWITCH_CASES = 6;
-const MAX_SWITCH_CASES = 256;
+const MAX_SWITCH_CASES = 1024;
 const MAX_SWITCH_SPREAD_PER_CASE = 3;
 
 function memberCount(intervals: readonly Interval[]): number {
   return intervals.reduce((total, interval) => total + interval.to - interval.from + 1, 0);
+}
+
+/** The comparisons a chain of range tests makes in the worst case: one per single code, two per span. */
+function comparisonCount(intervals: readonly Interval[]): number {
+  return intervals.reduce((total, interval) => total + (interval.from === interval.to ? 1 : 2), 0);
 }
 
 /** Whether V8 turns a `switch` over every member into a jump table (its --switch-table-* defaults). */
@@ -87,7 +92,7 @@ export interface Membership {
  * constant named `table`. Every shape is false for non-integers, NaN and (for `unknown`) non-numbers.
  */
 export function membership(variable: string, intervals: readonly Interval[], unknown: boolean, table: string): Membership {
-  if (intervals.length <= MAX_COMPARISON_INTERVALS) return { statements: [comparisons(variable, intervals, unknown)], tables: [] };
+  if (comparisonCount(intervals) <= MAX_COMPARISONS) return { statements: [comparisons(variable, intervals, unknown)], tables: [] };
   if (compilesToJumpTable(intervals)) {
     const cases: string[] = [];
     for (const interval of intervals) for (let code = interval.from; code <= interval.to; code += 1) cases.push(`    case ${code}:`);
