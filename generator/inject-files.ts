@@ -7,7 +7,8 @@ import { renderNamedTable, type TableName } from "./emit/markdown/tables.js";
 import { pageTextsFor, type MarkdownTemplates } from "./emit/markdown/template-set.js";
 import { readSourceFile, type SourceFile } from "./load/source-file.js";
 import type { Registry } from "./model/registry.js";
-import { compareFiles, writeFiles, type FileState, type WriteReport } from "./write/write-files.js";
+import type { FileCheck } from "./write/output-folder.js";
+import { compareFiles, writeFiles, type WriteReport } from "./write/write-files.js";
 
 /** A Markdown file named by `--inject`, read and scanned for its regions. */
 export interface InjectTarget {
@@ -91,7 +92,7 @@ export async function writeInjected(files: readonly InjectedFile[]): Promise<Wri
 }
 
 /** Compares the injected files with those on disk, without writing. */
-export async function compareInjected(files: readonly InjectedFile[]): Promise<{ path: string; state: FileState }[]> {
+export async function compareInjected(files: readonly InjectedFile[]): Promise<FileCheck[]> {
   const results = await Promise.all(files.map(asGenerated).map(({ folder, file }) => compareFiles(folder, [file])));
   return results.flat();
 }

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { mkdir, open, readdir, readFile, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import type { GeneratedFile } from "../emit/header.js";
+import type { FileCheck } from "./output-folder.js";
 
 /** What happened to each generated file. */
 export interface WriteReport {
@@ -109,16 +110,14 @@ export async function writeFiles(outDir: string, files: readonly GeneratedFile[]
   return { written, unchanged };
 }
 
-/** How a generated file compares with the one on disk. */
-export type FileState = "current" | "stale" | "missing";
 
 /** Compares the files that would be generated with those on disk, without writing anything. */
-export async function compareFiles(outDir: string, files: readonly GeneratedFile[]): Promise<{ path: string; state: FileState }[]> {
+export async function compareFiles(outDir: string, files: readonly GeneratedFile[]): Promise<FileCheck[]> {
   return Promise.all(
     files.map(async (file) => {
       const target = resolveOutputPath(outDir, file);
       const existing = await readIfExists(target);
-      const state: FileState = existing === undefined ? "missing" : existing === file.contents ? "current" : "stale";
+      const state: FileCheck["state"] = existing === undefined ? "missing" : existing === file.contents ? "current" : "stale";
       return { path: target, state };
     }),
   );
