@@ -23,7 +23,7 @@ describe("the package's exports", () => {
     expect(manifest).toMatchObject({
       name: "codebook",
       type: "module",
-      bin: { codebook: "./bin/codebook.js" },
+      bin: { codebook: "bin/codebook.js" },
       exports: {
         ".": { types: "./dist/generator/index.d.ts", default: "./dist/generator/index.js" },
         "./close-codes": { types: "./dist/generated/close-codes.d.ts", default: "./dist/generated/close-codes.js" },

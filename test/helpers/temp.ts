@@ -1,7 +1,7 @@
 import { mkdtemp, rm, writeFile, mkdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterEach } from "vitest";
+import { afterAll, afterEach } from "vitest";
 
 const created: string[] = [];
 
@@ -13,6 +13,19 @@ afterEach(async () => {
 export async function tempDir(prefix = "codebook-test-"): Promise<string> {
   const folder = await mkdtemp(path.join(tmpdir(), prefix));
   created.push(folder);
+  return folder;
+}
+
+const createdForFile: string[] = [];
+
+afterAll(async () => {
+  await Promise.all(createdForFile.splice(0).map((folder) => rm(folder, { recursive: true, force: true })));
+});
+
+/** A fresh temporary folder that lives until the test file ends: for what a `beforeAll` makes once. */
+export async function tempDirForFile(prefix = "codebook-test-"): Promise<string> {
+  const folder = await mkdtemp(path.join(tmpdir(), prefix));
+  createdForFile.push(folder);
   return folder;
 }
 

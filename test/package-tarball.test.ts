@@ -1,0 +1,114 @@
+import { execFile } from "node:child_process";
+import { readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import { promisify } from "node:util";
+import { beforeAll, describe, expect, it } from "vitest";
+import { repoRoot } from "./helpers/paths.js";
+import { installInto, npm, packPackage, runDevTool, type PackedTarball } from "./helpers/tarball.js";
+import { tempDir, tempDirForFile } from "./helpers/temp.js";
+
+const run = promisify(execFile);
+
+interface Manifest {
+  readonly name: string;
+  readonly license: string;
+  readonly bin: Readonly<Record<string, string>>;
+  readonly exports: Readonly<Record<string, string | Readonly<Record<string, string>>>>;
+  readonly scripts?: Readonly<Record<string, string>>;
+  readonly engines: { readonly node: string };
+  readonly [key: string]: unknown;
+}
+
+const INSTALL_SCRIPTS = ["preinstall", "install", "postinstall", "prepare"];
+
+/** Relative module specifiers a built file loads: static and dynamic imports, re-exports, `import type` in `.d.ts`. */
+function relativeImports(source: string): string[] {
+  const pattern = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)["'](\.{1,2}\/[^"']+)["']/g;
+  return [...source.matchAll(pattern)].map((match) => match[1] ?? "");
+}
+
+/** The packed files that the package's `exports` and `bin` reach, following relative imports (a `.js` brings its `.d.ts`). */
+async function reachableFiles(root: string, manifest: Manifest): Promise<Set<string>> {
+  const entries = [
+    ...Object.values(manifest.bin),
+    ...Object.values(manifest.exports).flatMap((target) => (typeof target === "string" ? [target] : Object.values(target))),
+  ];
+  const seen = new Set<string>();
+  const queue = entries.map((entry) => path.posix.normalize(entry));
+  for (let file = queue.pop(); file !== undefined; file = queue.pop()) {
+    if (seen.has(file)) continue;
+    seen.add(file);
+    if (file.endsWith(".js")) queue.push(file.replace(/\.js$/, ".d.ts"));
+    if (!/\.(js|d\.ts)$/.test(file)) continue;
+    const source = await readFile(path.join(root, file), "utf8").catch(() => "");
+    for (const specifier of relativeImports(source)) queue.push(path.posix.join(path.posix.dirname(file), specifier));
+  }
+  return seen;
+}
+
+describe("the codebook tarball, as npm publishes it", () => {
+  let packed: PackedTarball;
+  let manifest: Manifest;
+
+  beforeAll(async () => {
+    packed = await packPackage(repoRoot, await tempDirForFile("codebook-pack-"));
+    manifest = JSON.parse(await readFile(path.join(repoRoot, "package.json"), "utf8")) as Manifest;
+  });
+
+  it("passes publint, warnings included", async () => {
+    const result = await runDevTool("publint", ["run", "--strict", packed.tarball], repoRoot);
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+    expect(result.stdout).toContain("All good!");
+  });
+
+  it("passes attw for an ES-module-only package", async () => {
+    // The esm-only profile leaves out node10 resolution (no `exports` support: Node 10 is long gone) and the
+    // CJSResolvesToESM warning for `require`: the engines codebook declares load an ES module with `require`
+    // (tested below), which the TypeScript inside attw does not model yet.
+    const result = await runDevTool("attw", [packed.tarball, "--profile", "esm-only"], repoRoot);
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+    expect(result.stdout).toContain("(ignoring resolutions: 'node10', 'node16-cjs')");
+  });
+
+  it("ships only what its exports, bin and data folders reach, plus README, LICENSE and package.json", async () => {
+    const reachable = await reachableFiles(repoRoot, manifest);
+    const unreachable = packed.files.filter(
+      (file) => !reachable.has(file) && !/^(schema|templates)\//.test(file) && !["README.md", "LICENSE", "package.json"].includes(file),
+    );
+    expect(unreachable).toEqual([]);
+    expect(packed.files).toEqual(expect.arrayContaining(["LICENSE", "bin/codebook.js", "schema/registry.schema.json", "templates/page.md"]));
+  });
+
+  it("declares its license, repository, homepage and keywords, and runs nothing at install", async () => {
+    expect(manifest.license).toBe("MIT");
+    expect((await readFile(path.join(repoRoot, "LICENSE"), "utf8")).split("\n")[0]).toBe("MIT License");
+    expect(manifest).toMatchObject({ repository: { type: "git" }, homepage: expect.stringMatching(/^https:\/\//) });
+    expect(manifest.keywords).toEqual(expect.arrayContaining(["codegen", "typescript", "i18n"]));
+    expect(Object.keys(manifest.scripts ?? {}).filter((name) => INSTALL_SCRIPTS.includes(name))).toEqual([]);
+  });
+
+  it("has a bin npm keeps: a relative path without ./, executable, with a node shebang", async () => {
+    const { stderr } = await npm(["publish", "--dry-run", "--ignore-scripts", "--tag", "dry-run"], repoRoot);
+    expect(stderr).not.toMatch(/invalid|auto-corrected/i);
+    expect(manifest.bin).toEqual({ codebook: "bin/codebook.js" });
+    const binFile = path.join(repoRoot, "bin", "codebook.js");
+    expect((await stat(binFile)).mode & 0o111).not.toBe(0);
+    expect((await readFile(binFile, "utf8")).split("\n")[0]).toBe("#!/usr/bin/env node");
+  });
+
+  it("installs into an empty project without warnings, and works there: the CLI, import and require", async () => {
+    const dir = await tempDir("codebook-consumer-");
+    const { stderr } = await installInto(dir, [packed.tarball]);
+    expect(stderr).not.toMatch(/npm warn/i);
+
+    const { stdout: version } = await run(path.join(dir, "node_modules", ".bin", "codebook"), ["--version"], { cwd: dir });
+    expect(version.trim()).toContain(JSON.parse(await readFile(path.join(repoRoot, "package.json"), "utf8")).version);
+
+    const script = (load: string) => `${load}; console.log(m.isValidCloseCode(1000), m.isValidCloseCode(1005));`;
+    const esm = await run(process.execPath, ["--input-type=module", "-e", script(`const m = await import("codebook/close-codes")`)], { cwd: dir });
+    const cjs = await run(process.execPath, ["--input-type=commonjs", "-e", script(`const m = require("codebook/close-codes")`)], { cwd: dir });
+    expect([esm.stdout, cjs.stdout]).toEqual(["true false\n", "true false\n"]);
+    // `require` of an ES module without a flag: what the declared engines promise.
+    expect(manifest.engines.node).toBe("^20.19.0 || >=22.12.0");
+  });
+});
