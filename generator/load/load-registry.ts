@@ -7,7 +7,7 @@ import { loadMergedRegistry, MergedReporter, type MergedRegistry } from "./exten
 import { loadLocaleFiles } from "./locale-files.js";
 import { readSourceFile } from "./source-file.js";
 import { Translations } from "./translations.js";
-import { parseYaml, type ParsedYaml } from "./yaml-document.js";
+import { parseYaml, type DataPath, type ParsedYaml } from "./yaml-document.js";
 
 export type LoadResult =
   | { readonly ok: true; readonly registry: Registry; /** Absolute paths of every file read. */ readonly files: readonly string[] }
@@ -74,6 +74,21 @@ async function checkIcu(raw: RawRegistry, all: readonly Translations[]): Promise
   return { diagnostics, messages };
 }
 
+/** The missing texts of a build, by file and locale, reported together where they belong (see `Translations.reportMissing`). */
+class MissingTexts {
+  private readonly byFile = new Map<Translations, Map<string, DataPath[]>>();
+
+  add(translations: Translations, locale: string, where: DataPath): void {
+    const locales = this.byFile.get(translations) ?? new Map<string, DataPath[]>();
+    this.byFile.set(translations, locales);
+    locales.set(locale, [...(locales.get(locale) ?? []), where]);
+  }
+
+  diagnostics(): Diagnostic[] {
+    return [...this.byFile].flatMap(([translations, locales]) => [...locales].flatMap(([locale, paths]) => translations.reportMissing(locale, paths)));
+  }
+}
+
 /** A file of an `extends` chain as its texts see it: its own entries, with the locales and formats it inherits. */
 function ownRaw(parsed: ParsedYaml, merged: MergedRegistry): RawRegistry {
   const own = parsed.data as Partial<RawRegistry>;
@@ -101,6 +116,7 @@ export async function tryLoadRegistry(registryPath: string, options: LoadOptions
   const sourceDiagnostics = perFile.flatMap((file) => file.diagnostics);
   // Report the registry's own problems too, but not the translations a broken locale file would have given.
   const raw: RawRegistry = sourceDiagnostics.length > 0 ? { ...merged.raw, missingTranslations: "source" } : merged.raw;
+  const missing = new MissingTexts();
   const build = buildModel({
     raw,
     reporter: new MergedReporter(merged),
@@ -108,9 +124,13 @@ export async function tryLoadRegistry(registryPath: string, options: LoadOptions
       const { parsed, path } = merged.origin(where);
       return byFile.get(parsed)?.supplement(path, locale);
     },
+    reportMissing: (where, _key, locales) => {
+      const { parsed, path } = merged.origin(where);
+      for (const locale of locales) missing.add(byFile.get(parsed)!, locale, path);
+    },
   });
   const icu = await checkIcu(raw, perFile.map((file) => file.translations));
-  const diagnostics = [...sourceDiagnostics, ...(build.ok ? [] : build.diagnostics), ...icu.diagnostics];
+  const diagnostics = [...sourceDiagnostics, ...(build.ok ? [] : build.diagnostics), ...missing.diagnostics(), ...icu.diagnostics];
   if (!build.ok || diagnostics.length > 0) return { ok: false, diagnostics };
   const localeFiles = perFile.flatMap((file) => file.translations.files.map((locale) => locale.parsed.source.path));
   return { ok: true, registry: { ...build.registry, messages: icu.messages }, files: [...merged.files, ...localeFiles] };

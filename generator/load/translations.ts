@@ -1,3 +1,4 @@
+import path from "node:path";
 import type { Diagnostic, SourcePosition } from "../diagnostics.js";
 import type { TextSupplement } from "../model/build-model.js";
 import type { RawRegistry } from "../model/raw-registry.js";
@@ -66,6 +67,64 @@ export class Translations {
     if (found === undefined) return undefined;
     const { file, entry } = found;
     return { text: entry.text, kind: "file", file: file.parsed.source.file, ...locate(file.parsed, entry.path), entry };
+  }
+
+  /** Where the locale file of `locale` is, or would be: `<registry>.<locale>.yaml` beside the registry, as diagnostics print it. */
+  localeFileName(locale: string): string {
+    const existing = this.fileOf(locale);
+    if (existing !== undefined) return existing.parsed.source.file;
+    const file = this.registry.source.file;
+    return path.join(path.dirname(file), `${path.basename(file).replace(/\.ya?ml$/i, "")}.${locale}.yaml`);
+  }
+
+  /**
+   * Reports the texts of `locale` that are missing, where they belong: in the locale file when there is one
+   * (at the group the keys go into), else at the registry's text, saying that the file does not exist yet.
+   * Several texts missing from a locale that has no file are one error: the file is what is missing.
+   */
+  reportMissing(locale: string, registryPaths: readonly DataPath[]): Diagnostic[] {
+    const wanted = new Set(registryPaths.map((where) => JSON.stringify(where)));
+    const slots = this.slots.filter((slot) => wanted.has(JSON.stringify(slot.registryPath)));
+    const fallback = `or set \`missingTranslations: source\` to fall back to ${this.raw.locales[0]}`;
+    const file = this.fileOf(locale);
+    if (file !== undefined) {
+      return slots.map((slot) => {
+        const [group] = slot.localePath;
+        const inGroup = slot.localePath.length > 1 && file.parsed.document.has(group);
+        const at = locate(file.parsed, inGroup ? [group!] : ["locale"], "key");
+        const name = `"${slot.localePath.at(-1)}: …"`;
+        const entry = slot.localePath.length === 1 ? `${name} here` : inGroup ? `${name} under ${String(group)} here` : `${name} under a new ${String(group)} map`;
+        return this.diagnostic(file.parsed, at, `no "${locale}" text for ${slot.key} (the source text is at ${this.sourcePosition(slot)}); add ${entry}, ${fallback}`);
+      });
+    }
+    const [first] = slots;
+    if (first === undefined) return [];
+    const name = this.localeFileName(locale);
+    if (slots.length === 1) {
+      const message = `no "${locale}" text for ${first.key}: ${name} does not exist yet; create it with \`locale: ${locale}\` and this text, give it inline, ${fallback}`;
+      return [this.diagnostic(this.registry, this.textPosition(first), message)];
+    }
+    const listed = this.raw.locales.indexOf(locale);
+    const own = (this.registry.data as { locales?: unknown }).locales !== undefined && listed !== -1;
+    const at = own ? locate(this.registry, ["locales", listed]) : this.textPosition(first);
+    const keys = slots.slice(0, 3).map((slot) => slot.key).join(", ") + (slots.length > 3 ? `, … (${slots.length} in all)` : "");
+    const message = `no "${locale}" texts for ${keys}: ${name} does not exist yet; create it with \`locale: ${locale}\` and these texts, give them inline, ${fallback}`;
+    return [this.diagnostic(this.registry, at, message)];
+  }
+
+  private diagnostic(file: ParsedYaml, at: SourcePosition, message: string): Diagnostic {
+    return { file: file.source.file, ...at, code: "missing-translation", message };
+  }
+
+  private textPosition(slot: TextSlot): SourcePosition {
+    return locate(this.registry, slot.registryPath);
+  }
+
+  /** `registry.yaml:12:18`: the source-locale text of a slot. */
+  private sourcePosition(slot: TextSlot): string {
+    const where = typeof slot.value === "string" ? slot.registryPath : [...slot.registryPath, this.raw.locales[0]!];
+    const { line, column } = locate(this.registry, where);
+    return `${this.registry.source.file}:${line}:${column}`;
   }
 
   /** Entries of locale files that translate nothing in the registry, or a text the registry gives inline too. */

@@ -28,11 +28,25 @@ export class Reporter {
 /** Where translations for a text may come from besides the registry itself (locale files). */
 export type TextSupplement = (path: DataPath, locale: string) => string | undefined;
 
+/** Reports that the text at `path` (its key: `codes.DataLoss`) has no text in `locales`. */
+export type MissingReporter = (path: DataPath, key: string, locales: readonly string[]) => void;
+
 export interface BuildContext {
   readonly raw: RawRegistry;
   readonly reporter: Reporter;
   /** Texts found in locale files, keyed by the registry path of the text they translate. */
   readonly supplement: TextSupplement;
+  /**
+   * Reports missing translations where they belong (the loader knows the locale files).
+   * @default an error at the registry's text
+   */
+  readonly reportMissing?: MissingReporter;
+}
+
+/** The context inside `buildModel`: the caller's, and where the fallbacks are collected. */
+interface ModelContext extends BuildContext {
+  /** The locales of each text that fell back to the source text, by key. */
+  readonly fallbacks: Map<string, readonly string[]>;
 }
 
 export type BuildResult =
@@ -41,11 +55,27 @@ export type BuildResult =
 
 const DEFAULT_BOUNDS: Interval = { from: 0, to: Number.MAX_SAFE_INTEGER };
 
+/** What `describe<Type>` returns for an unknown code when the registry has no `unknown` text. */
+const DEFAULT_UNKNOWN = "Unknown code.";
+
+/** The built-in English `unknown` text: in the other locales it stands for a translation that is missing. */
+function defaultUnknown(context: ModelContext): LocalizedText {
+  const others = context.raw.locales.slice(1);
+  if (others.length > 0) context.fallbacks.set("unknown", others);
+  return sameInEvery(context.raw.locales, DEFAULT_UNKNOWN);
+}
+
+/** A text that is the same in every locale: a default that has nothing to translate (`title` is the type's name). */
+function sameInEvery(locales: readonly string[], text: string): LocalizedText {
+  return Object.fromEntries(locales.map((locale) => [locale, text]));
+}
+
 /**
  * Resolves a schema-valid registry into the model every emitter reads, running the semantic checks
  * that JSON Schema cannot express: duplicates, overlaps, bounds, translations, set members.
  */
-export function buildModel(context: BuildContext): BuildResult {
+export function buildModel(input: BuildContext): BuildResult {
+  const context: ModelContext = { ...input, fallbacks: new Map() };
   const { raw, reporter } = context;
   checkLocales(raw, reporter);
   const bounds = resolveBounds(raw, reporter);
@@ -53,16 +83,13 @@ export function buildModel(context: BuildContext): BuildResult {
   const ranges = resolveRanges(context, bounds, names);
   const codes = resolveCodes(context, bounds, ranges, names);
   const sets = resolveSets(context, bounds, codes, ranges);
-  const text = (value: RawText, path: DataPath): LocalizedText => resolveText(context, value, path);
+  const text = (value: RawText, key: string): LocalizedText => resolveText(context, value, [key], key);
   const registry: Registry = {
     id: raw.id,
     type: raw.type,
-    title: text(raw.title, ["title"]),
-    description: raw.description === undefined ? undefined : text(raw.description, ["description"]),
-    unknown:
-      raw.unknown === undefined
-        ? Object.fromEntries(raw.locales.map((locale) => [locale, "Unknown code."]))
-        : text(raw.unknown, ["unknown"]),
+    title: raw.title === undefined ? sameInEvery(raw.locales, raw.type) : text(raw.title, "title"),
+    description: raw.description === undefined ? undefined : text(raw.description, "description"),
+    unknown: raw.unknown === undefined ? defaultUnknown(context) : text(raw.unknown, "unknown"),
     locales: raw.locales,
     sourceLocale: raw.locales[0]!,
     messageFormat: raw.messageFormat ?? "plain",
@@ -71,6 +98,7 @@ export function buildModel(context: BuildContext): BuildResult {
     ranges,
     codes,
     sets,
+    fallbacks: context.fallbacks,
     sourcePath: reporter.parsed.source.path,
   };
   checkModuleBindings(registry, reporter);
@@ -149,7 +177,7 @@ function checkInBounds(reporter: Reporter, path: DataPath, value: number, bounds
   return false;
 }
 
-function resolveRanges(context: BuildContext, bounds: Interval, names: NameRegistry): CodeRange[] {
+function resolveRanges(context: ModelContext, bounds: Interval, names: NameRegistry): CodeRange[] {
   const { raw, reporter } = context;
   const rawRanges = raw.ranges ?? [];
   rawRanges.forEach((range, index) => {
@@ -168,7 +196,7 @@ function resolveRanges(context: BuildContext, bounds: Interval, names: NameRegis
     from: range.from,
     to: range.to,
     name: range.name,
-    description: resolveText(context, range.description, ["ranges", index, "description"]),
+    description: resolveText(context, range.description, ["ranges", index, "description"], `ranges.${range.name}`),
     reference: range.reference,
     url: range.url,
     aliases: resolveAliases(range.aliases, ["ranges", index, "aliases"], names),
@@ -214,7 +242,7 @@ function innermostRange(ranges: readonly CodeRange[], code: number): CodeRange |
   return best;
 }
 
-function resolveCodes(context: BuildContext, bounds: Interval, ranges: readonly CodeRange[], names: NameRegistry): CodeEntry[] {
+function resolveCodes(context: ModelContext, bounds: Interval, ranges: readonly CodeRange[], names: NameRegistry): CodeEntry[] {
   const { raw, reporter } = context;
   const seen = new Map<number, number>();
   return raw.codes.map((entry, index) => {
@@ -234,7 +262,7 @@ function resolveCodes(context: BuildContext, bounds: Interval, ranges: readonly 
     return {
       code: entry.code,
       name: entry.name,
-      description: resolveText(context, entry.description, [...path, "description"]),
+      description: resolveText(context, entry.description, [...path, "description"], `codes.${entry.name}`),
       reference: entry.reference,
       url: entry.url,
       aliases: resolveAliases(entry.aliases, [...path, "aliases"], names),
@@ -243,7 +271,7 @@ function resolveCodes(context: BuildContext, bounds: Interval, ranges: readonly 
   });
 }
 
-function resolveSets(context: BuildContext, bounds: Interval, codes: readonly CodeEntry[], ranges: readonly CodeRange[]): CodeSet[] {
+function resolveSets(context: ModelContext, bounds: Interval, codes: readonly CodeEntry[], ranges: readonly CodeRange[]): CodeSet[] {
   const { raw, reporter } = context;
   const byName = new Map<string, Interval>();
   for (const range of ranges) byName.set(range.name, range);
@@ -268,8 +296,8 @@ function resolveSets(context: BuildContext, bounds: Interval, codes: readonly Co
     return {
       name: set.name,
       guard: set.guard,
-      description: set.description === undefined ? undefined : resolveText(context, set.description, [...path, "description"]),
-      label: set.label === undefined ? undefined : resolveText(context, set.label, [...path, "label"]),
+      description: set.description === undefined ? undefined : resolveText(context, set.description, [...path, "description"], `sets.${set.name}.description`),
+      label: set.label === undefined ? undefined : resolveText(context, set.label, [...path, "label"], `sets.${set.name}.label`),
       intervals: normalizeIntervals(intervals),
     };
   });
@@ -300,18 +328,16 @@ function resolveMember(reporter: Reporter, byName: ReadonlyMap<string, Interval>
 }
 
 /**
- * Resolves a text into every locale: the registry's own map (or shorthand string), completed from locale
- * files, and from the source locale where the registry allows it. Reports missing and unlisted locales.
+ * Resolves a text into every locale: the registry's own map (or plain string, always the source-locale text),
+ * completed from locale files, and from the source locale where the registry allows it (recorded in
+ * `fallbacks` under `key`). Reports unlisted locales, and passes missing ones to `reportMissing`.
  */
-export function resolveText(context: BuildContext, value: RawText, path: DataPath): LocalizedText {
+function resolveText(context: ModelContext, value: RawText, path: DataPath, key: string): LocalizedText {
   const { raw, reporter, supplement } = context;
   const locales = [...new Set(raw.locales)];
   const [sourceLocale] = locales;
   const result: Record<string, string> = {};
   if (typeof value === "string") {
-    if (locales.length > 1) {
-      reporter.error(path, "text-shorthand", `a plain string is only allowed when \`locales\` has one entry; write a map with a text for each of ${locales.join(", ")}`);
-    }
     result[sourceLocale!] = value;
   } else {
     for (const [locale, text] of Object.entries(value)) {
@@ -322,19 +348,31 @@ export function resolveText(context: BuildContext, value: RawText, path: DataPat
     }
   }
   const missing: string[] = [];
+  const fellBack: string[] = [];
   for (const locale of locales) {
     const fromFile = supplement(path, locale);
     if (fromFile !== undefined) result[locale] ??= fromFile;
     if (result[locale] !== undefined) continue;
     if (raw.missingTranslations === "source" && result[sourceLocale!] !== undefined) {
       result[locale] = result[sourceLocale!]!;
+      fellBack.push(locale);
     } else {
       missing.push(locale);
     }
   }
-  if (missing.length > 0 && !(typeof value === "string" && locales.length > 1)) {
-    const which = missing.map((locale) => `"${locale}"`).join(", ");
-    reporter.error(path, "missing-translation", `missing translation${missing.length > 1 ? "s" : ""} for ${which}; add ${missing.length > 1 ? "them" : "it"}, or set \`missingTranslations: source\` to fall back to ${sourceLocale}`);
-  }
+  if (fellBack.length > 0) context.fallbacks.set(key, fellBack);
+  if (missing.length > 0) (context.reportMissing ?? reportMissingAtText(context))(path, key, missing);
   return Object.fromEntries(locales.filter((locale) => result[locale] !== undefined).map((locale) => [locale, result[locale]!]));
+}
+
+/** The default for {@link BuildContext.reportMissing}: one error at the registry's text. */
+function reportMissingAtText(context: BuildContext): MissingReporter {
+  return (path, _key, missing) => {
+    const which = missing.map((locale) => `"${locale}"`).join(", ");
+    context.reporter.error(
+      path,
+      "missing-translation",
+      `missing translation${missing.length > 1 ? "s" : ""} for ${which}; add ${missing.length > 1 ? "them" : "it"}, or set \`missingTranslations: source\` to fall back to ${context.raw.locales[0]}`,
+    );
+  };
 }

@@ -34,7 +34,7 @@ export interface RawSet {
 export interface RawRegistry {
   readonly id: string;
   readonly type: string;
-  readonly title: RawText;
+  readonly title?: RawText;
   readonly description?: RawText;
   readonly unknown?: RawText;
   readonly locales: readonly string[];

@@ -57,6 +57,7 @@ export type MessagePart = string | { readonly argument: string };
 export interface Registry {
   readonly id: string;
   readonly type: string;
+  /** The registry's `title`, or its `type` in every locale when it has none. */
   readonly title: LocalizedText;
   readonly description: LocalizedText | undefined;
   /** What `describe<Type>` returns for an unknown code. */
@@ -73,6 +74,11 @@ export interface Registry {
   /** In declaration order. */
   readonly codes: readonly CodeEntry[];
   readonly sets: readonly CodeSet[];
+  /**
+   * The texts that a locale lacks and that use the source text instead (`missingTranslations: source`): key
+   * (`codes.DataLoss`, as in the catalogs) → those locales. Catalogs that can say "untranslated" say it.
+   */
+  readonly fallbacks: ReadonlyMap<string, readonly string[]>;
   /** The absolute path of the registry file (emitters print it relative to their output folder). */
   readonly sourcePath: string;
 }

@@ -74,9 +74,11 @@ describe("locale files", () => {
     ]);
   });
 
-  it("reports a missing translation at the text, unless the registry falls back to the source locale", async () => {
+  it("reports a missing translation in the locale file, unless the registry falls back to the source locale", async () => {
     const french = FRENCH.replace("  Second: { text: Le deuxième code., source: 0a1b2c3d }\n", "");
-    expect(await diagnosticsOf({ "registry.yaml": REGISTRY, "registry.fr.yaml": french })).toEqual(['registry.yaml:9:43: error: missing translation for "fr"; add it, or set `missingTranslations: source` to fall back to en']);
+    expect(await diagnosticsOf({ "registry.yaml": REGISTRY, "registry.fr.yaml": french })).toEqual([
+      'registry.fr.yaml:5:1: error: no "fr" text for codes.Second (the source text is at registry.yaml:9:49); add "Second: …" under codes here, or set `missingTranslations: source` to fall back to en',
+    ]);
     const dir = await tempDir();
     await writeTree(dir, { "registry.yaml": `${REGISTRY}missingTranslations: source\n`, "registry.fr.yaml": french });
     const result = await tryLoadRegistry(path.join(dir, "registry.yaml"), { cwd: dir });

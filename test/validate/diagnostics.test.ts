@@ -64,12 +64,12 @@ const CASES: readonly { name: string; yaml: string; errors: string[] }[] = [
   {
     name: "a missing translation",
     yaml: `id: demo\ntype: Demo\ntitle: { en: Demo, de: Demo }\nlocales: [en, de]\ncodes:\n  - code: 1\n    name: One\n    description: { en: One. }\n`,
-    errors: ["bad.yaml:8:18: error: missing translation for \"de\"; add it, or set `missingTranslations: source` to fall back to en"],
+    errors: ["bad.yaml:8:18: error: no \"de\" text for codes.One: bad.de.yaml does not exist yet; create it with `locale: de` and this text, give it inline, or set `missingTranslations: source` to fall back to en"],
   },
   {
-    name: "a plain string where several locales are listed",
-    yaml: `id: demo\ntype: Demo\ntitle: { en: Demo, de: Demo }\nlocales: [en, de]\ncodes:\n  - { code: 1, name: One, description: One. }\n`,
-    errors: ["bad.yaml:6:40: error: a plain string is only allowed when `locales` has one entry; write a map with a text for each of en, de"],
+    name: "a plain source text whose other locale has no locale file",
+    yaml: `id: demo\ntype: Demo\nlocales: [en, de]\ncodes:\n  - { code: 1, name: One, description: One. }\n  - { code: 2, name: Two, description: Two. }\n`,
+    errors: ["bad.yaml:3:15: error: no \"de\" texts for codes.One, codes.Two: bad.de.yaml does not exist yet; create it with `locale: de` and these texts, give them inline, or set `missingTranslations: source` to fall back to en"],
   },
 ];
 

@@ -6,7 +6,7 @@ const require = createRequire(import.meta.url);
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://codebook.dev/schema/registry.schema.json","title":"codebook registry","description":"A registry of numeric codes: names, descriptions, reserved ranges, named sets and translations.","type":"object","required":["id"],"if":{"properties":{"extends":false}},"then":{"description":"Without `extends`, a registry must say everything itself.","required":["type","title","locales","codes"],"properties":{"type":true,"title":true,"locales":true,"codes":true}},"additionalProperties":false,"properties":{"$schema":{"type":"string"},"extends":{"description":"A registry this one extends: its ranges, codes and sets come first, and every other key it has is inherited unless set here. A path relative to this file (./base.yaml, ../shared/codes.yaml) or inside an installed package (codebook/schema/close-codes.yaml).","type":"string","minLength":1},"id":{"description":"kebab-case; names the output files (<id>.ts, <id>.md, ...).","type":"string","pattern":"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$","maxLength":64},"type":{"description":"PascalCase; names the enum/type and the functions is<Type>, describe<Type>.","$ref":"#/$defs/pascalName"},"title":{"$ref":"#/$defs/text"},"description":{"$ref":"#/$defs/text"},"unknown":{"description":"What describe<Type> returns for a code that is neither registered nor inside a declared range.","$ref":"#/$defs/text"},"locales":{"description":"The first is the source locale; every text has every locale.","type":"array","minItems":1,"items":{"$ref":"#/$defs/localeTag"}},"messageFormat":{"description":"plain: texts are literal text. icu: texts are ICU MessageFormat and may use placeholders such as {code}.","enum":["plain","icu"]},"missingTranslations":{"description":"error: a missing translation is a validation error. source: it falls back to the source locale.","enum":["error","source"]},"bounds":{"description":"The codes this registry may hold (inclusive). Defaults to 0 and Number.MAX_SAFE_INTEGER.","type":"object","additionalProperties":false,"properties":{"min":{"type":"integer"},"max":{"type":"integer"}}},"ranges":{"type":"array","items":{"$ref":"#/$defs/range"}},"codes":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/code"}},"sets":{"description":"Named sets of codes; each becomes a guard is<Name><Type>(code).","type":"array","items":{"$ref":"#/$defs/set"}}},"$defs":{"pascalName":{"type":"string","pattern":"^[A-Z][A-Za-z0-9]*$","maxLength":100},"aliasName":{"type":"string","pattern":"^[A-Za-z_$][A-Za-z0-9_$]*$","maxLength":100},"localeTag":{"description":"A BCP 47 language tag in canonical case: en, de, zh-CN, pt-BR, zh-Hant-TW, es-419.","type":"string","pattern":"^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|[0-9]{3}))?$"},"nonEmptyString":{"type":"string","minLength":1,"pattern":"\\S"},"text":{"description":"A text in every locale; a plain string is shorthand for the source locale when `locales` has one entry.","anyOf":[{"$ref":"#/$defs/nonEmptyString"},{"type":"object","minProperties":1,"propertyNames":{"$ref":"#/$defs/localeTag"},"additionalProperties":{"$ref":"#/$defs/nonEmptyString"}}]},"alias":{"description":"A legacy name kept as a deprecated constant.","anyOf":[{"$ref":"#/$defs/aliasName"},{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/aliasName"},"note":{"$ref":"#/$defs/nonEmptyString"}}}]},"reference":{"description":"Where the code is defined: a citation, optionally with a link.","type":"string","minLength":1},"url":{"type":"string","pattern":"^https?://[^\\s<>]+$"},"code":{"type":"object","required":["code","name","description"],"additionalProperties":false,"properties":{"code":{"type":"integer"},"name":{"$ref":"#/$defs/pascalName"},"description":{"$ref":"#/$defs/text"},"reference":{"$ref":"#/$defs/reference"},"url":{"$ref":"#/$defs/url"},"aliases":{"type":"array","items":{"$ref":"#/$defs/alias"}}}},"range":{"type":"object","required":["from","to","name","description"],"additionalProperties":false,"properties":{"from":{"type":"integer"},"to":{"type":"integer"},"name":{"$ref":"#/$defs/pascalName"},"description":{"$ref":"#/$defs/text"},"reference":{"$ref":"#/$defs/reference"},"url":{"$ref":"#/$defs/url"},"aliases":{"description":"Only for a range of one code: deprecated constants equal to that code.","type":"array","items":{"$ref":"#/$defs/alias"}}}},"member":{"description":"A code (integer), an inclusive span { from, to }, or the name of a registered code or declared range.","anyOf":[{"type":"integer"},{"$ref":"#/$defs/pascalName"},{"type":"object","required":["from","to"],"additionalProperties":false,"properties":{"from":{"type":"integer"},"to":{"type":"integer"}}}]},"set":{"type":"object","required":["name","include"],"additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/pascalName"},"guard":{"description":"The guard's function name; defaults to is<Name><Type>.","type":"string","pattern":"^is[A-Z][A-Za-z0-9]*$","maxLength":100},"description":{"$ref":"#/$defs/text"},"label":{"description":"A short column header; a set with a label becomes a yes/no column in the docs.","$ref":"#/$defs/text"},"include":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/member"}},"exclude":{"type":"array","items":{"$ref":"#/$defs/member"}}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://codebook.dev/schema/registry.schema.json","title":"codebook registry","description":"A registry of numeric codes: names, descriptions, reserved ranges, named sets and translations.","type":"object","required":["id"],"if":{"properties":{"extends":false}},"then":{"description":"Without `extends`, a registry must say everything itself.","required":["type","locales","codes"],"properties":{"type":true,"locales":true,"codes":true}},"additionalProperties":false,"properties":{"$schema":{"type":"string"},"extends":{"description":"A registry this one extends: its ranges, codes and sets come first, and every other key it has is inherited unless set here. A path relative to this file (./base.yaml, ../shared/codes.yaml) or inside an installed package (codebook/schema/close-codes.yaml).","type":"string","minLength":1},"id":{"description":"kebab-case; names the output files (<id>.ts, <id>.md, ...).","type":"string","pattern":"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$","maxLength":64},"type":{"description":"PascalCase; names the enum/type and the functions is<Type>, describe<Type>.","$ref":"#/$defs/pascalName"},"title":{"description":"The registry's name, for the docs' heading and the doc comments. Defaults to `type` (the same in every locale).","$ref":"#/$defs/text"},"description":{"$ref":"#/$defs/text"},"unknown":{"description":"What describe<Type> returns for a code that is neither registered nor inside a declared range.","$ref":"#/$defs/text"},"locales":{"description":"The first is the source locale; every text has every locale.","type":"array","minItems":1,"items":{"$ref":"#/$defs/localeTag"}},"messageFormat":{"description":"plain: texts are literal text. icu: texts are ICU MessageFormat and may use placeholders such as {code}.","enum":["plain","icu"]},"missingTranslations":{"description":"error: a missing translation is a validation error. source: it falls back to the source locale.","enum":["error","source"]},"bounds":{"description":"The codes this registry may hold (inclusive). Defaults to 0 and Number.MAX_SAFE_INTEGER.","type":"object","additionalProperties":false,"properties":{"min":{"type":"integer"},"max":{"type":"integer"}}},"ranges":{"type":"array","items":{"$ref":"#/$defs/range"}},"codes":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/code"}},"sets":{"description":"Named sets of codes; each becomes a guard is<Name><Type>(code).","type":"array","items":{"$ref":"#/$defs/set"}}},"$defs":{"pascalName":{"type":"string","pattern":"^[A-Z][A-Za-z0-9]*$","maxLength":100},"aliasName":{"type":"string","pattern":"^[A-Za-z_$][A-Za-z0-9_$]*$","maxLength":100},"localeTag":{"description":"A BCP 47 language tag in canonical case: en, de, zh-CN, pt-BR, zh-Hant-TW, es-419.","type":"string","pattern":"^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|[0-9]{3}))?$"},"nonEmptyString":{"type":"string","minLength":1,"pattern":"\\S"},"text":{"description":"A text: a plain string is the source-locale text (the other locales come from locale files, <registry>.<locale>.yaml); a map gives the text of each locale inline.","anyOf":[{"$ref":"#/$defs/nonEmptyString"},{"type":"object","minProperties":1,"propertyNames":{"$ref":"#/$defs/localeTag"},"additionalProperties":{"$ref":"#/$defs/nonEmptyString"}}]},"alias":{"description":"A legacy name kept as a deprecated constant.","anyOf":[{"$ref":"#/$defs/aliasName"},{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/aliasName"},"note":{"$ref":"#/$defs/nonEmptyString"}}}]},"reference":{"description":"Where the code is defined: a citation, optionally with a link.","type":"string","minLength":1},"url":{"type":"string","pattern":"^https?://[^\\s<>]+$"},"code":{"type":"object","required":["code","name","description"],"additionalProperties":false,"properties":{"code":{"type":"integer"},"name":{"$ref":"#/$defs/pascalName"},"description":{"$ref":"#/$defs/text"},"reference":{"$ref":"#/$defs/reference"},"url":{"$ref":"#/$defs/url"},"aliases":{"type":"array","items":{"$ref":"#/$defs/alias"}}}},"range":{"type":"object","required":["from","to","name","description"],"additionalProperties":false,"properties":{"from":{"type":"integer"},"to":{"type":"integer"},"name":{"$ref":"#/$defs/pascalName"},"description":{"$ref":"#/$defs/text"},"reference":{"$ref":"#/$defs/reference"},"url":{"$ref":"#/$defs/url"},"aliases":{"description":"Only for a range of one code: deprecated constants equal to that code.","type":"array","items":{"$ref":"#/$defs/alias"}}}},"member":{"description":"A code (integer), an inclusive span { from, to }, or the name of a registered code or declared range.","anyOf":[{"type":"integer"},{"$ref":"#/$defs/pascalName"},{"type":"object","required":["from","to"],"additionalProperties":false,"properties":{"from":{"type":"integer"},"to":{"type":"integer"}}}]},"set":{"type":"object","required":["name","include"],"additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/pascalName"},"guard":{"description":"The guard's function name; defaults to is<Name><Type>.","type":"string","pattern":"^is[A-Z][A-Za-z0-9]*$","maxLength":100},"description":{"$ref":"#/$defs/text"},"label":{"description":"A short column header; a set with a label becomes a yes/no column in the docs.","$ref":"#/$defs/text"},"include":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/member"}},"exclude":{"type":"array","items":{"$ref":"#/$defs/member"}}}}}};
 const schema32 = {"type":"string","pattern":"^[A-Z][A-Za-z0-9]*$","maxLength":100};
 const schema35 = {"description":"A BCP 47 language tag in canonical case: en, de, zh-CN, pt-BR, zh-Hant-TW, es-419.","type":"string","pattern":"^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|[0-9]{3}))?$"};
 const func1 = Object.prototype.hasOwnProperty;
@@ -14,7 +14,7 @@ const func2 = require("ajv/dist/runtime/ucs2length").default;
 const pattern4 = new RegExp("^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$", "u");
 const pattern5 = new RegExp("^[A-Z][A-Za-z0-9]*$", "u");
 const pattern7 = new RegExp("^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|[0-9]{3}))?$", "u");
-const schema33 = {"description":"A text in every locale; a plain string is shorthand for the source locale when `locales` has one entry.","anyOf":[{"$ref":"#/$defs/nonEmptyString"},{"type":"object","minProperties":1,"propertyNames":{"$ref":"#/$defs/localeTag"},"additionalProperties":{"$ref":"#/$defs/nonEmptyString"}}]};
+const schema33 = {"description":"A text: a plain string is the source-locale text (the other locales come from locale files, <registry>.<locale>.yaml); a map gives the text of each locale inline.","anyOf":[{"$ref":"#/$defs/nonEmptyString"},{"type":"object","minProperties":1,"propertyNames":{"$ref":"#/$defs/localeTag"},"additionalProperties":{"$ref":"#/$defs/nonEmptyString"}}]};
 const schema34 = {"type":"string","minLength":1,"pattern":"\\S"};
 const pattern6 = new RegExp("\\S", "u");
 
@@ -1212,8 +1212,8 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.title === undefined){
-const err2 = {instancePath,schemaPath:"#/then/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema31.then.required,parentSchema:schema31.then,data};
+if(data.locales === undefined){
+const err2 = {instancePath,schemaPath:"#/then/required",keyword:"required",params:{missingProperty: "locales"},message:"must have required property '"+"locales"+"'",schema:schema31.then.required,parentSchema:schema31.then,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1222,23 +1222,13 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data.locales === undefined){
-const err3 = {instancePath,schemaPath:"#/then/required",keyword:"required",params:{missingProperty: "locales"},message:"must have required property '"+"locales"+"'",schema:schema31.then.required,parentSchema:schema31.then,data};
+if(data.codes === undefined){
+const err3 = {instancePath,schemaPath:"#/then/required",keyword:"required",params:{missingProperty: "codes"},message:"must have required property '"+"codes"+"'",schema:schema31.then.required,parentSchema:schema31.then,data};
 if(vErrors === null){
 vErrors = [err3];
 }
 else {
 vErrors.push(err3);
-}
-errors++;
-}
-if(data.codes === undefined){
-const err4 = {instancePath,schemaPath:"#/then/required",keyword:"required",params:{missingProperty: "codes"},message:"must have required property '"+"codes"+"'",schema:schema31.then.required,parentSchema:schema31.then,data};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
 }
 errors++;
 }
@@ -1248,14 +1238,24 @@ valid0 = _valid0;
 if(valid0){
 var props0 = {};
 props0.type = true;
-props0.title = true;
 props0.locales = true;
 props0.codes = true;
 props0.extends = true;
 }
 }
 if(!valid0){
-const err5 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema31.if,parentSchema:schema31,data};
+const err4 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema31.if,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema31.required,parentSchema:schema31,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1264,9 +1264,9 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.id === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema31.required,parentSchema:schema31,data};
+for(const key0 in data){
+if(!(func1.call(schema31.properties, key0))){
+const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema31,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1275,9 +1275,11 @@ vErrors.push(err6);
 }
 errors++;
 }
-for(const key0 in data){
-if(!(func1.call(schema31.properties, key0))){
-const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema31,data};
+}
+if(data.$schema !== undefined){
+let data1 = data.$schema;
+if(typeof data1 !== "string"){
+const err7 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.$schema.type,parentSchema:schema31.properties.$schema,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1287,10 +1289,11 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data.$schema !== undefined){
-let data1 = data.$schema;
-if(typeof data1 !== "string"){
-const err8 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.$schema.type,parentSchema:schema31.properties.$schema,data:data1};
+if(data.extends !== undefined){
+let data2 = data.extends;
+if(typeof data2 === "string"){
+if(func2(data2) < 1){
+const err8 = {instancePath:instancePath+"/extends",schemaPath:"#/properties/extends/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.extends,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1300,11 +1303,8 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data.extends !== undefined){
-let data2 = data.extends;
-if(typeof data2 === "string"){
-if(func2(data2) < 1){
-const err9 = {instancePath:instancePath+"/extends",schemaPath:"#/properties/extends/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.extends,data:data2};
+else {
+const err9 = {instancePath:instancePath+"/extends",schemaPath:"#/properties/extends/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.extends.type,parentSchema:schema31.properties.extends,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1314,8 +1314,11 @@ vErrors.push(err9);
 errors++;
 }
 }
-else {
-const err10 = {instancePath:instancePath+"/extends",schemaPath:"#/properties/extends/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.extends.type,parentSchema:schema31.properties.extends,data:data2};
+if(data.id !== undefined){
+let data3 = data.id;
+if(typeof data3 === "string"){
+if(func2(data3) > 64){
+const err10 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema31.properties.id,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1324,12 +1327,8 @@ vErrors.push(err10);
 }
 errors++;
 }
-}
-if(data.id !== undefined){
-let data3 = data.id;
-if(typeof data3 === "string"){
-if(func2(data3) > 64){
-const err11 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema31.properties.id,data:data3};
+if(!pattern4.test(data3)){
+const err11 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$",parentSchema:schema31.properties.id,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1338,8 +1337,9 @@ vErrors.push(err11);
 }
 errors++;
 }
-if(!pattern4.test(data3)){
-const err12 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$",parentSchema:schema31.properties.id,data:data3};
+}
+else {
+const err12 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.id.type,parentSchema:schema31.properties.id,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1349,8 +1349,11 @@ vErrors.push(err12);
 errors++;
 }
 }
-else {
-const err13 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.id.type,parentSchema:schema31.properties.id,data:data3};
+if(data.type !== undefined){
+let data4 = data.type;
+if(typeof data4 === "string"){
+if(func2(data4) > 100){
+const err13 = {instancePath:instancePath+"/type",schemaPath:"#/$defs/pascalName/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema32,data:data4};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1359,12 +1362,8 @@ vErrors.push(err13);
 }
 errors++;
 }
-}
-if(data.type !== undefined){
-let data4 = data.type;
-if(typeof data4 === "string"){
-if(func2(data4) > 100){
-const err14 = {instancePath:instancePath+"/type",schemaPath:"#/$defs/pascalName/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema32,data:data4};
+if(!pattern5.test(data4)){
+const err14 = {instancePath:instancePath+"/type",schemaPath:"#/$defs/pascalName/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]*$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]*$"+"\"",schema:"^[A-Z][A-Za-z0-9]*$",parentSchema:schema32,data:data4};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1373,24 +1372,14 @@ vErrors.push(err14);
 }
 errors++;
 }
-if(!pattern5.test(data4)){
-const err15 = {instancePath:instancePath+"/type",schemaPath:"#/$defs/pascalName/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]*$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]*$"+"\"",schema:"^[A-Z][A-Za-z0-9]*$",parentSchema:schema32,data:data4};
+}
+else {
+const err15 = {instancePath:instancePath+"/type",schemaPath:"#/$defs/pascalName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data4};
 if(vErrors === null){
 vErrors = [err15];
 }
 else {
 vErrors.push(err15);
-}
-errors++;
-}
-}
-else {
-const err16 = {instancePath:instancePath+"/type",schemaPath:"#/$defs/pascalName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data4};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
 }
 errors++;
 }
@@ -1417,12 +1406,12 @@ if(data.locales !== undefined){
 let data8 = data.locales;
 if(Array.isArray(data8)){
 if(data8.length < 1){
-const err17 = {instancePath:instancePath+"/locales",schemaPath:"#/properties/locales/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.locales,data:data8};
+const err16 = {instancePath:instancePath+"/locales",schemaPath:"#/properties/locales/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.locales,data:data8};
 if(vErrors === null){
-vErrors = [err17];
+vErrors = [err16];
 }
 else {
-vErrors.push(err17);
+vErrors.push(err16);
 }
 errors++;
 }
@@ -1431,7 +1420,18 @@ for(let i0=0; i0<len0; i0++){
 let data9 = data8[i0];
 if(typeof data9 === "string"){
 if(!pattern7.test(data9)){
-const err18 = {instancePath:instancePath+"/locales/" + i0,schemaPath:"#/$defs/localeTag/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|[0-9]{3}))?$"},message:"must match pattern \""+"^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|[0-9]{3}))?$"+"\"",schema:"^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|[0-9]{3}))?$",parentSchema:schema35,data:data9};
+const err17 = {instancePath:instancePath+"/locales/" + i0,schemaPath:"#/$defs/localeTag/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|[0-9]{3}))?$"},message:"must match pattern \""+"^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|[0-9]{3}))?$"+"\"",schema:"^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|[0-9]{3}))?$",parentSchema:schema35,data:data9};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/locales/" + i0,schemaPath:"#/$defs/localeTag/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.type,parentSchema:schema35,data:data9};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1441,8 +1441,9 @@ vErrors.push(err18);
 errors++;
 }
 }
+}
 else {
-const err19 = {instancePath:instancePath+"/locales/" + i0,schemaPath:"#/$defs/localeTag/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.type,parentSchema:schema35,data:data9};
+const err19 = {instancePath:instancePath+"/locales",schemaPath:"#/properties/locales/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.locales.type,parentSchema:schema31.properties.locales,data:data8};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1452,9 +1453,10 @@ vErrors.push(err19);
 errors++;
 }
 }
-}
-else {
-const err20 = {instancePath:instancePath+"/locales",schemaPath:"#/properties/locales/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.locales.type,parentSchema:schema31.properties.locales,data:data8};
+if(data.messageFormat !== undefined){
+let data10 = data.messageFormat;
+if(!((data10 === "plain") || (data10 === "icu"))){
+const err20 = {instancePath:instancePath+"/messageFormat",schemaPath:"#/properties/messageFormat/enum",keyword:"enum",params:{allowedValues: schema31.properties.messageFormat.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.messageFormat.enum,parentSchema:schema31.properties.messageFormat,data:data10};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1464,10 +1466,10 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data.messageFormat !== undefined){
-let data10 = data.messageFormat;
-if(!((data10 === "plain") || (data10 === "icu"))){
-const err21 = {instancePath:instancePath+"/messageFormat",schemaPath:"#/properties/messageFormat/enum",keyword:"enum",params:{allowedValues: schema31.properties.messageFormat.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.messageFormat.enum,parentSchema:schema31.properties.messageFormat,data:data10};
+if(data.missingTranslations !== undefined){
+let data11 = data.missingTranslations;
+if(!((data11 === "error") || (data11 === "source"))){
+const err21 = {instancePath:instancePath+"/missingTranslations",schemaPath:"#/properties/missingTranslations/enum",keyword:"enum",params:{allowedValues: schema31.properties.missingTranslations.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.missingTranslations.enum,parentSchema:schema31.properties.missingTranslations,data:data11};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -1477,10 +1479,12 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data.missingTranslations !== undefined){
-let data11 = data.missingTranslations;
-if(!((data11 === "error") || (data11 === "source"))){
-const err22 = {instancePath:instancePath+"/missingTranslations",schemaPath:"#/properties/missingTranslations/enum",keyword:"enum",params:{allowedValues: schema31.properties.missingTranslations.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.missingTranslations.enum,parentSchema:schema31.properties.missingTranslations,data:data11};
+if(data.bounds !== undefined){
+let data12 = data.bounds;
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+for(const key1 in data12){
+if(!((key1 === "min") || (key1 === "max"))){
+const err22 = {instancePath:instancePath+"/bounds",schemaPath:"#/properties/bounds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.bounds,data:data12};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -1490,12 +1494,10 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data.bounds !== undefined){
-let data12 = data.bounds;
-if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
-for(const key1 in data12){
-if(!((key1 === "min") || (key1 === "max"))){
-const err23 = {instancePath:instancePath+"/bounds",schemaPath:"#/properties/bounds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.bounds,data:data12};
+if(data12.min !== undefined){
+let data13 = data12.min;
+if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
+const err23 = {instancePath:instancePath+"/bounds/min",schemaPath:"#/properties/bounds/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.bounds.properties.min.type,parentSchema:schema31.properties.bounds.properties.min,data:data13};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -1505,10 +1507,10 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data12.min !== undefined){
-let data13 = data12.min;
-if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
-const err24 = {instancePath:instancePath+"/bounds/min",schemaPath:"#/properties/bounds/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.bounds.properties.min.type,parentSchema:schema31.properties.bounds.properties.min,data:data13};
+if(data12.max !== undefined){
+let data14 = data12.max;
+if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
+const err24 = {instancePath:instancePath+"/bounds/max",schemaPath:"#/properties/bounds/properties/max/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.bounds.properties.max.type,parentSchema:schema31.properties.bounds.properties.max,data:data14};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -1518,27 +1520,14 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data12.max !== undefined){
-let data14 = data12.max;
-if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
-const err25 = {instancePath:instancePath+"/bounds/max",schemaPath:"#/properties/bounds/properties/max/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.bounds.properties.max.type,parentSchema:schema31.properties.bounds.properties.max,data:data14};
+}
+else {
+const err25 = {instancePath:instancePath+"/bounds",schemaPath:"#/properties/bounds/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.bounds.type,parentSchema:schema31.properties.bounds,data:data12};
 if(vErrors === null){
 vErrors = [err25];
 }
 else {
 vErrors.push(err25);
-}
-errors++;
-}
-}
-}
-else {
-const err26 = {instancePath:instancePath+"/bounds",schemaPath:"#/properties/bounds/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.bounds.type,parentSchema:schema31.properties.bounds,data:data12};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
 }
 errors++;
 }
@@ -1555,12 +1544,12 @@ errors = vErrors.length;
 }
 }
 else {
-const err27 = {instancePath:instancePath+"/ranges",schemaPath:"#/properties/ranges/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.ranges.type,parentSchema:schema31.properties.ranges,data:data15};
+const err26 = {instancePath:instancePath+"/ranges",schemaPath:"#/properties/ranges/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.ranges.type,parentSchema:schema31.properties.ranges,data:data15};
 if(vErrors === null){
-vErrors = [err27];
+vErrors = [err26];
 }
 else {
-vErrors.push(err27);
+vErrors.push(err26);
 }
 errors++;
 }
@@ -1569,12 +1558,12 @@ if(data.codes !== undefined){
 let data17 = data.codes;
 if(Array.isArray(data17)){
 if(data17.length < 1){
-const err28 = {instancePath:instancePath+"/codes",schemaPath:"#/properties/codes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.codes,data:data17};
+const err27 = {instancePath:instancePath+"/codes",schemaPath:"#/properties/codes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.codes,data:data17};
 if(vErrors === null){
-vErrors = [err28];
+vErrors = [err27];
 }
 else {
-vErrors.push(err28);
+vErrors.push(err27);
 }
 errors++;
 }
@@ -1587,12 +1576,12 @@ errors = vErrors.length;
 }
 }
 else {
-const err29 = {instancePath:instancePath+"/codes",schemaPath:"#/properties/codes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.codes.type,parentSchema:schema31.properties.codes,data:data17};
+const err28 = {instancePath:instancePath+"/codes",schemaPath:"#/properties/codes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.codes.type,parentSchema:schema31.properties.codes,data:data17};
 if(vErrors === null){
-vErrors = [err29];
+vErrors = [err28];
 }
 else {
-vErrors.push(err29);
+vErrors.push(err28);
 }
 errors++;
 }
@@ -1609,24 +1598,24 @@ errors = vErrors.length;
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/sets",schemaPath:"#/properties/sets/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.sets.type,parentSchema:schema31.properties.sets,data:data19};
+const err29 = {instancePath:instancePath+"/sets",schemaPath:"#/properties/sets/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.sets.type,parentSchema:schema31.properties.sets,data:data19};
 if(vErrors === null){
-vErrors = [err30];
+vErrors = [err29];
 }
 else {
-vErrors.push(err30);
+vErrors.push(err29);
 }
 errors++;
 }
 }
 }
 else {
-const err31 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+const err30 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
 if(vErrors === null){
-vErrors = [err31];
+vErrors = [err30];
 }
 else {
-vErrors.push(err31);
+vErrors.push(err30);
 }
 errors++;
 }
