@@ -2,7 +2,7 @@ import { stat } from "node:fs/promises";
 import path from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
 import { Reporter } from "../model/build-model.js";
-import type { RawRegistry } from "../model/raw-registry.js";
+import type { RawRegistry, RawText } from "../model/raw-registry.js";
 import { validateAgainstSchema } from "../validate/schema.js";
 import { readSourceFile } from "./source-file.js";
 import { locate, parseYaml, type DataPath, type ParsedYaml } from "./yaml-document.js";
@@ -26,6 +26,8 @@ export interface MergedRegistry {
   readonly files: readonly string[];
   /** The registry and every registry it extends, parsed, nearest first. */
   readonly sources: readonly ParsedYaml[];
+  /** The locales of each of `sources` as that file sees them (a base may have more than the registry keeps). */
+  readonly sourceLocales: readonly (readonly string[])[];
 }
 
 export type MergeResult = { readonly ok: true; readonly merged: MergedRegistry } | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
@@ -33,7 +35,7 @@ export type MergeResult = { readonly ok: true; readonly merged: MergedRegistry }
 /** The lists a registry adds to those of the registry it extends; every other key replaces the inherited one. */
 const MERGED_LISTS = ["ranges", "codes", "sets"] as const;
 /** Keys a registry that extends another may not change (the inherited texts depend on them), with their defaults. */
-const FIXED_KEYS = { locales: undefined, messageFormat: "plain" } as const;
+const FIXED_KEYS = { messageFormat: "plain" } as const;
 
 async function isFile(file: string): Promise<boolean> {
   try {
@@ -80,27 +82,88 @@ function sameValue(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
+/** A text limited to `locales`: what an inherited text keeps in a registry that lists a subset of the base's locales. */
+function keepLocales(text: RawText, locales: ReadonlySet<string>): RawText {
+  return typeof text === "string" ? text : Object.fromEntries(Object.entries(text).filter(([locale]) => locales.has(locale)));
+}
+
+function keepItemLocales<T extends { readonly description?: RawText; readonly label?: RawText }>(items: readonly T[] | undefined, locales: ReadonlySet<string>): T[] {
+  return (items ?? []).map((item) => ({
+    ...item,
+    ...(item.description === undefined ? {} : { description: keepLocales(item.description, locales) }),
+    ...(item.label === undefined ? {} : { label: keepLocales(item.label, locales) }),
+  }));
+}
+
+/** The base's data with every text limited to the registry's locales (all of them when it lists none). */
+function inheritedRaw(base: RawRegistry, locales: readonly string[] | undefined): RawRegistry {
+  if (locales === undefined || sameValue(locales, base.locales)) return base;
+  const kept = new Set(locales);
+  return {
+    ...base,
+    locales,
+    ...(base.title === undefined ? {} : { title: keepLocales(base.title, kept) }),
+    ...(base.description === undefined ? {} : { description: keepLocales(base.description, kept) }),
+    ...(base.unknown === undefined ? {} : { unknown: keepLocales(base.unknown, kept) }),
+    ranges: keepItemLocales(base.ranges, kept),
+    codes: keepItemLocales(base.codes, kept),
+    sets: keepItemLocales(base.sets, kept),
+  };
+}
+
 function merge(child: RawRegistryFile, parsed: ParsedYaml, base: MergedRegistry): MergedRegistry {
   const { extends: _extends, ...own } = child;
-  const raw = { ...base.raw, ...own } as Record<string, unknown>;
-  for (const key of MERGED_LISTS) raw[key] = [...(base.raw[key] ?? []), ...(child[key] ?? [])];
+  const inherited = inheritedRaw(base.raw, child.locales);
+  const raw = { ...inherited, ...own } as Record<string, unknown>;
+  for (const key of MERGED_LISTS) raw[key] = [...(inherited[key] ?? []), ...(child[key] ?? [])];
   const origin = (where: DataPath): Origin => {
     const [key, index, ...rest] = where;
     const list = MERGED_LISTS.find((name) => name === key);
     if (list !== undefined && typeof index === "number") {
-      const inherited = base.raw[list]?.length ?? 0;
-      return index < inherited ? base.origin(where) : { parsed, path: [list, index - inherited, ...rest] };
+      const inheritedCount = base.raw[list]?.length ?? 0;
+      return index < inheritedCount ? base.origin(where) : { parsed, path: [list, index - inheritedCount, ...rest] };
     }
     if (key === undefined || typeof key !== "string" || key in child || list !== undefined) return { parsed, path: where };
     return base.origin(where);
   };
-  return { raw: raw as unknown as RawRegistry, parsed, origin, files: [parsed.source.path, ...base.files], sources: [parsed, ...base.sources] };
+  return {
+    raw: raw as unknown as RawRegistry,
+    parsed,
+    origin,
+    files: [parsed.source.path, ...base.files],
+    sources: [parsed, ...base.sources],
+    sourceLocales: [inherited.locales, ...base.sourceLocales],
+  };
+}
+
+/**
+ * The locales of a registry that extends another: a subset of the base's, in any order, with the base's source
+ * locale first (the inherited plain strings are its texts).
+ */
+function checkLocaleSubset(child: RawRegistryFile, parsed: ParsedYaml, base: MergedRegistry): Diagnostic[] {
+  if (child.locales === undefined) return [];
+  const baseLocales = base.raw.locales;
+  const baseFile = base.parsed.source.file;
+  const diagnostics: Diagnostic[] = [];
+  const at = (index: number, message: string): void => {
+    diagnostics.push({ file: parsed.source.file, ...locate(parsed, ["locales", index]), code: "extends-locales", message });
+  };
+  if (child.locales[0] !== baseLocales[0]) {
+    at(0, `the source locale is inherited from ${baseFile} and must come first: list "${baseLocales[0]}" first (locales may be a subset of ${baseLocales.join(", ")})`);
+  }
+  child.locales.forEach((locale, index) => {
+    if (!baseLocales.includes(locale)) {
+      at(index, `"${locale}" is not a locale of ${baseFile} (${baseLocales.join(", ")}); a registry that extends another may list a subset of its locales`);
+    }
+  });
+  return diagnostics;
 }
 
 /**
  * Reads, parses and schema-checks a registry file and, through `extends`, every registry it builds on, and merges
  * them: the base's ranges, codes and sets come first, then the registry's own; every other key the registry sets
- * replaces the inherited one (`locales` and `messageFormat` must stay as inherited). Problems in a base are
+ * replaces the inherited one (`messageFormat` must stay as inherited; `locales` may be a subset of the base's, which
+ * limits every inherited text to them). Problems in a base are
  * reported in the base's file; a cycle, an unresolvable `extends` or a changed fixed key in the extending file.
  * Duplicate codes and names across the two are found by the model's checks, reported at the later definition.
  */
@@ -114,7 +177,8 @@ export async function loadMergedRegistry(file: string, cwd: string | undefined, 
   if (schemaDiagnostics.length > 0) return { ok: false, diagnostics: schemaDiagnostics };
   const data = parsed.data as RawRegistryFile;
   if (data.extends === undefined) {
-    const own: MergedRegistry = { raw: data as RawRegistry, parsed, origin: (where) => ({ parsed, path: where }), files: [read.source.path], sources: [parsed] };
+    const raw = data as RawRegistry;
+    const own: MergedRegistry = { raw, parsed, origin: (where) => ({ parsed, path: where }), files: [read.source.path], sources: [parsed], sourceLocales: [raw.locales] };
     return { ok: true, merged: own };
   }
   const basePath = await resolveExtends(data.extends, read.source.path);
@@ -128,9 +192,11 @@ export async function loadMergedRegistry(file: string, cwd: string | undefined, 
   if (!base.ok) return base;
   for (const [key, fallback] of Object.entries(FIXED_KEYS) as [keyof typeof FIXED_KEYS, unknown][]) {
     if (data[key] !== undefined && !sameValue(data[key], base.merged.raw[key] ?? fallback)) {
-      return fail(parsed, [key], "extends-fixed", `${key} is inherited from ${base.merged.parsed.source.file} (${JSON.stringify(base.merged.raw[key] ?? null)}) and cannot change in a registry that extends it; remove this key`, "key");
+      return fail(parsed, [key], "extends-fixed", `${key} is inherited from ${base.merged.parsed.source.file} (${JSON.stringify(base.merged.raw[key] ?? fallback)}) and cannot change in a registry that extends it; remove this key`, "key");
     }
   }
+  const localeDiagnostics = checkLocaleSubset(data, parsed, base.merged);
+  if (localeDiagnostics.length > 0) return { ok: false, diagnostics: localeDiagnostics };
   return { ok: true, merged: merge(data, parsed, base.merged) };
 }
 

@@ -90,12 +90,12 @@ class MissingTexts {
 }
 
 /** A file of an `extends` chain as its texts see it: its own entries, with the locales and formats it inherits. */
-function ownRaw(parsed: ParsedYaml, merged: MergedRegistry): RawRegistry {
+function ownRaw(parsed: ParsedYaml, locales: readonly string[], merged: MergedRegistry): RawRegistry {
   const own = parsed.data as Partial<RawRegistry>;
   return {
     ...merged.raw,
     ...own,
-    locales: merged.raw.locales,
+    locales,
     codes: own.codes ?? [],
     ranges: own.ranges ?? [],
     sets: own.sets ?? [],
@@ -111,7 +111,7 @@ export async function tryLoadRegistry(registryPath: string, options: LoadOptions
   const loaded = await loadMergedRegistry(registryPath, cwd);
   if (!loaded.ok) return loaded;
   const { merged } = loaded;
-  const perFile = await Promise.all(merged.sources.map((parsed) => loadTranslations(parsed, ownRaw(parsed, merged), cwd)));
+  const perFile = await Promise.all(merged.sources.map((parsed, index) => loadTranslations(parsed, ownRaw(parsed, merged.sourceLocales[index]!, merged), cwd)));
   const byFile = new Map(merged.sources.map((parsed, index) => [parsed, perFile[index]!.translations]));
   const sourceDiagnostics = perFile.flatMap((file) => file.diagnostics);
   // Report the registry's own problems too, but not the translations a broken locale file would have given.

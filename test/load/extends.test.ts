@@ -41,6 +41,26 @@ describe("a registry that extends another", () => {
     expect(result.inputs).toEqual([path.join(dir, "app.yaml"), path.join(dir, "base.yaml")]);
   });
 
+  it("may list a subset of the base's locales: every inherited text keeps only those", async () => {
+    const dir = await tempDir();
+    const base = demoRegistry().replace("locales: [en]", "locales: [en, de, fr]");
+    await writeTree(dir, {
+      "base.yaml": base,
+      "base.de.yaml": "locale: de\ntitle: Demo-Codes\nranges: { Low: Die niedrigen Codes. }\ncodes: { One: Der erste Code., Two: Der zweite Code. }\n",
+      "base.fr.yaml": "locale: fr\ntitle: Codes démo\nranges: { Low: Les codes bas. }\ncodes: { One: Le premier code., Two: Le deuxième code. }\n",
+      "app.yaml": CHILD.replace("title: App codes", "locales: [en, de]"),
+      "app.de.yaml": "locale: de\ncodes: { Fifty: Der eigene Code der App. }\n",
+    });
+    const registry = await loadRegistry("app.yaml", { cwd: dir });
+    expect(registry.locales).toEqual(["en", "de"]);
+    expect(registry.title).toEqual({ en: "Demo codes", de: "Demo-Codes" });
+    expect(registry.codes.map((code) => code.description)).toEqual([
+      { en: "The first code.", de: "Der erste Code." },
+      { en: "The second code.", de: "Der zweite Code." },
+      { en: "The app's own code.", de: "Der eigene Code der App." },
+    ]);
+  });
+
   it.each([
     { case: "a package", spec: "shared-codes/registries/base.yaml", base: "node_modules/shared-codes/registries/base.yaml", pkg: "node_modules/shared-codes/package.json" },
     { case: "a scoped package, from a folder below", spec: "@acme/codes/base.yaml", base: "node_modules/@acme/codes/base.yaml", pkg: "node_modules/@acme/codes/package.json", child: "apps/web/app.yaml" },
@@ -83,9 +103,20 @@ describe("a registry that extends another", () => {
     },
     { case: "a fixed key restated with the inherited (default) value: no problem", child: CHILD.replace("title: App codes", "locales: [en]\nmessageFormat: plain\ntitle: App codes"), expected: [] },
     {
-      case: "changed locales",
+      case: "a locale the base does not have",
       child: CHILD.replace("title: App codes", "locales: [en, de]\ntitle: App codes"),
-      expected: ['app.yaml:3:1: error: locales is inherited from base.yaml (["en"]) and cannot change in a registry that extends it; remove this key'],
+      expected: ['app.yaml:3:15: error: "de" is not a locale of base.yaml (en); a registry that extends another may list a subset of its locales'],
+    },
+    {
+      case: "a subset without the base's source locale first",
+      base: demoRegistry().replace("locales: [en]", "locales: [en, de]\nmissingTranslations: source"),
+      child: CHILD.replace("title: App codes", "locales: [de]\ntitle: App codes"),
+      expected: ['app.yaml:3:11: error: the source locale is inherited from base.yaml and must come first: list "en" first (locales may be a subset of en, de)'],
+    },
+    {
+      case: "a changed messageFormat",
+      child: CHILD.replace("title: App codes", "messageFormat: icu\ntitle: App codes"),
+      expected: ['app.yaml:3:1: error: messageFormat is inherited from base.yaml ("plain") and cannot change in a registry that extends it; remove this key'],
     },
   ])("reports $case", async ({ child = CHILD, base = demoRegistry(), expected }) => {
     const lines = await diagnosticsOf({ "base.yaml": base, "app.yaml": child });
