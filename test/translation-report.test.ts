@@ -88,7 +88,7 @@ describe("codebook i18n", () => {
     expect(run.stdout).toContain("1 missing");
     const validate = await runCli(["validate", "registry.yaml"], dir);
     expect(validate.code).toBe(1);
-    expect(validate.stderr).toContain('registry.yaml:7:43: error: missing translation for "fr"');
+    expect(validate.stderr).toContain('registry.fr.yaml:4:1: error: no "fr" text for codes.Second (the source text is at registry.yaml:7:49)');
   });
 
   it.each([
