@@ -1,4 +1,3 @@
-import { open } from "node:fs/promises";
 import path from "node:path";
 import type { Diagnostic } from "./diagnostics.js";
 import type { GeneratedFile } from "./emit/header.js";
@@ -24,16 +23,6 @@ export interface InjectedFile {
   readonly contents: string;
 }
 
-async function startsWithBom(file: string): Promise<boolean> {
-  const handle = await open(file, "r");
-  try {
-    const { bytesRead, buffer } = await handle.read(Buffer.alloc(3), 0, 3, 0);
-    return bytesRead === 3 && buffer.equals(Buffer.from([0xef, 0xbb, 0xbf]));
-  } finally {
-    await handle.close();
-  }
-}
-
 /**
  * Reads every file to inject (each once) and finds its regions; reports unreadable files and marker errors.
  * A file with marker errors is still returned with its well-formed regions, so their ids get checked too.
@@ -45,7 +34,7 @@ export async function readInjectTargets(files: readonly string[], cwd: string): 
       const read = await readSourceFile(file, cwd);
       if (!read.ok) return read;
       const { regions, diagnostics } = findRegions(read.source.text, read.source.file);
-      return { target: { source: read.source, bom: await startsWithBom(file), regions }, diagnostics };
+      return { target: { source: read.source, bom: read.source.bom, regions }, diagnostics };
     }),
   );
   return {

@@ -1,5 +1,5 @@
-import { readFileSync } from "node:fs";
 import path from "node:path";
+import { readInputBytes } from "../load/checked-read.js";
 import { entriesFromConfig, injectFromConfig, quickParseConfig, type ConfigEntryOptions } from "./config-entries.js";
 import { findConfigFile } from "./find-config.js";
 
@@ -27,12 +27,11 @@ export async function chooseConfigFile(options: ConfigChoice, cwd: string): Prom
 
 /** Reads a config without validating it (YAML needs the parser, not the validator); `undefined` if it cannot. */
 async function quickEntries(configFile: string): Promise<{ entries: ConfigEntryOptions[]; inject: string[] } | undefined> {
-  let text: string;
-  try {
-    text = readFileSync(configFile, "utf8");
-  } catch {
-    return undefined;
-  }
+  // Through the checked reader: a FIFO or a device given as --config must not hang the fast path. When it cannot
+  // be read, the full load reports why.
+  const read = readInputBytes(configFile);
+  if (!read.ok) return undefined;
+  const text = read.bytes.toString("utf8");
   let json = text;
   if (!configFile.endsWith(".json")) {
     try {

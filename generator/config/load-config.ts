@@ -1,8 +1,7 @@
-import { stat } from "node:fs/promises";
 import path from "node:path";
 import { DiagnosticError, type Diagnostic } from "../diagnostics.js";
 import { TARGET_NAMES } from "../emit/targets.js";
-import { readSourceFile } from "../load/source-file.js";
+import { checkInputFile, readSourceFile } from "../load/source-file.js";
 import { locate, parseYaml, type DataPath, type ParsedYaml } from "../load/yaml-document.js";
 import { validateAgainstSchema } from "../validate/schema.js";
 import { entriesFromConfig, injectFromConfig, type ConfigEntryOptions, type RawConfig } from "./config-entries.js";
@@ -15,14 +14,6 @@ export interface CodebookConfig {
   readonly entries: readonly ConfigEntryOptions[];
   /** The Markdown files whose codebook regions are regenerated, with absolute paths. */
   readonly inject: readonly string[];
-}
-
-async function isFile(file: string): Promise<boolean> {
-  try {
-    return (await stat(file)).isFile();
-  } catch {
-    return false;
-  }
 }
 
 /** The checks the JSON Schema cannot express: known targets, existing registries, no entry written twice. */
@@ -40,8 +31,11 @@ async function checkEntries(parsed: ParsedYaml, config: RawConfig, entries: read
       }
     });
     const registry = resolved.registries[0]!;
-    if (!(await isFile(registry))) {
+    const problem = checkInputFile(registry);
+    if (problem?.code === "missing") {
       report(["registries", index, "registry"], "missing-registry", `registry file "${entry.registry}" does not exist (looked for ${registry})`);
+    } else if (problem !== undefined) {
+      report(["registries", index, "registry"], "missing-registry", `registry file "${entry.registry}" ${problem.code === "not-a-file" ? "" : "cannot be read: "}${problem.message}`);
     }
     const key = `${registry}\0${resolved.outDir}`;
     const first = seen.get(key);

@@ -1,10 +1,9 @@
-import { stat } from "node:fs/promises";
 import path from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
 import { Reporter } from "../model/build-model.js";
 import type { RawRegistry, RawText } from "../model/raw-registry.js";
 import { validateAgainstSchema } from "../validate/schema.js";
-import { readSourceFile } from "./source-file.js";
+import { checkInputFile, readSourceFile } from "./source-file.js";
 import { locate, parseYaml, type DataPath, type ParsedYaml } from "./yaml-document.js";
 
 /** A registry file as the schema allows it: with `extends`, every key but `id` may be inherited. */
@@ -37,12 +36,17 @@ const MERGED_LISTS = ["ranges", "codes", "sets"] as const;
 /** Keys a registry that extends another may not change (the inherited texts depend on them), with their defaults. */
 const FIXED_KEYS = { messageFormat: "plain" } as const;
 
-async function isFile(file: string): Promise<boolean> {
-  try {
-    return (await stat(file)).isFile();
-  } catch {
-    return false;
-  }
+function isFile(file: string): boolean {
+  return checkInputFile(file) === undefined;
+}
+
+/** Why `spec` cannot be extended when `target` is missing or not a regular file; `undefined` when it can. */
+function targetProblem(spec: string, target: string, missing: string): { readonly problem: string } | undefined {
+  const problem = checkInputFile(target);
+  if (problem === undefined) return undefined;
+  // A folder, a FIFO or a device says what it is; only a path with nothing there is "no such file".
+  const what = problem.code === "missing" ? missing : problem.code === "not-a-file" ? `${target} ${problem.message}` : `${target}: ${problem.message}`;
+  return { problem: `cannot extend ${JSON.stringify(spec)}: ${what}` };
 }
 
 /**
@@ -54,7 +58,7 @@ export async function resolveExtends(spec: string, fromFile: string): Promise<st
   const folder = path.dirname(fromFile);
   if (/^\.\.?(\/|$)/.test(spec) || path.isAbsolute(spec)) {
     const target = path.resolve(folder, spec);
-    return (await isFile(target)) ? target : { problem: `cannot extend "${spec}": no such file (looked for ${target})` };
+    return targetProblem(spec, target, `no such file (looked for ${target})`) ?? target;
   }
   const parts = spec.split("/");
   const nameLength = spec.startsWith("@") ? 2 : 1;
@@ -65,9 +69,9 @@ export async function resolveExtends(spec: string, fromFile: string): Promise<st
   const inside = parts.slice(nameLength).join("/");
   for (let current = folder; ; current = path.dirname(current)) {
     const packageFolder = path.join(current, "node_modules", packageName);
-    if (await isFile(path.join(packageFolder, "package.json"))) {
+    if (isFile(path.join(packageFolder, "package.json"))) {
       const target = path.join(packageFolder, inside);
-      return (await isFile(target)) ? target : { problem: `cannot extend "${spec}": package ${packageName} has no ${inside} (looked for ${target})` };
+      return targetProblem(spec, target, `package ${packageName} has no ${inside} (looked for ${target})`) ?? target;
     }
     if (path.dirname(current) === current) break;
   }

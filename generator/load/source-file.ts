@@ -1,9 +1,8 @@
-import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
+import { readInputBytes } from "./checked-read.js";
 
-/** Input files larger than this are refused: a registry of 10,000 codes in 8 locales is about 2 MB. */
-export const MAX_SOURCE_BYTES = 16 * 1024 * 1024;
+export { checkInputFile, MAX_SOURCE_BYTES, readInputBytes, type BytesResult, type ReadProblem } from "./checked-read.js";
 
 /** The text of one input file, with the name diagnostics use for it. */
 export interface SourceFile {
@@ -11,7 +10,10 @@ export interface SourceFile {
   readonly file: string;
   /** The absolute path. */
   readonly path: string;
+  /** The text, without a byte-order mark. */
   readonly text: string;
+  /** The file started with a UTF-8 byte-order mark (which `text` does not hold). */
+  readonly bom: boolean;
 }
 
 export type ReadResult =
@@ -26,38 +28,23 @@ export function displayPath(absolutePath: string, cwd: string = process.cwd()): 
 }
 
 /**
- * Reads an input file as UTF-8 text. Refuses files over {@link MAX_SOURCE_BYTES} and files that are not
- * valid UTF-8, with a located diagnostic; strips a byte-order mark.
+ * Reads an input file as UTF-8 text through {@link readInputBytes}. Refuses what is not a regular file, files over
+ * {@link MAX_SOURCE_BYTES} and files that are not valid UTF-8, with a located diagnostic; strips a byte-order mark
+ * (and says whether there was one).
  */
 export async function readSourceFile(filePath: string, cwd: string = process.cwd()): Promise<ReadResult> {
   const absolute = path.resolve(cwd, filePath);
   const file = displayPath(absolute, cwd);
-  const fail = (code: string, message: string, line = 1, column = 1): ReadResult => ({
-    ok: false,
-    diagnostics: [{ file, line, column, code, message }],
-  });
-  let size: number;
-  try {
-    const info = await stat(absolute);
-    if (!info.isFile()) return fail("not-a-file", "not a regular file");
-    size = info.size;
-  } catch (error) {
-    return fail("unreadable", describeFsError(error));
-  }
-  if (size > MAX_SOURCE_BYTES) {
-    return fail("too-large", `file is ${size} bytes; the limit is ${MAX_SOURCE_BYTES} bytes (16 MiB)`);
-  }
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(absolute);
-  } catch (error) {
-    return fail("unreadable", describeFsError(error));
-  }
+  const read = readInputBytes(absolute);
+  if (!read.ok) return { ok: false, diagnostics: [{ file, line: 1, column: 1, code: read.code === "missing" ? "unreadable" : read.code, message: read.message }] };
+  const { bytes } = read;
   const decoded = decodeUtf8(bytes);
   if (typeof decoded !== "string") {
-    return fail("not-utf8", "file is not valid UTF-8 text (the first invalid byte is here); save it as UTF-8", decoded.line, decoded.column);
+    const message = "file is not valid UTF-8 text (the first invalid byte is here); save it as UTF-8";
+    return { ok: false, diagnostics: [{ file, line: decoded.line, column: decoded.column, code: "not-utf8", message }] };
   }
-  return { ok: true, source: { file, path: absolute, text: decoded } };
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  return { ok: true, source: { file, path: absolute, text: decoded, bom } };
 }
 
 function decodeUtf8(bytes: Buffer): string | { line: number; column: number } {
@@ -87,12 +74,4 @@ function firstInvalidUtf8(bytes: Uint8Array): number | undefined {
     index += length;
   }
   return undefined;
-}
-
-function describeFsError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === "ENOENT") return "no such file";
-  if (code === "EACCES") return "permission denied";
-  if (code === "EISDIR") return "is a directory, not a file";
-  return `cannot read file (${code ?? String(error)})`;
 }

@@ -1,7 +1,8 @@
 // Synchronous file-system calls: these run on the no-op fast path, where a few small reads are faster without
 // the thread pool (whose start alone costs more than the reads).
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import path from "node:path";
+import { readInputBytes } from "../load/checked-read.js";
 import { hashContents } from "./hash.js";
 import { manifestPath } from "./manifest.js";
 
@@ -63,15 +64,15 @@ export async function collectInputs(sources: InputSources): Promise<string[]> {
   return [...found].sort();
 }
 
-/** The hash of each input, keyed by its path relative to the output folder; an unreadable file hashes as `missing`. */
+/**
+ * The hash of each input, keyed by its path relative to the output folder; a file the checked reader refuses (absent,
+ * a FIFO, a device, too large) hashes as `missing`, so the run renders and the load reports it.
+ */
 export async function hashInputs(outDir: string, files: readonly string[]): Promise<Record<string, string>> {
   const entries = await Promise.all(
     files.map(async (file) => {
-      try {
-        return [manifestPath(outDir, file), hashContents(readFileSync(file))] as const;
-      } catch {
-        return [manifestPath(outDir, file), "missing"] as const;
-      }
+      const read = readInputBytes(file);
+      return [manifestPath(outDir, file), read.ok ? hashContents(read.bytes) : "missing"] as const;
     }),
   );
   return Object.fromEntries(entries);
