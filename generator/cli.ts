@@ -1,5 +1,5 @@
 import path from "node:path";
-import { parseArgs } from "node:util";
+import { choice, commandOf, COMMANDS, listChoice, parseCommandLine, UsageError, type Command, type OptionName, type OptionValues } from "./cli-args.js";
 import { DiagnosticError, formatDiagnostic, type Diagnostic } from "./diagnostics.js";
 import { findConfigFile } from "./config/find-config.js";
 import { TARGET_NAMES } from "./emit/targets.js";
@@ -9,21 +9,23 @@ import { check, generate, validate, type GenerateResult, type RunOptions } from 
 const HELP = `codebook: generate TypeScript, i18n catalogs and Markdown tables from a YAML registry of numeric codes.
 
 Usage:
+  codebook init     [REGISTRY.yaml] [--out DIR] [--targets T,...]               start a project: a starter registry and codebook.config.json
   codebook generate [REGISTRY.yaml ...] [--out DIR] [--inject FILE.md ...]   write the generated files
   codebook check    [REGISTRY.yaml ...] [--out DIR] [--inject FILE.md ...]   exit 1 when a generated file is stale, missing, hand-edited or orphaned
   codebook validate [REGISTRY.yaml ...]                                      exit 1 when the config or a registry is invalid
-  codebook i18n     [REGISTRY.yaml] [--strict]                               per locale: texts translated, missing and stale
-  codebook i18n     [REGISTRY.yaml] --stamp LOCALE                           record the current source fingerprints in LOCALE's file
+  codebook i18n     [REGISTRY.yaml ...] [--strict]                           per locale: texts translated, missing and stale
+  codebook i18n     [REGISTRY.yaml ...] --stamp LOCALE                       record the current source fingerprints in LOCALE's files
 
 With no registry, the registries of the config file (codebook.config.json, .yaml or .yml, looked for in the
 working folder and the folders above it) are used; without a config, the embedded default (the WebSocket close
 codes) into generated/.
 
 Options:
-  -o, --out DIR          output folder (default: generated)
+  -o, --out DIR          output folder (default: generated; init: src/generated)
+      --targets T,...    the kinds of output, comma-separated (default: every target; init: ts,md)
       --no-enums         emit an as-const object and a union type instead of an enum (erasable syntax)
       --emit FORM        ts: <id>.ts (default); js: <id>.js and <id>.d.ts
-      --module FMT       module format of emitted JavaScript: esm (default) or cjs
+      --module FMT       with --emit js: the module format, esm (default) or cjs
       --templates DIR    Markdown templates overriding the built-in ones (page.md, page.<locale>.md,
                          locales/<locale>.yaml)
       --inject FILE.md   also regenerate (check) the tables between <!-- codebook:start ID TABLE [LOCALE] -->
@@ -38,7 +40,7 @@ Options:
   -h, --help             show this help
   -v, --version          show the version
 
-Targets (a config entry's "targets"): ${TARGET_NAMES.join(", ")}.
+Targets: ${TARGET_NAMES.join(", ")}.
 
 Exit codes: 0 success, 1 invalid input or out-of-date output, 2 bad usage.`;
 
@@ -51,69 +53,63 @@ export interface CliIo {
   readonly signal?: AbortSignal;
 }
 
-class UsageError extends Error {}
+/** The options each command takes; any other is a usage error naming the commands it belongs to. */
+const COMMAND_OPTIONS: Readonly<Record<Command, readonly OptionName[]>> = {
+  init: ["out", "targets"],
+  generate: ["out", "targets", "no-enums", "emit", "module", "templates", "inject", "config", "no-config", "watch", "force"],
+  check: ["out", "targets", "no-enums", "emit", "module", "templates", "inject", "config", "no-config"],
+  validate: ["config", "no-config"],
+  i18n: ["config", "no-config", "strict", "stamp"],
+};
 
-function parse(argv: readonly string[]) {
-  try {
-    return parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        out: { type: "string", short: "o" },
-        "no-enums": { type: "boolean" },
-        emit: { type: "string" },
-        module: { type: "string" },
-        config: { type: "string", short: "c" },
-        "no-config": { type: "boolean" },
-        watch: { type: "boolean", short: "w" },
-        force: { type: "boolean" },
-        templates: { type: "string" },
-        inject: { type: "string", multiple: true },
-        strict: { type: "boolean" },
-        stamp: { type: "string" },
-        quiet: { type: "boolean", short: "q" },
-        help: { type: "boolean", short: "h" },
-        version: { type: "boolean", short: "v" },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
+/** Options every command takes. */
+const COMMON_OPTIONS: readonly OptionName[] = ["quiet", "help", "version"];
+
+function checkOptionsApply(command: Command, values: OptionValues): void {
+  for (const name of Object.keys(values) as OptionName[]) {
+    if (COMMON_OPTIONS.includes(name) || COMMAND_OPTIONS[command].includes(name)) continue;
+    const owners = COMMANDS.filter((other) => COMMAND_OPTIONS[other].includes(name));
+    throw new UsageError(`--${name} does not apply to ${command}; it belongs to ${owners.join(" and ")}`);
   }
 }
-
-type ParsedValues = ReturnType<typeof parse>["values"];
 
 function shown(io: CliIo, file: string): string {
   return path.relative(io.cwd, file).split(path.sep).join("/") || ".";
 }
 
-function choice<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T | undefined {
-  if (value === undefined || (allowed as readonly string[]).includes(value)) return value as T | undefined;
-  throw new UsageError(`--${flag} must be one of ${allowed.join(", ")}, not "${value}"`);
-}
+/** The flags that shape the output, which a config file sets per entry instead. */
+const SHAPING_FLAGS = ["out", "targets", "no-enums", "emit", "module", "templates"] as const;
 
-/** The run options for the command line; a config file's entries replace the per-run flags, so those conflict with it. */
-async function runOptions(values: ParsedValues, registries: readonly string[], io: CliIo): Promise<RunOptions> {
+/** The config file a command uses: `false` when registries are named, with --no-config, or when none is found. */
+async function chooseConfig(values: OptionValues, registries: readonly string[], io: CliIo): Promise<string | false> {
   if (values.config !== undefined && values["no-config"]) throw new UsageError("--config and --no-config exclude each other");
   if (values.config !== undefined && registries.length > 0) {
     throw new UsageError("--config cannot be combined with registry arguments: the config names its registries");
   }
-  const config = registries.length > 0 || values["no-config"] ? false : (values.config ?? (await findConfigFile(io.cwd)));
-  const flags = { out: values.out, "no-enums": values["no-enums"], emit: values.emit, module: values.module, templates: values.templates };
-  const given = Object.entries(flags).filter(([, value]) => value !== undefined).map(([flag]) => `--${flag}`);
-  if (config !== false && config !== undefined && given.length > 0) {
+  if (registries.length > 0 || values["no-config"]) return false;
+  return values.config ?? (await findConfigFile(io.cwd)) ?? false;
+}
+
+/** The run options for the command line; a config file's entries replace the per-run flags, so those conflict with it. */
+async function runOptions(values: OptionValues, registries: readonly string[], io: CliIo): Promise<RunOptions> {
+  const config = await chooseConfig(values, registries, io);
+  const given = SHAPING_FLAGS.filter((flag) => values[flag] !== undefined).map((flag) => `--${flag}`);
+  if (config !== false && given.length > 0) {
     throw new UsageError(
       `${given.join(", ")} cannot be combined with the config file ${shown(io, path.resolve(io.cwd, config))}: set it there, name registries, or pass --no-config`,
     );
   }
+  if (values.module !== undefined && values.emit !== "js") {
+    throw new UsageError(`--module ${values.module} applies to emitted JavaScript: add --emit js (generated TypeScript uses ES module syntax, and your compiler picks its output format)`);
+  }
   return {
     registries,
     cwd: io.cwd,
-    config: config ?? false,
+    config,
     force: values.force ?? false,
     enums: !(values["no-enums"] ?? false),
     ...(values.out === undefined ? {} : { outDir: values.out }),
+    ...(values.targets === undefined ? {} : { targets: listChoice("targets", values.targets, TARGET_NAMES) }),
     ...(values.emit === undefined ? {} : { emit: choice("emit", values.emit, ["ts", "js"] as const)! }),
     ...(values.module === undefined ? {} : { module: choice("module", values.module, ["esm", "cjs"] as const)! }),
     ...(values.templates === undefined ? {} : { templates: values.templates }),
@@ -121,12 +117,21 @@ async function runOptions(values: ParsedValues, registries: readonly string[], i
   };
 }
 
-function printDiagnostics(io: CliIo, diagnostics: readonly Diagnostic[], outcome: string): void {
+/** One line when a run falls back to the embedded registry, so that a project without a config notices. */
+function announceBuiltIn(io: CliIo, registries: readonly string[], config: string | false | boolean | undefined, quiet: boolean): void {
+  if (quiet || registries.length > 0 || (config !== false && config !== undefined)) return;
+  io.stdout("codebook: no registry named and no config file found, so this uses the built-in WebSocket close-code registry (`codebook init` starts your own)");
+}
+
+function printDiagnostics(io: CliIo, diagnostics: readonly Diagnostic[], outcome: string | undefined): void {
   for (const diagnostic of diagnostics) io.stderr(formatDiagnostic(diagnostic));
-  io.stderr(`codebook: ${diagnostics.length} error${diagnostics.length === 1 ? "" : "s"}; ${outcome}`);
+  io.stderr(`codebook: ${diagnostics.length} error${diagnostics.length === 1 ? "" : "s"}${outcome === undefined ? "" : `; ${outcome}`}`);
 }
 
 function reportGenerate(io: CliIo, result: GenerateResult, quiet: boolean): void {
+  for (const file of result.overwritten) {
+    io.stderr(`overwrote ${shown(io, file)}, which was edited since codebook wrote it: generated files are rewritten on every run, so change the registry (or a template) instead`);
+  }
   for (const file of result.kept) {
     io.stderr(`kept ${shown(io, file)}: no longer generated, but edited since codebook wrote it; delete it if you don't need it`);
   }
@@ -171,54 +176,100 @@ const CHECK_MESSAGES = {
   orphaned: "orphaned (codebook generated it, and no registry produces it any more)",
 } as const;
 
-async function runCheck(options: RunOptions, quiet: boolean, io: CliIo): Promise<number> {
+/** `codebook generate` with the arguments that made `check` fail (but `--quiet`): the command that repairs it. */
+function repairCommand(argv: readonly string[]): string {
+  const quote = (word: string): string => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`);
+  const words = argv.filter((word) => word !== "-q" && word !== "--quiet").map((word) => (word === "check" ? "generate" : word));
+  return ["codebook", ...words.map(quote)].join(" ");
+}
+
+async function runCheck(options: RunOptions, argv: readonly string[], quiet: boolean, io: CliIo): Promise<number> {
   const result = await check(options);
   const problems = result.files.filter((file) => file.state !== "current");
   for (const file of problems) {
     if (file.state !== "current") io.stderr(`${shown(io, file.path)}: ${CHECK_MESSAGES[file.state]}`);
   }
   if (!result.ok) {
-    io.stderr(`codebook: ${problems.length} generated file${problems.length === 1 ? " is" : "s are"} out of date; run \`codebook generate\``);
+    const count = `${problems.length} generated file${problems.length === 1 ? " is" : "s are"} out of date`;
+    const config = typeof options.config === "string" && (options.inject ?? []).length > 0 ? ` (or list ${options.inject!.join(", ")} under "inject" in ${shown(io, path.resolve(io.cwd, options.config))}, and \`codebook generate\` keeps ${options.inject!.length === 1 ? "it" : "them"} current)` : "";
+    io.stderr(`codebook: ${count}; run \`${repairCommand(argv)}\`${config}`);
     return 1;
   }
   if (!quiet) io.stdout(`codebook: ${result.files.length} generated files are current`);
   return 0;
 }
 
-async function runI18n(values: ParsedValues, registries: readonly string[], quiet: boolean, io: CliIo): Promise<number> {
-  if (registries.length > 1) throw new UsageError("i18n takes at most one REGISTRY.yaml");
-  const [{ stampTranslations, translationReport }, { formatTranslationReport }] = await Promise.all([
+async function runI18n(values: OptionValues, registries: readonly string[], quiet: boolean, io: CliIo): Promise<number> {
+  const config = await chooseConfig(values, registries, io);
+  const [{ stampTranslations, translationRegistries, translationReports }, { formatTranslationReport }] = await Promise.all([
     import("./translation-report.js"),
     import("./format-translation-report.js"),
   ]);
-  const target = { cwd: io.cwd, ...(registries[0] === undefined ? {} : { registry: registries[0] }) };
+  announceBuiltIn(io, registries, config, quiet || values.stamp !== undefined);
+  const target = { cwd: io.cwd, registries, config };
   if (values.stamp !== undefined) {
-    const result = await stampTranslations(values.stamp, target);
-    if (!result.ok) throw new UsageError(`--stamp: ${result.reason}`);
-    if (!quiet) io.stdout(`codebook: ${result.stamped} translation${result.stamped === 1 ? "" : "s"} stamped, ${result.unchanged} already current in ${result.file}`);
+    const files = await translationRegistries(target);
+    const results = [];
+    for (const registry of files) results.push(await stampTranslations(values.stamp, { cwd: io.cwd, registry }));
+    const stamped = results.flatMap((result) => (result.ok ? [result] : []));
+    if (stamped.length === 0) throw new UsageError(`--stamp: ${results.map((result) => (result.ok ? "" : result.reason)).join("; ")}`);
+    for (const result of stamped) {
+      if (!quiet) io.stdout(`codebook: ${result.stamped} translation${result.stamped === 1 ? "" : "s"} stamped, ${result.unchanged} already current in ${result.file}`);
+    }
     return 0;
   }
-  const report = await translationReport(target);
-  if (!quiet || !report.complete) for (const line of formatTranslationReport(report)) io.stdout(line);
-  return values.strict && !report.complete ? 1 : 0;
+  const reports = await translationReports(target);
+  const complete = reports.every((report) => report.complete);
+  if (!quiet || !complete) for (const line of reports.flatMap(formatTranslationReport)) io.stdout(line);
+  return values.strict && !complete ? 1 : 0;
 }
 
-async function runCommand(command: string, values: ParsedValues, registries: string[], io: CliIo): Promise<number> {
+async function runInit(values: OptionValues, args: readonly string[], quiet: boolean, io: CliIo): Promise<number> {
+  if (args.length > 1) throw new UsageError("init takes at most one REGISTRY.yaml: the starter registry's file name");
+  const { initProject } = await import("./init-project.js");
+  const result = await initProject({
+    cwd: io.cwd,
+    ...(args[0] === undefined ? {} : { registry: args[0] }),
+    ...(values.out === undefined ? {} : { outDir: values.out }),
+    ...(values.targets === undefined ? {} : { targets: listChoice("targets", values.targets, TARGET_NAMES) }),
+  });
+  if (!result.ok) {
+    io.stderr(`codebook: ${result.existing.map((file) => shown(io, file)).join(", ")} already exist${result.existing.length === 1 ? "s" : ""}; init never overwrites a file, so nothing was written`);
+    return 1;
+  }
+  if (quiet) return 0;
+  for (const file of result.files) io.stdout(`wrote ${shown(io, file)}`);
+  io.stdout("Next:");
+  io.stdout(`  npx codebook generate   # writes the generated files into ${shown(io, result.outDir)}/`);
+  io.stdout("  npx codebook check      # in CI: exit 1 when a generated file is out of date");
+  return 0;
+}
+
+/** What the summary line after a command's diagnostics says happened. */
+const OUTCOMES: Readonly<Record<Command, string | undefined>> = {
+  init: "nothing was written",
+  generate: "nothing was written",
+  check: "nothing was compared",
+  validate: undefined,
+  i18n: undefined,
+};
+
+async function runCommand(command: Command, values: OptionValues, registries: readonly string[], argv: readonly string[], io: CliIo): Promise<number> {
   const quiet = values.quiet ?? false;
-  if (values.watch && command !== "generate") throw new UsageError("--watch only applies to generate");
-  if (values.force && command !== "generate") throw new UsageError("--force only applies to generate");
-  if (command !== "i18n" && (values.strict || values.stamp !== undefined)) throw new UsageError("--strict and --stamp belong to the i18n command");
-  if (values.inject !== undefined && command !== "generate" && command !== "check") throw new UsageError("--inject applies to generate and check");
+  checkOptionsApply(command, values);
+  if (command === "init") return runInit(values, registries, quiet, io);
   if (command === "i18n") return runI18n(values, registries, quiet, io);
   const options = await runOptions(values, registries, io);
   switch (command) {
     case "generate": {
+      announceBuiltIn(io, registries, options.config, quiet);
       if (values.watch) return runWatch(options, quiet, io);
       reportGenerate(io, await generate(options), quiet);
       return 0;
     }
     case "check":
-      return runCheck(options, quiet, io);
+      announceBuiltIn(io, registries, options.config, quiet);
+      return runCheck(options, argv, quiet, io);
     case "validate": {
       if (registries.length === 0 && options.config === false) throw new UsageError("validate needs a REGISTRY.yaml or a config file");
       const diagnostics = await validate(options);
@@ -228,15 +279,14 @@ async function runCommand(command: string, values: ParsedValues, registries: str
       }
       return 0;
     }
-    default:
-      throw new UsageError(`unknown command "${command}"`);
   }
 }
 
 /** Runs the CLI on `argv` (without `node` and the script) and returns the exit code. */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  let command: Command | undefined;
   try {
-    const { values, positionals } = parse(argv);
+    const { command: word, args, values } = parseCommandLine(argv);
     if (values.help) {
       io.stdout(HELP);
       return 0;
@@ -245,12 +295,12 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       io.stdout(packageVersion());
       return 0;
     }
-    const [command, ...registries] = positionals;
-    if (command === undefined) throw new UsageError("missing command");
-    return await runCommand(command, values, registries, io);
+    command = commandOf(word);
+    return await runCommand(command, values, args, argv, io);
   } catch (error) {
     if (error instanceof DiagnosticError) {
-      printDiagnostics(io, error.diagnostics, "nothing was written");
+      const stamping = command === "i18n" && argv.some((word) => word === "--stamp" || word.startsWith("--stamp="));
+      printDiagnostics(io, error.diagnostics, stamping ? "nothing was written" : OUTCOMES[command ?? "generate"]);
       return 1;
     }
     if (error instanceof UsageError) {

@@ -242,6 +242,8 @@ export interface GenerateResult {
   readonly removed: readonly string[];
   /** Files no longer produced but left in place because they were edited after codebook wrote them. */
   readonly kept: readonly string[];
+  /** Files rewritten although they were edited after codebook wrote them (those `check` calls hand-edited). */
+  readonly overwritten: readonly string[];
   /** Output folders found current from their manifest, without loading or rendering anything. */
   readonly upToDate: readonly string[];
   /** Every input the output depends on (config, registries, the registries they extend, locale files): what to watch. */
@@ -264,7 +266,7 @@ export async function generate(options: RunOptions = {}): Promise<GenerateResult
     const current = quick === undefined || quick.inject.length > 0 ? undefined : await findCurrentFolders(quick.plans);
     if (quick !== undefined && current !== undefined) {
       const outDirs = quick.plans.map((plan) => plan.outDir);
-      return { outDir: outDirs[0]!, outDirs, written: [], unchanged: current.files, removed: [], kept: [], upToDate: outDirs, inputs: current.inputs };
+      return { outDir: outDirs[0]!, outDirs, written: [], unchanged: current.files, removed: [], kept: [], overwritten: [], upToDate: outDirs, inputs: current.inputs };
     }
   }
   const { plans, rendered, injected } = await renderEverything(options);
@@ -274,6 +276,7 @@ export async function generate(options: RunOptions = {}): Promise<GenerateResult
   const unchanged: string[] = [...injectReport.unchanged];
   const removed: string[] = [];
   const kept: string[] = [];
+  const overwritten: string[] = [];
   const inputs = new Set<string>();
   for (const folder of rendered) {
     const report = await syncFolder(folder.sources, folder.files);
@@ -281,10 +284,11 @@ export async function generate(options: RunOptions = {}): Promise<GenerateResult
     unchanged.push(...report.unchanged);
     removed.push(...report.removed);
     kept.push(...report.kept);
+    overwritten.push(...report.overwritten);
     for (const input of report.inputs) inputs.add(input);
   }
   const outDirs = plans.map((plan) => plan.outDir);
-  return { outDir: outDirs[0]!, outDirs, written, unchanged, removed, kept, upToDate: [], inputs: [...inputs].sort() };
+  return { outDir: outDirs[0]!, outDirs, written, unchanged, removed, kept, overwritten, upToDate: [], inputs: [...inputs].sort() };
 }
 
 /** The outcome of `check`. */

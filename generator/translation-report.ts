@@ -1,16 +1,29 @@
 import path from "node:path";
 import { isMap, YAMLMap } from "yaml";
-import { DiagnosticError } from "./diagnostics.js";
-import { loadRegistrySources, resolveRegistry } from "./load/load-registry.js";
+import { expandConfig } from "./config/expand-config.js";
+import { DiagnosticError, type Diagnostic } from "./diagnostics.js";
+import { loadMergedRegistry } from "./load/extends.js";
+import { loadOwnTranslations, tryLoadRegistry } from "./load/load-registry.js";
 import type { Translations } from "./load/translations.js";
 import { sourceFingerprint } from "./model/text-slots.js";
 import { defaultRegistryPath } from "./package-root.js";
 import { writeAtomic } from "./write/write-files.js";
 
-/** Options of {@link translationReport} and {@link stampTranslations}. */
+/** Options of {@link translationReport}, {@link translationReports} and {@link stampTranslations}. */
 export interface TranslationOptions {
-  /** The registry file. @default the embedded WebSocket close-code registry */
+  /** One registry file (for {@link translationReport} and {@link stampTranslations}). */
   readonly registry?: string;
+  /**
+   * The registry files of {@link translationReports}.
+   * @default the config's registries, or the embedded WebSocket close-code registry when there is no config
+   */
+  readonly registries?: readonly string[];
+  /**
+   * With no registry named: a config file's path (relative to `cwd`), or `true` to use the first
+   * `codebook.config.json`, `.yaml` or `.yml` in `cwd` or a folder above it, as `generate` does.
+   * @default false
+   */
+  readonly config?: string | boolean;
   /** @default process.cwd() */
   readonly cwd?: string;
 }
@@ -56,24 +69,76 @@ export interface LocaleStatus {
   readonly file: string | undefined;
 }
 
-/** The translation status of one registry. */
+/** The translation status of the texts written in one registry file. */
 export interface TranslationReport {
   /** The registry file, as diagnostics print it. */
   readonly registry: string;
+  /**
+   * The registries of the run that inherit these texts through `extends`, as diagnostics print them; empty when
+   * the file was named itself. Its locales are then those the inheriting registries use.
+   */
+  readonly extendedBy: readonly string[];
   readonly sourceLocale: string;
   readonly locales: readonly LocaleStatus[];
   /** No locale has a missing or stale text. */
   readonly complete: boolean;
 }
 
+/**
+ * The registries a run reports on, as absolute paths, each once: those named, else the config's (when one is
+ * asked for and found), else the embedded default.
+ * @throws {DiagnosticError} when the config is invalid.
+ */
+export async function translationRegistries(options: TranslationOptions = {}): Promise<string[]> {
+  const cwd = path.resolve(options.cwd ?? process.cwd());
+  const named = [...(options.registries ?? []), ...(options.registry === undefined ? [] : [options.registry])];
+  if (named.length > 0) return [...new Set(named.map((file) => path.resolve(cwd, file)))];
+  const expanded = await expandConfig({ config: options.config ?? false }, cwd, false);
+  if (expanded === undefined || expanded.configFile === undefined) return [defaultRegistryPath];
+  const configured = expanded.entries.flatMap((entry) => ("registries" in entry ? entry.registries : []));
+  return [...new Set(configured.map((file) => path.resolve(cwd, file)))];
+}
+
+/** One registry checked whole (its bases and locale files too), missing translations tolerated: its problems. */
+async function checkRegistry(file: string, cwd: string): Promise<readonly Diagnostic[]> {
+  const result = await tryLoadRegistry(file, { cwd, tolerateMissing: true });
+  return result.ok ? [] : result.diagnostics;
+}
+
+/** A registry file's own texts, with the locales it has (inherited ones included) and the files it extends. */
+async function loadFileTexts(file: string, cwd: string): Promise<{ translations: Translations; chain: readonly string[] }> {
+  const loaded = await loadMergedRegistry(file, cwd);
+  if (!loaded.ok) throw new DiagnosticError(loaded.diagnostics);
+  const translations = await loadOwnTranslations(loaded.merged, { cwd });
+  return { translations, chain: loaded.merged.files };
+}
+
+/** Every registry file of the run: named, then the bases each extends; its own locales and who inherits from it. */
+async function loadRunTexts(registries: readonly string[], cwd: string) {
+  const diagnostics = (await Promise.all(registries.map((file) => checkRegistry(file, cwd)))).flat();
+  if (diagnostics.length > 0) throw new DiagnosticError(diagnostics);
+  const files = new Map<string, { translations: Translations; named: boolean; inheritors: Translations[] }>();
+  for (const registry of registries) {
+    const { translations, chain } = await loadFileTexts(registry, cwd);
+    const entry = files.get(registry);
+    if (entry === undefined) files.set(registry, { translations, named: true, inheritors: [] });
+    else entry.named = true;
+    for (const base of chain.slice(1)) {
+      const known = files.get(base) ?? { ...(await loadFileTexts(base, cwd)), named: false, inheritors: [] };
+      known.inheritors.push(translations);
+      files.set(base, known);
+    }
+  }
+  return [...files.values()];
+}
+
+/** A single registry's own texts, as the report and the stamp read them; the whole registry checked first. */
 async function loadTranslations(options: TranslationOptions): Promise<Translations> {
   const cwd = path.resolve(options.cwd ?? process.cwd());
-  const sources = await loadRegistrySources(options.registry ?? defaultRegistryPath, { cwd });
-  if (!sources.ok) throw new DiagnosticError(sources.diagnostics);
-  const resolved = await resolveRegistry(sources.translations, { tolerateMissing: true });
-  const diagnostics = [...sources.diagnostics, ...(resolved.ok ? [] : resolved.diagnostics)];
+  const file = path.resolve(cwd, options.registry ?? defaultRegistryPath);
+  const diagnostics = await checkRegistry(file, cwd);
   if (diagnostics.length > 0) throw new DiagnosticError(diagnostics);
-  return sources.translations;
+  return (await loadFileTexts(file, cwd)).translations;
 }
 
 function localeStatus(translations: Translations, locale: string): LocaleStatus {
@@ -112,20 +177,43 @@ function localeStatus(translations: Translations, locale: string): LocaleStatus 
   };
 }
 
+function fileReport(translations: Translations, locales: readonly string[], extendedBy: readonly string[]): TranslationReport {
+  const statuses = locales.map((locale) => localeStatus(translations, locale));
+  return {
+    registry: translations.registry.source.file,
+    extendedBy,
+    sourceLocale: translations.raw.locales[0]!,
+    locales: statuses,
+    complete: statuses.every((status) => status.missing.length === 0 && status.stale.length === 0),
+  };
+}
+
 /**
  * How complete each locale of a registry is: per locale, the texts translated, and those missing or stale
- * (the source text changed after the translation recorded its fingerprint).
+ * (the source text changed after the translation recorded its fingerprint). Counts the texts written in the
+ * registry's own file; for those it inherits through `extends`, see {@link translationReports}.
  * @throws {DiagnosticError} when the registry or a locale file is invalid (missing translations aside).
  */
 export async function translationReport(options: TranslationOptions = {}): Promise<TranslationReport> {
   const translations = await loadTranslations(options);
-  const locales = translations.raw.locales.map((locale) => localeStatus(translations, locale));
-  return {
-    registry: translations.registry.source.file,
-    sourceLocale: translations.raw.locales[0]!,
-    locales,
-    complete: locales.every((status) => status.missing.length === 0 && status.stale.length === 0),
-  };
+  return fileReport(translations, translations.raw.locales, []);
+}
+
+/**
+ * The translation status of every registry of a run (those named, the config's, or the embedded default) and of
+ * every registry they extend: one report per file, each file once, its texts counted where they are written.
+ * A base that is not named itself is reported in the locales the registries extending it use.
+ * @throws {DiagnosticError} with the problems of every registry, when any is invalid (missing translations aside).
+ * @example const reports = await translationReports({ config: true });
+ */
+export async function translationReports(options: TranslationOptions = {}): Promise<TranslationReport[]> {
+  const cwd = path.resolve(options.cwd ?? process.cwd());
+  const files = await loadRunTexts(await translationRegistries(options), cwd);
+  return files.map(({ translations, named, inheritors }) => {
+    const wanted = new Set([...(named ? translations.raw.locales : []), ...inheritors.flatMap((child) => child.raw.locales)]);
+    const locales = translations.raw.locales.filter((locale) => wanted.has(locale));
+    return fileReport(translations, locales, named ? [] : [...new Set(inheritors.map((child) => child.registry.source.file))]);
+  });
 }
 
 /** The outcome of {@link stampTranslations}. */

@@ -92,7 +92,7 @@ describe("codebook check", () => {
         : "stale (differs from what generate would write)";
     expect(stale.stderr.split("\n")).toEqual([
       ...FILES.map((file) => `generated/${file}: ${state(file)}`),
-      `codebook: ${FILES.length} generated files are out of date; run \`codebook generate\``,
+      `codebook: ${FILES.length} generated files are out of date; run \`codebook generate tiny.yaml\``,
     ]);
   });
 
@@ -121,8 +121,9 @@ describe("usage", () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^codebook: generate TypeScript/);
     expect(run.stdout).toContain("codebook generate [REGISTRY.yaml ...] [--out DIR]");
-    expect(run.stdout).toContain("codebook i18n     [REGISTRY.yaml] [--strict]");
-    expect(run.stdout).toContain('Targets (a config entry\'s "targets"): ts, json, md, i18next, formatjs, gettext.');
+    expect(run.stdout).toContain("codebook i18n     [REGISTRY.yaml ...] [--strict]");
+    expect(run.stdout).toContain("codebook init     [REGISTRY.yaml]");
+    expect(run.stdout).toContain("Targets: ts, json, md, i18next, formatjs, gettext.");
   });
 
   it("prints the package version with --version", async () => {
@@ -131,11 +132,11 @@ describe("usage", () => {
   });
 
   it.each([
-    [[], "codebook: missing command"],
-    [["frobnicate"], 'codebook: unknown command "frobnicate"'],
-    [["generate", "--colour"], "codebook: Unknown option '--colour'"],
+    [[], "codebook: missing command: one of init, generate, check, validate, i18n"],
+    [["frobnicate"], 'codebook: unknown command "frobnicate"; the commands are init, generate, check, validate, i18n'],
+    [["generate", "--colour"], "codebook: unknown option --colour"],
     [["validate"], "codebook: validate needs a REGISTRY.yaml or a config file"],
-    [["generate", "--out"], "codebook: Option '-o, --out <value>' argument missing"],
+    [["generate", "--out"], "codebook: --out needs a value: --out DIR"],
   ])("exits 2 for bad usage: %j", async (args, message) => {
     const run = await runCli(args, await tempDir());
     expect(run.code).toBe(2);

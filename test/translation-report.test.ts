@@ -95,7 +95,7 @@ describe("codebook i18n", () => {
     [["i18n", "registry.yaml", "--stamp", "it"], 'codebook: --stamp: "it" is not a locale of registry.yaml (en, de, fr)'],
     [["i18n", "registry.yaml", "--stamp", "en"], 'codebook: --stamp: "en" is the source locale: its texts translate nothing'],
     [["i18n", "registry.yaml", "--stamp", "de"], 'codebook: --stamp: "de" has no locale file; fingerprints are recorded only in locale files such as registry.de.yaml'],
-    [["generate", "--strict"], "codebook: --strict and --stamp belong to the i18n command"],
+    [["generate", "--strict"], "codebook: --strict does not apply to generate; it belongs to i18n"],
   ])("exits 2 on %j", async (args, message) => {
     const run = await runCli(args, await project());
     expect(run.code).toBe(2);

@@ -17,6 +17,12 @@ export type LoadResult =
 export interface LoadOptions {
   /** Relative paths resolve against this folder, and diagnostics print paths relative to it. @default process.cwd() */
   readonly cwd?: string;
+  /**
+   * A missing translation falls back to the source text instead of being an error, whatever the registry says
+   * (the translation report counts them itself).
+   * @default false
+   */
+  readonly tolerateMissing?: boolean;
 }
 
 /** A registry's sources; `diagnostics` holds the locale files' problems (a broken file contributes no texts). */
@@ -89,17 +95,30 @@ class MissingTexts {
   }
 }
 
-/** A file of an `extends` chain as its texts see it: its own entries, with the locales and formats it inherits. */
+/**
+ * A file of an `extends` chain as its texts see it: its own entries and texts, with the locales and formats it
+ * inherits. An inherited `title`, `description` or `unknown` is not the file's own: its texts live in the base.
+ */
 function ownRaw(parsed: ParsedYaml, locales: readonly string[], merged: MergedRegistry): RawRegistry {
   const own = parsed.data as Partial<RawRegistry>;
+  const { title: _title, description: _description, unknown: _unknown, ...inherited } = merged.raw;
   return {
-    ...merged.raw,
+    ...inherited,
     ...own,
     locales,
     codes: own.codes ?? [],
     ranges: own.ranges ?? [],
     sets: own.sets ?? [],
-  };
+  } as RawRegistry;
+}
+
+/**
+ * The texts written in a registry's own file (not those it inherits through `extends`), with its locale files:
+ * what the translation report counts for that file.
+ */
+export async function loadOwnTranslations(merged: MergedRegistry, options: LoadOptions = {}): Promise<Translations> {
+  const raw = ownRaw(merged.parsed, merged.sourceLocales[0]!, merged);
+  return (await loadTranslations(merged.parsed, raw, options.cwd ?? process.cwd())).translations;
 }
 
 /**
@@ -115,7 +134,8 @@ export async function tryLoadRegistry(registryPath: string, options: LoadOptions
   const byFile = new Map(merged.sources.map((parsed, index) => [parsed, perFile[index]!.translations]));
   const sourceDiagnostics = perFile.flatMap((file) => file.diagnostics);
   // Report the registry's own problems too, but not the translations a broken locale file would have given.
-  const raw: RawRegistry = sourceDiagnostics.length > 0 ? { ...merged.raw, missingTranslations: "source" } : merged.raw;
+  const tolerate = sourceDiagnostics.length > 0 || options.tolerateMissing === true;
+  const raw: RawRegistry = tolerate ? { ...merged.raw, missingTranslations: "source" } : merged.raw;
   const missing = new MissingTexts();
   const build = buildModel({
     raw,

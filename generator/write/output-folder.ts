@@ -97,6 +97,8 @@ export interface SyncReport {
   readonly removed: readonly string[];
   /** Absolute paths of files codebook had generated and no longer produces, left in place because they were edited since. */
   readonly kept: readonly string[];
+  /** Absolute paths of files rewritten although they were edited since codebook wrote them (what `check` calls hand-edited). */
+  readonly overwritten: readonly string[];
   /** Absolute paths of every input, as the manifest now records them. */
   readonly inputs: readonly string[];
 }
@@ -138,6 +140,19 @@ async function findOrphans(outDir: string, previous: Manifest | undefined, produ
   return orphans;
 }
 
+/** The files about to be rewritten whose contents differ from what codebook wrote there (the manifest's hash). */
+async function findHandEdited(outDir: string, previous: Manifest | undefined, files: readonly GeneratedFile[]): Promise<string[]> {
+  const edited: string[] = [];
+  for (const file of files) {
+    const recorded = previous?.files[file.path];
+    if (recorded === undefined) continue;
+    const target = resolveOutputPath(outDir, file);
+    const bytes = await readBytes(target);
+    if (bytes !== undefined && bytes.toString("utf8") !== file.contents && hashContents(bytes) !== recorded) edited.push(target);
+  }
+  return edited;
+}
+
 /**
  * Brings an output folder up to date: writes the files whose contents changed (atomically), removes the files the
  * previous manifest lists that are no longer produced and still hold what codebook wrote, and writes the manifest.
@@ -146,6 +161,7 @@ async function findOrphans(outDir: string, previous: Manifest | undefined, produ
 export async function syncFolder(sources: FolderSources, files: readonly GeneratedFile[]): Promise<SyncReport> {
   const { outDir } = sources;
   const previous = await readManifest(outDir);
+  const overwritten = await findHandEdited(outDir, previous, files);
   const report = await writeFiles(outDir, files);
   const orphans = await findOrphans(outDir, previous, new Set(files.map((file) => file.path)));
   const removed: string[] = [];
@@ -162,6 +178,7 @@ export async function syncFolder(sources: FolderSources, files: readonly Generat
     unchanged: [...report.unchanged, ...manifest.unchanged],
     removed,
     kept: orphans.filter((orphan) => orphan.edited).map((orphan) => orphan.path),
+    overwritten,
     inputs,
   };
 }

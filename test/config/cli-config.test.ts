@@ -85,7 +85,7 @@ describe("codebook with a config file", () => {
     { args: ["generate", "codes/a.yaml", "--config", "codebook.config.json"], message: "--config cannot be combined with registry arguments" },
     { args: ["generate", "--config", "x.json", "--no-config"], message: "--config and --no-config exclude each other" },
     { args: ["generate", "--emit", "wasm", "--no-config"], message: '--emit must be one of ts, js, not "wasm"' },
-    { args: ["check", "--watch"], message: "--watch only applies to generate" },
+    { args: ["check", "--watch"], message: "--watch does not apply to check; it belongs to generate" },
   ])("exits 2 for $args", async ({ args, message }) => {
     const run = await runCli(args, await project());
     expect(run.code).toBe(2);
