@@ -69,7 +69,8 @@ function checkOptionsApply(command: Command, values: OptionValues): void {
   for (const name of Object.keys(values) as OptionName[]) {
     if (COMMON_OPTIONS.includes(name) || COMMAND_OPTIONS[command].includes(name)) continue;
     const owners = COMMANDS.filter((other) => COMMAND_OPTIONS[other].includes(name));
-    throw new UsageError(`--${name} does not apply to ${command}; it belongs to ${owners.join(" and ")}`);
+    const list = owners.length > 1 ? `${owners.slice(0, -1).join(", ")} and ${owners.at(-1)}` : owners.join("");
+    throw new UsageError(`--${name} does not apply to ${command}; it belongs to ${list}`);
   }
 }
 

@@ -43,6 +43,12 @@ function idFromFileName(file: string): string {
   return id === "" ? "app-errors" : id.slice(0, 64).replace(/-+$/, "");
 }
 
+/** `app-errors` → `App errors`. */
+function titleFromId(id: string): string {
+  const text = id.replaceAll("-", " ");
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+}
+
 function typeFromId(id: string): string {
   return id
     .split("-")
@@ -70,15 +76,15 @@ function schemaReference(registryFile: string, cwd: string, schema: string): str
   return relative.startsWith(".") ? relative : `./${relative}`;
 }
 
-function starterRegistry(id: string, schema: string): string {
+function starterRegistry(id: string, type: string, schema: string): string {
   return `# yaml-language-server: $schema=${schema}
 #
-# The codes of this project. \`npx codebook generate\` turns this file into TypeScript (a ${typeFromId(id)} enum, guards
-# and describe${typeFromId(id)}) and the other targets codebook.config.json lists; \`npx codebook check\` fails
+# The codes of this project. \`npx codebook generate\` turns this file into TypeScript (the ${type} enum, is${type},
+# describe${type} and more) and the other targets codebook.config.json lists; \`npx codebook check\` fails
 # when they are out of date. To translate, add locales (locales: [en, de]) and a file ${id}.de.yaml beside this one.
 id: ${id}
-type: ${typeFromId(id)}
-title: ${typeFromId(id)} codes
+type: ${type}
+title: ${titleFromId(id)}
 locales: [en]
 ranges:
   - from: 1000
@@ -129,7 +135,9 @@ export async function initProject(options: InitOptions): Promise<InitResult> {
   if (existing.length > 0) return { ok: false, existing };
   const outDir = options.outDir ?? "src/generated";
   const id = idFromFileName(registryName);
-  const registry = starterRegistry(id, schemaReference(registryFile, cwd, "registry.schema.json"));
+  // The default name is plural as files are; its type names one code.
+  const type = options.registry === undefined ? "AppError" : typeFromId(id);
+  const registry = starterRegistry(id, type, schemaReference(registryFile, cwd, "registry.schema.json"));
   const config = starterConfig(path.relative(cwd, registryFile).split(path.sep).join("/"), outDir, options.targets ?? ["ts", "md"], schemaReference(configFile, cwd, "config.schema.json"));
   const files: string[] = [];
   for (const [file, contents] of [[registryFile, registry], [configFile, config]] as const) {

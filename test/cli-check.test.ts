@@ -66,6 +66,23 @@ describe("codebook check", () => {
     expect((await runCli(["check", ...ARGS], dir)).code).toBe(0);
   });
 
+  it("generate says so when it overwrites a file check calls hand-edited, and not for a stale one", async () => {
+    const dir = await generated();
+    await writeFile(path.join(dir, "out", "demo.md"), "# my notes\n");
+    await writeFile(path.join(dir, "codes.yaml"), demoRegistry().replace("The first code.", "The 1st code."));
+    expect((await runCli(["check", ...ARGS], dir)).stderr).toContain("out/demo.md: hand-edited");
+    const run = await runCli(["generate", ...ARGS], dir);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe(
+      "overwrote out/demo.md, which was edited since codebook wrote it: generated files are rewritten on every run, so change the registry (or a template) instead",
+    );
+    expect(run.stdout).toContain("wrote out/demo.ts");
+    expect((await runCli(["generate", "--quiet", ...ARGS], dir)).stderr).toBe("");
+    // Even with --quiet, the notice is printed: the edit is gone.
+    await writeFile(path.join(dir, "out", "demo.ts"), "// mine\n");
+    expect((await runCli(["generate", "--quiet", ...ARGS], dir)).stderr).toMatch(/^overwrote out\/demo\.ts, which was edited/);
+  });
+
   it("reports invalid input with located errors and exits 1", async () => {
     const dir = await generated();
     await writeFile(path.join(dir, "codes.yaml"), demoRegistry().replace("code: 2", "code: 1"));
