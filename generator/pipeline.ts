@@ -179,7 +179,7 @@ function emitRegistry(registry: Registry, targets: readonly Target[], outDir: st
  * Resolves the options (or the config's entries) into one plan per output folder. With `quick`, a config is read
  * without validation (see `expandConfig`), or the plan is `undefined` when that is not possible.
  */
-async function planFolders(options: RunOptions, quick: boolean): Promise<{ plans: FolderPlan[]; inject: string[] } | undefined> {
+async function planFolders(options: RunOptions, quick: boolean): Promise<{ plans: FolderPlan[]; inject: string[]; problems: readonly Diagnostic[] } | undefined> {
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const expanded = await expandConfig(options, cwd, quick);
   if (expanded === undefined) return undefined;
@@ -190,7 +190,12 @@ async function planFolders(options: RunOptions, quick: boolean): Promise<{ plans
     byFolder.set(run.outDir, [...(byFolder.get(run.outDir) ?? []), run]);
   }
   const plans = [...byFolder].map(([outDir, runs]) => ({ outDir, runs, configFile: expanded.configFile }));
-  return { plans, inject: [...new Set(inject)] };
+  return { plans, inject: [...new Set(inject)], problems: expanded.diagnostics };
+}
+
+/** The config's problems as a settled input: the run goes on with what of the config can run, and reports them with the rest. */
+async function configProblems(problems: readonly Diagnostic[]): Promise<void> {
+  if (problems.length > 0) throw new DiagnosticError(problems);
 }
 
 /** Loads and renders one run: each registry's files, and every file read. */
@@ -217,8 +222,8 @@ async function readInjected(inject: readonly string[], cwd: string) {
  */
 async function renderEverything(options: RunOptions) {
   const cwd = path.resolve(options.cwd ?? process.cwd());
-  const { plans, inject } = (await planFolders(options, false))!;
-  const [rendered, targets] = await settleInputs([renderFolders(plans, renderRun), readInjected(inject, cwd)] as const);
+  const { plans, inject, problems } = (await planFolders(options, false))!;
+  const [rendered, targets] = await settleInputs([renderFolders(plans, renderRun), readInjected(inject, cwd), configProblems(problems)] as const);
   if (inject.length === 0) return { plans, rendered, injected: [] };
   const { renderInjections } = await import("./inject-files.js");
   const registries = rendered.flatMap((folder) => folder.registries);
@@ -322,8 +327,8 @@ export async function check(options: RunOptions = {}): Promise<CheckResult> {
  */
 export async function validate(options: RunOptions = {}): Promise<readonly Diagnostic[]> {
   try {
-    const { plans } = (await planFolders(options, false))!;
-    const results = await Promise.allSettled(plans.flatMap((plan) => plan.runs.map(loadAll)));
+    const { plans, problems } = (await planFolders(options, false))!;
+    const results = await Promise.allSettled([...plans.flatMap((plan) => plan.runs.map(loadAll)), configProblems(problems)]);
     const diagnostics = results.flatMap((result) => {
       if (result.status === "fulfilled") return [];
       if (result.reason instanceof DiagnosticError) return result.reason.diagnostics;

@@ -90,13 +90,20 @@ export interface TranslationReport {
  * @throws {DiagnosticError} when the config is invalid.
  */
 export async function translationRegistries(options: TranslationOptions = {}): Promise<string[]> {
+  const { registries, problems } = await runRegistries(options);
+  if (problems.length > 0) throw new DiagnosticError(problems);
+  return registries;
+}
+
+/** The registries of {@link translationRegistries}, and the config's problems (what of it can run is kept). */
+async function runRegistries(options: TranslationOptions): Promise<{ registries: string[]; problems: readonly Diagnostic[] }> {
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const named = [...(options.registries ?? []), ...(options.registry === undefined ? [] : [options.registry])];
-  if (named.length > 0) return [...new Set(named.map((file) => path.resolve(cwd, file)))];
+  if (named.length > 0) return { registries: [...new Set(named.map((file) => path.resolve(cwd, file)))], problems: [] };
   const expanded = await expandConfig({ config: options.config ?? false }, cwd, false);
-  if (expanded === undefined || expanded.configFile === undefined) return [defaultRegistryPath];
+  if (expanded === undefined || expanded.configFile === undefined) return { registries: [defaultRegistryPath], problems: [] };
   const configured = expanded.entries.flatMap((entry) => ("registries" in entry ? entry.registries : []));
-  return [...new Set(configured.map((file) => path.resolve(cwd, file)))];
+  return { registries: [...new Set(configured.map((file) => path.resolve(cwd, file)))], problems: expanded.diagnostics };
 }
 
 /** One registry checked whole (its bases and locale files too), missing translations tolerated: its problems. */
@@ -114,8 +121,8 @@ async function loadFileTexts(file: string, cwd: string): Promise<{ translations:
 }
 
 /** Every registry file of the run: named, then the bases each extends; its own locales and who inherits from it. */
-async function loadRunTexts(registries: readonly string[], cwd: string) {
-  const diagnostics = (await Promise.all(registries.map((file) => checkRegistry(file, cwd)))).flat();
+async function loadRunTexts(registries: readonly string[], problems: readonly Diagnostic[], cwd: string) {
+  const diagnostics = [...problems, ...(await Promise.all(registries.map((file) => checkRegistry(file, cwd)))).flat()];
   if (diagnostics.length > 0) throw new DiagnosticError(diagnostics);
   const files = new Map<string, { translations: Translations; named: boolean; inheritors: Translations[] }>();
   for (const registry of registries) {
@@ -208,7 +215,8 @@ export async function translationReport(options: TranslationOptions = {}): Promi
  */
 export async function translationReports(options: TranslationOptions = {}): Promise<TranslationReport[]> {
   const cwd = path.resolve(options.cwd ?? process.cwd());
-  const files = await loadRunTexts(await translationRegistries(options), cwd);
+  const { registries, problems } = await runRegistries(options);
+  const files = await loadRunTexts(registries, problems, cwd);
   return files.map(({ translations, named, inheritors }) => {
     const wanted = new Set([...(named ? translations.raw.locales : []), ...inheritors.flatMap((child) => child.raw.locales)]);
     const locales = translations.raw.locales.filter((locale) => wanted.has(locale));

@@ -50,8 +50,8 @@ export function injectFromConfig(config: RawConfig, configFile: string): string[
   return (config.inject ?? []).map((file) => path.resolve(path.dirname(configFile), file));
 }
 
-/** The type each key of an entry must have for the quick reader to accept it. */
-const ENTRY_KEYS: Readonly<Record<string, (value: unknown) => boolean>> = {
+/** The type each key of an entry must have for the quick reader (and the salvage of an invalid config) to accept it. */
+export const ENTRY_KEYS: Readonly<Record<string, (value: unknown) => boolean>> = {
   registry: (value) => typeof value === "string",
   outDir: (value) => typeof value === "string",
   targets: (value) => Array.isArray(value) && value.every((item) => typeof item === "string"),
@@ -93,4 +93,23 @@ export function quickParseConfig(text: string): RawConfig | undefined {
       Object.entries(entry).every(([key, value]) => ENTRY_KEYS[key]?.(value) === true),
   );
   return wellShaped ? (data as RawConfig) : undefined;
+}
+
+/**
+ * The part of a config that failed its schema which can still be run, so that the run reports its registries'
+ * and injected files' problems along with the config's: each entry with a `registry` path keeps its well-typed
+ * keys (the others were reported); `undefined` items stand for entries that cannot be run, keeping the indices.
+ */
+export function salvageConfig(data: unknown): { readonly registries: readonly (RawConfigEntry | undefined)[]; readonly inject?: readonly string[] } | undefined {
+  if (typeof data !== "object" || data === null || !Array.isArray((data as { registries?: unknown }).registries)) return undefined;
+  const { registries, inject } = data as { registries: unknown[]; inject?: unknown };
+  const entries = registries.map((item): RawConfigEntry | undefined => {
+    if (typeof item !== "object" || item === null) return undefined;
+    const registry = (item as { registry?: unknown }).registry;
+    if (typeof registry !== "string" || registry === "") return undefined;
+    const kept = Object.entries(item).filter(([key, value]) => ENTRY_KEYS[key]?.(value) === true);
+    return Object.fromEntries(kept) as unknown as RawConfigEntry;
+  });
+  const injectFiles = Array.isArray(inject) ? inject.filter((file): file is string => typeof file === "string" && file !== "") : undefined;
+  return { registries: entries, ...(injectFiles === undefined ? {} : { inject: injectFiles }) };
 }

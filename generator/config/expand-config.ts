@@ -1,4 +1,5 @@
 import path from "node:path";
+import type { Diagnostic } from "../diagnostics.js";
 import { readInputBytes } from "../load/checked-read.js";
 import { entriesFromConfig, injectFromConfig, quickParseConfig, type ConfigEntryOptions } from "./config-entries.js";
 import { findConfigFile } from "./find-config.js";
@@ -9,6 +10,11 @@ export interface ExpandedOptions<T> {
   readonly configFile: string | undefined;
   /** The config's Markdown files to inject into (absolute paths); none without a config. */
   readonly inject: readonly string[];
+  /**
+   * The config's problems (not with `quick`): the entries and files above are then what of it can still run, so
+   * that the run reports its registries' and injected files' problems too.
+   */
+  readonly diagnostics: readonly Diagnostic[];
 }
 
 interface ConfigChoice {
@@ -48,16 +54,16 @@ async function quickEntries(configFile: string): Promise<{ entries: ConfigEntryO
 /**
  * Replaces the options with the entries of the config file they ask for (if any). With `quick`, the config is
  * read without validation, for the no-op fast path only; `undefined` means it could not be read that way.
- * Without `quick`, it is fully validated and its problems are thrown as a DiagnosticError.
+ * Without `quick`, it is fully validated: its problems are returned with what of it can still run.
  */
 export async function expandConfig<T extends ConfigChoice>(options: T, cwd: string, quick: boolean): Promise<ExpandedOptions<T> | undefined> {
   const configFile = await chooseConfigFile(options, cwd);
-  if (configFile === undefined) return { entries: [options], configFile, inject: [] };
+  if (configFile === undefined) return { entries: [options], configFile, inject: [], diagnostics: [] };
   if (quick) {
     const read = await quickEntries(configFile);
-    return read === undefined ? undefined : { ...read, configFile };
+    return read === undefined ? undefined : { ...read, configFile, diagnostics: [] };
   }
-  const { loadConfig } = await import("./load-config.js");
-  const config = await loadConfig(configFile, { cwd });
-  return { entries: config.entries, configFile: config.file, inject: config.inject };
+  const { readConfig } = await import("./load-config.js");
+  const { config, diagnostics } = await readConfig(configFile, { cwd });
+  return { entries: config?.entries ?? [], configFile, inject: config?.inject ?? [], diagnostics };
 }

@@ -4,7 +4,7 @@ import { TARGET_NAMES } from "../emit/targets.js";
 import { checkInputFile, readSourceFile } from "../load/source-file.js";
 import { locate, parseYaml, type DataPath, type ParsedYaml } from "../load/yaml-document.js";
 import { validateAgainstSchema } from "../validate/schema.js";
-import { entriesFromConfig, injectFromConfig, type ConfigEntryOptions, type RawConfig } from "./config-entries.js";
+import { entriesFromConfig, injectFromConfig, salvageConfig, type ConfigEntryOptions, type RawConfig, type RawConfigEntry } from "./config-entries.js";
 
 /** A validated config file. */
 export interface CodebookConfig {
@@ -16,17 +16,28 @@ export interface CodebookConfig {
   readonly inject: readonly string[];
 }
 
-/** The checks the JSON Schema cannot express: known targets, existing registries, no entry written twice. */
-async function checkEntries(parsed: ParsedYaml, config: RawConfig, entries: readonly ConfigEntryOptions[]): Promise<Diagnostic[]> {
+/** A config entry with its place in `registries`, where its problems are reported. */
+interface IndexedEntry {
+  readonly index: number;
+  readonly entry: RawConfigEntry;
+  readonly resolved: ConfigEntryOptions;
+}
+
+/**
+ * The checks the JSON Schema cannot express: known targets, existing registries, no entry written twice. Returns
+ * the entries that can run: without their unknown targets, and without those that are missing or repeated.
+ */
+async function checkEntries(parsed: ParsedYaml, entries: readonly IndexedEntry[]): Promise<{ diagnostics: Diagnostic[]; runnable: ConfigEntryOptions[] }> {
   const diagnostics: Diagnostic[] = [];
+  const runnable: ConfigEntryOptions[] = [];
   const report = (where: DataPath, code: string, message: string): void => {
     diagnostics.push({ file: parsed.source.file, ...locate(parsed, where), code, message });
   };
   const seen = new Map<string, number>();
-  for (const [index, entry] of config.registries.entries()) {
-    const resolved = entries[index]!;
+  for (const { index, entry, resolved } of entries) {
+    const unknown = (entry.targets ?? []).filter((target) => !(TARGET_NAMES as readonly string[]).includes(target));
     (entry.targets ?? []).forEach((target, position) => {
-      if (!(TARGET_NAMES as readonly string[]).includes(target)) {
+      if (unknown.includes(target)) {
         report(["registries", index, "targets", position], "unknown-target", `unknown target "${target}" (use one of ${TARGET_NAMES.join(", ")})`);
       }
     });
@@ -34,19 +45,55 @@ async function checkEntries(parsed: ParsedYaml, config: RawConfig, entries: read
     const problem = checkInputFile(registry);
     if (problem?.code === "missing") {
       report(["registries", index, "registry"], "missing-registry", `registry file "${entry.registry}" does not exist (looked for ${registry})`);
-    } else if (problem !== undefined) {
+      continue;
+    }
+    if (problem !== undefined) {
       report(["registries", index, "registry"], "missing-registry", `registry file "${entry.registry}" ${problem.code === "not-a-file" ? "" : "cannot be read: "}${problem.message}`);
+      continue;
     }
     const key = `${registry}\0${resolved.outDir}`;
     const first = seen.get(key);
     if (first !== undefined) {
       const { line, column } = locate(parsed, ["registries", first]);
       report(["registries", index, "registry"], "duplicate-entry", `this registry is already generated into the same folder by the entry at ${line}:${column}`);
-    } else {
-      seen.set(key, index);
+      continue;
     }
+    seen.set(key, index);
+    const known = resolved.targets?.filter((target) => !unknown.includes(target));
+    const { targets: _targets, ...rest } = resolved;
+    runnable.push(known === undefined || known.length === 0 ? rest : { ...rest, targets: known });
   }
-  return diagnostics;
+  return { diagnostics, runnable };
+}
+
+/** A config file as far as it could be read: every problem in it, and what of it can still run. */
+export interface ConfigReading {
+  /** The config's entries and injected files that can run; `undefined` when the file cannot be read as a config. */
+  readonly config: CodebookConfig | undefined;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * Reads a config file and reports every problem in it, keeping what can still run (the entries whose registry
+ * exists, with their well-typed keys): a run then reports its registries' problems along with the config's.
+ */
+export async function readConfig(file: string, options: { readonly cwd?: string } = {}): Promise<ConfigReading> {
+  const cwd = options.cwd ?? process.cwd();
+  const read = await readSourceFile(file, cwd);
+  if (!read.ok) return { config: undefined, diagnostics: read.diagnostics };
+  const parse = parseYaml(read.source);
+  if (!parse.ok) return { config: undefined, diagnostics: parse.diagnostics };
+  const schemaDiagnostics = await validateAgainstSchema(parse.parsed, "config");
+  const data = schemaDiagnostics.length === 0 ? (parse.parsed.data as RawConfig) : salvageConfig(parse.parsed.data);
+  if (data === undefined) return { config: undefined, diagnostics: schemaDiagnostics };
+  const absolute = path.resolve(cwd, file);
+  const indexed = data.registries.flatMap((entry, index) => {
+    if (entry === undefined) return [];
+    return [{ index, entry, resolved: entriesFromConfig({ registries: [entry] }, absolute)[0]! }];
+  });
+  const checked = await checkEntries(parse.parsed, indexed);
+  const inject = injectFromConfig({ registries: [], ...(data.inject === undefined ? {} : { inject: data.inject }) }, absolute);
+  return { config: { file: absolute, entries: checked.runnable, inject }, diagnostics: [...schemaDiagnostics, ...checked.diagnostics] };
 }
 
 /**
@@ -57,17 +104,7 @@ async function checkEntries(parsed: ParsedYaml, config: RawConfig, entries: read
  * @example const config = await loadConfig("codebook.config.json");
  */
 export async function loadConfig(file: string, options: { readonly cwd?: string } = {}): Promise<CodebookConfig> {
-  const cwd = options.cwd ?? process.cwd();
-  const read = await readSourceFile(file, cwd);
-  if (!read.ok) throw new DiagnosticError(read.diagnostics);
-  const parse = parseYaml(read.source);
-  if (!parse.ok) throw new DiagnosticError(parse.diagnostics);
-  const schemaDiagnostics = await validateAgainstSchema(parse.parsed, "config");
-  if (schemaDiagnostics.length > 0) throw new DiagnosticError(schemaDiagnostics);
-  const config = parse.parsed.data as RawConfig;
-  const absolute = path.resolve(cwd, file);
-  const entries = entriesFromConfig(config, absolute);
-  const diagnostics = await checkEntries(parse.parsed, config, entries);
-  if (diagnostics.length > 0) throw new DiagnosticError(diagnostics);
-  return { file: absolute, entries, inject: injectFromConfig(config, absolute) };
+  const { config, diagnostics } = await readConfig(file, options);
+  if (config === undefined || diagnostics.length > 0) throw new DiagnosticError(diagnostics);
+  return config;
 }
