@@ -21,6 +21,6 @@ export type { GeneratedFile } from "./emit/header.js";
 export { TARGET_NAMES } from "./emit/targets.js";
 export type { EmitForm, ModuleFormat, TargetName } from "./emit/targets.js";
 export type { Alias, CodeEntry, CodeRange, CodeSet, Interval, LocalizedText, MessagePart, Registry } from "./model/registry.js";
-export { stampTranslations, translationReport } from "./lazy-translation-report.js";
+export { stampTranslations, translationReport, translationReports } from "./lazy-translation-report.js";
 export { formatTranslationReport } from "./format-translation-report.js";
 export type { LocaleStatus, MissingText, StaleText, StampResult, TranslationOptions, TranslationReport } from "./translation-report.js";

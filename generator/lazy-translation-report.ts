@@ -11,6 +11,16 @@ export async function translationReport(options: TranslationOptions = {}): Promi
 }
 
 /**
+ * The translation status of every registry of a run (named, the config's, or the built-in one) and of the
+ * registries they extend: one report per file, each file once.
+ * @example const reports = await translationReports({ config: true });
+ */
+export async function translationReports(options: TranslationOptions = {}): Promise<TranslationReport[]> {
+  const { translationReports: reports } = await import("./translation-report.js");
+  return reports(options);
+}
+
+/**
  * Records the current source fingerprint on every text of `locale`'s file: its translations are then known to be
  * made from the current source texts.
  */
