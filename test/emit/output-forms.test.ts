@@ -1,9 +1,11 @@
+import { execFileSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 // The type stripper inside Node (amaro wraps this build of swc; amaro itself declares Node >= 22).
 import { transformSync } from "@swc/wasm-typescript";
+import { ts } from "ts-morph";
 import { describe, expect, it } from "vitest";
 import { generate } from "../../generator/index.js";
 import { tempDir, writeTree } from "../helpers/temp.js";
@@ -83,6 +85,9 @@ describe("JavaScript output (emit: js)", () => {
     } else {
       expect(js).toContain("exports.isCloseCode = isCloseCode;");
       exercise(createRequire(import.meta.url)(path.join(out, "close-codes.js")) as CloseCodeModule);
+      // Node finds the named exports of the CommonJS file for an ES module's import (cjs-module-lexer).
+      const script = `import { isCloseCode, CloseCodes } from ${JSON.stringify(pathToFileURL(path.join(out, "close-codes.js")).href)}; console.log(isCloseCode(1000), CloseCodes.GoingAway);`;
+      expect(execFileSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" })).toBe("true 1001\n");
     }
     // An ES module consumer (.mts) imports either format by name.
     const consumer = await compileStrict(out, { "close-codes.d.ts": dts, "consumer.mts": CONSUMER });
@@ -100,5 +105,41 @@ describe("JavaScript output (emit: js)", () => {
     const [a, b] = await Promise.all([read(first), read(second)]);
     expect(a).toEqual(b);
     expect(a[1]).toContain("export declare enum CloseCode {");
+  });
+});
+
+/** A registry whose codes are negative, zero and positive, out of order: every key shape an enum object has. */
+const SIGNED_REGISTRY = `id: signed
+type: Signed
+title: Signed codes
+unknown: Unknown.
+locales: [en]
+bounds: { min: -10, max: 10 }
+codes:
+  - { code: 7, name: Seven, description: Seven. }
+  - { code: -2, name: MinusTwo, description: Minus two. }
+  - { code: 0, name: Zero, description: Zero. }
+  - { code: -10, name: MinusTen, description: Minus ten. }
+`;
+
+describe("the enum in emitted JavaScript", () => {
+  it.each(["esm", "cjs"] as const)("%s: is the object tsc's enum builds, key for key and in the same order", async (module) => {
+    const dir = await tempDir();
+    await writeTree(dir, { "registry.yaml": SIGNED_REGISTRY });
+    const out = await generateInto(dir, { registries: ["registry.yaml"], emit: "js", module });
+    const typescript = path.join(dir, "ts");
+    await generate({ cwd: dir, outDir: typescript, registries: ["registry.yaml"], targets: ["ts"] });
+    await writeTree(out, { "package.json": JSON.stringify({ type: module === "esm" ? "module" : "commonjs" }) });
+    const emitted = (module === "esm"
+      ? await import(pathToFileURL(path.join(out, "signed.js")).href)
+      : createRequire(import.meta.url)(path.join(out, "signed.js"))) as { Signed: object; isSigned: (value: unknown) => boolean };
+    // tsc's own enum: the TypeScript module compiled to CommonJS as tsc writes it, run in a function.
+    const source = await readFile(path.join(typescript, "signed.ts"), "utf8");
+    const compiled = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } }).outputText;
+    const exports: { Signed?: object } = {};
+    new Function("exports", compiled)(exports);
+    expect(Object.entries(emitted.Signed)).toEqual(Object.entries(exports.Signed!));
+    expect(Object.keys(emitted.Signed)).toEqual(["0", "7", "Seven", "MinusTwo", "-2", "Zero", "MinusTen", "-10"]);
+    expect(emitted.isSigned(-10)).toBe(true);
   });
 });

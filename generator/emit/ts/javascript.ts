@@ -1,23 +1,24 @@
-import { Project, ts } from "ts-morph";
 import type { GeneratedFile } from "../header.js";
 import type { ModuleFormat } from "../targets.js";
-
-const MODULE_KINDS: Readonly<Record<ModuleFormat, ts.ModuleKind>> = {
-  esm: ts.ModuleKind.ES2022,
-  cjs: ts.ModuleKind.CommonJS,
-};
+import { commonJsExports } from "./commonjs-exports.js";
+import { inlineEnums } from "./enum-objects.js";
+import { Project, ts } from "./ts-morph-values.js";
 
 /**
  * Compiles a generated TypeScript module to JavaScript in the given module format and its declaration file, in
  * memory, with the TypeScript bundled in ts-morph: `<id>.ts` becomes `<id>.js` and `<id>.d.ts`. The output is
  * deterministic (fixed compiler options, LF, no source maps) and keeps the generated-file notice at the top of both.
+ *
+ * The JavaScript is tree-shakable: every top-level statement is a declaration without side effects (enums become
+ * object literals, see enum-objects.ts), so a bundler keeps only what an app uses; CommonJS is written as plain
+ * `exports.x = x` assignments (see commonjs-exports.ts). The declaration file is tsc's, from the unchanged source.
  */
 export function transpileModule(file: GeneratedFile, format: ModuleFormat): GeneratedFile[] {
   const project = new Project({
     useInMemoryFileSystem: true,
     compilerOptions: {
       target: ts.ScriptTarget.ES2022,
-      module: MODULE_KINDS[format],
+      module: ts.ModuleKind.ES2022,
       lib: ["lib.es2022.d.ts"],
       strict: true,
       declaration: true,
@@ -28,7 +29,10 @@ export function transpileModule(file: GeneratedFile, format: ModuleFormat): Gene
   });
   const source = `/${file.path}`;
   project.createSourceFile(source, file.contents);
-  const result = project.emitToMemory();
+  const checker = project.getTypeChecker().compilerObject;
+  const result = project.emitToMemory({
+    customTransformers: { before: [inlineEnums(checker)], after: format === "cjs" ? [commonJsExports] : [] },
+  });
   const problems = result.getDiagnostics();
   if (problems.length > 0) {
     throw new Error(`codebook: cannot compile ${file.path}: ${project.formatDiagnosticsWithColorAndContext(problems)}`);
@@ -36,7 +40,8 @@ export function transpileModule(file: GeneratedFile, format: ModuleFormat): Gene
   const notice = /^\/\/ .*\n/.exec(file.contents)?.[0] ?? "";
   const stem = file.path.replace(/\.ts$/, "");
   const outputs = new Map<string, string>(result.getFiles().map((output) => [output.filePath, output.text]));
-  const withNotice = (text: string): string => (notice === "" || text.includes(notice) ? text : `${notice}${text}`);
+  // The notice stays the first line, above the `"use strict"` of CommonJS, as in every generated file.
+  const withNotice = (text: string): string => (text.startsWith(notice) ? text : `${notice}${text.replace(notice, "")}`);
   const read = (suffix: string): string => {
     const text = outputs.get(`/${stem}${suffix}`);
     if (text === undefined) throw new Error(`codebook: compiling ${file.path} produced no ${stem}${suffix}`);

@@ -8,4 +8,4 @@ import { createRequire } from "node:module";
  */
 const tsMorph = createRequire(import.meta.url)("ts-morph") as typeof import("ts-morph");
 
-export const { printStructure, StructureKind, VariableDeclarationKind } = tsMorph;
+export const { printStructure, Project, StructureKind, ts, VariableDeclarationKind } = tsMorph;

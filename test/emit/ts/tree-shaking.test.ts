@@ -3,6 +3,7 @@ import path from "node:path";
 import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
 import { generate } from "../../../generator/pipeline.js";
+import { bundleApp, byteSize, type Bundler } from "../../helpers/bundle.js";
 import { tempDir, writeTree } from "../../helpers/temp.js";
 import { compileStrict } from "../../helpers/typescript.js";
 
@@ -49,5 +50,52 @@ describe("the default registry's module in an application bundle", () => {
     await writeTree(path.join(dir, "strict"), { "package.json": '{ "type": "module" }\n' });
     const compiled = await compileStrict(path.join(dir, "strict"), { "close-codes.ts": source }, { erasableSyntaxOnly: true });
     expect(compiled.output).toBe("");
+  });
+});
+
+/** The texts of the default registry, from its JSON: every code's name and description in every locale. */
+interface RegistryTexts {
+  readonly locales: readonly string[];
+  readonly codes: readonly { readonly name: string; readonly description: Readonly<Record<string, string>> }[];
+}
+
+const GUARD_APP = 'import { isValidCloseCode } from "./close-codes.js";\nglobalThis.result = isValidCloseCode(Number(globalThis.input));\n';
+const GERMAN_APP =
+  'import { createCloseCodeDescriber, closeCodeCatalogDe } from "./close-codes.js";\nglobalThis.result = createCloseCodeDescriber(closeCodeCatalogDe)(Number(globalThis.input));\n';
+
+/**
+ * Every emitted form with the bundlers that can shake it. A CommonJS module is read by rollup through
+ * @rollup/plugin-commonjs; esbuild keeps any CommonJS module whole (it wraps it in a function and shakes only ES
+ * modules), whatever its shape, so CommonJS is not measured with esbuild.
+ */
+const FORMS = [
+  { module: "esm", enums: true, bundler: "esbuild" },
+  { module: "esm", enums: true, bundler: "rollup" },
+  { module: "esm", enums: false, bundler: "esbuild" },
+  { module: "esm", enums: false, bundler: "rollup" },
+  { module: "cjs", enums: true, bundler: "rollup" },
+  { module: "cjs", enums: false, bundler: "rollup" },
+] as const satisfies readonly { module: "esm" | "cjs"; enums: boolean; bundler: Bundler }[];
+
+describe("emitted JavaScript (emit: js) in an application bundle", () => {
+  it.each(FORMS)("$module, enums: $enums, $bundler: keeps only what the app imports", async ({ module, enums, bundler }) => {
+    const dir = await tempDir();
+    await generate({ outDir: dir, enums, module, emit: "js", targets: ["ts", "json"] });
+    await writeTree(dir, { "package.json": JSON.stringify({ type: module === "esm" ? "module" : "commonjs" }) });
+    const texts = JSON.parse(await readFile(path.join(dir, "close-codes.json"), "utf8")) as RegistryTexts;
+    const options = { commonjs: module === "cjs" };
+
+    // Every top-level statement is free of side effects: importing the module for nothing adds nothing.
+    expect(await bundleApp(bundler, dir, 'import "./close-codes.js";\n', options)).toBe("");
+
+    const guardOnly = await bundleApp(bundler, dir, GUARD_APP, options);
+    expect(byteSize(guardOnly), guardOnly).toBeLessThanOrEqual(200);
+    for (const entry of texts.codes) expect(guardOnly).not.toContain(entry.name);
+
+    const german = await bundleApp(bundler, dir, GERMAN_APP, options);
+    for (const entry of texts.codes) {
+      expect(german).toContain(entry.description.de);
+      for (const locale of texts.locales.filter((other) => other !== "de")) expect(german).not.toContain(entry.description[locale]);
+    }
   });
 });
