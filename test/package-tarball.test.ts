@@ -5,7 +5,8 @@ import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import { repoRoot } from "./helpers/paths.js";
 import { installInto, npm, packPackage, runDevTool, type PackedTarball } from "./helpers/tarball.js";
-import { tempDir, tempDirForFile } from "./helpers/temp.js";
+import { tempDir, tempDirForFile, writeTree } from "./helpers/temp.js";
+import { compileStrict } from "./helpers/typescript.js";
 
 const run = promisify(execFile);
 
@@ -44,6 +45,25 @@ async function reachableFiles(root: string, manifest: Manifest): Promise<Set<str
     for (const specifier of relativeImports(source)) queue.push(path.posix.join(path.posix.dirname(file), specifier));
   }
   return seen;
+}
+
+/** The fenced blocks of one README section, in order, each with its info string, exactly as written there. */
+async function readmeBlocks(heading: string): Promise<{ lang: string; body: string }[]> {
+  const readme = await readFile(path.join(repoRoot, "README.md"), "utf8");
+  const start = readme.indexOf(`\n${heading}\n`);
+  if (start < 0) throw new Error(`README.md has no section ${heading}`);
+  const end = readme.indexOf("\n## ", start + heading.length + 2);
+  const section = readme.slice(start, end < 0 ? undefined : end);
+  return [...section.matchAll(/^```(\w*)\n([\s\S]*?)^```$/gm)].map((match) => ({ lang: match[1] ?? "", body: match[2] ?? "" }));
+}
+
+/** The npx commands of a README shell block, as argument lists for the installed bin. */
+function npxCommands(block: string): string[][] {
+  return block
+    .split("\n")
+    .map((line) => line.replace(/#.*$/, "").trim())
+    .filter((line) => line.startsWith("npx codebook "))
+    .map((line) => line.split(/\s+/).slice(2));
 }
 
 describe("the codebook tarball, as npm publishes it", () => {
@@ -100,6 +120,7 @@ describe("the codebook tarball, as npm publishes it", () => {
     const dir = await tempDir("codebook-consumer-");
     const { stderr } = await installInto(dir, [packed.tarball]);
     expect(stderr).not.toMatch(/npm warn/i);
+    await followReadme(dir);
 
     const { stdout: version } = await run(path.join(dir, "node_modules", ".bin", "codebook"), ["--version"], { cwd: dir });
     expect(version.trim()).toContain(JSON.parse(await readFile(path.join(repoRoot, "package.json"), "utf8")).version);
@@ -112,3 +133,33 @@ describe("the codebook tarball, as npm publishes it", () => {
     expect(manifest.engines.node).toBe("^20.19.0 || >=22.12.0");
   });
 });
+
+/**
+ * Does what the README's "Use it in your project" says, block by block, in a project where the tarball is installed:
+ * writes the registry and the config, runs the npx commands, and compiles the import example strictly.
+ */
+async function followReadme(dir: string): Promise<void> {
+  const blocks = await readmeBlocks("## Use it in your project");
+  const install = blocks.find((block) => block.lang === "sh" && block.body.includes("npm install"));
+  expect(install?.body.trim()).toBe("npm install -D codebook");
+  const registry = blocks.find((block) => block.lang === "yaml")?.body ?? "";
+  const config = blocks.find((block) => block.lang === "json")?.body ?? "";
+  const usage = blocks.find((block) => block.lang === "ts")?.body ?? "";
+  const schemaPath = /\$schema=(\S+)/.exec(registry)?.[1] ?? "";
+  expect(schemaPath).toBe("./node_modules/codebook/schema/registry.schema.json");
+  await stat(path.join(dir, schemaPath));
+  await stat(path.join(dir, (JSON.parse(config) as { $schema: string }).$schema));
+  await writeTree(dir, { "app-errors.yaml": registry, "codebook.config.json": config });
+
+  const bin = path.join(dir, "node_modules", ".bin", "codebook");
+  const commands = blocks.filter((block) => block.lang === "sh").flatMap((block) => npxCommands(block.body));
+  expect(commands.map((args) => args[0])).toEqual(["generate", "check"]);
+  for (const args of commands) await run(bin, args, { cwd: dir });
+
+  const result = await compileStrict(path.join(dir, "src"), {
+    "generated/app-errors.ts": await readFile(path.join(dir, "src", "generated", "app-errors.ts"), "utf8"),
+    "app.ts": usage,
+  });
+  expect(result.output).toBe("");
+  expect(result.ok).toBe(true);
+}
