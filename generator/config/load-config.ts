@@ -1,6 +1,8 @@
 import path from "node:path";
+import { describeMisplacedFile } from "../load/file-kind.js";
 import { DiagnosticError, type Diagnostic } from "../diagnostics.js";
 import { TARGET_NAMES } from "../emit/targets.js";
+import { findJsonSyntaxError, positionOf } from "../load/json-syntax.js";
 import { checkInputFile, readSourceFile } from "../load/source-file.js";
 import { locate, parseYaml, type DataPath, type ParsedYaml } from "../load/yaml-document.js";
 import { validateAgainstSchema } from "../validate/schema.js";
@@ -81,8 +83,16 @@ export async function readConfig(file: string, options: { readonly cwd?: string 
   const cwd = options.cwd ?? process.cwd();
   const read = await readSourceFile(file, cwd);
   if (!read.ok) return { config: undefined, diagnostics: read.diagnostics };
+  // The YAML parser reads JSON too, but speaks of YAML and accepts what JSON does not (trailing commas, comments).
+  const json = /\.json$/i.test(file) ? findJsonSyntaxError(read.source.text) : undefined;
+  if (json !== undefined) {
+    const diagnostic = { file: read.source.file, ...positionOf(read.source.text, json.offset), code: "json-syntax", message: `JSON syntax: ${json.message}` };
+    return { config: undefined, diagnostics: [diagnostic] };
+  }
   const parse = parseYaml(read.source);
   if (!parse.ok) return { config: undefined, diagnostics: parse.diagnostics };
+  const misplaced = describeMisplacedFile(parse.parsed, "config");
+  if (misplaced !== undefined) return { config: undefined, diagnostics: [misplaced] };
   const schemaDiagnostics = await validateAgainstSchema(parse.parsed, "config");
   const data = schemaDiagnostics.length === 0 ? (parse.parsed.data as RawConfig) : salvageConfig(parse.parsed.data);
   if (data === undefined) return { config: undefined, diagnostics: schemaDiagnostics };

@@ -1,4 +1,5 @@
 import path from "node:path";
+import { describeMisplacedFile } from "./file-kind.js";
 import type { Diagnostic } from "../diagnostics.js";
 import { Reporter } from "../model/build-model.js";
 import type { RawRegistry, RawText } from "../model/raw-registry.js";
@@ -177,6 +178,8 @@ export async function loadMergedRegistry(file: string, cwd: string | undefined, 
   const parse = parseYaml(read.source);
   if (!parse.ok) return parse;
   const { parsed } = parse;
+  const misplaced = describeMisplacedFile(parsed, "registry");
+  if (misplaced !== undefined) return { ok: false, diagnostics: [misplaced] };
   const schemaDiagnostics = await validateAgainstSchema(parsed, "registry");
   if (schemaDiagnostics.length > 0) return { ok: false, diagnostics: schemaDiagnostics };
   const data = parsed.data as RawRegistryFile;

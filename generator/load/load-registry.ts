@@ -1,4 +1,5 @@
 import { DiagnosticError, type Diagnostic } from "../diagnostics.js";
+import { describeMisplacedFile } from "./file-kind.js";
 import { buildModel, Reporter } from "../model/build-model.js";
 import type { RawRegistry } from "../model/raw-registry.js";
 import type { MessagePart, Registry } from "../model/registry.js";
@@ -48,6 +49,8 @@ export async function loadRegistrySources(registryPath: string, options: LoadOpt
   if (!read.ok) return read;
   const parse = parseYaml(read.source);
   if (!parse.ok) return parse;
+  const misplaced = describeMisplacedFile(parse.parsed, "registry");
+  if (misplaced !== undefined) return { ok: false, diagnostics: [misplaced] };
   const schemaDiagnostics = await validateAgainstSchema(parse.parsed, "registry");
   if (schemaDiagnostics.length > 0) return { ok: false, diagnostics: schemaDiagnostics };
   return { ok: true, ...(await loadTranslations(parse.parsed, parse.parsed.data as RawRegistry, cwd)) };

@@ -1,6 +1,7 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
 import type { Diagnostic, SourcePosition } from "../diagnostics.js";
 import type { SourceFile } from "./source-file.js";
+import { adviseOnYamlError, describeFlowMapComma, findFlowMapCommas } from "./yaml-advice.js";
 
 /** A YAML document kept with its positions, so that any value can be traced back to its line and column. */
 export interface ParsedYaml {
@@ -45,14 +46,18 @@ export function parseYaml(source: SourceFile): ParseResult {
   if (document.errors.length > 0) {
     // A tab used for indentation derails the parser for the lines after it: report the tabs alone.
     const tabs = document.errors.filter((error) => error.code === "TAB_AS_INDENT");
-    const errors = tabs.length > 0 ? tabs : document.errors;
+    // A nested map where a value was expected is also reported as a multi-line key: one message says it.
+    const nested = new Set(document.errors.filter((error) => error.code === "BLOCK_AS_IMPLICIT_KEY" && error.message.startsWith("Nested")).map((error) => error.pos[0]));
+    const errors = tabs.length > 0 ? tabs : document.errors.filter((error) => !(error.code === "MULTILINE_IMPLICIT_KEY" && nested.has(error.pos[0])));
     return {
       ok: false,
       diagnostics: errors.map((error) => ({
         file: source.file,
         ...at(error.pos[0]),
         code: error.code === "DUPLICATE_KEY" ? "duplicate-key" : "yaml-syntax",
-        message: describeYamlError(error.code, error.message, () => describeDuplicateKey(document, error.pos[0], at)),
+        message:
+          adviseOnYamlError(error.code, error.message, source.text, error.pos[0]) ??
+          describeYamlError(error.code, error.message, () => describeDuplicateKey(document, error.pos[0], at)),
       })),
     };
   }
@@ -63,6 +68,8 @@ export function parseYaml(source: SourceFile): ParseResult {
       diagnostics: [{ file: source.file, ...at(tooDeep), code: "yaml-depth", message: NESTED_TOO_DEEPLY }],
     };
   }
+  const commas = findFlowMapCommas(document, source.text).map((comma) => ({ file: source.file, ...at(comma.offset), code: "yaml-syntax", message: describeFlowMapComma(comma) }));
+  if (commas.length > 0) return { ok: false, diagnostics: commas };
   const surrogates = findLoneSurrogates(document.contents).map((offset) => ({
     file: source.file,
     ...at(offset),
@@ -97,9 +104,6 @@ function describeYamlError(code: string, message: string, duplicateKey: () => st
   if (code === "DUPLICATE_KEY") return duplicateKey();
   if (code === "TAB_AS_INDENT") return "tab character used for indentation; YAML indents with spaces";
   if (code === "RESOURCE_EXHAUSTION") return NESTED_TOO_DEEPLY;
-  if (code === "BLOCK_AS_IMPLICIT_KEY" && message.startsWith("Nested mappings")) {
-    return `YAML syntax: an unquoted value holds ": ", which would start a nested map; put the text in quotes`;
-  }
   if (code === "MULTIPLE_DOCS") return "a second YAML document starts here; a registry file holds exactly one document";
   const text = message.replace(/ at line \d+, column \d+:?[\s\S]*$/, "").trim();
   return `YAML syntax: ${text.charAt(0).toLowerCase()}${text.slice(1)}`;

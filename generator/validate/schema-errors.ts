@@ -27,6 +27,17 @@ function canonicalLocale(tag: string): string | undefined {
   }
 }
 
+/** `AppErrors`, `app_errors`, `App Errors` → `app-errors`; `undefined` when no valid id comes out. */
+function kebabCase(value: string): string | undefined {
+  const kebab = value
+    .replace(/([a-z0-9])([A-Z])/g, "$1-$2")
+    .replace(/([A-Z]+)([A-Z][a-z])/g, "$1-$2")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+  return /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/.test(kebab) && kebab.length <= 64 ? kebab : undefined;
+}
+
 const LOCALE_TAG = /^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|[0-9]{3}))?$/;
 
 /**
@@ -45,8 +56,11 @@ const SUBJECT_MESSAGES: Readonly<Record<string, (value: unknown) => string>> = {
   nonEmptyString: () => "text must not be empty",
   reference: () => "reference must not be empty",
   url: (value) => `${JSON.stringify(value)} is not a valid URL: use an absolute http:// or https:// URL without spaces`,
-  id: (value) =>
-    `${JSON.stringify(value)} is not a valid id: use kebab-case (lowercase letters and digits, words joined by single hyphens, starting with a letter), such as close-codes`,
+  id: (value) => {
+    const kebab = kebabCase(String(value));
+    const hint = kebab === undefined || kebab === value ? "" : `; did you mean "${kebab}"?`;
+    return `${JSON.stringify(value)} is not a valid id: use kebab-case (lowercase letters and digits, words joined by single hyphens, starting with a letter), such as close-codes${hint}`;
+  },
   guard: (value) => `${JSON.stringify(value)} is not a valid guard name: use "is" and a PascalCase name, such as isRetryableCloseCode`,
   fingerprint: (value) =>
     `${JSON.stringify(value)} is not a source fingerprint (8 hexadecimal digits); let \`codebook i18n --stamp LOCALE\` write it`,
