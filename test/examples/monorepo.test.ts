@@ -1,5 +1,5 @@
 import { execFile, spawn } from "node:child_process";
-import { cp, readdir, readFile, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
@@ -45,7 +45,12 @@ const APP_CODES = ["SessionExpired", "RateLimited", "RemovedByModerator", "RoomC
 describe("examples/monorepo", () => {
   it("installs and builds from scratch; the client receives each app close code, classifies it and shows it localized", { timeout: 240_000 }, async () => {
     const root = await tempDir("codebook-monorepo-");
-    await cp(EXAMPLE, root, { recursive: true, filter: (source) => !/[/\\](node_modules|dist|docs)$/.test(source) });
+    // A fresh clone: the files git tracks, and nothing else.
+    const { stdout: tracked } = await run("git", ["ls-files", "-z", "."], { cwd: EXAMPLE });
+    for (const file of tracked.split("\0").filter(Boolean)) {
+      await mkdir(path.dirname(path.join(root, file)), { recursive: true });
+      await copyFile(path.join(EXAMPLE, file), path.join(root, file));
+    }
     // The example depends on codebook by a relative path into this repository; from the copy, point at it directly.
     const manifestPath = path.join(root, "packages/codes/package.json");
     const manifest = JSON.parse(await readFile(manifestPath, "utf8")) as { devDependencies: Record<string, string> };
@@ -54,6 +59,8 @@ describe("examples/monorepo", () => {
     await writeFile(manifestPath, JSON.stringify(manifest, null, 2));
 
     await npm(["install", "--prefer-offline", "--no-audit", "--no-fund", "--ignore-scripts"], root);
+    // The documented CI guard passes on the fresh clone, before any build.
+    expect(await npm(["run", "check"], root)).toContain("the config and its registries are valid");
     await npm(["run", "build"], root);
     expect((await readdir(path.join(root, "packages/codes/dist"))).sort()).toEqual([
       ".codebook-manifest.json",
@@ -62,7 +69,11 @@ describe("examples/monorepo", () => {
       "app-close-codes.json",
     ]);
     expect(await readFile(path.join(root, "packages/codes/docs/app-close-codes.md"), "utf8")).toContain("4003");
-    expect(await npm(["run", "check"], root)).toContain("generated files are current");
+    const check = await npm(["run", "check"], root);
+    expect(check).toContain("app-close-codes.yaml: 2 locales, 8 texts each (source locale en)");
+    expect(check).toContain("node_modules/codebook/schema/close-codes.yaml (extended by app-close-codes.yaml): 2 locales, 33 texts each");
+    // The outputs hold the two locales the registry keeps.
+    expect((await readdir(path.join(root, "packages/codes/docs"))).sort()).toEqual([".codebook-manifest.json", "app-close-codes.de.md", "app-close-codes.md"]);
 
     const server = await startServer(root);
     try {
@@ -90,5 +101,13 @@ describe("examples/monorepo", () => {
       expect(await server.stop()).toBe(0);
     }
     expect(server.output()).toContain("server stopped");
+
+    // The guard fails when an app text lacks its German translation.
+    const registryPath = path.join(root, "packages/codes/app-close-codes.yaml");
+    const registry = await readFile(registryPath, "utf8");
+    await writeFile(registryPath, registry.replace("      de: Der Raum wurde geschlossen.\n", ""));
+    const failed = await npm(["run", "check"], root).then(() => undefined, (error: { code?: number; stderr?: string }) => error);
+    expect(failed?.code).toBe(1);
+    expect(failed?.stderr).toMatch(/app-close-codes\.yaml:\d+:\d+: error: .*"de"/);
   });
 });
