@@ -60,7 +60,7 @@ class JsonScanner {
 
   container(open: "{" | "[", depth: number): void {
     const close = open === "{" ? "}" : "]";
-    const item = open === "{" ? "member" : "item";
+    const item = open === "{" ? "value" : "item";
     this.offset += 1;
     this.skipSpace();
     if (this.text[this.offset] === close) {

@@ -46,9 +46,7 @@ describe("loadConfig", () => {
 
   it.each([
     { case: "a JSON syntax error", text: '{\n  "registries": [\n    { "registry": "a.yaml"\n  ]\n}\n', expected: [
-        "codebook.config.json:4:3: error: YAML syntax: flow map in block collection must be sufficiently indented and end with a }",
-        "codebook.config.json:4:4: error: YAML syntax: flow sequence in block collection must be sufficiently indented and end with a ]",
-        "codebook.config.json:5:1: error: YAML syntax: flow map must end with a }",
+        'codebook.config.json:4:3: error: JSON syntax: expected "," or "}" after the value, not "]"',
       ], },
     {
       case: "an unknown key, at the key",
