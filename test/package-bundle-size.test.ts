@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { bundleApp, byteSize, type Bundler } from "./helpers/bundle.js";
-import { installTarball, packPackage } from "./helpers/packed-package.js";
+import { installInto, packPackage } from "./helpers/tarball.js";
 import { repoRoot } from "./helpers/paths.js";
 
 /** The default registry's texts, from its JSON: every code's description in every locale. */
@@ -26,10 +26,10 @@ describe('"codebook/close-codes" as a user installs it, in an application bundle
   // One pack and one install for the whole file (a tempDir would be removed after the first test).
   beforeAll(async () => {
     const scratch = await mkdtemp(path.join(tmpdir(), "codebook-packed-"));
-    const tarball = await packPackage(repoRoot, scratch);
+    const { tarball } = await packPackage(repoRoot, scratch);
     project = path.join(scratch, "app");
     await mkdir(project);
-    await installTarball(tarball, project);
+    await installInto(project, [tarball]);
     texts = JSON.parse(await readFile(path.join(repoRoot, "generated", "close-codes.json"), "utf8")) as RegistryTexts;
     return () => rm(scratch, { recursive: true, force: true });
   }, 180_000);
