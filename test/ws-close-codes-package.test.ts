@@ -3,6 +3,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
+import { bundleApp, byteSize, type Bundler } from "./helpers/bundle.js";
 import { repoRoot } from "./helpers/paths.js";
 import { installInto, packPackage, runDevTool, type PackedTarball } from "./helpers/tarball.js";
 import { tempDirForFile } from "./helpers/temp.js";
@@ -20,6 +21,16 @@ async function evaluate(dir: string, type: "module" | "commonjs", script: string
 /** What a consumer prints after using the guards, names and describer, whichever module system loaded them. */
 const USE = `JSON.stringify([m.isValidCloseCode(1000), m.isValidCloseCode(1005), m.isCloseCallCode(1001), m.CloseCode.GoingAway,
   m.getCloseCodeName(1011), m.describeCloseCode(4000, "de"), m.createCloseCodeDescriber(m.closeCodeCatalogFr)(1000), Object.keys(m).sort()])`;
+
+const GUARD_APP = 'import { isValidCloseCode } from "ws-close-codes";\nglobalThis.result = isValidCloseCode(Number(globalThis.input));\n';
+const GERMAN_APP =
+  'import { createCloseCodeDescriber, closeCodeCatalogDe } from "ws-close-codes";\nglobalThis.result = createCloseCodeDescriber(closeCodeCatalogDe)(Number(globalThis.input));\n';
+
+/** The default registry's texts, from the package's own JSON: every code's description in every locale. */
+interface RegistryTexts {
+  readonly locales: readonly string[];
+  readonly codes: readonly { readonly name: string; readonly description: Readonly<Record<string, string>> }[];
+}
 
 /** A strict TypeScript consumer: every guard narrows, names are checked, and a wrong name fails. */
 const CONSUMER = `import { CloseCode, describeCloseCode, isCloseCode, isValidCloseCode, type CloseCodeName, type CloseCodeValue } from "ws-close-codes";
@@ -128,5 +139,21 @@ console.log(JSON.stringify([de.codes.GoingAway === describeCloseCode(1001, "de")
     });
     expect(result.output).toBe("");
     expect(result.ok).toBe(true);
+  });
+
+  it.each(["esbuild", "rollup"] as const satisfies readonly Bundler[])("%s: an app importing one guard bundles to at most 200 B, with no code name", async (bundler) => {
+    const texts = JSON.parse(await readFile(path.join(consumer, "node_modules", "ws-close-codes", "data", "close-codes.json"), "utf8")) as RegistryTexts;
+    const bundle = await bundleApp(bundler, consumer, GUARD_APP);
+    expect(byteSize(bundle), bundle).toBeLessThanOrEqual(200);
+    for (const entry of texts.codes) expect(bundle).not.toContain(entry.name);
+  });
+
+  it.each(["esbuild", "rollup"] as const satisfies readonly Bundler[])("%s: a German describer bundles every German text and no other locale's", async (bundler) => {
+    const texts = JSON.parse(await readFile(path.join(consumer, "node_modules", "ws-close-codes", "data", "close-codes.json"), "utf8")) as RegistryTexts;
+    const bundle = await bundleApp(bundler, consumer, GERMAN_APP);
+    for (const entry of texts.codes) {
+      expect(bundle).toContain(entry.description.de);
+      for (const locale of texts.locales.filter((other) => other !== "de")) expect(bundle).not.toContain(entry.description[locale]);
+    }
   });
 });
