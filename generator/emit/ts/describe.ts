@@ -3,6 +3,7 @@ import type { Registry } from "../../model/registry.js";
 import { icuText } from "../i18n/message-syntax.js";
 import { constStatement, jsDoc, literal, propertyKey, stringLiteral, type Statement } from "./builders.js";
 import type { ModuleNames } from "./names.js";
+import { localeMatching } from "./locale-matching.js";
 import { innermostRangeTests } from "./ranges.js";
 import { StructureKind, VariableDeclarationKind } from "./ts-morph-values.js";
 
@@ -11,7 +12,7 @@ export function emitDescribe(registry: Registry, names: ModuleNames): Statement[
   return [...emitLocales(registry, names), ...emitCatalogs(registry, names), ...emitDescribers(registry, names)];
 }
 
-function emitLocales(registry: Registry, names: ModuleNames): StatementStructures[] {
+function emitLocales(registry: Registry, names: ModuleNames): Statement[] {
   return [
     {
       kind: StructureKind.VariableStatement,
@@ -28,12 +29,66 @@ function emitLocales(registry: Registry, names: ModuleNames): StatementStructure
       type: `(typeof ${names.locales})[number]`,
     },
     {
+      kind: StructureKind.Interface,
+      name: "LocaleMatchData",
+      docs: [jsDoc("The shape of localeMatchData: tables keyed by locale tag, language, `language-Script` group and region.")],
+      properties: [
+        { name: "maximal", isReadonly: true, type: "{ readonly [locale: string]: string }" },
+        { name: "likely", isReadonly: true, type: "{ readonly [tag: string]: string }" },
+        { name: "related", isReadonly: true, type: "{ readonly [language: string]: string }" },
+        { name: "regions", isReadonly: true, type: "{ readonly [group: string]: { readonly [region: string]: string } }" },
+      ],
+    },
+    localeDataStatement(registry),
+    {
+      kind: StructureKind.Function,
+      name: "matchLocale",
+      docs: [
+        jsDoc(
+          "The index in `supported` of the best match for one requested tag, or -1: the same tag (case-insensitive, `_` for `-`); " +
+            "else, with the tag's missing script and region filled from CLDR's likely subtags (`zh` → `zh-Hans-CN`, `zh-TW` → `zh-Hant-TW`), " +
+            "a locale of the same language and script — of the same region, else the one best fit prefers for that region; " +
+            "else the locale CLDR's language matching relates the language or script to (`lb` → `de`, `sr-Cyrl` → `sr-Latn`).",
+        ),
+      ],
+      parameters: [
+        { name: "supported", type: "readonly string[]" },
+        { name: "requested", type: "string" },
+      ],
+      returnType: "number",
+      statements: [
+        `const tag = requested.replace(/_/g, "-").toLowerCase();
+const exact = supported.findIndex((locale) => locale.toLowerCase() === tag);
+if (exact !== -1) return exact;
+const parsed = /^([a-z]{2,3})(?:-([a-z]{4}))?(?:-([a-z]{2}|[0-9]{3}))?(?:-|$)/.exec(tag);
+if (parsed === null) return -1;
+const language = parsed[1]!;
+const script = parsed[2] === undefined ? undefined : parsed[2].charAt(0).toUpperCase() + parsed[2].slice(1);
+const region = parsed[3]?.toUpperCase();
+const { likely, maximal, regions, related } = localeMatchData;
+const fill = (region === undefined ? undefined : likely[\`\${language}-\${region}\`]) ?? (script === undefined ? undefined : likely[\`\${language}-\${script}\`]) ?? likely[language];
+if (fill === undefined) return related[language] === undefined ? -1 : supported.indexOf(related[language]);
+const [likelyScript, likelyRegion] = fill.split("-");
+const group = \`\${language}-\${script ?? likelyScript}\`;
+const wanted = region ?? likelyRegion;
+const candidates = supported.filter((locale) => maximal[locale]?.startsWith(\`\${group}-\`));
+if (candidates.length === 0) return related[group] === undefined ? -1 : supported.indexOf(related[group]);
+const preferred = regions[group]?.[wanted ?? ""] ?? regions[group]?.["*"];
+const best =
+    candidates.find((locale) => maximal[locale] === \`\${group}-\${wanted}\`) ??
+    candidates.find((locale) => locale === preferred) ??
+    candidates.find((locale) => maximal[locale] === \`\${group}-\${likelyRegion}\`) ??
+    candidates[0]!;
+return supported.indexOf(best);`,
+      ],
+    },
+    {
       kind: StructureKind.Function,
       name: "negotiate",
       docs: [
         jsDoc(
-          "The index in `supported` of the best match for the requested tags (BCP 47 lookup: `de-AT` → `de`), " +
-            "case-insensitive, trying each preferred tag in turn; `0`, the fallback, when none matches.",
+          "The index in `supported` of the best match for the requested tags (see matchLocale), trying each preferred tag in turn; " +
+            "`0`, the fallback, when none matches.",
         ),
       ],
       parameters: [
@@ -43,16 +98,9 @@ function emitLocales(registry: Registry, names: ModuleNames): StatementStructure
       returnType: "number",
       statements: [
         `if (requested === undefined) return 0;
-const tags = typeof requested === "string" ? [requested] : requested;
-for (const tag of tags) {
-    const exact = supported.indexOf(tag);
-    if (exact !== -1) return exact;
-    let candidate = tag.replace(/_/g, "-").toLowerCase();
-    while (candidate !== "") {
-        const index = supported.findIndex((locale) => locale.toLowerCase() === candidate);
-        if (index !== -1) return index;
-        candidate = candidate.slice(0, Math.max(0, candidate.lastIndexOf("-")));
-    }
+for (const tag of typeof requested === "string" ? [requested] : requested) {
+    const index = matchLocale(supported, tag);
+    if (index !== -1) return index;
 }
 return 0;`,
       ],
@@ -63,8 +111,8 @@ return 0;`,
       name: names.resolveLocale,
       docs: [
         jsDoc(
-          `The supported locale to use for a BCP 47 tag or a list of preferred tags (as \`navigator.languages\` gives): ` +
-            `\`pt-BR\` falls back to \`pt\`, and an unsupported tag to ${stringLiteral(registry.sourceLocale)}.`,
+          `The supported locale to use for a BCP 47 tag or a list of preferred tags (as \`navigator.languages\` gives), matched as ` +
+            `\`Intl.LocaleMatcher\`'s best fit does (${negotiationExample(registry)}); a tag that matches nothing gives ${stringLiteral(registry.sourceLocale)}.`,
         ),
       ],
       parameters: [{ name: "requested", type: "string | readonly string[]", hasQuestionToken: true }],
@@ -72,6 +120,38 @@ return 0;`,
       statements: [`return ${names.locales}[negotiate(${names.locales}, requested)] ?? ${stringLiteral(registry.sourceLocale)};`],
     },
   ];
+}
+
+/** The module-private CLDR data `matchLocale` reads, limited to the registry's locales. */
+function localeDataStatement(registry: Registry): string {
+  const data = localeMatching(registry.locales);
+  const table = (record: Readonly<Record<string, string>>) =>
+    literal("object", Object.entries(record).map(([key, value]) => ({ key: propertyKey(key), value: stringLiteral(value) })));
+  return constStatement({
+    name: "localeMatchData",
+    exported: false,
+    docs: jsDoc(
+      "CLDR data for matchLocale, limited to the supported locales (generated from CLDR's likely subtags and the language matching of @formatjs/intl-localematcher): " +
+        "each locale maximized, likely subtags of their languages, related languages, and best fit's choice by region where a language and script have several locales.",
+    ),
+    type: "LocaleMatchData",
+    initializer: literal("object", [
+      { key: "maximal", value: table(data.maximal) },
+      { key: "likely", value: table(data.likely) },
+      { key: "related", value: table(data.related) },
+      { key: "regions", value: literal("object", Object.entries(data.regions).map(([group, choices]) => ({ key: propertyKey(group), value: table(choices) }))) },
+    ]),
+  });
+}
+
+/** One or two examples of the registry's own negotiation, for the doc comment: `\`pt-PT\` → \`pt-BR\``. */
+function negotiationExample(registry: Registry): string {
+  const examples = registry.locales
+    .filter((locale) => locale.includes("-"))
+    .slice(0, 2)
+    .map((locale) => `\`${locale.split("-")[0]}\` → \`${locale}\``);
+  const base = registry.locales.find((locale) => !locale.includes("-") && locale !== registry.sourceLocale) ?? registry.sourceLocale;
+  return [`\`${base}-AT\` → \`${base}\``, ...examples].join(", ");
 }
 
 function textMap(registry: Registry, entries: readonly (readonly [string, string])[]) {

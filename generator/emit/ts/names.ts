@@ -67,7 +67,7 @@ export function moduleNames(registry: Registry): ModuleNames {
 }
 
 /** Module-private helpers every generated module declares. */
-export const PRIVATE_HELPERS: readonly string[] = ["negotiate", "describeIn", "describeRangeIn"];
+export const PRIVATE_HELPERS: readonly string[] = ["LocaleMatchData", "localeMatchData", "matchLocale", "negotiate", "describeIn", "describeRangeIn"];
 
 /** The globals the generated code reads: a top-level declaration of the same name would hide them. */
 export const GLOBALS_READ: readonly string[] = ["Number", "Math"];

@@ -1,0 +1,119 @@
+import { match } from "@formatjs/intl-localematcher";
+
+/**
+ * The data a generated module needs to match a requested locale tag as `Intl.LocaleMatcher`'s "best fit" does,
+ * limited to the registry's locales. It is computed at generation time from CLDR: the likely subtags (through
+ * `Intl.Locale#maximize`, as @formatjs/intl-localematcher itself uses them) and the language-matching distances
+ * of @formatjs/intl-localematcher, asked as an oracle. The generated module then needs no Intl data of its own.
+ */
+export interface LocaleMatching {
+  /** Each supported locale, maximized: `zh-CN` → `zh-Hans-CN`, `de` → `de-Latn-DE`. */
+  readonly maximal: Readonly<Record<string, string>>;
+  /**
+   * Likely subtags of the supported languages: `zh` → `Hans-CN`; a region whose script differs from the
+   * language's own, `zh-TW` → `Hant-TW`; a script, `zh-Hant` → `Hant-TW`.
+   */
+  readonly likely: Readonly<Record<string, string>>;
+  /**
+   * Another language (two-letter codes only) or script that best fit matches to a supported locale: `lb` → `de`,
+   * `ca` → `es`, `sr-Cyrl` → `sr-Latn`.
+   */
+  readonly related: Readonly<Record<string, string>>;
+  /**
+   * Where a language and script have several supported locales, the one best fit prefers for a requested region
+   * that none of them has: `"*"` for most regions, and the regions where it differs (`es-Latn`: `MX` → `es-419`).
+   */
+  readonly regions: Readonly<Record<string, Readonly<Record<string, string>>>>;
+}
+
+const LETTERS = "abcdefghijklmnopqrstuvwxyz";
+
+/** Every two-letter code that `Intl.DisplayNames` knows as a `type` (ISO 639-1 languages, ISO 3166 regions). */
+function knownCodes(type: "language" | "region"): string[] {
+  const names = new Intl.DisplayNames(["en"], { type, fallback: "none" });
+  const codes: string[] = [];
+  for (const first of LETTERS) {
+    for (const second of LETTERS) {
+      const code = type === "region" ? `${first}${second}`.toUpperCase() : `${first}${second}`;
+      if (names.of(code) !== undefined) codes.push(code);
+    }
+  }
+  return codes;
+}
+
+let codes: { languages: string[]; regions: string[] } | undefined;
+
+function allCodes(): { languages: string[]; regions: string[] } {
+  codes ??= { languages: knownCodes("language"), regions: knownCodes("region") };
+  return codes;
+}
+
+function maximize(tag: string): { language: string; script: string; region: string } {
+  const locale = new Intl.Locale(tag).maximize();
+  return { language: locale.language, script: locale.script ?? "", region: locale.region ?? "" };
+}
+
+function sortedRecord<T>(entries: Iterable<readonly [string, T]>): Record<string, T> {
+  return Object.fromEntries([...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/**
+ * Best fit's choice among several supported locales of one language and script, by requested region: `"*"`,
+ * the most common choice, and the regions where it differs. A region that a candidate has is not listed (the
+ * generated code picks that candidate first, as best fit does).
+ */
+function regionChoices(group: string, candidates: readonly string[], locales: readonly string[], regions: readonly string[], maximal: Readonly<Record<string, string>>): Record<string, string> {
+  const chosen = new Map<string, string>();
+  for (const region of regions) {
+    if (candidates.some((locale) => maximal[locale]!.endsWith(`-${region}`))) continue;
+    const choice = match([`${group}-${region}`], locales, locales[0]!);
+    if (candidates.includes(choice)) chosen.set(region, choice);
+  }
+  const counts = new Map<string, number>();
+  for (const choice of chosen.values()) counts.set(choice, (counts.get(choice) ?? 0) + 1);
+  const common = [...counts].sort((a, b) => b[1] - a[1] || candidates.indexOf(a[0]) - candidates.indexOf(b[0]))[0]?.[0] ?? candidates[0]!;
+  return { "*": common, ...sortedRecord([...chosen].filter(([, choice]) => choice !== common)) };
+}
+
+/** The matching data for a registry's locales; the first is the source locale, the fallback. */
+export function localeMatching(locales: readonly string[]): LocaleMatching {
+  const { languages, regions } = allCodes();
+  const source = locales[0]!;
+  const maximal = Object.fromEntries(locales.map((locale) => {
+    const { language, script, region } = maximize(locale);
+    return [locale, `${language}-${script}-${region}`];
+  }));
+  const supportedLanguages = [...new Set(locales.map((locale) => maximal[locale]!.split("-")[0]!))];
+  const likely = new Map<string, string>();
+  const related = new Map<string, string>();
+  const choices = new Map<string, Record<string, string>>();
+  for (const language of supportedLanguages) {
+    const own = maximize(language);
+    likely.set(language, `${own.script}-${own.region}`);
+    const scripts = new Set([own.script]);
+    for (const region of regions) {
+      const { script } = maximize(`${language}-${region}`);
+      if (script !== own.script) likely.set(`${language}-${region}`, `${script}-${region}`);
+      scripts.add(script);
+    }
+    for (const locale of locales) if (maximal[locale]!.startsWith(`${language}-`)) scripts.add(maximal[locale]!.split("-")[1]!);
+    for (const script of scripts) {
+      if (script !== own.script) likely.set(`${language}-${script}`, `${script}-${maximize(`${language}-${script}`).region}`);
+      const group = `${language}-${script}`;
+      const candidates = locales.filter((locale) => maximal[locale]!.startsWith(`${group}-`));
+      if (candidates.length === 0) {
+        // CLDR relates some scripts of one language (sr-Cyrl and sr-Latn), not others (zh-Hant and zh-Hans).
+        const chosen = match([group], locales, source);
+        if (chosen !== source) related.set(group, chosen);
+      }
+      if (candidates.length < 2) continue;
+      choices.set(group, regionChoices(group, candidates, locales, regions, maximal));
+    }
+  }
+  for (const language of languages) {
+    if (supportedLanguages.includes(language)) continue;
+    const chosen = match([language], locales, source);
+    if (chosen !== source) related.set(language, chosen);
+  }
+  return { maximal, likely: sortedRecord(likely), related: sortedRecord(related), regions: sortedRecord(choices) };
+}
