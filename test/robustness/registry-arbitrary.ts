@@ -1,3 +1,4 @@
+import { match } from "@formatjs/intl-localematcher";
 import fc from "fast-check";
 
 /**
@@ -286,15 +287,10 @@ export class Oracle {
     return typeof text === "string" ? text : (text[locale] ?? text[this.source]!);
   }
 
-  /** The supported locale for a requested tag: BCP 47 lookup, case-insensitive, else the source locale. */
+  /** The supported locale for a requested tag: `Intl.LocaleMatcher`'s best fit (`_` read as `-`), else the source locale. */
   resolveLocale(requested: string | undefined): string {
-    let candidate = (requested ?? "").replace(/_/g, "-").toLowerCase();
-    while (candidate !== "") {
-      const found = this.registry.locales.find((locale) => locale.toLowerCase() === candidate);
-      if (found !== undefined) return found;
-      candidate = candidate.slice(0, Math.max(0, candidate.lastIndexOf("-")));
-    }
-    return this.source;
+    if (requested === undefined) return this.source;
+    return match([requested.replace(/_/g, "-")], this.registry.locales, this.source, { algorithm: "best fit" });
   }
 
   describe(value: number, requested?: string): string {

@@ -195,7 +195,7 @@ export declare function getCloseCodeRange(code: number): CloseCodeRange | undefi
 export declare const closeCodeLocales: readonly ["en", "de", "fr", "es", "ja", "zh-CN", "pt-BR", "ru"];
 /** A supported locale tag. */
 export type CloseCodeLocale = (typeof closeCodeLocales)[number];
-/** The supported locale to use for a BCP 47 tag or a list of preferred tags (as `navigator.languages` gives): `pt-BR` falls back to `pt`, and an unsupported tag to "en". */
+/** The supported locale to use for a BCP 47 tag or a list of preferred tags (as `navigator.languages` gives), matched as `Intl.LocaleMatcher`'s best fit does (`de-AT` → `de`, `zh` → `zh-CN`, `pt` → `pt-BR`); a tag that matches nothing gives "en". */
 export declare function resolveCloseCodeLocale(requested?: string | readonly string[]): CloseCodeLocale;
 /** The texts of one locale: a description for every code and every range, and the text for unknown codes. */
 export interface CloseCodeCatalog {

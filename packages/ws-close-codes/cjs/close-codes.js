@@ -199,26 +199,121 @@ exports.getCloseCodeRange = getCloseCodeRange;
 /** The supported locales; the first, "en", is the source locale and the fallback. */
 const closeCodeLocales = ["en", "de", "fr", "es", "ja", "zh-CN", "pt-BR", "ru"];
 exports.closeCodeLocales = closeCodeLocales;
-/** The index in `supported` of the best match for the requested tags (BCP 47 lookup: `de-AT` → `de`), case-insensitive, trying each preferred tag in turn; `0`, the fallback, when none matches. */
+/** CLDR data for matchLocale, limited to the supported locales (generated from CLDR's likely subtags and the language matching of @formatjs/intl-localematcher): each locale maximized, likely subtags of their languages, related languages, and best fit's choice by region where a language and script have several locales. */
+const localeMatchData = {
+    maximal: {
+        en: "en-Latn-US",
+        de: "de-Latn-DE",
+        fr: "fr-Latn-FR",
+        es: "es-Latn-ES",
+        ja: "ja-Jpan-JP",
+        "zh-CN": "zh-Hans-CN",
+        "pt-BR": "pt-Latn-BR",
+        ru: "ru-Cyrl-RU",
+    },
+    likely: {
+        de: "Latn-DE",
+        en: "Latn-US",
+        es: "Latn-ES",
+        fr: "Latn-FR",
+        ja: "Jpan-JP",
+        pt: "Latn-BR",
+        ru: "Cyrl-RU",
+        zh: "Hans-CN",
+        "zh-AU": "Hant-AU",
+        "zh-BN": "Hant-BN",
+        "zh-GB": "Hant-GB",
+        "zh-GF": "Hant-GF",
+        "zh-HK": "Hant-HK",
+        "zh-Hant": "Hant-TW",
+        "zh-ID": "Hant-ID",
+        "zh-MO": "Hant-MO",
+        "zh-PA": "Hant-PA",
+        "zh-PF": "Hant-PF",
+        "zh-PH": "Hant-PH",
+        "zh-SR": "Hant-SR",
+        "zh-TH": "Hant-TH",
+        "zh-TW": "Hant-TW",
+        "zh-UK": "Hant-UK",
+        "zh-US": "Hant-US",
+        "zh-VD": "Hant-VD",
+        "zh-VN": "Hant-VN",
+    },
+    related: {
+        ab: "ru",
+        ay: "es",
+        az: "ru",
+        be: "ru",
+        bo: "zh-CN",
+        br: "fr",
+        ca: "es",
+        co: "fr",
+        eu: "es",
+        gl: "es",
+        gn: "es",
+        ht: "fr",
+        hy: "ru",
+        kg: "fr",
+        kk: "ru",
+        ky: "ru",
+        lb: "de",
+        ln: "fr",
+        mg: "fr",
+        mn: "ru",
+        oc: "fr",
+        qu: "es",
+        rm: "de",
+        rn: "fr",
+        tg: "ru",
+        tk: "ru",
+        tt: "ru",
+        uz: "ru",
+        wo: "fr",
+        za: "zh-CN",
+    },
+    regions: {},
+};
+/** The index in `supported` of the best match for one requested tag, or -1: the same tag (case-insensitive, `_` for `-`); else, with the tag's missing script and region filled from CLDR's likely subtags (`zh` → `zh-Hans-CN`, `zh-TW` → `zh-Hant-TW`), a locale of the same language and script — of the same region, else the one best fit prefers for that region; else the locale CLDR's language matching relates the language or script to (`lb` → `de`, `sr-Cyrl` → `sr-Latn`). */
+function matchLocale(supported, requested) {
+    const tag = requested.replace(/_/g, "-").toLowerCase();
+    const exact = supported.findIndex((locale) => locale.toLowerCase() === tag);
+    if (exact !== -1)
+        return exact;
+    const parsed = /^([a-z]{2,3})(?:-([a-z]{4}))?(?:-([a-z]{2}|[0-9]{3}))?(?:-|$)/.exec(tag);
+    if (parsed === null)
+        return -1;
+    const language = parsed[1];
+    const script = parsed[2] === undefined ? undefined : parsed[2].charAt(0).toUpperCase() + parsed[2].slice(1);
+    const region = parsed[3]?.toUpperCase();
+    const { likely, maximal, regions, related } = localeMatchData;
+    const fill = (region === undefined ? undefined : likely[`${language}-${region}`]) ?? (script === undefined ? undefined : likely[`${language}-${script}`]) ?? likely[language];
+    if (fill === undefined)
+        return related[language] === undefined ? -1 : supported.indexOf(related[language]);
+    const [likelyScript, likelyRegion] = fill.split("-");
+    const group = `${language}-${script ?? likelyScript}`;
+    const wanted = region ?? likelyRegion;
+    const candidates = supported.filter((locale) => maximal[locale]?.startsWith(`${group}-`));
+    if (candidates.length === 0)
+        return related[group] === undefined ? -1 : supported.indexOf(related[group]);
+    const preferred = regions[group]?.[wanted ?? ""] ?? regions[group]?.["*"];
+    const best = candidates.find((locale) => maximal[locale] === `${group}-${wanted}`) ??
+        candidates.find((locale) => locale === preferred) ??
+        candidates.find((locale) => maximal[locale] === `${group}-${likelyRegion}`) ??
+        candidates[0];
+    return supported.indexOf(best);
+}
+/** The index in `supported` of the best match for the requested tags (see matchLocale), trying each preferred tag in turn; `0`, the fallback, when none matches. */
 function negotiate(supported, requested) {
     if (requested === undefined)
         return 0;
-    const tags = typeof requested === "string" ? [requested] : requested;
-    for (const tag of tags) {
-        const exact = supported.indexOf(tag);
-        if (exact !== -1)
-            return exact;
-        let candidate = tag.replace(/_/g, "-").toLowerCase();
-        while (candidate !== "") {
-            const index = supported.findIndex((locale) => locale.toLowerCase() === candidate);
-            if (index !== -1)
-                return index;
-            candidate = candidate.slice(0, Math.max(0, candidate.lastIndexOf("-")));
-        }
+    for (const tag of typeof requested === "string" ? [requested] : requested) {
+        const index = matchLocale(supported, tag);
+        if (index !== -1)
+            return index;
     }
     return 0;
 }
-/** The supported locale to use for a BCP 47 tag or a list of preferred tags (as `navigator.languages` gives): `pt-BR` falls back to `pt`, and an unsupported tag to "en". */
+/** The supported locale to use for a BCP 47 tag or a list of preferred tags (as `navigator.languages` gives), matched as `Intl.LocaleMatcher`'s best fit does (`de-AT` → `de`, `zh` → `zh-CN`, `pt` → `pt-BR`); a tag that matches nothing gives "en". */
 function resolveCloseCodeLocale(requested) {
     return closeCodeLocales[negotiate(closeCodeLocales, requested)] ?? "en";
 }
