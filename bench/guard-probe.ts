@@ -7,9 +7,26 @@
  * Prints `{ nsPerOp, checksum }`: the median over ROUNDS rounds of about ROUND_MS each, after a warm-up,
  * and a hash of every result so the caller can check that all candidates of one function agree.
  */
-import { pathToFileURL } from "node:url";
-import * as generated from "../generated/close-codes.js";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { median } from "./process-timing.js";
+
+/** What the probe uses of the close-code module. */
+interface CloseCodeModule {
+  readonly CloseCode: Readonly<Record<string, number | string>>;
+  readonly CloseCodes: Readonly<Record<string, number>>;
+  readonly isCloseCode: (value: unknown) => boolean;
+  readonly isValidCloseCode: (code: number) => boolean;
+  readonly describeCloseCode: (code: number, locale?: string) => string;
+  readonly closeCodeCatalogDe: object;
+  readonly createCloseCodeDescriber: (fallback: object) => (code: number) => string;
+}
+
+// The module as a user installs it, `codebook/close-codes` (dist/generated/close-codes.js, written by the build with
+// codebook's `emit: "js"`), loaded at run time: importing generated/close-codes.ts would make the bench's tsc build
+// compile it over that file.
+const shipped = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "generated", "close-codes.js");
+const generated = (await import(pathToFileURL(shipped).href)) as CloseCodeModule;
 
 type Guard = (value: number) => boolean;
 type Describe = (code: number) => string;
