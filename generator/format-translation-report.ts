@@ -9,7 +9,7 @@ function quote(text: string, limit = 80): string {
 export function formatTranslationReport(report: TranslationReport): string[] {
   const width = Math.max(...report.locales.map((status) => status.locale.length));
   const inherited = report.extendedBy.length > 0 ? ` (extended by ${report.extendedBy.join(", ")})` : "";
-  const lines = [`${report.registry}${inherited}: ${report.locales.length} locales, ${report.locales[0]?.total ?? 0} texts each (source locale ${report.sourceLocale})`];
+  const lines = [`${report.registry}${inherited}: ${report.locales.length} locale${report.locales.length === 1 ? "" : "s"}, ${report.locales[0]?.total ?? 0} texts each (source locale ${report.sourceLocale})`];
   for (const status of report.locales) {
     const fileName = status.file ?? `${report.registry.replace(/\.ya?ml$/i, "")}.${status.locale}.yaml`;
     const written = [status.file, status.inline > 0 ? `${status.inline} inline in ${report.registry}` : undefined].filter(Boolean).join(", ");
