@@ -206,7 +206,11 @@ async function runI18n(values: OptionValues, registries: readonly string[], quie
     import("./translation-report.js"),
     import("./format-translation-report.js"),
   ]);
-  announceBuiltIn(io, registries, config, quiet || values.stamp !== undefined);
+  if (values.stamp !== undefined && registries.length === 0 && config === false) {
+    // The built-in registry's files belong to the installed codebook: stamping them would edit node_modules.
+    throw new UsageError("--stamp needs a registry of yours: name it, or run in a project with a config file (the built-in registry's files belong to codebook)");
+  }
+  announceBuiltIn(io, registries, config, quiet);
   const target = { cwd: io.cwd, registries, config };
   if (values.stamp !== undefined) {
     const files = await translationRegistries(target);

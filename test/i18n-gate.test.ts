@@ -119,5 +119,9 @@ describe("codebook i18n picks its registries like generate", () => {
     const lines = run.stdout.split("\n");
     expect(lines[0]).toBe("codebook: no registry named and no config file found, so this uses the built-in WebSocket close-code registry (`codebook init` starts your own)");
     expect(lines[1]).toMatch(/close-codes\.yaml: 8 locales, 33 texts each/);
+    // Its files belong to the installed codebook: --stamp does not write there.
+    const stamp = await runCli(["i18n", "--stamp", "fr"], await tempDir());
+    expect(stamp.code).toBe(2);
+    expect(stamp.stderr.split("\n")[0]).toBe("codebook: --stamp needs a registry of yours: name it, or run in a project with a config file (the built-in registry's files belong to codebook)");
   });
 });
