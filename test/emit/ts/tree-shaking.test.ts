@@ -3,6 +3,7 @@ import path from "node:path";
 import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
 import { generate } from "../../../generator/pipeline.js";
+import { repoRoot } from "../../helpers/paths.js";
 import { bundleApp, byteSize, type Bundler } from "../../helpers/bundle.js";
 import { tempDir, writeTree } from "../../helpers/temp.js";
 import { compileStrict } from "../../helpers/typescript.js";
@@ -96,6 +97,45 @@ describe("emitted JavaScript (emit: js) in an application bundle", () => {
     for (const entry of texts.codes) {
       expect(german).toContain(entry.description.de);
       for (const locale of texts.locales.filter((other) => other !== "de")) expect(german).not.toContain(entry.description[locale]);
+    }
+  });
+});
+
+/** 300 sparse codes in two locales with nested ranges and a set: guards as binary searches over tables. */
+function sparseRegistry(): string {
+  const codes = Array.from({ length: 300 }, (_, index) => 1000 + index * 7);
+  return [
+    "id: sparse",
+    "type: Sparse",
+    'title: { en: "Sparse", de: "Dünn" }',
+    'unknown: { en: "Unknown", de: "Unbekannt" }',
+    "locales: [en, de]",
+    "bounds: { min: 0, max: 9999 }",
+    "ranges:",
+    '  - { from: 1000, to: 4999, name: Main, description: { en: "Main", de: "Haupt" } }',
+    '  - { from: 2000, to: 2999, name: Inner, description: { en: "Inner", de: "Innen" } }',
+    "codes:",
+    ...codes.map((code) => `  - { code: ${code}, name: Code${code}, description: { en: "Code ${code}", de: "Kode ${code}" } }`),
+    "sets:",
+    `  - { name: Odd, include: [${codes.filter((code) => code % 2 === 1).join(", ")}] }`,
+    "",
+  ].join("\n");
+}
+
+describe("every emitted module, whatever its registry, is free of top-level side effects", () => {
+  it.each([
+    { registry: "the basic fixture (aliases, sets with exclusions, nested ranges)", id: "app-errors", yaml: async () => readFile(path.join(repoRoot, "test/fixtures/basic/registry.yaml"), "utf8") },
+    { registry: "300 sparse codes (table-driven guards)", id: "sparse", yaml: async () => sparseRegistry() },
+  ])("$registry: importing it for nothing bundles to nothing, ESM and CommonJS", async ({ id, yaml }) => {
+    const dir = await tempDir();
+    await writeTree(dir, { "registry.yaml": await yaml() });
+    for (const module of ["esm", "cjs"] as const) {
+      const out = path.join(dir, module);
+      await generate({ cwd: dir, registries: ["registry.yaml"], outDir: module, emit: "js", module, targets: ["ts"] });
+      await writeTree(out, { "package.json": JSON.stringify({ type: module === "esm" ? "module" : "commonjs" }) });
+      const app = `import ${JSON.stringify(`./${id}.js`)};\n`;
+      if (module === "esm") expect(await bundleApp("esbuild", out, app)).toBe("");
+      expect(await bundleApp("rollup", out, app, { commonjs: module === "cjs" })).toBe("");
     }
   });
 });
