@@ -5,6 +5,7 @@ import { findConfigFile } from "./config/find-config.js";
 import { TARGET_NAMES } from "./emit/targets.js";
 import { packageVersion } from "./package-root.js";
 import { check, generate, validate, type GenerateResult, type RunOptions } from "./pipeline.js";
+import { WriteError } from "./write/write-error.js";
 
 const HELP = `codebook: generate TypeScript, i18n catalogs and Markdown tables from a YAML registry of numeric codes.
 
@@ -49,7 +50,10 @@ export interface CliIo {
   readonly stdout: (line: string) => void;
   readonly stderr: (line: string) => void;
   readonly cwd: string;
-  /** Ends `generate --watch` when aborted (the process entry point aborts it on SIGINT and SIGTERM). */
+  /**
+   * Ends the run when aborted, with the signal's name as the reason (the process entry point aborts it on SIGINT
+   * and SIGTERM): `generate` stops before it changes a file, or once its renames are done; a watch stops watching.
+   */
   readonly signal?: AbortSignal;
 }
 
@@ -213,6 +217,7 @@ async function runI18n(values: OptionValues, registries: readonly string[], quie
   announceBuiltIn(io, registries, config, quiet);
   const target = { cwd: io.cwd, registries, config };
   if (values.stamp !== undefined) {
+    io.signal?.throwIfAborted();
     const files = await translationRegistries(target);
     const results = [];
     for (const registry of files) results.push(await stampTranslations(values.stamp, { cwd: io.cwd, registry }));
@@ -269,7 +274,7 @@ async function runCommand(command: Command, values: OptionValues, registries: re
     case "generate": {
       announceBuiltIn(io, registries, options.config, quiet);
       if (values.watch) return runWatch(options, quiet, io);
-      reportGenerate(io, await generate(options), quiet);
+      reportGenerate(io, await generate({ ...options, ...(io.signal === undefined ? {} : { signal: io.signal }) }), quiet);
       return 0;
     }
     case "check":
@@ -301,7 +306,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       return 0;
     }
     command = commandOf(word);
-    return await runCommand(command, values, args, argv, io);
+    const writes = (command === "generate" && values.watch !== true) || (command === "i18n" && values.stamp !== undefined);
+    return await untilSignal(runCommand(command, values, args, argv, io), io, writes || values.watch === true);
   } catch (error) {
     if (error instanceof DiagnosticError) {
       const stamping = command === "i18n" && argv.some((word) => word === "--stamp" || word.startsWith("--stamp="));
@@ -312,14 +318,39 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       io.stderr(`codebook: ${error.message}\nRun \`codebook --help\` for usage.`);
       return 2;
     }
+    if (error instanceof WriteError) {
+      io.stderr(`codebook: cannot write ${shown(io, error.path)}: ${error.reason}`);
+      return 1;
+    }
+    if (io.signal?.aborted === true && error === io.signal.reason) return interrupted(io, String(io.signal.reason));
     throw error;
   }
 }
 
-/** The process entry point: real streams, real exit code; SIGINT and SIGTERM end a watch cleanly. */
+/** The exit code of a run ended by a signal, as shells report it: 128 + the signal's number. */
+const SIGNAL_EXIT_CODES: Readonly<Record<string, number>> = { SIGINT: 130, SIGTERM: 143 };
+
+function interrupted(io: CliIo, signal: string): number {
+  io.stderr(`codebook: stopped by ${signal}; every file is as it was or completely written`);
+  return SIGNAL_EXIT_CODES[signal] ?? 1;
+}
+
+/** A run that writes nothing may end as soon as a signal comes; one that writes ends at its next safe point. */
+async function untilSignal(run: Promise<number>, io: CliIo, writes: boolean): Promise<number> {
+  const { signal } = io;
+  if (signal === undefined || writes) return run;
+  if (signal.aborted) return interrupted(io, String(signal.reason));
+  const stopped = new Promise<number>((resolve) => signal.addEventListener("abort", () => resolve(interrupted(io, String(signal.reason))), { once: true }));
+  return Promise.race([run, stopped]);
+}
+
+/**
+ * The process entry point: real streams, real exit code. SIGINT and SIGTERM end any run promptly: a watch
+ * cleanly, a `generate` before it changes a file (or once its renames are done), a read-only command at once.
+ */
 export async function runCli(): Promise<void> {
   const stop = new AbortController();
-  const onSignal = (): void => stop.abort();
+  const onSignal = (signal: NodeJS.Signals): void => stop.abort(signal);
   process.once("SIGINT", onSignal);
   process.once("SIGTERM", onSignal);
   try {
@@ -333,4 +364,6 @@ export async function runCli(): Promise<void> {
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);
   }
+  // Work a signal cut short (a read-only command's pending reads) must not keep the process alive.
+  if (stop.signal.aborted) process.exit();
 }

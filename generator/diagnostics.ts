@@ -4,6 +4,11 @@ export interface SourcePosition {
   readonly column: number;
 }
 
+/** A position in a named file: where a config entry is, for a diagnostic about what it generates. */
+export interface SourceLocation extends SourcePosition {
+  readonly file: string;
+}
+
 /** One problem found in an input file, located at the node that caused it. */
 export interface Diagnostic extends SourcePosition {
   /** The file as the user named it (or relative to the working directory). */

@@ -5,7 +5,8 @@ import type { MarkdownTemplates } from "./emit/markdown/template-set.js";
 import type { Registry } from "./model/registry.js";
 import type { ResolvedOptions } from "./pipeline.js";
 import { generatorId } from "./write/generator-stamp.js";
-import { isFolderCurrent, type FolderSources } from "./write/output-folder.js";
+import { packageCandidates } from "./write/inputs.js";
+import { isFolderCurrent, type FolderOutput, type FolderSources, type RegistryOutput, type RegistrySources } from "./write/output-folder.js";
 
 /** The runs that write into one output folder, and what they are generated from. */
 export interface FolderPlan {
@@ -26,18 +27,28 @@ function describeRun(run: ResolvedOptions): Record<string, unknown> {
     if (typeof value === "string" && path.isAbsolute(value)) return path.relative(run.outDir, value).split(path.sep).join("/");
     return Array.isArray(value) ? value.map(relative) : value;
   };
-  const { cwd: _cwd, outDir: _outDir, ...options } = run;
-  const shaping = { ...options, registries: registryPaths(run) };
-  return Object.fromEntries(Object.entries(shaping).sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, value]) => [key, relative(value)]));
+  const { cwd: _cwd, outDir: _outDir, registries: _registries, location: _location, ...options } = run;
+  return Object.fromEntries(Object.entries(options).sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, value]) => [key, relative(value)]));
 }
 
-/** What a folder is generated from, for its manifest: `files` are the registries (and bases) read. */
-export function sourcesOf(plan: FolderPlan, files: readonly string[]): FolderSources {
+/**
+ * What one registry's files are generated from. `chain` is the registry and the registries it extends (nearest
+ * first), when known; `read` the other files read (templates). The templates folder's listing is an input (a new
+ * `page.<locale>.md` changes the output), and so is every place a nearer package could appear.
+ */
+function registrySources(plan: FolderPlan, run: ResolvedOptions, registry: string, chain: readonly string[] = [registry], read: readonly string[] = []): RegistrySources {
+  const config = plan.configFile === undefined ? [] : [plan.configFile];
+  const folders = run.templates === undefined ? [] : [run.templates, path.join(run.templates, "locales")];
+  return { registry, options: describeRun(run), inputs: { files: [...chain, ...packageCandidates(chain), ...read, ...config], folders } };
+}
+
+/** What a folder is generated from before rendering: its registries, options and the files they name. */
+export function sourcesOf(plan: FolderPlan): FolderSources {
   return {
     outDir: plan.outDir,
     generator: generatorId(),
-    options: plan.runs.map(describeRun),
-    inputs: { files: [...files, ...(plan.configFile === undefined ? [] : [plan.configFile])] },
+    config: plan.configFile,
+    registries: plan.runs.flatMap((run) => registryPaths(run).map((registry) => registrySources(plan, run, registry))),
   };
 }
 
@@ -49,7 +60,7 @@ export async function findCurrentFolders(plans: readonly FolderPlan[]): Promise<
   const inputs = new Set<string>();
   const files: string[] = [];
   for (const plan of plans) {
-    const current = await isFolderCurrent(sourcesOf(plan, plan.runs.flatMap(registryPaths)));
+    const current = await isFolderCurrent(sourcesOf(plan));
     if (current === undefined) return undefined;
     for (const input of current.inputs) inputs.add(input);
     files.push(...current.files);
@@ -59,7 +70,9 @@ export async function findCurrentFolders(plans: readonly FolderPlan[]): Promise<
 
 /** What rendering one run gives: each registry's files, and every file that was read. */
 export interface RenderedRun {
-  readonly outputs: readonly { readonly sourcePath: string; readonly files: readonly GeneratedFile[] }[];
+  /** Each registry's files, and the registry with the registries it extends (nearest first). */
+  readonly outputs: readonly { readonly sourcePath: string; readonly chain: readonly string[]; readonly files: readonly GeneratedFile[] }[];
+  /** The other files read: the user's templates. */
   readonly inputs: readonly string[];
   /** The registries the run loaded, and its templates: what injected regions are rendered from. */
   readonly registries: readonly Registry[];
@@ -72,8 +85,9 @@ export type RunRenderer = (run: ResolvedOptions) => Promise<RenderedRun>;
 /** Every file of one folder, in memory, with what they were generated from. */
 export interface RenderedFolder {
   readonly plan: FolderPlan;
-  readonly files: readonly GeneratedFile[];
-  readonly sources: FolderSources;
+  readonly output: FolderOutput;
+  /** The run each registry's files come from, in the order of `output.registries`. */
+  readonly runs: readonly ResolvedOptions[];
   readonly registries: readonly Registry[];
   /** The templates of the folder's first run. */
   readonly templates: MarkdownTemplates | undefined;
@@ -84,8 +98,8 @@ function shown(run: ResolvedOptions, file: string): string {
 }
 
 async function renderFolder(plan: FolderPlan, render: RunRenderer): Promise<RenderedFolder> {
-  const files: GeneratedFile[] = [];
-  const inputs: string[] = [];
+  const outputs: RegistryOutput[] = [];
+  const runs: ResolvedOptions[] = [];
   const registries: Registry[] = [];
   let templates: MarkdownTemplates | undefined;
   const diagnostics: Diagnostic[] = [];
@@ -99,10 +113,10 @@ async function renderFolder(plan: FolderPlan, render: RunRenderer): Promise<Rend
       diagnostics.push(...error.diagnostics);
       continue;
     }
-    inputs.push(...rendered.inputs);
     registries.push(...rendered.registries);
     templates ??= rendered.templates;
-    for (const { sourcePath, files: produced } of rendered.outputs) {
+    for (const { sourcePath, chain, files: produced } of rendered.outputs) {
+      const files: GeneratedFile[] = [];
       for (const file of produced) {
         const other = producedBy.get(file.path);
         if (other !== undefined && other !== sourcePath) {
@@ -118,10 +132,12 @@ async function renderFolder(plan: FolderPlan, render: RunRenderer): Promise<Rend
         producedBy.set(file.path, sourcePath);
         files.push(file);
       }
+      outputs.push({ ...registrySources(plan, run, sourcePath, chain, rendered.inputs), files });
+      runs.push(run);
     }
   }
   if (diagnostics.length > 0) throw new DiagnosticError(diagnostics);
-  return { plan, files, sources: sourcesOf(plan, inputs), registries, templates };
+  return { plan, output: { ...sourcesOf({ ...plan, runs: [] }), registries: outputs }, runs, registries, templates };
 }
 
 /** Renders every folder, collecting the diagnostics of all of them before throwing: nothing is written unless all are valid. */

@@ -1,13 +1,14 @@
 import path from "node:path";
 import type { Diagnostic } from "./diagnostics.js";
-import type { GeneratedFile } from "./emit/header.js";
 import { findRegions, injectTables, type InjectRegion } from "./emit/markdown/inject.js";
 import { renderNamedTable, type TableName } from "./emit/markdown/tables.js";
 import { pageTextsFor, type MarkdownTemplates } from "./emit/markdown/template-set.js";
+import { readInputBytes } from "./load/checked-read.js";
 import { readSourceFile, type SourceFile } from "./load/source-file.js";
 import type { Registry } from "./model/registry.js";
-import type { FileCheck } from "./write/output-folder.js";
-import { compareFiles, writeFiles, type WriteReport } from "./write/write-files.js";
+import type { PlannedFile } from "./write/output-folder.js";
+import { linkedTarget } from "./write/real-target.js";
+import { WriteError } from "./write/write-error.js";
 
 /** A Markdown file named by `--inject`, read and scanned for its regions. */
 export interface InjectTarget {
@@ -64,24 +65,25 @@ export function renderInjections(
   return { files, diagnostics };
 }
 
-function asGenerated(file: InjectedFile): { folder: string; file: GeneratedFile } {
-  return { folder: path.dirname(file.path), file: { path: path.basename(file.path), contents: file.contents } };
-}
-
-/** Writes the injected files whose contents changed (atomically, through the one writer). */
-export async function writeInjected(files: readonly InjectedFile[]): Promise<WriteReport> {
-  const written: string[] = [];
-  const unchanged: string[] = [];
-  for (const { folder, file } of files.map(asGenerated)) {
-    const report = await writeFiles(folder, [file]);
-    written.push(...report.written);
-    unchanged.push(...report.unchanged);
+/**
+ * Compares each injected file with what is on disk and works out the write that brings it up to date, without
+ * writing. A symbolic link is written through: its target gets the new contents and the link stays a link; the
+ * file keeps its mode. The check reports each file by the path the user named.
+ * @throws {WriteError} when a file is a dangling link or not a regular file.
+ */
+export async function planInjected(files: readonly InjectedFile[]): Promise<PlannedFile[]> {
+  const planned: PlannedFile[] = [];
+  for (const file of files) {
+    const { target, existing } = await linkedTarget(file.path);
+    const read = existing === undefined ? undefined : readInputBytes(target);
+    if (read !== undefined && !read.ok) throw new WriteError(file.path, read.message);
+    const bytes = read?.bytes;
+    const current = bytes !== undefined && bytes.toString("utf8") === file.contents;
+    planned.push({
+      path: file.path,
+      state: current ? "current" : bytes === undefined ? "missing" : "stale",
+      write: current ? undefined : { target, existing, contents: file.contents },
+    });
   }
-  return { written, unchanged };
-}
-
-/** Compares the injected files with those on disk, without writing. */
-export async function compareInjected(files: readonly InjectedFile[]): Promise<FileCheck[]> {
-  const results = await Promise.all(files.map(asGenerated).map(({ folder, file }) => compareFiles(folder, [file])));
-  return results.flat();
+  return planned;
 }

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { DiagnosticError, sortDiagnostics, type Diagnostic } from "./diagnostics.js";
+import { DiagnosticError, sortDiagnostics, type Diagnostic, type SourceLocation } from "./diagnostics.js";
 import type { EmitContext, GeneratedFile } from "./emit/header.js";
 import type { MarkdownTemplates } from "./emit/markdown/template-set.js";
 import { loadTargets, TARGET_NAMES, type Target, type EmitForm, type EmitOptions, type ModuleFormat, type TargetName } from "./emit/targets.js";
@@ -7,7 +7,9 @@ import type { Registry } from "./model/registry.js";
 import { defaultRegistryPath } from "./package-root.js";
 import { chooseConfigFile, expandConfig } from "./config/expand-config.js";
 import { findCurrentFolders, registryPaths, renderFolders, type FolderPlan, type RenderedRun } from "./folder-plan.js";
-import { compareFolder, syncFolder, type FileCheck } from "./write/output-folder.js";
+import { commitPlans, type FileCheck } from "./write/output-folder.js";
+import { localeFileStem } from "./write/inputs.js";
+import { removeStaleTemporaryFiles } from "./write/staged-writes.js";
 
 /** Options shared by `generate`, `check` and `validate`. */
 export interface RunOptions {
@@ -72,6 +74,11 @@ export interface RunOptions {
    * @default []
    */
   readonly inject?: readonly string[];
+  /**
+   * Stops `generate` when aborted: before any file changes (then none has), or once every renamed file is in
+   * place. A run never stops half way through a file.
+   */
+  readonly signal?: AbortSignal;
 }
 
 /** Run options with every default resolved: what shapes one output folder's files (the manifest records it). */
@@ -82,12 +89,15 @@ export interface ResolvedOptions extends Omit<EmitOptions, "templates"> {
   readonly targets: readonly TargetName[];
   /** The user's templates folder (absolute), over the built-in one. */
   readonly templates: string | undefined;
+  /** Where the config file names this run, for diagnostics about its output; not an option. */
+  readonly location?: SourceLocation;
 }
 
 /** Every option default, resolved in one place. */
-function resolveOptions(options: RunOptions): ResolvedOptions {
+function resolveOptions(options: RunOptions & { readonly location?: SourceLocation }): ResolvedOptions {
   const cwd = path.resolve(options.cwd ?? process.cwd());
   return {
+    ...(options.location === undefined ? {} : { location: options.location }),
     cwd,
     registries: options.registries !== undefined && options.registries.length > 0 ? options.registries : [defaultRegistryPath],
     outDir: path.resolve(cwd, options.outDir ?? "generated"),
@@ -123,12 +133,13 @@ async function settleInputs<T extends readonly unknown[]>(inputs: { [K in keyof 
 }
 
 /** Loads every registry; throws one DiagnosticError with the problems of all of them. */
-async function loadAll(options: ResolvedOptions): Promise<{ registries: Registry[]; files: string[] }> {
+async function loadAll(options: ResolvedOptions): Promise<{ registries: Registry[]; files: string[]; chains: Map<string, string[]> }> {
   const { tryLoadRegistry } = await import("./load/load-registry.js");
   const results = await Promise.all(options.registries.map((file) => tryLoadRegistry(file, { cwd: options.cwd })));
   const files = results.flatMap((result) => (result.ok ? result.files : []));
   const diagnostics: Diagnostic[] = results.flatMap((result) => (result.ok ? [] : result.diagnostics));
   const registries = results.flatMap((result) => (result.ok ? [result.registry] : []));
+  const chains = new Map(results.flatMap((result) => (result.ok ? [[result.registry.sourcePath, registryChain(result.files)] as const] : [])));
   const byId = new Map<string, Registry>();
   for (const registry of registries) {
     const other = byId.get(registry.id);
@@ -144,7 +155,16 @@ async function loadAll(options: ResolvedOptions): Promise<{ registries: Registry
     byId.set(registry.id, registry);
   }
   if (diagnostics.length > 0) throw new DiagnosticError(diagnostics);
-  return { registries, files };
+  return { registries, files, chains };
+}
+
+/** The registry and the registries it extends, out of every file loading it read (the locale files left out). */
+function registryChain(files: readonly string[]): string[] {
+  const read = new Set(files);
+  return files.filter((file) => {
+    const stem = localeFileStem(file);
+    return stem === undefined || !(read.has(`${stem}.yaml`) || read.has(`${stem}.yml`));
+  });
 }
 
 /**
@@ -186,7 +206,7 @@ async function planFolders(options: RunOptions, quick: boolean): Promise<{ plans
   const inject = [...(options.inject ?? []).map((file) => path.resolve(cwd, file)), ...expanded.inject];
   const byFolder = new Map<string, ResolvedOptions[]>();
   for (const entry of expanded.entries) {
-    const run = resolveOptions({ ...(entry as RunOptions), cwd });
+    const run = resolveOptions({ ...(entry as RunOptions & { readonly location?: SourceLocation }), cwd });
     byFolder.set(run.outDir, [...(byFolder.get(run.outDir) ?? []), run]);
   }
   const plans = [...byFolder].map(([outDir, runs]) => ({ outDir, runs, configFile: expanded.configFile }));
@@ -198,14 +218,23 @@ async function configProblems(problems: readonly Diagnostic[]): Promise<void> {
   if (problems.length > 0) throw new DiagnosticError(problems);
 }
 
-/** Loads and renders one run: each registry's files, and every file read. */
-async function renderRun(run: ResolvedOptions): Promise<RenderedRun> {
+/**
+ * Loads and renders one run: each registry's files, and every file read. Between targets it lets a signal in
+ * (rendering a large registry takes a while), and stops when `signal` has aborted.
+ */
+async function renderRun(run: ResolvedOptions, signal: AbortSignal | undefined): Promise<RenderedRun> {
   const [loaded, templates, targets] = await settleInputs([loadAll(run), loadTemplates(run.templates, run.cwd), loadTargets(run.targets)] as const);
-  const outputs = loaded.registries.map((registry) => ({
-    sourcePath: registry.sourcePath,
-    files: emitRegistry(registry, targets, run.outDir, { ...run, templates: templates.templates }),
-  }));
-  return { outputs, inputs: [...loaded.files, ...templates.files], registries: loaded.registries, templates: templates.templates };
+  const outputs: { sourcePath: string; chain: readonly string[]; files: GeneratedFile[] }[] = [];
+  for (const registry of loaded.registries) {
+    const files: GeneratedFile[] = [];
+    for (const target of targets) {
+      await new Promise((resolve) => setImmediate(resolve));
+      signal?.throwIfAborted();
+      files.push(...emitRegistry(registry, [target], run.outDir, { ...run, templates: templates.templates }));
+    }
+    outputs.push({ sourcePath: registry.sourcePath, chain: loaded.chains.get(registry.sourcePath) ?? [registry.sourcePath], files });
+  }
+  return { outputs, inputs: templates.files, registries: loaded.registries, templates: templates.templates };
 }
 
 /** The Markdown files to inject into, read and their markers parsed; a DiagnosticError for any marker problem. */
@@ -223,7 +252,8 @@ async function readInjected(inject: readonly string[], cwd: string) {
 async function renderEverything(options: RunOptions) {
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const { plans, inject, problems } = (await planFolders(options, false))!;
-  const [rendered, targets] = await settleInputs([renderFolders(plans, renderRun), readInjected(inject, cwd), configProblems(problems)] as const);
+  const [rendered, targets] = await settleInputs([renderFolders(plans, (run) => renderRun(run, options.signal)), readInjected(inject, cwd), configProblems(problems)] as const);
+  options.signal?.throwIfAborted();
   if (inject.length === 0) return { plans, rendered, injected: [] };
   const { renderInjections } = await import("./inject-files.js");
   const registries = rendered.flatMap((folder) => folder.registries);
@@ -274,26 +304,27 @@ export async function generate(options: RunOptions = {}): Promise<GenerateResult
       return { outDir: outDirs[0]!, outDirs, written: [], unchanged: current.files, removed: [], kept: [], overwritten: [], upToDate: outDirs, inputs: current.inputs };
     }
   }
+  options.signal?.throwIfAborted();
   const { plans, rendered, injected } = await renderEverything(options);
-  const { writeInjected } = await import("./inject-files.js");
-  const injectReport = await writeInjected(injected);
-  const written: string[] = [...injectReport.written];
-  const unchanged: string[] = [...injectReport.unchanged];
-  const removed: string[] = [];
-  const kept: string[] = [];
-  const overwritten: string[] = [];
-  const inputs = new Set<string>();
-  for (const folder of rendered) {
-    const report = await syncFolder(folder.sources, folder.files);
-    written.push(...report.written);
-    unchanged.push(...report.unchanged);
-    removed.push(...report.removed);
-    kept.push(...report.kept);
-    overwritten.push(...report.overwritten);
-    for (const input of report.inputs) inputs.add(input);
-  }
+  options.signal?.throwIfAborted();
+  const { planOutputs } = await import("./output-plan.js");
+  const plan = await planOutputs(rendered, injected, path.resolve(options.cwd ?? process.cwd()));
+  const injectedWrites = plan.injected.flatMap((file) => (file.write === undefined ? [] : [file.write]));
+  // Only the temporary files of the injected files themselves: their folder (often the project's root) is the user's.
+  for (const { target } of injectedWrites) await removeStaleTemporaryFiles({ folder: path.dirname(target), names: new Set([path.basename(target)]) });
+  const report = await commitPlans(plan.folders, [{ writes: injectedWrites, removals: [] }], options.signal);
   const outDirs = plans.map((plan) => plan.outDir);
-  return { outDir: outDirs[0]!, outDirs, written, unchanged, removed, kept, overwritten, upToDate: [], inputs: [...inputs].sort() };
+  return {
+    outDir: outDirs[0]!,
+    outDirs,
+    written: [...plan.injected.filter((file) => file.write !== undefined).map((file) => file.path), ...report.written],
+    unchanged: [...plan.injected.filter((file) => file.write === undefined).map((file) => file.path), ...report.unchanged],
+    removed: report.removed,
+    kept: report.kept,
+    overwritten: report.overwritten,
+    upToDate: [],
+    inputs: report.inputs,
+  };
 }
 
 /** The outcome of `check`. */
@@ -312,10 +343,14 @@ export interface CheckResult {
  */
 export async function check(options: RunOptions = {}): Promise<CheckResult> {
   const { rendered, injected } = await renderEverything(options);
-  const { compareInjected } = await import("./inject-files.js");
-  const files = [
-    ...(await Promise.all(rendered.map((folder) => compareFolder(folder.sources, folder.files)))).flat(),
-    ...(await compareInjected(injected)),
+  const { planOutputs } = await import("./output-plan.js");
+  const plan = await planOutputs(rendered, injected, path.resolve(options.cwd ?? process.cwd()));
+  const files: FileCheck[] = [
+    ...plan.folders.flatMap((folder) => [
+      ...folder.files.map(({ path: file, state }) => ({ path: file, state })),
+      ...folder.orphans.map((orphan) => ({ path: orphan.path, state: "orphaned" as const })),
+    ]),
+    ...plan.injected.map(({ path: file, state }) => ({ path: file, state })),
   ];
   return { ok: files.every((file) => file.state === "current"), files };
 }

@@ -7,7 +7,9 @@ import { loadOwnTranslations, tryLoadRegistry } from "./load/load-registry.js";
 import type { Translations } from "./load/translations.js";
 import { sourceFingerprint } from "./model/text-slots.js";
 import { defaultRegistryPath } from "./package-root.js";
-import { writeAtomic } from "./write/write-files.js";
+import { readFile } from "node:fs/promises";
+import { linkedTarget } from "./write/real-target.js";
+import { writeBatch } from "./write/staged-writes.js";
 
 /** Options of {@link translationReport}, {@link translationReports} and {@link stampTranslations}. */
 export interface TranslationOptions {
@@ -224,6 +226,18 @@ export async function translationReports(options: TranslationOptions = {}): Prom
   });
 }
 
+/**
+ * Writes a stamped locale file as it was written before: its byte-order mark and CRLF line ends are kept, a
+ * symbolic link is written through (it stays a link), and the file keeps its mode.
+ */
+async function writeStamped(file: string, text: string): Promise<void> {
+  const { target, existing } = await linkedTarget(file);
+  const before = await readFile(target, "utf8");
+  const crlf = /\r\n/.test(before);
+  const contents = `${before.startsWith("\uFEFF") ? "\uFEFF" : ""}${crlf ? text.replace(/\r?\n/g, "\r\n") : text}`;
+  await writeBatch([{ writes: [{ target, existing, contents }], removals: [] }]);
+}
+
 /** The outcome of {@link stampTranslations}. */
 export type StampResult =
   | { readonly ok: true; readonly file: string; readonly stamped: number; readonly unchanged: number }
@@ -263,6 +277,6 @@ export async function stampTranslations(locale: string, options: TranslationOpti
     }
     stamped += 1;
   }
-  if (stamped > 0) await writeAtomic(file.parsed.source.path, document.toString({ lineWidth: 0 }));
+  if (stamped > 0) await writeStamped(file.parsed.source.path, document.toString({ lineWidth: 0 }));
   return { ok: true, file: file.parsed.source.file, stamped, unchanged: file.entries.length - stamped };
 }

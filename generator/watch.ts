@@ -121,6 +121,8 @@ export async function watch(options: WatchOptions, events: WatchEvents = {}): Pr
       watcher.update(result.inputs);
       events.onGenerate?.(result);
     } catch (error) {
+      // Stopping in the middle of a run is stopping: that run changed no file, or finished its renames.
+      if (options.signal?.aborted === true) return;
       if (!(error instanceof DiagnosticError)) throw error;
       // Keep watching what was watched, plus what the options name and the files the errors are in.
       const located = error.diagnostics.map((diagnostic) => path.resolve(cwd, diagnostic.file));

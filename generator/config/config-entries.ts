@@ -1,4 +1,5 @@
 import path from "node:path";
+import type { SourceLocation } from "../diagnostics.js";
 
 /** One entry of `registries` in a config file, as its JSON Schema allows it. */
 export interface RawConfigEntry {
@@ -26,6 +27,8 @@ export interface ConfigEntryOptions {
   readonly module?: "esm" | "cjs";
   readonly emit?: "ts" | "js";
   readonly templates?: string;
+  /** Where the config file holds this entry (set by the full loader), for diagnostics about its output. */
+  readonly location?: SourceLocation;
 }
 
 /** The folder an entry writes to when it names none, relative to the config file. */

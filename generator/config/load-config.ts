@@ -99,7 +99,9 @@ export async function readConfig(file: string, options: { readonly cwd?: string 
   const absolute = path.resolve(cwd, file);
   const indexed = data.registries.flatMap((entry, index) => {
     if (entry === undefined) return [];
-    return [{ index, entry, resolved: entriesFromConfig({ registries: [entry] }, absolute)[0]! }];
+    // Where the entry is, for the diagnostics about what it generates (two entries producing one file).
+    const location = { file: parse.parsed.source.file, ...locate(parse.parsed, ["registries", index]) };
+    return [{ index, entry, resolved: { ...entriesFromConfig({ registries: [entry] }, absolute)[0]!, location } }];
   });
   const checked = await checkEntries(parse.parsed, indexed);
   const inject = injectFromConfig({ registries: [], ...(data.inject === undefined ? {} : { inject: data.inject }) }, absolute);

@@ -32,27 +32,25 @@ export async function localeFilesBeside(registryFile: string, listing?: readonly
   return (listing ?? (await listFolder(folder))).filter((name) => pattern.test(name)).map((name) => path.join(folder, name));
 }
 
-/** Every file below `folder`, recursively (an absent folder has none). */
-export async function filesUnder(folder: string): Promise<string[]> {
-  try {
-    const entries = readdirSync(folder, { recursive: true, withFileTypes: true });
-    return entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
-  } catch {
-    return [];
-  }
-}
-
 /** What a run reads besides its registries' own text. */
 export interface InputSources {
-  /** Files read: registries, the registries they extend, the config file. Locale files beside each YAML file are added. */
+  /**
+   * Files read or looked for: registries, the registries they extend, the config file, templates, and the places
+   * a nearer package could appear. Locale files beside each YAML file are added.
+   */
   readonly files: readonly string[];
-  /** Folders whose every file is an input (templates). */
+  /** Folders whose listing is an input: a file appearing there changes the output (a templates folder). */
   readonly folders?: readonly string[];
 }
 
-/** Every input file of a run, absolute, sorted, without duplicates. */
+/** How a folder input is named: its path with a trailing separator, so that it never reads as a file. */
+export function folderInput(folder: string): string {
+  return `${path.resolve(folder)}${path.sep}`;
+}
+
+/** Every input of a run, absolute, sorted, without duplicates; a folder input ends with a separator. */
 export async function collectInputs(sources: InputSources): Promise<string[]> {
-  const found = new Set(sources.files.map((file) => path.resolve(file)));
+  const found = new Set(sources.files.map((file) => (file.endsWith(path.sep) ? folderInput(file) : path.resolve(file))));
   const listings = new Map<string, string[]>();
   for (const file of [...found]) {
     if (!/\.ya?ml$/.test(file)) continue;
@@ -60,22 +58,53 @@ export async function collectInputs(sources: InputSources): Promise<string[]> {
     if (!listings.has(folder)) listings.set(folder, await listFolder(folder));
     for (const locale of await localeFilesBeside(file, listings.get(folder))) found.add(locale);
   }
-  for (const folder of sources.folders ?? []) for (const file of await filesUnder(folder)) found.add(file);
+  for (const folder of sources.folders ?? []) found.add(folderInput(folder));
   return [...found].sort();
 }
 
 /**
- * The hash of each input, keyed by its path relative to the output folder; a file the checked reader refuses (absent,
- * a FIFO, a device, too large) hashes as `missing`, so the run renders and the load reports it.
+ * The hash of a file's bytes, of a folder's sorted listing (`folder/`), or `missing` when there is none: a file the
+ * checked reader refuses (absent, a FIFO, a device, too large) hashes as `missing`, so the run renders and the load
+ * reports it.
  */
+async function hashInput(file: string): Promise<string> {
+  if (file.endsWith(path.sep)) return hashContents(`${(await listFolder(file)).sort().join("\n")}\n`);
+  const read = readInputBytes(file);
+  return read.ok ? hashContents(read.bytes) : "missing";
+}
+
+/** The hash of each input, keyed by its path relative to the output folder (see {@link hashInput}). */
 export async function hashInputs(outDir: string, files: readonly string[]): Promise<Record<string, string>> {
   const entries = await Promise.all(
-    files.map(async (file) => {
-      const read = readInputBytes(file);
-      return [manifestPath(outDir, file), read.ok ? hashContents(read.bytes) : "missing"] as const;
-    }),
+    files.map(async (file) => [`${manifestPath(outDir, file)}${file.endsWith(path.sep) ? "/" : ""}`, await hashInput(file)] as const),
   );
   return Object.fromEntries(entries);
+}
+
+/** The absolute path of an input the manifest records (a folder input keeps its trailing separator). */
+export function resolveInput(outDir: string, recorded: string): string {
+  return recorded.endsWith("/") ? folderInput(path.resolve(outDir, recorded)) : path.resolve(outDir, recorded);
+}
+
+/**
+ * The places where a nearer copy of a package would change what an `extends` resolves to: for each base found in
+ * a `node_modules` folder, `node_modules/<package>/package.json` in every folder from the extending file's up to
+ * the one where it was found. They are inputs that are looked for: one appearing changes the output.
+ * @param chain the registry and the registries it extends, nearest first
+ */
+export function packageCandidates(chain: readonly string[]): string[] {
+  const candidates: string[] = [];
+  for (const [index, base] of chain.slice(1).entries()) {
+    const segments = base.split(path.sep);
+    const at = segments.lastIndexOf("node_modules");
+    if (at < 0) continue;
+    const name = segments.slice(at + 1, segments[at + 1]?.startsWith("@") ? at + 3 : at + 2).join(path.sep);
+    const found = segments.slice(0, at).join(path.sep) || path.sep;
+    for (let folder = path.dirname(chain[index]!); folder !== found && path.dirname(folder) !== folder; folder = path.dirname(folder)) {
+      candidates.push(path.join(folder, "node_modules", name, "package.json"));
+    }
+  }
+  return candidates;
 }
 
 /** For a locale file `<name>.<locale>.yaml`, the registry path without extension (`<folder>/<name>`); else `undefined`. */

@@ -1,186 +1,43 @@
-import { readFileSync, statSync } from "node:fs";
-import { rm, rmdir, stat, utimes } from "node:fs/promises";
+import { lstat, stat, utimes } from "node:fs/promises";
+import { statSync } from "node:fs";
 import path from "node:path";
 import type { GeneratedFile } from "../emit/header.js";
+import { readInputBytes } from "../load/checked-read.js";
 import { hashContents } from "./hash.js";
-import { collectInputs, hashInputs, type InputSources } from "./inputs.js";
-import { MANIFEST_FILE, MANIFEST_FORMAT, readManifest, renderManifest, type Manifest } from "./manifest.js";
+import { collectInputs, hashInputs, resolveInput, type InputSources } from "./inputs.js";
+import { MANIFEST_FILE, MANIFEST_FORMAT, manifestPath, readManifest, renderManifest, type ManifestSection, type ReadManifest } from "./manifest.js";
 import { newestGeneratorFileTime } from "./generator-stamp.js";
-import { resolveOutputPath, writeFiles } from "./write-files.js";
+import { outputTarget, ownedFile, realFolder } from "./real-target.js";
+import { removeStaleTemporaryFiles, stageBatch, commitBatch, type FileWrite, type TemporarySweep, type WriteBatch } from "./staged-writes.js";
+import { resolveOutputPath } from "./output-path.js";
 
-/** What one output folder is generated from: the manifest's `generator`, `options` and inputs. */
-export interface FolderSources {
-  readonly outDir: string;
-  readonly generator: string;
-  readonly options: readonly unknown[];
+/** What one registry's files in a folder are generated from: the manifest section's key, options and inputs. */
+export interface RegistrySources {
+  /** The registry file, absolute. */
+  readonly registry: string;
+  /** The options that shape its files, as the manifest records them. */
+  readonly options: unknown;
   readonly inputs: InputSources;
 }
 
-/** Reads a file, synchronously: see write/inputs.ts. */
-async function readBytes(file: string): Promise<Buffer | undefined> {
-  try {
-    return readFileSync(file);
-  } catch {
-    return undefined;
-  }
+/** What one output folder is generated from. */
+export interface FolderSources {
+  readonly outDir: string;
+  /** `codebook <version>`. */
+  readonly generator: string;
+  /** The config file the run came from, if any: the registries it no longer names are this run's to clean up. */
+  readonly config: string | undefined;
+  readonly registries: readonly RegistrySources[];
 }
 
-/** The absolute path of a file the manifest lists, or `undefined` when it would leave the folder. */
-function insideFolder(outDir: string, file: string): string | undefined {
-  try {
-    return resolveOutputPath(outDir, { path: file, contents: "" });
-  } catch {
-    return undefined;
-  }
+/** One registry's files, rendered. */
+export interface RegistryOutput extends RegistrySources {
+  readonly files: readonly GeneratedFile[];
 }
 
-function sameKeys(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>): boolean {
-  const keys = Object.keys(a);
-  return keys.length === Object.keys(b).length && keys.every((key) => b[key] === a[key]);
-}
-
-/** What the fast path found: the folder's inputs and files, all current. */
-export interface CurrentFolder {
-  /** Absolute paths of every input the manifest records. */
-  readonly inputs: readonly string[];
-  /** Absolute paths of the generated files and the manifest. */
-  readonly files: readonly string[];
-}
-
-/**
- * The no-op fast path: the folder is current when its manifest was written by this generator with these options
- * from inputs that are byte-for-byte the same as now, and every file it lists still has the contents codebook
- * wrote. Reads and hashes a few files; loads neither the YAML parser, nor the schema validator, nor ts-morph.
- * @returns `undefined` when anything differs (or cannot be told): the caller then renders.
- */
-export async function isFolderCurrent(sources: FolderSources): Promise<CurrentFolder | undefined> {
-  const { outDir } = sources;
-  const manifest = await readManifest(outDir);
-  if (manifest === undefined || manifest.generator !== sources.generator) return undefined;
-  if (JSON.stringify(manifest.options) !== JSON.stringify(sources.options)) return undefined;
-  const manifestFile = path.join(outDir, MANIFEST_FILE);
-  const written = statSync(manifestFile, { throwIfNoEntry: false });
-  if (written === undefined || newestGeneratorFileTime() > written.mtimeMs) return undefined;
-  const recorded = Object.keys(manifest.inputs).map((file) => path.resolve(outDir, file));
-  const inputs = await collectInputs({ files: [...recorded, ...sources.inputs.files], folders: sources.inputs.folders ?? [] });
-  if (!sameKeys(await hashInputs(outDir, inputs), manifest.inputs)) return undefined;
-  const files: string[] = [];
-  for (const [file, hash] of Object.entries(manifest.files)) {
-    const target = insideFolder(outDir, file);
-    const bytes = target === undefined ? undefined : await readBytes(target);
-    if (target === undefined || bytes === undefined || hashContents(bytes) !== hash) return undefined;
-    files.push(target);
-  }
-  return { inputs, files: [...files, manifestFile] };
-}
-
-/** The manifest describing `files` generated into a folder from `sources`. */
-export async function buildManifest(sources: FolderSources, files: readonly GeneratedFile[], inputFiles?: readonly string[]): Promise<GeneratedFile> {
-  const inputs = await hashInputs(sources.outDir, inputFiles ?? (await collectInputs(sources.inputs)));
-  const manifest: Manifest = {
-    format: MANIFEST_FORMAT,
-    generator: sources.generator,
-    options: sources.options,
-    inputs,
-    files: Object.fromEntries(files.map((file) => [file.path, hashContents(file.contents)])),
-  };
-  return renderManifest(manifest);
-}
-
-/** What syncing an output folder did. */
-export interface SyncReport {
-  /** Absolute paths of files created or changed. */
-  readonly written: readonly string[];
-  /** Absolute paths of files already current (not touched, so their mtime stays). */
-  readonly unchanged: readonly string[];
-  /** Absolute paths of files codebook had generated, no longer produces, and removed. */
-  readonly removed: readonly string[];
-  /** Absolute paths of files codebook had generated and no longer produces, left in place because they were edited since. */
-  readonly kept: readonly string[];
-  /** Absolute paths of files rewritten although they were edited since codebook wrote them (what `check` calls hand-edited). */
-  readonly overwritten: readonly string[];
-  /** Absolute paths of every input, as the manifest now records them. */
-  readonly inputs: readonly string[];
-}
-
-/**
- * After a full run that found the manifest current, makes sure the fast path is taken next time: when codebook's
- * own files are newer than the manifest (a development build of codebook), the manifest's mtime is set to now.
- * Its contents stay; no generated file is touched. An installed codebook is never newer, so this never happens there.
- */
-async function markVerified(manifestFile: string, unchanged: boolean): Promise<void> {
-  if (!unchanged) return;
-  if (newestGeneratorFileTime() <= (await stat(manifestFile)).mtimeMs) return;
-  const now = new Date();
-  await utimes(manifestFile, now, now);
-}
-
-/** Removes folders left empty by removing `file`, up to (not including) `outDir`. */
-async function removeEmptyParents(outDir: string, file: string): Promise<void> {
-  for (let folder = path.dirname(file); folder !== outDir && folder.startsWith(`${outDir}${path.sep}`); folder = path.dirname(folder)) {
-    try {
-      await rmdir(folder);
-    } catch {
-      return;
-    }
-  }
-}
-
-/** The files the previous manifest lists that are no longer produced and still exist, split by whether they were edited. */
-async function findOrphans(outDir: string, previous: Manifest | undefined, produced: ReadonlySet<string>) {
-  const orphans: { path: string; edited: boolean }[] = [];
-  for (const [file, hash] of Object.entries(previous?.files ?? {})) {
-    if (produced.has(file) || file === MANIFEST_FILE) continue;
-    // A manifest entry naming a path outside the folder was not written by codebook: ignore it.
-    const target = insideFolder(outDir, file);
-    if (target === undefined) continue;
-    const bytes = await readBytes(target);
-    if (bytes !== undefined) orphans.push({ path: target, edited: hashContents(bytes) !== hash });
-  }
-  return orphans;
-}
-
-/** The files about to be rewritten whose contents differ from what codebook wrote there (the manifest's hash). */
-async function findHandEdited(outDir: string, previous: Manifest | undefined, files: readonly GeneratedFile[]): Promise<string[]> {
-  const edited: string[] = [];
-  for (const file of files) {
-    const recorded = previous?.files[file.path];
-    if (recorded === undefined) continue;
-    const target = resolveOutputPath(outDir, file);
-    const bytes = await readBytes(target);
-    if (bytes !== undefined && bytes.toString("utf8") !== file.contents && hashContents(bytes) !== recorded) edited.push(target);
-  }
-  return edited;
-}
-
-/**
- * Brings an output folder up to date: writes the files whose contents changed (atomically), removes the files the
- * previous manifest lists that are no longer produced and still hold what codebook wrote, and writes the manifest.
- * Files codebook never listed are never removed.
- */
-export async function syncFolder(sources: FolderSources, files: readonly GeneratedFile[]): Promise<SyncReport> {
-  const { outDir } = sources;
-  const previous = await readManifest(outDir);
-  const overwritten = await findHandEdited(outDir, previous, files);
-  const report = await writeFiles(outDir, files);
-  const orphans = await findOrphans(outDir, previous, new Set(files.map((file) => file.path)));
-  const removed: string[] = [];
-  for (const orphan of orphans.filter((candidate) => !candidate.edited)) {
-    await rm(orphan.path);
-    await removeEmptyParents(outDir, orphan.path);
-    removed.push(orphan.path);
-  }
-  const inputs = await collectInputs(sources.inputs);
-  const manifest = await writeFiles(outDir, [await buildManifest(sources, files, inputs)]);
-  await markVerified(path.join(outDir, MANIFEST_FILE), manifest.unchanged.length > 0);
-  return {
-    written: [...report.written, ...manifest.written],
-    unchanged: [...report.unchanged, ...manifest.unchanged],
-    removed,
-    kept: orphans.filter((orphan) => orphan.edited).map((orphan) => orphan.path),
-    overwritten,
-    inputs,
-  };
+/** One output folder's files, rendered, with what they are generated from. */
+export interface FolderOutput extends FolderSources {
+  readonly registries: readonly RegistryOutput[];
 }
 
 /** How a file in an output folder compares with what `generate` would write. */
@@ -192,27 +49,304 @@ export interface FileCheck {
   readonly state: FileState;
 }
 
+/** A generated file's bytes, through the checked reader; `undefined` when there is no regular file to read. */
+async function readBytes(file: string): Promise<Buffer | undefined> {
+  const read = readInputBytes(file);
+  return read.ok ? read.bytes : undefined;
+}
+
+function sameRecord(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => Object.hasOwn(b, key) && b[key] === a[key]);
+}
+
+/** What the fast path found: the folder's inputs and files, all current. */
+export interface CurrentFolder {
+  /** Absolute paths of every input the manifest records. */
+  readonly inputs: readonly string[];
+  /** Absolute paths of the generated files and the manifest. */
+  readonly files: readonly string[];
+}
+
+/** The manifest section a registry's files are recorded in, with its inputs recomputed. */
+async function currentSection(outDir: string, realOut: string, manifest: ReadManifest, config: string | undefined, sources: RegistrySources) {
+  const key = manifestPath(outDir, sources.registry);
+  const section = Object.hasOwn(manifest.registries, key) ? manifest.registries[key]! : undefined;
+  if (section === undefined || section.config !== config || JSON.stringify(section.options) !== JSON.stringify(sources.options)) return undefined;
+  const recorded = Object.keys(section.inputs).map((file) => resolveInput(outDir, file));
+  const inputs = await collectInputs({ files: [...recorded, ...sources.inputs.files], folders: sources.inputs.folders ?? [] });
+  if (!sameRecord(await hashInputs(outDir, inputs), section.inputs)) return undefined;
+  const files: string[] = [];
+  for (const [file, hash] of Object.entries(section.files)) {
+    // An output recorded on an input's path has overwritten that input: never current.
+    if (Object.hasOwn(section.inputs, file)) return undefined;
+    const target = await ownedFile(realOut, file);
+    const bytes = target === undefined ? undefined : await readBytes(target);
+    if (target === undefined || bytes === undefined || hashContents(bytes) !== hash) return undefined;
+    files.push(target);
+  }
+  return { inputs, files };
+}
+
+/**
+ * The no-op fast path: the folder is current when its manifest was written by this generator and records, for
+ * every registry of the run, these options and inputs that are byte-for-byte the same as now (and the same places
+ * still empty), and every file it lists still has the contents codebook wrote. Reads and hashes a few files; loads
+ * neither the YAML parser, nor the schema validator, nor ts-morph.
+ * @returns `undefined` when anything differs (or cannot be told): the caller then renders.
+ */
+export async function isFolderCurrent(sources: FolderSources): Promise<CurrentFolder | undefined> {
+  const { outDir } = sources;
+  const manifest = await readManifest(outDir);
+  if (manifest === undefined || manifest.legacy !== undefined || manifest.generator !== sources.generator) return undefined;
+  const manifestFile = path.join(outDir, MANIFEST_FILE);
+  const written = statSync(manifestFile, { throwIfNoEntry: false });
+  if (written === undefined || newestGeneratorFileTime() > written.mtimeMs) return undefined;
+  const realOut = await realFolder(outDir).catch(() => undefined);
+  if (realOut === undefined) return undefined;
+  const config = sources.config === undefined ? undefined : manifestPath(outDir, sources.config);
+  // Another registry's files left behind by a registry that is gone are for this run to clean up: render.
+  const own = new Set(sources.registries.map((registry) => manifestPath(outDir, registry.registry)));
+  for (const key of Object.keys(manifest.registries)) if (!own.has(key) && (await isGone(outDir, key))) return undefined;
+  const inputs = new Set<string>();
+  const files: string[] = [];
+  for (const registry of sources.registries) {
+    const current = await currentSection(outDir, realOut, manifest, config, registry);
+    if (current === undefined) return undefined;
+    for (const input of current.inputs) inputs.add(input);
+    files.push(...current.files);
+  }
+  return { inputs: [...inputs].sort(), files: [...files, path.join(realOut, MANIFEST_FILE)] };
+}
+
+/** One file a run would write, with its state now. */
+export interface PlannedFile extends FileCheck {
+  /** The write to make, unless the file is current. */
+  readonly write: FileWrite | undefined;
+}
+
+/** What syncing an output folder will do, worked out and checked before anything is written. */
+export interface PlannedFolder {
+  readonly outDir: string;
+  /** The real output folder (see `realFolder`). */
+  readonly realOut: string;
+  /** Every generated file, then the manifest. */
+  readonly files: readonly PlannedFile[];
+  /** Files a registry of this run generated before and no longer produces, split by whether they were edited since. */
+  readonly orphans: readonly { readonly path: string; readonly edited: boolean }[];
+  /** Absolute paths of every input, as the manifest records them. */
+  readonly inputs: readonly string[];
+  /** The generated files and removals, then the manifest: the manifest goes last. */
+  readonly steps: readonly WriteBatch[];
+  /** The temporary files of earlier, killed runs that may be swept before writing. */
+  readonly sweeps: readonly TemporarySweep[];
+}
+
+/** Whether a registry the manifest records no longer exists: then it produces nothing, and any run may clean up. */
+async function isGone(outDir: string, registry: string): Promise<boolean> {
+  try {
+    await lstat(path.resolve(outDir, registry));
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "ENOENT";
+  }
+}
+
+/**
+ * Splits the previous manifest into the sections this run owns (its own registries; those of its config file;
+ * those whose registry is gone) and the sections it carries over untouched (other runs' registries).
+ */
+async function claimSections(folder: FolderSources, previous: ReadManifest | undefined) {
+  const { outDir } = folder;
+  const own = new Set(folder.registries.map((registry) => manifestPath(outDir, registry.registry)));
+  const config = folder.config === undefined ? undefined : manifestPath(outDir, folder.config);
+  const claimed: ManifestSection[] = [];
+  const carried: Record<string, ManifestSection> = {};
+  for (const [key, section] of Object.entries(previous?.registries ?? {})) {
+    if (own.has(key) || (config !== undefined && section.config === config) || (await isGone(outDir, key))) claimed.push(section);
+    else carried[key] = section;
+  }
+  const legacy = previous?.legacy;
+  if (legacy !== undefined) {
+    const covered = await Promise.all(legacy.registries.map(async (key) => own.has(key) || (await isGone(outDir, key))));
+    if (covered.every(Boolean)) claimed.push({ options: [], inputs: {}, files: legacy.files });
+  }
+  return { claimed, carried, config };
+}
+
+/** The hash codebook recorded for `file` in any section of the previous manifest. */
+function recordedHash(previous: ReadManifest | undefined, file: string): string | undefined {
+  for (const section of [...Object.values(previous?.registries ?? {}), previous?.legacy]) {
+    if (section !== undefined && Object.hasOwn(section.files, file)) return section.files[file];
+  }
+  return undefined;
+}
+
+/** Compares `contents` with what is at `target`; the write to make unless it is the same. */
+async function planFile(realOut: string, relative: string, contents: string, recorded: string | undefined): Promise<PlannedFile> {
+  const { target, existing } = await outputTarget(realOut, relative);
+  const bytes = existing === undefined ? undefined : await readBytes(target);
+  if (bytes !== undefined && bytes.toString("utf8") === contents) return { path: target, state: "current", write: undefined };
+  const state = bytes === undefined ? "missing" : recorded !== undefined && recorded !== hashContents(bytes) ? "hand-edited" : "stale";
+  return { path: target, state, write: { target, existing, contents } };
+}
+
+/** The files the claimed sections list that no registry of this run produces and that still exist. */
+async function findOrphans(realOut: string, claimed: readonly ManifestSection[], produced: ReadonlySet<string>) {
+  const orphans: { path: string; edited: boolean }[] = [];
+  const seen = new Set<string>();
+  for (const section of claimed) {
+    for (const [file, hash] of Object.entries(section.files)) {
+      if (produced.has(file) || file === MANIFEST_FILE || seen.has(file)) continue;
+      seen.add(file);
+      // Only a regular file reached through real folders of the output folder can be one codebook wrote there.
+      const target = await ownedFile(realOut, file);
+      const bytes = target === undefined ? undefined : await readBytes(target);
+      if (target !== undefined && bytes !== undefined) orphans.push({ path: target, edited: hashContents(bytes) !== hash });
+    }
+  }
+  return orphans;
+}
+
+/** The folders where temporary files of codebook's own files may be left, each with those files' names. */
+function sweepsOf(realOut: string, files: Iterable<string>): TemporarySweep[] {
+  const byFolder = new Map<string, Set<string>>();
+  for (const file of files) {
+    const target = path.join(realOut, ...file.split("/"));
+    const names = byFolder.get(path.dirname(target)) ?? new Set<string>();
+    names.add(path.basename(target));
+    byFolder.set(path.dirname(target), names);
+  }
+  return [...byFolder].map(([folder, names]) => ({ folder, names }));
+}
+
+/**
+ * Works out what bringing an output folder up to date takes, without writing: each file to write (through real
+ * folders only, never over a link, a folder or a FIFO), each file to remove (only those the manifest proves this
+ * run's registries wrote, reached through real folders, unedited), and the manifest, which keeps the sections of
+ * registries other runs generate into the same folder.
+ * @throws {WriteError} when a file cannot be written where it goes (a link or a file on the way, a folder in place).
+ */
+export async function planFolder(folder: FolderOutput): Promise<PlannedFolder> {
+  const { outDir } = folder;
+  const realOut = await realFolder(outDir);
+  const previous = await readManifest(realOut);
+  const { claimed, carried, config } = await claimSections(folder, previous);
+  const produced = new Set(folder.registries.flatMap((registry) => registry.files.map((file) => file.path)));
+  const files: PlannedFile[] = [];
+  const sections: Record<string, ManifestSection> = {};
+  const inputs = new Set<string>();
+  for (const registry of folder.registries) {
+    for (const file of registry.files) {
+      resolveOutputPath(outDir, file);
+      files.push(await planFile(realOut, file.path, file.contents, recordedHash(previous, file.path)));
+    }
+    const registryInputs = await collectInputs(registry.inputs);
+    for (const input of registryInputs) inputs.add(input);
+    sections[manifestPath(outDir, registry.registry)] = {
+      ...(config === undefined ? {} : { config }),
+      options: registry.options,
+      inputs: await hashInputs(outDir, registryInputs),
+      files: Object.fromEntries(registry.files.map((file) => [file.path, hashContents(file.contents)])),
+    };
+  }
+  for (const [key, section] of Object.entries(carried)) {
+    const kept = Object.fromEntries(Object.entries(section.files).filter(([file]) => !produced.has(file)));
+    // A file this run now generates is taken over; the other registry's record can no longer be trusted as current.
+    carried[key] = Object.keys(kept).length === Object.keys(section.files).length ? section : { ...section, inputs: {}, files: kept };
+  }
+  const orphans = await findOrphans(realOut, claimed, produced);
+  const manifest = renderManifest({ format: MANIFEST_FORMAT, generator: folder.generator, registries: { ...carried, ...sections } });
+  const manifestFile = await planFile(realOut, MANIFEST_FILE, manifest.contents, undefined);
+  const removals = orphans.filter((orphan) => !orphan.edited).map((orphan) => ({ target: orphan.path, folder: realOut }));
+  const listed = [...produced, ...claimed.flatMap((section) => Object.keys(section.files)), MANIFEST_FILE];
+  return {
+    outDir,
+    realOut,
+    files: [...files, manifestFile],
+    orphans,
+    inputs: [...inputs].sort(),
+    steps: [
+      { writes: files.flatMap((file) => (file.write === undefined ? [] : [file.write])), removals },
+      { writes: manifestFile.write === undefined ? [] : [manifestFile.write], removals: [] },
+    ],
+    sweeps: sweepsOf(realOut, listed),
+  };
+}
+
 /**
  * Compares an output folder with what `generate` would write, without writing anything. A file that differs is
  * `hand-edited` when it also differs from what codebook wrote (the manifest's hash), else `stale`; a file the
- * manifest lists that is no longer produced is `orphaned`. The manifest itself is compared like any other file.
+ * manifest lists for a registry of this run that it no longer produces is `orphaned`. The manifest itself is
+ * compared like any other file.
  */
-export async function compareFolder(sources: FolderSources, files: readonly GeneratedFile[]): Promise<FileCheck[]> {
-  const { outDir } = sources;
-  const previous = await readManifest(outDir);
-  const checks: FileCheck[] = [];
-  for (const file of [...files, await buildManifest(sources, files)]) {
-    const target = resolveOutputPath(outDir, file);
-    const bytes = await readBytes(target);
-    let state: FileState = "current";
-    if (bytes === undefined) state = "missing";
-    else if (bytes.toString("utf8") !== file.contents) {
-      const recorded = previous?.files[file.path];
-      state = recorded !== undefined && recorded !== hashContents(bytes) ? "hand-edited" : "stale";
-    }
-    checks.push({ path: target, state });
+export async function compareFolder(folder: FolderOutput): Promise<FileCheck[]> {
+  const plan = await planFolder(folder);
+  return [
+    ...plan.files.map(({ path: file, state }) => ({ path: file, state })),
+    ...plan.orphans.map((orphan) => ({ path: orphan.path, state: "orphaned" as const })),
+  ];
+}
+
+/** What syncing output folders did. */
+export interface SyncReport {
+  /** Absolute paths of files created or changed. */
+  readonly written: readonly string[];
+  /** Absolute paths of files already current (not touched, so their mtime stays). */
+  readonly unchanged: readonly string[];
+  /** Absolute paths of files codebook had generated, no longer produces, and removed. */
+  readonly removed: readonly string[];
+  /** Absolute paths of files codebook had generated and no longer produces, left in place because they were edited since. */
+  readonly kept: readonly string[];
+  /** Absolute paths of files rewritten although they were edited since codebook wrote them (what `check` calls hand-edited). */
+  readonly overwritten: readonly string[];
+  /** Absolute paths of every input, as the manifests now record them. */
+  readonly inputs: readonly string[];
+}
+
+/**
+ * After a run that found a manifest current, makes sure the fast path is taken next time: when codebook's own
+ * files are newer than the manifest (a development build of codebook), the manifest's mtime is set to now. Its
+ * contents stay; no generated file is touched. An installed codebook is never newer, so this never happens there.
+ */
+async function markVerified(manifestFile: string): Promise<void> {
+  if (newestGeneratorFileTime() <= (await stat(manifestFile)).mtimeMs) return;
+  const now = new Date();
+  await utimes(manifestFile, now, now);
+}
+
+/**
+ * Writes what the plans say, all or nothing as far as the file system allows: every new file is first written
+ * to a temporary file beside its target (so a full disk or a read-only folder fails before any target changed),
+ * then all are renamed into place, folder by folder (generated files, removals, manifest), then `after` (the
+ * injected files). Stale temporary files of codebook's own files are swept first.
+ * @throws {WriteError} naming the file that could not be written; the signal's reason when it aborts before the renames.
+ */
+export async function commitPlans(plans: readonly PlannedFolder[], after: readonly WriteBatch[] = [], signal?: AbortSignal): Promise<SyncReport> {
+  for (const sweep of [...plans.flatMap((plan) => plan.sweeps)]) await removeStaleTemporaryFiles(sweep);
+  const staged = await stageBatch([...plans.flatMap((plan) => plan.steps), ...after], signal);
+  await commitBatch(staged);
+  for (const plan of plans) {
+    const manifest = plan.files.at(-1)!;
+    if (manifest.write === undefined) await markVerified(manifest.path);
   }
-  const orphans = await findOrphans(outDir, previous, new Set(files.map((file) => file.path)));
-  for (const orphan of orphans) checks.push({ path: orphan.path, state: "orphaned" });
-  return checks;
+  const files = plans.flatMap((plan) => plan.files);
+  const orphans = plans.flatMap((plan) => plan.orphans);
+  return {
+    written: files.filter((file) => file.write !== undefined).map((file) => file.path),
+    unchanged: files.filter((file) => file.write === undefined).map((file) => file.path),
+    removed: orphans.filter((orphan) => !orphan.edited).map((orphan) => orphan.path),
+    kept: orphans.filter((orphan) => orphan.edited).map((orphan) => orphan.path),
+    overwritten: files.filter((file) => file.state === "hand-edited").map((file) => file.path),
+    inputs: [...new Set(plans.flatMap((plan) => plan.inputs))].sort(),
+  };
+}
+
+/**
+ * Brings one output folder up to date: writes the files whose contents changed (atomically), removes the files
+ * the manifest lists for this run's registries that are no longer produced and still hold what codebook wrote,
+ * and writes the manifest. Files codebook never listed are never removed.
+ */
+export async function syncFolder(folder: FolderOutput, signal?: AbortSignal): Promise<SyncReport> {
+  return commitPlans([await planFolder(folder)], [], signal);
 }

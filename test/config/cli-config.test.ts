@@ -33,10 +33,13 @@ describe("codebook with a config file", () => {
     expect(run.code, run.stderr).toBe(0);
     expect((await readdir(path.join(dir, "packages/a/src"))).sort()).toEqual([".codebook-manifest.json", "a.ts", "c.md"]);
     expect((await readdir(path.join(dir, "packages/b/dist"))).sort()).toEqual([".codebook-manifest.json", "b.d.ts", "b.js", "b.json"]);
-    // One manifest per folder, listing the entries written there, with the config as an input.
+    // One manifest per folder, with a section per registry written there, each with the config as an input.
     const manifest = await readManifest(path.join(dir, "packages/a/src"));
-    expect(manifest?.options.map((options) => (options as { registries: string[] }).registries)).toEqual([["../../../codes/a.yaml"], ["../../../codes/c.yaml"]]);
-    expect(Object.keys(manifest?.inputs ?? {})).toContain("../../../codebook.config.json");
+    expect(Object.keys(manifest?.registries ?? {})).toEqual(["../../../codes/a.yaml", "../../../codes/c.yaml"]);
+    for (const section of Object.values(manifest?.registries ?? {})) {
+      expect(section.config).toBe("../../../codebook.config.json");
+      expect(Object.keys(section.inputs)).toContain("../../../codebook.config.json");
+    }
     expect(await readFile(path.join(dir, "packages/b/dist/b.js"), "utf8")).toContain("exports.isDemo = isDemo;");
     expect(run.stdout.split("\n").at(-1)).toBe("codebook: 7 written, 0 unchanged in src, ../b/dist");
 

@@ -39,8 +39,16 @@ describe("loadConfig", () => {
     const config = await loadConfig("tools/codebook.config.yaml", { cwd: dir });
     expect(config.file).toBe(path.join(dir, "tools/codebook.config.yaml"));
     expect(config.entries).toEqual([
-      { registries: [path.join(dir, "codes/a.yaml")], outDir: path.join(dir, "tools/generated") },
-      { registries: [path.join(dir, "codes/b.yaml")], outDir: path.join(dir, "packages/codes/src"), targets: ["ts"], enums: false, module: "cjs", emit: "js" },
+      { registries: [path.join(dir, "codes/a.yaml")], outDir: path.join(dir, "tools/generated"), location: { file: "tools/codebook.config.yaml", line: 2, column: 5 } },
+      {
+        registries: [path.join(dir, "codes/b.yaml")],
+        outDir: path.join(dir, "packages/codes/src"),
+        targets: ["ts"],
+        enums: false,
+        module: "cjs",
+        emit: "js",
+        location: { file: "tools/codebook.config.yaml", line: 3, column: 5 },
+      },
     ]);
   });
 

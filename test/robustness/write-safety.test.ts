@@ -4,28 +4,15 @@ import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { GeneratedFile } from "../../generator/emit/header.js";
-import { removeStaleTemporaryFiles, resolveOutputPath, writeFiles } from "../../generator/write/write-files.js";
+import { syncFolder } from "../../generator/write/output-folder.js";
+import { resolveOutputPath } from "../../generator/write/output-path.js";
+import { removeStaleTemporaryFiles } from "../../generator/write/staged-writes.js";
 import { runCli } from "../helpers/cli.js";
 import { cliPath, defaultRegistry, repoRoot } from "../helpers/paths.js";
 
 const basicRegistry = path.join(repoRoot, "test", "fixtures", "basic", "registry.yaml");
 import { tempDir, writeTree } from "../helpers/temp.js";
-
-/** A registry big enough that writing its outputs takes a few milliseconds: `version` changes every text. */
-function bigRegistry(version: string, codes = 600): string {
-  const lines = ["id: big", "type: Big", "title:", `  en: Big ${version}`, `  de: Groß ${version}`, `  fr: Grand ${version}`, "locales: [en, de, fr]", "codes:"];
-  for (let index = 0; index < codes; index += 1) {
-    lines.push(
-      `  - code: ${index * 2}`,
-      `    name: Code${index}`,
-      "    description:",
-      `      en: "${version} ${index}: ${"lorem ipsum dolor sit amet ".repeat(4)}"`,
-      `      de: "${version} ${index}: ${"und so weiter ".repeat(6)}"`,
-      `      fr: "${version} ${index}: ${"et ainsi de suite ".repeat(5)}"`,
-    );
-  }
-  return `${lines.join("\n")}\n`;
-}
+import { bigRegistry } from "../helpers/big-registry.js";
 
 async function readFolder(folder: string): Promise<Map<string, string>> {
   const files = new Map<string, string>();
@@ -66,8 +53,8 @@ function generateAndKill(cwd: string, moment: { events: number } | { delay: numb
   });
 }
 
-/** A temporary file of an atomic write (`.<name>.<pid>-<random>.tmp`), in any folder of the output. */
-const isTemporary = (name: string): boolean => /^\..+\.\d+-[0-9a-f]{12}\.tmp$/.test(path.basename(name));
+/** A temporary file of an atomic write (`.<name>.codebook-<pid>-<random>.tmp`), in any folder of the output. */
+const isTemporary = (name: string): boolean => /^\..+\.codebook-\d+-[0-9a-f]{12}\.tmp$/.test(path.basename(name));
 
 describe("a generate killed in the middle", () => {
   it("leaves every output either old or new, never half, and the next run cleans up after it", async () => {
@@ -86,7 +73,7 @@ describe("a generate killed in the middle", () => {
       const after = await readFolder(path.join(work, "out"));
       for (const [name, contents] of after) {
         if (isTemporary(name)) {
-          expect(path.basename(name)).toMatch(/^\.big\.[a-z.]+\.\d+-[0-9a-f]{12}\.tmp$/);
+          expect(path.basename(name)).toMatch(/^\.big\.[a-z.]+\.codebook-\d+-[0-9a-f]{12}\.tmp$/);
           continue;
         }
         expect(reference.has(name), name).toBe(true);
@@ -111,8 +98,8 @@ describe("temporary files", () => {
       const child = spawn(process.execPath, ["-e", ""], { stdio: "ignore" });
       child.on("exit", () => resolve(child.pid!));
     });
-    const stale = `.close-codes.ts.${gone}-0123456789ab.tmp`;
-    const running = `.close-codes.json.${process.pid}-0123456789ab.tmp`;
+    const stale = `.close-codes.ts.codebook-${gone}-0123456789ab.tmp`;
+    const running = `.close-codes.json.codebook-${process.pid}-0123456789ab.tmp`;
     await writeTree(folder, { [`out/${stale}`]: "half", [`out/${running}`]: "being written", "out/.notes.tmp": "mine", "out/keep.txt": "mine" });
     const run = await runCli(["generate", defaultRegistry, "--out", "out", "--quiet"], folder);
     expect(run).toMatchObject({ code: 0, stderr: "" });
@@ -122,7 +109,7 @@ describe("temporary files", () => {
   });
 
   it("are only looked for in folders that exist", async () => {
-    await expect(removeStaleTemporaryFiles(path.join(await tempDir(), "missing"))).resolves.toBeUndefined();
+    await expect(removeStaleTemporaryFiles({ folder: path.join(await tempDir(), "missing"), names: new Set(["a.ts"]) })).resolves.toBeUndefined();
   });
 });
 
@@ -158,7 +145,8 @@ describe("output paths", () => {
   it("writes nothing at all when one path of a batch is unsafe", async () => {
     const root = await tempDir();
     const out = path.join(root, "out");
-    await expect(writeFiles(out, [file("a.ts"), file("../escape.ts")])).rejects.toThrow(/refusing to write/);
+    const registry = { registry: path.join(root, "codes.yaml"), options: {}, inputs: { files: [] }, files: [file("a.ts"), file("../escape.ts")] };
+    await expect(syncFolder({ outDir: out, generator: "codebook test", config: undefined, registries: [registry] })).rejects.toThrow(/refusing to write/);
     expect(await readdir(root)).toEqual([]);
   });
 

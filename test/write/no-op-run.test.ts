@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { readFile, stat, writeFile } from "node:fs/promises";
 import { execFile } from "node:child_process";
 import path from "node:path";
@@ -10,6 +11,7 @@ import { demoRegistry } from "../helpers/registries.js";
 import { tempDir, writeTree } from "../helpers/temp.js";
 
 const run = promisify(execFile);
+const builtInPage = readFileSync(path.join(repoRoot, "templates", "page.md"), "utf8");
 const register = path.join(repoRoot, "test", "fixtures", "import-log", "register.mjs");
 
 /** Runs the built CLI with a resolve hook that logs every module it imports; returns the run and the URLs. */
@@ -85,5 +87,49 @@ describe("a generate run where nothing changed", () => {
     const { stdout } = await run(process.execPath, ["--import", register, "--input-type=module", "-e", script], { cwd: dir, env: { ...process.env, CODEBOOK_IMPORT_LOG: log } });
     expect(stdout.trim()).toBe("1");
     expect(heavyIn((await readFile(log, "utf8")).split("\n"))).toEqual([]);
+  });
+});
+
+describe("A run that finds nothing changed has looked everywhere an input could appear", () => {
+  it.each([
+    {
+      change: "a new page.<locale>.md in --templates",
+      files: { "codes.yaml": demoRegistry(), "tpl/page.md": builtInPage },
+      args: ["--templates", "tpl"],
+      edit: (dir: string) => writeFile(path.join(dir, "tpl", "page.en.md"), builtInPage.replace("{{ title }}", "{{ title }} (English)")),
+    },
+    {
+      change: "a new locales/<locale>.yaml in --templates",
+      files: { "codes.yaml": demoRegistry(), "tpl/page.md": builtInPage },
+      args: ["--templates", "tpl"],
+      edit: (dir: string) => writeTree(dir, { "tpl/locales/en.yaml": "codes: The codes\n" }),
+    },
+    {
+      change: "a nearer copy of the package an extends names",
+      files: {
+        "codes.yaml": "id: demo\nextends: base-codes/base.yaml\n",
+        "../node_modules/base-codes/package.json": "{}\n",
+        "../node_modules/base-codes/base.yaml": demoRegistry({ id: "base" }),
+      },
+      args: [],
+      edit: (dir: string) =>
+        writeTree(dir, {
+          "node_modules/base-codes/package.json": "{}\n",
+          "node_modules/base-codes/base.yaml": demoRegistry({ id: "base" }).replace("The first code.", "The nearer first code."),
+        }),
+    },
+  ])("the fast path is not taken after $change", async ({ files, args, edit }) => {
+    const root = await tempDir();
+    const dir = path.join(root, "project");
+    await writeTree(dir, files);
+    const base = ["generate", "codes.yaml", "--out", "out", ...args];
+    const first = await spawnCli(base, dir);
+    expect(first.code, first.stderr).toBe(0);
+    expect((await spawnCli(base, dir)).stdout.trim()).toBe("codebook: out up to date");
+    await edit(dir);
+    const { run, urls } = await tracedRun(base, dir);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).not.toContain("up to date");
+    expect(urls.some((url) => url.includes("/load/load-registry.js"))).toBe(true);
   });
 });

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { check, generate } from "../../generator/index.js";
 import { hashContents } from "../../generator/write/hash.js";
 import { MANIFEST_FILE, readManifest } from "../../generator/write/manifest.js";
-import { syncFolder, type FolderSources } from "../../generator/write/output-folder.js";
+import { syncFolder, type FolderOutput } from "../../generator/write/output-folder.js";
 import { demoRegistry } from "../helpers/registries.js";
 import { tempDir, writeTree } from "../helpers/temp.js";
 
@@ -22,11 +22,13 @@ describe("the manifest", () => {
     await run();
     const manifest = await readManifest(out);
     expect(manifest?.generator).toMatch(/^codebook \d+\.\d+\.\d+/);
-    expect(Object.keys(manifest?.files ?? {})).toEqual(["demo.md", "demo.ts"]);
-    expect(manifest?.files["demo.ts"]).toBe(hashContents(await readFile(path.join(out, "demo.ts"))));
-    expect(Object.keys(manifest?.inputs ?? {})).toEqual(["../codes.en.yaml", "../codes.yaml"]);
-    expect(manifest?.inputs["../codes.yaml"]).toBe(hashContents(await readFile(path.join(dir, "codes.yaml"))));
-    expect(manifest?.options).toEqual([{ emit: "ts", enums: true, module: "esm", registries: ["../codes.yaml"], targets: ["ts", "md"] }]);
+    expect(Object.keys(manifest?.registries ?? {})).toEqual(["../codes.yaml"]);
+    const section = manifest!.registries["../codes.yaml"]!;
+    expect(Object.keys(section.files)).toEqual(["demo.md", "demo.ts"]);
+    expect(section.files["demo.ts"]).toBe(hashContents(await readFile(path.join(out, "demo.ts"))));
+    expect(Object.keys(section.inputs)).toEqual(["../codes.en.yaml", "../codes.yaml"]);
+    expect(section.inputs["../codes.yaml"]).toBe(hashContents(await readFile(path.join(dir, "codes.yaml"))));
+    expect(section.options).toEqual({ emit: "ts", enums: true, module: "esm", targets: ["ts", "md"] });
     const text = await readFile(path.join(out, MANIFEST_FILE), "utf8");
     expect(text).not.toContain(dir);
     expect(text.endsWith("}\n")).toBe(true);
@@ -60,7 +62,7 @@ describe("generate in a folder it wrote before", () => {
     expect(result.removed.map((file) => path.basename(file))).toEqual(["demo.json"]);
     expect(result.kept.map((file) => path.basename(file))).toEqual(["demo.md"]);
     expect((await readdir(out)).sort()).toEqual([".codebook-manifest.json", "demo.md", "demo.ts", "notes.txt", "other.ts"]);
-    expect(Object.keys((await readManifest(out))?.files ?? {})).toEqual(["demo.ts"]);
+    expect(Object.keys((await readManifest(out))?.registries["../codes.yaml"]?.files ?? {})).toEqual(["demo.ts"]);
     // An edited orphan is the user's file from then on: a later run neither removes nor reports it.
     expect((await run({ targets: ["ts"], force: true })).kept).toEqual([]);
     expect(await readFile(path.join(out, "demo.md"), "utf8")).toBe("edited by hand\n");
@@ -79,8 +81,8 @@ describe("generate in a folder it wrote before", () => {
   it("ignores manifest entries that point outside the folder, and a manifest it cannot read", async () => {
     const { dir, out, run } = await setUp({ "victim.txt": "keep me\n" });
     await run();
-    const manifest = JSON.parse(await readFile(path.join(out, MANIFEST_FILE), "utf8")) as { files: Record<string, string> };
-    manifest.files["../victim.txt"] = hashContents("keep me\n");
+    const manifest = JSON.parse(await readFile(path.join(out, MANIFEST_FILE), "utf8")) as { registries: Record<string, { files: Record<string, string> }> };
+    manifest.registries["../codes.yaml"]!.files["../victim.txt"] = hashContents("keep me\n");
     await writeFile(path.join(out, MANIFEST_FILE), JSON.stringify(manifest));
     expect((await run()).removed).toEqual([]);
     expect(await readFile(path.join(dir, "victim.txt"), "utf8")).toBe("keep me\n");
@@ -119,16 +121,23 @@ describe("generate in a folder it wrote before", () => {
 
   it("removes a subfolder left empty by removing its files, and keeps one that holds a foreign file", async () => {
     const dir = await tempDir();
-    const sources: FolderSources = { outDir: dir, generator: "codebook test", options: [], inputs: { files: [] } };
-    const files = [
-      { path: "catalogs/fr.json", contents: "{}\n" },
-      { path: "docs/fr.md", contents: "# fr\n" },
-    ];
-    await syncFolder(sources, files);
+    await writeFile(path.join(dir, "codes.yaml"), demoRegistry());
+    const folder = (files: FolderOutput["registries"][number]["files"]): FolderOutput => ({
+      outDir: dir,
+      generator: "codebook test",
+      config: undefined,
+      registries: [{ registry: path.join(dir, "codes.yaml"), options: {}, inputs: { files: [] }, files }],
+    });
+    await syncFolder(
+      folder([
+        { path: "catalogs/fr.json", contents: "{}\n" },
+        { path: "docs/fr.md", contents: "# fr\n" },
+      ]),
+    );
     await writeFile(path.join(dir, "docs", "notes.md"), "mine\n");
-    const report = await syncFolder(sources, []);
+    const report = await syncFolder(folder([]));
     expect(report.removed.map((file) => path.relative(dir, file)).sort()).toEqual([path.join("catalogs", "fr.json"), path.join("docs", "fr.md")]);
-    expect((await readdir(dir)).sort()).toEqual([MANIFEST_FILE, "docs"]);
+    expect((await readdir(dir)).sort()).toEqual([MANIFEST_FILE, "codes.yaml", "docs"]);
     expect(await readdir(path.join(dir, "docs"))).toEqual(["notes.md"]);
   });
 });

@@ -1,0 +1,114 @@
+import { lstat, realpath, stat } from "node:fs/promises";
+import type { Stats } from "node:fs";
+import path from "node:path";
+import { WriteError } from "./write-error.js";
+
+/** A file codebook may write: its real absolute path and, when it exists, its state (whose mode is kept). */
+export interface WriteTarget {
+  readonly target: string;
+  readonly existing: Stats | undefined;
+}
+
+async function lstatIfExists(file: string): Promise<Stats | undefined> {
+  try {
+    return await lstat(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return undefined;
+    if (code === "ENOTDIR") throw new WriteError(file, "a part of its path is a file, not a folder");
+    throw error;
+  }
+}
+
+/**
+ * The output folder as it really is on disk: the symbolic links in the path the user chose are followed (that is
+ * their choice), so that nothing below it can be another link. An output folder that does not exist yet is
+ * the real path of its nearest existing parent, with the rest appended.
+ * @throws {WriteError} when the folder (or a parent) is a file.
+ */
+export async function realFolder(folder: string): Promise<string> {
+  const rest: string[] = [];
+  for (let existing = folder; ; existing = path.dirname(existing)) {
+    let info: Stats | undefined;
+    try {
+      info = await stat(existing);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT" || path.dirname(existing) === existing) throw error;
+    }
+    if (info !== undefined) {
+      if (!info.isDirectory()) throw new WriteError(existing, "it is a file, not a folder");
+      return path.join(await realpath(existing), ...rest);
+    }
+    rest.unshift(path.basename(existing));
+  }
+}
+
+/** Why `info` at `file` is not a plain folder codebook may write below, if it is not. */
+function folderProblem(info: Stats): string | undefined {
+  if (info.isSymbolicLink()) return "it is a symbolic link inside the output folder; codebook does not write or remove through links there (point the output folder at the real folder instead)";
+  return info.isDirectory() ? undefined : "it is a file where a folder of generated files goes";
+}
+
+/** Why `info` is not a file codebook may replace, if it is not. */
+function fileProblem(info: Stats): string | undefined {
+  if (info.isSymbolicLink()) return "it is a symbolic link inside the output folder; codebook does not write or remove through links there (remove the link)";
+  if (info.isDirectory()) return "it is a folder, not a file";
+  return info.isFile() ? undefined : "it is not a regular file";
+}
+
+/**
+ * Checks the path of `relative` below the real output folder one component at a time, with `lstat`: every
+ * existing folder on the way must be a real folder (not a link), and the file, if it exists, a regular file.
+ * @returns the target, or the first problem found (with the path it concerns).
+ */
+async function walk(realOut: string, relative: string): Promise<WriteTarget | WriteError> {
+  const segments = relative.split("/");
+  let current = realOut;
+  for (const segment of segments.slice(0, -1)) {
+    current = path.join(current, segment);
+    const info = await lstatIfExists(current);
+    if (info === undefined) return { target: path.join(realOut, ...segments), existing: undefined };
+    const problem = folderProblem(info);
+    if (problem !== undefined) return new WriteError(current, problem);
+  }
+  const target = path.join(realOut, ...segments);
+  const existing = await lstatIfExists(target);
+  const problem = existing === undefined ? undefined : fileProblem(existing);
+  return problem === undefined ? { target, existing } : new WriteError(target, problem);
+}
+
+/**
+ * Where a generated file goes below the real output folder (see {@link realFolder}); `relative` is a checked
+ * emitter path (`locales/de.json`).
+ * @throws {WriteError} when a folder on the way is a link or a file, or the file is a link, a folder, a FIFO.
+ */
+export async function outputTarget(realOut: string, relative: string): Promise<WriteTarget> {
+  const result = await walk(realOut, relative);
+  if (result instanceof WriteError) throw result;
+  return result;
+}
+
+/**
+ * The real path of a file the manifest lists, when codebook may read or remove it: inside the real output folder,
+ * through real folders only, and a regular file. Anything else (a link on the way, a folder, a FIFO) is not a
+ * file codebook wrote, and is left alone.
+ */
+export async function ownedFile(realOut: string, relative: string): Promise<string | undefined> {
+  const result = await walk(realOut, relative).catch(() => undefined);
+  return result === undefined || result instanceof WriteError || result.existing === undefined ? undefined : result.target;
+}
+
+/**
+ * Where a write to a file the user named (an injected Markdown file, a locale file) goes: through a symbolic link
+ * to its target, so that the link stays a link and the file it points to gets the new contents.
+ * @throws {WriteError} when the file is a dangling link or not a regular file.
+ */
+export async function linkedTarget(file: string): Promise<WriteTarget> {
+  const info = await lstatIfExists(file);
+  if (info === undefined) return { target: file, existing: undefined };
+  const target = info.isSymbolicLink() ? await realpath(file).catch(() => undefined) : file;
+  if (target === undefined) throw new WriteError(file, "it is a symbolic link to a file that does not exist");
+  const existing = target === file ? info : await stat(target);
+  if (!existing.isFile()) throw new WriteError(file, existing.isDirectory() ? "it is a folder, not a file" : "it is not a regular file");
+  return { target, existing };
+}

@@ -1,0 +1,184 @@
+import { randomBytes } from "node:crypto";
+import type { Stats } from "node:fs";
+import { lstat, mkdir, open, readdir, rename, rm, rmdir } from "node:fs/promises";
+import path from "node:path";
+import { toWriteError } from "./write-error.js";
+
+/** One file to write: its real target and, when it exists, its state (mode and owner are kept). */
+export interface FileWrite {
+  readonly target: string;
+  readonly existing: Stats | undefined;
+  readonly contents: string;
+}
+
+/** One file to remove, and the folder below which the folders it leaves empty are removed too. */
+export interface FileRemoval {
+  readonly target: string;
+  readonly folder: string;
+}
+
+/** Temporary files codebook may sweep in one folder: those of the files named here. */
+export interface TemporarySweep {
+  readonly folder: string;
+  readonly names: ReadonlySet<string>;
+}
+
+/** What a run changes on disk, in the order it is committed. */
+export interface WriteBatch {
+  readonly writes: readonly FileWrite[];
+  /** Applied after the writes of the same step. */
+  readonly removals: readonly FileRemoval[];
+}
+
+/** A batch whose new contents are all on disk in temporary files, flushed, ready to be renamed into place. */
+export interface StagedBatch {
+  readonly steps: readonly { readonly renames: readonly { temporary: string; target: string }[]; readonly removals: readonly FileRemoval[] }[];
+  /** Folders created for the temporary files (removed again when the batch is abandoned). */
+  readonly createdFolders: readonly string[];
+}
+
+/** The marker in a temporary file's name: `.close-codes.ts.codebook-4242-0123456789ab.tmp` (process 4242). */
+const TEMPORARY_FILE = /^\.(.+)\.codebook-(\d+)-[0-9a-f]{12}\.tmp$/;
+
+/** The temporary file a write to `target` goes through, named after the target and this process. */
+function temporaryFor(target: string): string {
+  return path.join(path.dirname(target), `.${path.basename(target)}.codebook-${process.pid}-${randomBytes(6).toString("hex")}.tmp`);
+}
+
+/** Writes one temporary file, flushed, with the mode (and, when allowed, the owner) of the file it replaces. */
+async function writeTemporary(temporary: string, write: FileWrite): Promise<void> {
+  const handle = await open(temporary, "wx", 0o666);
+  try {
+    await handle.writeFile(write.contents, "utf8");
+    if (write.existing !== undefined) {
+      await handle.chmod(write.existing.mode & 0o7777);
+      if (process.getuid?.() === 0) await handle.chown(write.existing.uid, write.existing.gid);
+    }
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Removes what {@link stageBatch} made: the temporary files, and the folders it created (deepest first). */
+export async function abandonBatch(staged: StagedBatch): Promise<void> {
+  for (const step of staged.steps) for (const { temporary } of step.renames) await rm(temporary, { force: true });
+  for (const folder of [...staged.createdFolders].reverse()) await rmdir(folder).catch(() => undefined);
+}
+
+/**
+ * Writes the new contents of every file of every step to temporary files beside their targets, flushed to disk,
+ * without touching any target. A full disk, a read-only file system or a missing permission shows up here, and
+ * then every temporary file (and folder) made so far is removed again: the run has changed nothing.
+ * @throws {WriteError} naming the file that could not be written; the signal's reason when it aborts.
+ */
+export async function stageBatch(steps: readonly WriteBatch[], signal?: AbortSignal): Promise<StagedBatch> {
+  const createdFolders: string[] = [];
+  const staged: { renames: { temporary: string; target: string }[]; removals: readonly FileRemoval[] }[] = [];
+  const batch: StagedBatch = { steps: staged, createdFolders };
+  try {
+    for (const step of steps) {
+      const renames: { temporary: string; target: string }[] = [];
+      staged.push({ renames, removals: step.removals });
+      for (const write of step.writes) {
+        signal?.throwIfAborted();
+        const temporary = temporaryFor(write.target);
+        try {
+          const created = await mkdir(path.dirname(write.target), { recursive: true });
+          if (created !== undefined) createdFolders.push(...foldersBetween(created, path.dirname(write.target)));
+          renames.push({ temporary, target: write.target });
+          await writeTemporary(temporary, write);
+        } catch (error) {
+          throw toWriteError(write.target, error);
+        }
+      }
+    }
+    signal?.throwIfAborted();
+  } catch (error) {
+    await abandonBatch(batch);
+    throw error;
+  }
+  return batch;
+}
+
+/** `first` and every folder below it down to `last`, outermost first: what `mkdir -p` created. */
+function foldersBetween(first: string, last: string): string[] {
+  const folders = [last];
+  for (let folder = last; folder !== first && path.dirname(folder) !== folder; ) {
+    folder = path.dirname(folder);
+    folders.unshift(folder);
+  }
+  return folders;
+}
+
+/** Removes folders left empty by removing `file`, up to (not including) `folder`. */
+async function removeEmptyParents(folder: string, file: string): Promise<void> {
+  for (let current = path.dirname(file); current !== folder && current.startsWith(`${folder}${path.sep}`); current = path.dirname(current)) {
+    try {
+      await rmdir(current);
+    } catch {
+      return;
+    }
+  }
+}
+
+/**
+ * Renames every staged file over its target (a reader, or a crash, sees the old file or the new one, never half
+ * of one), step by step, removing each step's removals after its writes.
+ * @throws {WriteError} when a rename or removal fails; the temporary files not yet renamed are removed.
+ */
+export async function commitBatch(staged: StagedBatch): Promise<void> {
+  let current = "";
+  try {
+    for (const step of staged.steps) {
+      for (const { temporary, target } of step.renames) {
+        current = target;
+        await rename(temporary, target);
+      }
+      for (const removal of step.removals) {
+        current = removal.target;
+        await rm(removal.target);
+        await removeEmptyParents(removal.folder, removal.target);
+      }
+    }
+  } catch (error) {
+    await abandonBatch(staged);
+    throw toWriteError(current, error);
+  }
+}
+
+/** Stages and commits a batch: see {@link stageBatch} and {@link commitBatch}. */
+export async function writeBatch(steps: readonly WriteBatch[], signal?: AbortSignal): Promise<void> {
+  await commitBatch(await stageBatch(steps, signal));
+}
+
+/** Whether the process `pid` still runs (on this machine): signal 0 tests for it without sending anything. */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Removes the temporary files a killed run of codebook left in `sweep.folder`: only regular files named as
+ * {@link stageBatch} names them (with the `codebook-<pid>` marker), of a file codebook owns there
+ * (`sweep.names`), whose process is gone. A running process's files, and every other file, are kept.
+ */
+export async function removeStaleTemporaryFiles(sweep: TemporarySweep): Promise<void> {
+  let entries: string[];
+  try {
+    entries = await readdir(sweep.folder);
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    const match = TEMPORARY_FILE.exec(entry);
+    if (match === null || !sweep.names.has(match[1]!) || isRunning(Number(match[2]))) continue;
+    const file = path.join(sweep.folder, entry);
+    const info = await lstat(file).catch(() => undefined);
+    if (info?.isFile()) await rm(file, { force: true });
+  }
+}
