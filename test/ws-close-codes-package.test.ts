@@ -5,7 +5,7 @@ import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import { bundleApp, byteSize, type Bundler } from "./helpers/bundle.js";
 import { repoRoot } from "./helpers/paths.js";
-import { installInto, packPackage, runDevTool, type PackedTarball } from "./helpers/tarball.js";
+import { installInto, npm, packPackage, runDevTool, type PackedTarball } from "./helpers/tarball.js";
 import { tempDirForFile } from "./helpers/temp.js";
 import { compileStrict } from "./helpers/typescript.js";
 
@@ -90,6 +90,11 @@ describe("the ws-close-codes tarball, installed alone into an empty project", ()
     const attw = await runDevTool("attw", [packed.tarball], repoRoot);
     expect(attw.code, attw.stdout + attw.stderr).toBe(0);
     expect(attw.stdout).toContain("No problems found");
+  });
+
+  it("publishes as written: npm publish --dry-run corrects nothing in its package.json", async () => {
+    const { stderr } = await npm(["publish", "--dry-run", "--ignore-scripts", "--tag", "dry-run"], PACKAGE);
+    expect(stderr).not.toMatch(/invalid|auto-corrected/i);
   });
 
   it("is the same module from import and from require", async () => {
