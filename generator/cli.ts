@@ -3,47 +3,10 @@ import { choice, commandOf, COMMANDS, listChoice, parseCommandLine, UsageError, 
 import { DiagnosticError, formatDiagnostic, type Diagnostic } from "./diagnostics.js";
 import { findConfigFile } from "./config/find-config.js";
 import { TARGET_NAMES } from "./emit/targets.js";
+import { HELP } from "./cli-help.js";
 import { packageVersion } from "./package-root.js";
 import { check, generate, validate, type GenerateResult, type RunOptions } from "./pipeline.js";
 import { WriteError } from "./write/write-error.js";
-
-const HELP = `codebook: generate TypeScript, i18n catalogs and Markdown tables from a YAML registry of numeric codes.
-
-Usage:
-  codebook init     [REGISTRY.yaml] [--out DIR] [--targets T,...]               start a project: a starter registry and codebook.config.json
-  codebook generate [REGISTRY.yaml ...] [--out DIR] [--inject FILE.md ...]   write the generated files
-  codebook check    [REGISTRY.yaml ...] [--out DIR] [--inject FILE.md ...]   exit 1 when a generated file is stale, missing, hand-edited or orphaned
-  codebook validate [REGISTRY.yaml ...]                                      exit 1 when the config or a registry is invalid
-  codebook i18n     [REGISTRY.yaml ...] [--strict]                           per locale: texts translated, missing and stale
-  codebook i18n     [REGISTRY.yaml ...] --stamp LOCALE                       record the current source fingerprints in LOCALE's files
-
-With no registry, the registries of the config file (codebook.config.json, .yaml or .yml, looked for in the
-working folder and the folders above it) are used; without a config, the embedded default (the WebSocket close
-codes) into generated/.
-
-Options:
-  -o, --out DIR          output folder (default: generated; init: src/generated)
-      --targets T,...    the kinds of output, comma-separated (default: every target; init: ts,md)
-      --no-enums         emit an as-const object and a union type instead of an enum (erasable syntax)
-      --emit FORM        ts: <id>.ts (default); js: <id>.js and <id>.d.ts
-      --module FMT       with --emit js: the module format, esm (default) or cjs
-      --templates DIR    Markdown templates overriding the built-in ones (page.md, page.<locale>.md,
-                         locales/<locale>.yaml)
-      --inject FILE.md   also regenerate (check) the tables between <!-- codebook:start ID TABLE [LOCALE] -->
-                         and <!-- codebook:end ID --> in FILE.md; repeatable; works with a config file too
-  -c, --config FILE      use this config file
-      --no-config        ignore any config file
-  -w, --watch            generate: keep running, and regenerate when an input changes
-      --force            generate: render even when the manifest shows nothing changed
-      --strict           i18n: exit 1 when a text is missing or stale in any locale
-      --stamp LOCALE     i18n: mark LOCALE's translations as made from the current source texts
-  -q, --quiet            print nothing on success
-  -h, --help             show this help
-  -v, --version          show the version
-
-Targets: ${TARGET_NAMES.join(", ")}.
-
-Exit codes: 0 success, 1 invalid input or out-of-date output, 2 bad usage.`;
 
 /** Where the CLI writes; tests pass their own. */
 export interface CliIo {
