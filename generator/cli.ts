@@ -260,7 +260,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   let command: Command | undefined;
   try {
     const { command: word, args, values } = parseCommandLine(argv);
-    if (values.help) {
+    if (values.help || (word === "help" && args.length === 0)) {
       io.stdout(HELP);
       return 0;
     }

@@ -41,6 +41,11 @@ describe("--targets on the command line", () => {
 });
 
 describe("unknown commands and options", () => {
+  it("`codebook help` is `codebook --help`", async () => {
+    const dir = await project();
+    expect(await runCli(["help"], dir)).toEqual(await runCli(["--help"], dir));
+  });
+
   it.each([
     [["gen"], 'codebook: unknown command "gen" (did you mean "generate"?); the commands are init, generate, check, validate, i18n'],
     [["valdiate"], 'codebook: unknown command "valdiate" (did you mean "validate"?); the commands are init, generate, check, validate, i18n'],
