@@ -4,7 +4,7 @@ import { TARGET_NAMES } from "./emit/targets.js";
 export const HELP = `codebook: generate TypeScript, i18n catalogs and Markdown tables from a YAML registry of numeric codes.
 
 Usage:
-  codebook init     [REGISTRY.yaml] [--out DIR] [--targets T,...]               start a project: a starter registry and codebook.config.json
+  codebook init     [REGISTRY.yaml] [--out DIR] [--targets T,...]             start a project: a starter registry and codebook.config.json
   codebook generate [REGISTRY.yaml ...] [--out DIR] [--inject FILE.md ...]   write the generated files
   codebook check    [REGISTRY.yaml ...] [--out DIR] [--inject FILE.md ...]   exit 1 when a generated file is stale, missing, hand-edited or orphaned
   codebook validate [REGISTRY.yaml ...]                                      exit 1 when the config or a registry is invalid
