@@ -38,8 +38,12 @@ export function gettextLanguage(locale: string): string {
 }
 
 function header(registry: Registry, context: EmitContext, locale: string | undefined): string {
+  // Every field `msgfmt --check` asks for; the dates and people are left empty, not invented (no timestamps).
   const fields: [string, string][] = [
     ["Project-Id-Version", registry.id],
+    ["PO-Revision-Date", ""],
+    ["Last-Translator", ""],
+    ["Language-Team", ""],
     ["Language", locale === undefined ? "" : gettextLanguage(locale)],
     ["MIME-Version", "1.0"],
     ["Content-Type", "text/plain; charset=UTF-8"],
@@ -57,14 +61,15 @@ function header(registry: Registry, context: EmitContext, locale: string | undef
   return [...comments, 'msgid ""', poString("msgstr", fields.map(([name, value]) => `${name}: ${value}\n`).join(""))].join("\n");
 }
 
+/** A text the locale lacks (it uses the source text) is untranslated here: gettext itself falls back to `msgid`. */
+function translation(registry: Registry, entry: CatalogEntry, locale: string | undefined): string {
+  if (locale === undefined || registry.fallbacks.get(entry.key)?.includes(locale) === true) return "";
+  return icuText(registry, entry.texts[locale]!);
+}
+
 function message(registry: Registry, entry: CatalogEntry, locale: string | undefined): string {
   const source = icuText(registry, entry.texts[registry.sourceLocale]!);
-  return [
-    poComment("#.", entry.note),
-    poString("msgctxt", entry.key),
-    poString("msgid", source),
-    poString("msgstr", locale === undefined ? "" : icuText(registry, entry.texts[locale]!)),
-  ].join("\n");
+  return [poComment("#.", entry.note), poString("msgctxt", entry.key), poString("msgid", source), poString("msgstr", translation(registry, entry, locale))].join("\n");
 }
 
 function poFile(registry: Registry, context: EmitContext, locale: string | undefined): string {
@@ -75,7 +80,8 @@ function poFile(registry: Registry, context: EmitContext, locale: string | undef
 /**
  * `gettext/<locale>/<id>.po` for every locale and the template `gettext/<id>.pot`. Every message has its
  * key as `msgctxt` (`codes.NormalClosure`), the source text as `msgid` and the locale's text as `msgstr`
- * (the source locale's file translates each text to itself).
+ * (the source locale's file translates each text to itself). A text that falls back to the source text
+ * (`missingTranslations: source`) has an empty `msgstr`, so that translation tools count it as untranslated.
  */
 export function emitGettextCatalogs(registry: Registry, context: EmitContext): GeneratedFile[] {
   return [

@@ -1,0 +1,51 @@
+import { execFile } from "node:child_process";
+import { writeFile } from "node:fs/promises";
+import path from "node:path";
+import { promisify } from "node:util";
+import { po } from "gettext-parser";
+import { describe, expect, it } from "vitest";
+import { renderRegistry } from "../../../generator/pipeline.js";
+import { loadRegistry } from "../../../generator/load/load-registry.js";
+import { fileAt } from "../../helpers/generated-module.js";
+import { defaultRegistry } from "../../helpers/paths.js";
+import { loadFixture, renderAll } from "../../helpers/registry.js";
+import { tempDir } from "../../helpers/temp.js";
+
+const run = promisify(execFile);
+
+/** GNU msgfmt's verdict on a PO file: what it prints (warnings and statistics) on stderr. */
+async function msgfmt(contents: string): Promise<string> {
+  const file = path.join(await tempDir(), "catalog.po");
+  await writeFile(file, contents);
+  const { stderr } = await run("msgfmt", ["--check", "--statistics", "-o", "/dev/null", file]);
+  return stderr.replaceAll(`${file}:`, "");
+}
+
+const REGISTRY = `id: demo
+type: Demo
+locales: [en, de]
+missingTranslations: source
+codes:
+  - { code: 1, name: One, description: The first code. }
+  - { code: 2, name: Two, description: The second code. }
+`;
+
+describe("gettext catalogs, as GNU msgfmt reads them", () => {
+  it("pass `msgfmt --check` without a warning, for every locale of the default registry", async () => {
+    const registry = await loadRegistry(defaultRegistry);
+    const files = await renderRegistry(registry, { outDir: await tempDir() });
+    for (const locale of registry.locales) {
+      expect(await msgfmt(fileAt(files, `gettext/${locale}/close-codes.po`)), locale).toMatch(/^\d+ translated messages\.\n$/);
+    }
+  });
+
+  it("leave a text that fell back to the source text untranslated: empty msgstr, counted so by msgfmt", async () => {
+    const { dir, registry } = await loadFixture({ "registry.yaml": REGISTRY, "registry.de.yaml": "locale: de\ncodes: { One: Der erste Code. }\n" });
+    const german = fileAt(await renderAll(registry, dir), "gettext/de/demo.po");
+    // title (the type, the same in every locale) and codes.One are translated; unknown (built in) and codes.Two fall back.
+    expect(await msgfmt(german)).toBe("2 translated messages, 2 untranslated messages.\n");
+    const messages = po.parse(german).translations;
+    expect(messages["codes.Two"]!["The second code."]!.msgstr).toEqual([""]);
+    expect(messages["codes.One"]!["The first code."]!.msgstr).toEqual(["Der erste Code."]);
+  });
+});
