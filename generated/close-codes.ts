@@ -99,7 +99,7 @@ export enum CloseCode {
 }
 
 /** The codes of {@link CloseCode} as a plain object, for code that cannot use enums. */
-export const CloseCodes = {
+export const CloseCodes: { readonly [Name in Exclude<keyof typeof CloseCode, number>]: (typeof CloseCode)[Name] } = {
     NormalClosure: CloseCode.NormalClosure,
     GoingAway: CloseCode.GoingAway,
     ProtocolError: CloseCode.ProtocolError,
@@ -118,7 +118,7 @@ export const CloseCodes = {
     Unauthorized: CloseCode.Unauthorized,
     Forbidden: CloseCode.Forbidden,
     Timeout: CloseCode.Timeout,
-} as const;
+};
 
 /** A registered code as a number literal type. */
 export type CloseCodeValue = (typeof CloseCodes)[keyof typeof CloseCodes];
@@ -130,37 +130,37 @@ export type CloseCodeName = keyof typeof CloseCodes;
  * Legacy name.
  * @deprecated Use CloseCode.NormalClosure (1000) instead.
  */
-export const CLOSE_NORMAL = CloseCode.NormalClosure;
+export const CLOSE_NORMAL: CloseCode.NormalClosure = CloseCode.NormalClosure;
 
 /**
  * Legacy name.
  * @deprecated Use CloseCode.GoingAway (1001) instead.
  */
-export const CLOSE_GOING_AWAY = CloseCode.GoingAway;
+export const CLOSE_GOING_AWAY: CloseCode.GoingAway = CloseCode.GoingAway;
 
 /**
  * Legacy name.
  * @deprecated Use CloseCode.ProtocolError (1002) instead.
  */
-export const CLOSE_PROTOCOL_ERROR = CloseCode.ProtocolError;
+export const CLOSE_PROTOCOL_ERROR: CloseCode.ProtocolError = CloseCode.ProtocolError;
 
 /**
  * Legacy name.
  * @deprecated Use CloseCode.UnsupportedData (1003) instead.
  */
-export const CLOSE_UNSUPPORTED = CloseCode.UnsupportedData;
+export const CLOSE_UNSUPPORTED: CloseCode.UnsupportedData = CloseCode.UnsupportedData;
 
 /**
  * Legacy name.
  * @deprecated Use CloseCode.NoStatusReceived (1005) instead.
  */
-export const CLOSE_NO_STATUS = CloseCode.NoStatusReceived;
+export const CLOSE_NO_STATUS: CloseCode.NoStatusReceived = CloseCode.NoStatusReceived;
 
 /**
  * Legacy name.
  * @deprecated Use CloseCode.AbnormalClosure (1006) instead.
  */
-export const CLOSE_ABNORMAL = CloseCode.AbnormalClosure;
+export const CLOSE_ABNORMAL: CloseCode.AbnormalClosure = CloseCode.AbnormalClosure;
 
 /**
  * Legacy name.
@@ -242,7 +242,7 @@ export interface CloseCodeRange {
 }
 
 /** Every declared range, in the registry's order. */
-export const closeCodeRanges = [
+export const closeCodeRanges: readonly CloseCodeRange[] = [
     /** Not used; no close code is below 1000. */
     { name: "Unused", from: 0, to: 999 },
     /** Reserved for the WebSocket protocol, its future revisions and extensions with a public specification. */
@@ -259,7 +259,7 @@ export const closeCodeRanges = [
     { name: "Private", from: 4000, to: 4999 },
     /** Not defined by RFC 6455; invalid in a Close frame. */
     { name: "Undefined", from: 5000, to: 65535 },
-] as const satisfies readonly CloseCodeRange[];
+];
 
 /** The name of a declared range. */
 export type CloseCodeRangeName = "Unused" | "Protocol" | "Reserved" | "ProtocolUnassigned" | "Extensions" | "Registered" | "Private" | "Undefined";
@@ -741,7 +741,7 @@ function describeRangeIn(catalog: CloseCodeCatalog, code: number): string {
     return catalog.unknown;
 }
 
-/** The text of `code` in `catalog`: its own for a registered code, else its range's (see describeRangeIn). */
+/** The text of `code` in `catalog`: its own for a registered code, else that of describeRangeIn. */
 function describeIn(catalog: CloseCodeCatalog, code: number): string {
     const codes = catalog.codes;
     switch (code) {

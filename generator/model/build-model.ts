@@ -167,7 +167,7 @@ function resolveAliases(raw: readonly RawAlias[] | undefined, path: DataPath, na
   return (raw ?? []).map((alias, index) => {
     const name = typeof alias === "string" ? alias : alias.name;
     names.addAlias(name, typeof alias === "string" ? [...path, index] : [...path, index, "name"]);
-    return { name, note: typeof alias === "string" ? undefined : alias.note };
+    return typeof alias === "string" ? { name, note: undefined, deprecated: true } : { name, note: alias.note, deprecated: alias.deprecated ?? true };
   });
 }
 

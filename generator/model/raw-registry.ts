@@ -1,6 +1,6 @@
 /** The registry as the JSON Schema guarantees it: what `build-model` starts from. */
 export type RawText = string | Readonly<Record<string, string>>;
-export type RawAlias = string | { readonly name: string; readonly note?: string };
+export type RawAlias = string | { readonly name: string; readonly note?: string; readonly deprecated?: boolean };
 export type RawMember = number | string | { readonly from: number; readonly to: number };
 
 export interface RawCode {

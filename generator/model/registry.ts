@@ -7,11 +7,13 @@ export interface Interval {
   readonly to: number;
 }
 
-/** A legacy name kept as a deprecated constant equal to a code. */
+/** Another name of a code, emitted as a constant equal to it: a deprecated legacy name unless it says otherwise. */
 export interface Alias {
   readonly name: string;
-  /** Why it is deprecated and what to use instead; without it the emitters name the replacement. */
+  /** Why it is deprecated and what to use instead, or what the second name is for; without it the emitters name the code. */
   readonly note: string | undefined;
+  /** `false` for a second name kept on purpose (`deprecated: false` in the registry). */
+  readonly deprecated: boolean;
 }
 
 /** A declared range of codes. Ranges nest: a range wholly inside another is its child. */

@@ -66,7 +66,10 @@ function checkModule(raw: RawRegistry, module: Record<string, unknown>, randomVa
   const names = moduleNames({ type: raw.type, locales: raw.locales } as unknown as Parameters<typeof moduleNames>[0]);
   const isCode = module[names.isType] as Guard;
   const getName = module[names.getName] as Lookup<string | undefined>;
-  const getRange = module[names.getRange] as Lookup<{ name: string; from: number; to: number } | undefined>;
+  // A registry without ranges has no range API at all.
+  const hasRanges = (raw.ranges ?? []).length > 0;
+  expect(names.getRange in module, names.getRange).toBe(hasRanges);
+  const getRange = hasRanges ? (module[names.getRange] as Lookup<{ name: string; from: number; to: number } | undefined>) : () => undefined;
   const describeCode = module[names.describe] as (code: number, locale?: string) => string;
   const resolveLocale = module[names.resolveLocale] as (requested?: string) => string;
   const values = [...oracle.edgeValues(), ...randomValues];

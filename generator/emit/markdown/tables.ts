@@ -23,28 +23,35 @@ function aliases(entry: CodeEntry | CodeRange): string {
   return entry.aliases.map((alias) => renderCode(alias.name)).join(", ");
 }
 
-/** The ranges table: Range, Name, Use, Reference. Nested ranges are indented under their parent. */
+/** Whether any of the entries has a reference: a column empty in every row is left out. */
+function anyReference(entries: readonly { reference: string | undefined; url: string | undefined }[]): boolean {
+  return entries.some((entry) => entry.reference !== undefined || entry.url !== undefined);
+}
+
+/** The ranges table: Range, Name, Use, and Reference when any range has one. Nested ranges are indented under their parent. */
 export function renderRangesTable(registry: Registry, locale: string, headers: TableHeaders): string {
   const depth = (range: CodeRange): number => {
     const parent = registry.ranges.find((candidate) => candidate.name === range.parent);
     return parent === undefined ? 0 : depth(parent) + 1;
   };
   const ordered = [...registry.ranges].sort((a, b) => a.from - b.from || b.to - a.to);
+  const references = anyReference(registry.ranges);
   return renderTable(
-    [headers.range, headers.name, headers.use, headers.reference].map(escapeCell),
+    [headers.range, headers.name, headers.use, ...(references ? [headers.reference] : [])].map(escapeCell),
     ordered.map((range) => [
       `${"↳ ".repeat(depth(range))}${span(range)}`,
       `${escapeCell(range.name)}${range.aliases.length > 0 ? ` (${aliases(range)})` : ""}`,
       escapeCell(range.description[locale]!),
-      reference(range),
+      ...(references ? [reference(range)] : []),
     ]),
   );
 }
 
-/** The codes table: Code, Name, Description, a yes/no column per labelled set, Reference, Aliases. */
+/** The codes table: Code, Name, Description, a yes/no column per labelled set, Reference and Aliases (each when any code has one). */
 export function renderCodesTable(registry: Registry, locale: string, headers: TableHeaders): string {
   const labelled = registry.sets.filter((set) => set.label !== undefined);
   const anyAliases = registry.codes.some((entry) => entry.aliases.length > 0);
+  const references = anyReference(registry.codes);
   const ordered = [...registry.codes].sort((a, b) => a.code - b.code);
   return renderTable(
     [
@@ -52,7 +59,7 @@ export function renderCodesTable(registry: Registry, locale: string, headers: Ta
       headers.name,
       headers.description,
       ...labelled.map((set) => set.label![locale]!),
-      headers.reference,
+      ...(references ? [headers.reference] : []),
       ...(anyAliases ? [headers.aliases] : []),
     ].map(escapeCell),
     ordered.map((entry) => [
@@ -60,7 +67,7 @@ export function renderCodesTable(registry: Registry, locale: string, headers: Ta
       escapeCell(entry.name),
       escapeCell(entry.description[locale]!),
       ...labelled.map((set) => escapeCell(intervalsContain(set.intervals, entry.code) ? headers.yes : headers.no)),
-      reference(entry),
+      ...(references ? [reference(entry)] : []),
       ...(anyAliases ? [aliases(entry)] : []),
     ]),
   );

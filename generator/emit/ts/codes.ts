@@ -33,6 +33,8 @@ export function emitCodeDeclarations(registry: Registry, names: ModuleNames, enu
       name: names.values,
       exported: true,
       docs: jsDoc(enums ? `The codes of {@link ${names.type}} as a plain object, for code that cannot use enums.` : title),
+      // Written out so that the module passes `tsc --isolatedDeclarations` (an enum member's type is not inferred).
+      ...(enums ? { type: `{ readonly [Name in Exclude<keyof typeof ${names.type}, number>]: (typeof ${names.type})[Name] }` } : {}),
       initializer: literal(
         "object",
         registry.codes.map((entry) =>
@@ -40,7 +42,7 @@ export function emitCodeDeclarations(registry: Registry, names: ModuleNames, enu
             ? { key: entry.name, value: `${names.type}.${entry.name}` }
             : { key: entry.name, value: String(entry.code), doc: entry.description[registry.sourceLocale]! },
         ),
-        " as const",
+        enums ? "" : " as const",
       ),
     }),
   );
@@ -51,7 +53,7 @@ export function emitCodeDeclarations(registry: Registry, names: ModuleNames, enu
         isExported: true,
         declarationKind: VariableDeclarationKind.Const,
         docs: [typeDoc],
-        declarations: [{ name: names.type, initializer: names.values }],
+        declarations: [{ name: names.type, type: `typeof ${names.values}`, initializer: names.values }],
       },
       {
         kind: StructureKind.TypeAlias,
@@ -82,34 +84,35 @@ export function emitCodeDeclarations(registry: Registry, names: ModuleNames, enu
   return statements;
 }
 
-function aliasNote(alias: Alias, replacement: string): string {
-  return alias.note ?? `Use ${replacement} instead.`;
+/** An alias's doc comment: a legacy name is `@deprecated` (its note, or what to use instead); another is a second name. */
+function aliasDoc(alias: Alias, replacement: string) {
+  if (!alias.deprecated) return jsDoc(alias.note ?? `Another name for ${replacement}.`);
+  return jsDoc("Legacy name.", [["deprecated", alias.note ?? `Use ${replacement} instead.`]]);
 }
 
-/** Legacy names as deprecated constants: for a code, equal to its member; for a one-code range, its number. */
+/** Aliases as constants: for a code, equal to its member; for a one-code range, its number. */
 function emitAliases(registry: Registry, names: ModuleNames, enums: boolean): StatementStructures[] {
-  const constant = (name: string, initializer: string, note: string, type?: string): StatementStructures => ({
+  const constant = (alias: Alias, initializer: string, replacement: string, type?: string): StatementStructures => ({
     kind: StructureKind.VariableStatement,
     isExported: true,
     declarationKind: VariableDeclarationKind.Const,
-    docs: [jsDoc(`Legacy name.`, [["deprecated", note]])],
-    declarations: [{ name, initializer, ...(type === undefined ? {} : { type }) }],
+    docs: [aliasDoc(alias, replacement)],
+    declarations: [{ name: alias.name, initializer, ...(type === undefined ? {} : { type }) }],
   });
   // An enum member is inlined by bundlers; a property of the as-const object is not (it could be a getter),
   // so without enums an alias is the number itself, typed as the member: an unused alias then keeps nothing
-  // else in a bundle (esbuild kept the whole as-const object for an app importing one guard).
-  const alias = (entry: CodeEntry, name: string, note: string) =>
-    enums
-      ? constant(name, `${names.type}.${entry.name}`, note)
-      : constant(name, String(entry.code), note, `typeof ${names.values}.${entry.name}`);
+  // else in a bundle (esbuild kept the whole as-const object for an app importing one guard). With enums the
+  // type is written out for `tsc --isolatedDeclarations`.
+  const codeAlias = (entry: CodeEntry, alias: Alias) => {
+    const replacement = `${names.type}.${entry.name} (${entry.code})`;
+    return enums
+      ? constant(alias, `${names.type}.${entry.name}`, replacement, `${names.type}.${entry.name}`)
+      : constant(alias, String(entry.code), replacement, `typeof ${names.values}.${entry.name}`);
+  };
   return [
-    ...registry.codes.flatMap((entry) =>
-      entry.aliases.map((legacy) => alias(entry, legacy.name, aliasNote(legacy, `${names.type}.${entry.name} (${entry.code})`))),
-    ),
+    ...registry.codes.flatMap((entry) => entry.aliases.map((alias) => codeAlias(entry, alias))),
     ...registry.ranges.flatMap((range) =>
-      range.aliases.map((alias) =>
-        constant(alias.name, String(range.from), aliasNote(alias, `the ${range.name} range: ${range.from} is not a registered code`)),
-      ),
+      range.aliases.map((alias) => constant(alias, String(range.from), `the ${range.name} range: ${range.from} is not a registered code`)),
     ),
   ];
 }

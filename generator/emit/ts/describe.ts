@@ -165,7 +165,7 @@ function emitCatalogs(registry: Registry, names: ModuleNames): Statement[] {
     name: names.catalogType,
     docs: [
       jsDoc(
-        "The texts of one locale: a description for every code and every range, and the text for unknown codes." +
+        `The texts of one locale: a description for every code${registry.ranges.length === 0 ? "" : " and every range"}, and the text for unknown codes.` +
           (registry.messageFormat === "icu" ? " The texts are ICU MessageFormat: `describe` fills their `{code}` placeholders." : ""),
       ),
     ],
@@ -174,7 +174,7 @@ function emitCatalogs(registry: Registry, names: ModuleNames): Statement[] {
       { name: "title", isReadonly: true, type: "string" },
       { name: "unknown", isReadonly: true, type: "string" },
       { name: "codes", isReadonly: true, type: `{ readonly [Name in ${names.nameType}]: string }` },
-      { name: "ranges", isReadonly: true, type: `{ readonly [Name in ${names.rangeNameType}]: string }` },
+      ...(registry.ranges.length === 0 ? [] : [{ name: "ranges", isReadonly: true, type: `{ readonly [Name in ${names.rangeNameType}]: string }` }]),
     ],
   };
   const catalogs = registry.locales.map((locale) =>
@@ -188,7 +188,7 @@ function emitCatalogs(registry: Registry, names: ModuleNames): Statement[] {
         { key: "title", value: stringLiteral(icuText(registry, registry.title[locale]!)) },
         { key: "unknown", value: stringLiteral(icuText(registry, registry.unknown[locale]!)) },
         { key: "codes", value: textMap(registry, registry.codes.map((entry) => [entry.name, entry.description[locale]!] as const)) },
-        { key: "ranges", value: textMap(registry, registry.ranges.map((range) => [range.name, range.description[locale]!] as const)) },
+        ...(registry.ranges.length === 0 ? [] : [{ key: "ranges", value: textMap(registry, registry.ranges.map((range) => [range.name, range.description[locale]!] as const)) }]),
       ]),
     }),
   );
@@ -289,7 +289,7 @@ function emitDescribers(registry: Registry, names: ModuleNames): StatementStruct
     {
       kind: StructureKind.Function,
       name: "describeIn",
-      docs: [jsDoc("The text of `code` in `catalog`: its own for a registered code, else its range's (see describeRangeIn).")],
+      docs: [jsDoc(`The text of \`code\` in \`catalog\`: its own for a registered code, else ${rangeFunction ? "that of describeRangeIn" : "the text for unknown codes"}.`)],
       parameters,
       returnType: "string",
       statements: describeInStatements(registry, names, text, fallback),
@@ -301,7 +301,7 @@ function emitDescribers(registry: Registry, names: ModuleNames): StatementStruct
       docs: [
         jsDoc(
           "The description of `code` in the best supported locale for `locale` (a tag or a list of preferred tags): " +
-            "for a registered code its own text, for another code inside a declared range that range's text, else the text for unknown codes.",
+            `for a registered code its own text, ${registry.ranges.length === 0 ? "" : "for another code inside a declared range that range's text, "}else the text for unknown codes.`,
           example,
         ),
       ],

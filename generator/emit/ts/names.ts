@@ -70,7 +70,7 @@ export function moduleNames(registry: Registry): ModuleNames {
 export const PRIVATE_HELPERS: readonly string[] = ["LocaleMatchData", "localeMatchData", "matchLocale", "negotiate", "describeIn", "describeRangeIn"];
 
 /** The globals the generated code reads: a top-level declaration of the same name would hide them. */
-export const GLOBALS_READ: readonly string[] = ["Number", "Math"];
+export const GLOBALS_READ: readonly string[] = ["Number", "Math", "Exclude"];
 
 /** Every top-level name the generated module declares besides set guards and aliases, each with how to name it. */
 export function moduleBindings(registry: Registry): Map<string, string> {

@@ -24,9 +24,12 @@ export function innermostRangeTests(registry: Registry, result: (range: CodeRang
   );
 }
 
-/** The declared ranges as data, their types, and `getCloseCodeRange(code)`: the innermost range of a code. */
+/** The declared ranges as data, their types, and `getCloseCodeRange(code)`: the innermost range of a code (nothing without ranges). */
 export function emitRanges(registry: Registry, names: ModuleNames): Statement[] {
-  const rangeNames = registry.ranges.length === 0 ? "never" : registry.ranges.map((range) => stringLiteral(range.name)).join(" | ");
+  // A registry without ranges gets no range API: an empty array, a `never` name and a lookup that always
+  // answers `undefined` would only be noise.
+  if (registry.ranges.length === 0) return [];
+  const rangeNames = registry.ranges.map((range) => stringLiteral(range.name)).join(" | ");
   const tests = innermostRangeTests(registry, (_, index) => `${names.ranges}[${index}]`);
   return [
     {
@@ -45,10 +48,11 @@ export function emitRanges(registry: Registry, names: ModuleNames): Statement[] 
       name: names.ranges,
       exported: true,
       docs: jsDoc("Every declared range, in the registry's order."),
+      // Typed as the interface, so that every element has every field (`ranges.map((range) => range.parent)`).
+      type: `readonly ${names.rangeType}[]`,
       initializer: literal(
         "array",
         registry.ranges.map((range) => rangeObject(registry, range)),
-        ` as const satisfies readonly ${names.rangeType}[]`,
       ),
     }),
     {

@@ -43,44 +43,7 @@ export declare const CloseCodes: {
  *
  * The status codes an endpoint sends in a WebSocket Close frame, and the codes a client reports when a connection ends without one (RFC 6455 §7.4, IANA WebSocket Close Code Number Registry).
  */
-export declare const CloseCode: {
-    /** Normal closure; the purpose for which the connection was established has been fulfilled. */
-    readonly NormalClosure: 1000;
-    /** Going away; the endpoint is going away, such as a server shutting down or a browser navigating away from the page. */
-    readonly GoingAway: 1001;
-    /** Protocol error; the endpoint is terminating the connection because of a protocol error. */
-    readonly ProtocolError: 1002;
-    /** Unsupported data; the endpoint received a type of data it cannot accept (for example, binary data on a text-only endpoint). */
-    readonly UnsupportedData: 1003;
-    /** No status received; reported when a Close frame carried no status code. Must not be sent in a Close frame. */
-    readonly NoStatusReceived: 1005;
-    /** Abnormal closure; reported when the connection was closed without a Close frame. Must not be sent in a Close frame. */
-    readonly AbnormalClosure: 1006;
-    /** Invalid frame payload data; a message held data inconsistent with its type (for example, non-UTF-8 data in a text message). */
-    readonly InvalidFramePayloadData: 1007;
-    /** Policy violation; the endpoint received a message that violates its policy. A generic code for when no more specific code, such as 1003 or 1009, fits. */
-    readonly PolicyViolation: 1008;
-    /** Message too big; the endpoint received a message too big for it to process. */
-    readonly MessageTooBig: 1009;
-    /** Mandatory extension; the client expected the server to negotiate one or more extensions, but the server did not. */
-    readonly MandatoryExtension: 1010;
-    /** Internal error; the endpoint encountered an unexpected condition that prevented it from fulfilling the request. */
-    readonly InternalError: 1011;
-    /** Service restart; the server is restarting. The client may reconnect. */
-    readonly ServiceRestart: 1012;
-    /** Try again later; the server is temporarily unable to handle the connection, for example because it is overloaded. */
-    readonly TryAgainLater: 1013;
-    /** Bad gateway; the server, acting as a gateway or proxy, received an invalid response from the upstream server (like HTTP 502). */
-    readonly BadGateway: 1014;
-    /** TLS handshake failure; reported when the TLS handshake failed (for example, the server certificate could not be verified). Must not be sent in a Close frame. */
-    readonly TlsHandshake: 1015;
-    /** Unauthorized; the request lacks valid authentication credentials (like HTTP 401). */
-    readonly Unauthorized: 3000;
-    /** Forbidden; the endpoint understood the request but refuses to authorize it (like HTTP 403). */
-    readonly Forbidden: 3003;
-    /** Timeout; the endpoint timed out waiting for the peer (like HTTP 408). */
-    readonly Timeout: 3008;
-};
+export declare const CloseCode: typeof CloseCodes;
 /** A registered code of WebSocket close codes. */
 export type CloseCode = (typeof CloseCodes)[keyof typeof CloseCodes];
 /** A registered code as a number literal type. */
@@ -151,42 +114,7 @@ export interface CloseCodeRange {
     readonly parent?: CloseCodeRangeName;
 }
 /** Every declared range, in the registry's order. */
-export declare const closeCodeRanges: readonly [{
-    readonly name: "Unused";
-    readonly from: 0;
-    readonly to: 999;
-}, {
-    readonly name: "Protocol";
-    readonly from: 1000;
-    readonly to: 2999;
-}, {
-    readonly name: "Reserved";
-    readonly from: 1004;
-    readonly to: 1004;
-    readonly parent: "Protocol";
-}, {
-    readonly name: "ProtocolUnassigned";
-    readonly from: 1016;
-    readonly to: 1999;
-    readonly parent: "Protocol";
-}, {
-    readonly name: "Extensions";
-    readonly from: 2000;
-    readonly to: 2999;
-    readonly parent: "Protocol";
-}, {
-    readonly name: "Registered";
-    readonly from: 3000;
-    readonly to: 3999;
-}, {
-    readonly name: "Private";
-    readonly from: 4000;
-    readonly to: 4999;
-}, {
-    readonly name: "Undefined";
-    readonly from: 5000;
-    readonly to: 65535;
-}];
+export declare const closeCodeRanges: readonly CloseCodeRange[];
 /** The name of a declared range. */
 export type CloseCodeRangeName = "Unused" | "Protocol" | "Reserved" | "ProtocolUnassigned" | "Extensions" | "Registered" | "Private" | "Undefined";
 /** The innermost declared range that holds `code`, or `undefined` when no range does (or `code` is not an integer). */

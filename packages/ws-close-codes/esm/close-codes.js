@@ -621,7 +621,7 @@ function describeRangeIn(catalog, code) {
         return catalog.ranges.Undefined;
     return catalog.unknown;
 }
-/** The text of `code` in `catalog`: its own for a registered code, else its range's (see describeRangeIn). */
+/** The text of `code` in `catalog`: its own for a registered code, else that of describeRangeIn. */
 function describeIn(catalog, code) {
     const codes = catalog.codes;
     switch (code) {
