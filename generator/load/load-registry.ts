@@ -66,7 +66,7 @@ export async function resolveRegistry(translations: Translations, options: { rea
   const icu = await checkIcu(raw, [translations]);
   const diagnostics = [...(build.ok ? [] : build.diagnostics), ...icu.diagnostics];
   if (!build.ok || diagnostics.length > 0) return { ok: false, diagnostics };
-  return { ok: true, registry: { ...build.registry, messages: icu.messages }, files: [translations.registry.source.path] };
+  return { ok: true, registry: withMessages(build.registry, raw, icu.messages), files: [translations.registry.source.path] };
 }
 
 /** In an ICU registry, every text parsed and its placeholders checked; plain registries have nothing to check. */
@@ -96,6 +96,19 @@ class MissingTexts {
   diagnostics(): Diagnostic[] {
     return [...this.byFile].flatMap(([translations, locales]) => [...locales].flatMap(([locale, paths]) => translations.reportMissing(locale, paths)));
   }
+}
+
+/**
+ * The model with its parsed ICU texts. The texts codebook supplies itself when the registry gives none (the
+ * built-in `unknown` text, the type's name as the title) are literal text in no message syntax: each is its own
+ * single part, so that an ICU registry without them generates what it validates as.
+ */
+function withMessages(registry: Registry, raw: RawRegistry, parsed: ReadonlyMap<string, readonly MessagePart[]>): Registry {
+  if (registry.messageFormat !== "icu") return { ...registry, messages: parsed };
+  const messages = new Map(parsed);
+  const supplied = [raw.unknown === undefined ? registry.unknown : undefined, raw.title === undefined ? registry.title : undefined];
+  for (const text of supplied.flatMap((each) => Object.values(each ?? {}))) if (!messages.has(text)) messages.set(text, [text]);
+  return { ...registry, messages };
 }
 
 /**
@@ -156,7 +169,7 @@ export async function tryLoadRegistry(registryPath: string, options: LoadOptions
   const diagnostics = [...sourceDiagnostics, ...(build.ok ? [] : build.diagnostics), ...missing.diagnostics(), ...icu.diagnostics];
   if (!build.ok || diagnostics.length > 0) return { ok: false, diagnostics };
   const localeFiles = perFile.flatMap((file) => file.translations.files.map((locale) => locale.parsed.source.path));
-  return { ok: true, registry: { ...build.registry, messages: icu.messages }, files: [...merged.files, ...localeFiles] };
+  return { ok: true, registry: withMessages(build.registry, raw, icu.messages), files: [...merged.files, ...localeFiles] };
 }
 
 /**

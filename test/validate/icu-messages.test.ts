@@ -1,7 +1,10 @@
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatDiagnostic } from "../../generator/diagnostics.js";
 import { tryLoadRegistry } from "../../generator/load/load-registry.js";
+import { check, generate, validate } from "../../generator/pipeline.js";
+import { importModule } from "../helpers/generated-module.js";
 import { tempDir, writeTree } from "../helpers/temp.js";
 
 function registry(english: string, title = "Codes"): string {
@@ -67,5 +70,29 @@ describe("ICU texts", () => {
     const dir = await tempDir();
     await writeTree(dir, { "registry.yaml": registry("Low {code, plural, one {#}}").replace("messageFormat: icu\n", ""), "registry.de.yaml": german("Niedrig {") });
     expect((await tryLoadRegistry(path.join(dir, "registry.yaml"), { cwd: dir })).ok).toBe(true);
+  });
+});
+
+describe("an ICU registry without the texts codebook supplies itself", () => {
+  const bare = `id: bare
+type: Bare
+locales: [en, de]
+messageFormat: icu
+codes:
+  - { code: 1, name: One, description: { en: "Code {code} is one.", de: "Code {code} ist eins." } }
+`;
+
+  it("validates, generates and checks alike, and describes an unknown code with the built-in text", async () => {
+    const dir = await tempDir();
+    await writeTree(dir, { "bare.yaml": bare });
+    const options = { registries: ["bare.yaml"], cwd: dir, outDir: "out" };
+    expect(await validate(options)).toEqual([]);
+    const result = await generate(options);
+    expect(result.written.map((file) => path.relative(path.join(dir, "out"), file))).toContain("bare.ts");
+    expect((await check(options)).ok).toBe(true);
+    const module = await importModule(await readFile(path.join(dir, "out", "bare.ts"), "utf8"));
+    const describe = module.describeBare as (code: number, locale?: string) => string;
+    expect(describe(1)).toBe("Code 1 is one.");
+    expect(describe(7)).toBe("Unknown code.");
   });
 });
