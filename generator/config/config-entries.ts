@@ -72,6 +72,14 @@ const TOP_LEVEL_KEYS: Readonly<Record<string, (value: unknown) => boolean>> = {
 };
 
 /**
+ * Whether `key` is one of the table's own keys and its check accepts `value`. The key comes from the input: an
+ * inherited property (`__proto__`, `constructor`, `__defineGetter__`) is no key of the table.
+ */
+function accepts(table: Readonly<Record<string, (value: unknown) => boolean>>, key: string, value: unknown): boolean {
+  return Object.hasOwn(table, key) && table[key]!(value) === true;
+}
+
+/**
  * Reads a JSON config without loading the YAML parser or the schema validator, for the no-op fast path. Returns
  * `undefined` for anything but a plain, well-shaped JSON config: the full loader then reports the problems. The
  * result is only trusted when the manifest of every output folder recorded this very config file's hash, i.e.
@@ -87,13 +95,13 @@ export function quickParseConfig(text: string): RawConfig | undefined {
   if (typeof data !== "object" || data === null) return undefined;
   const entries = (data as { registries?: unknown }).registries;
   if (!Array.isArray(entries) || entries.length === 0) return undefined;
-  if (!Object.entries(data).every(([key, value]) => TOP_LEVEL_KEYS[key]?.(value) === true)) return undefined;
+  if (!Object.entries(data).every(([key, value]) => accepts(TOP_LEVEL_KEYS, key, value))) return undefined;
   const wellShaped = entries.every(
     (entry: unknown) =>
       typeof entry === "object" &&
       entry !== null &&
       typeof (entry as { registry?: unknown }).registry === "string" &&
-      Object.entries(entry).every(([key, value]) => ENTRY_KEYS[key]?.(value) === true),
+      Object.entries(entry).every(([key, value]) => accepts(ENTRY_KEYS, key, value)),
   );
   return wellShaped ? (data as RawConfig) : undefined;
 }

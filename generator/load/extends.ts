@@ -128,7 +128,7 @@ function merge(child: RawRegistryFile, parsed: ParsedYaml, base: MergedRegistry)
       const inheritedCount = base.raw[list]?.length ?? 0;
       return index < inheritedCount ? base.origin(where) : { parsed, path: [list, index - inheritedCount, ...rest] };
     }
-    if (key === undefined || typeof key !== "string" || key in child || list !== undefined) return { parsed, path: where };
+    if (key === undefined || typeof key !== "string" || Object.hasOwn(child, key) || list !== undefined) return { parsed, path: where };
     return base.origin(where);
   };
   return {

@@ -10,7 +10,7 @@ function setNested(resource: Resource, key: string, value: string): void {
   const segments = key.split(".");
   let node = resource;
   for (const segment of segments.slice(0, -1)) {
-    const child = node[segment];
+    const child = Object.hasOwn(node, segment) ? node[segment] : undefined;
     if (typeof child === "object") node = child;
     else node = node[segment] = {};
   }

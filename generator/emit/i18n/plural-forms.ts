@@ -24,5 +24,7 @@ const PLURAL_FORMS: Readonly<Record<string, string>> = {
 
 /** The `Plural-Forms` header for a BCP 47 tag, when codebook knows it. */
 export function pluralForms(locale: string): string | undefined {
-  return PLURAL_FORMS[locale] ?? PLURAL_FORMS[locale.split("-")[0]!];
+  // Own properties only: a locale is input, and no inherited property of an object is a plural rule.
+  const language = locale.split("-")[0]!;
+  return Object.hasOwn(PLURAL_FORMS, locale) ? PLURAL_FORMS[locale] : Object.hasOwn(PLURAL_FORMS, language) ? PLURAL_FORMS[language] : undefined;
 }
