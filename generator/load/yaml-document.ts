@@ -1,6 +1,6 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
 import type { Diagnostic, SourcePosition } from "../diagnostics.js";
-import type { SourceFile } from "./source-file.js";
+import { MAX_SOURCE_BYTES, type SourceFile } from "./source-file.js";
 import { adviseOnYamlError, describeFlowMapComma, findFlowMapCommas } from "./yaml-advice.js";
 
 /** A YAML document kept with its positions, so that any value can be traced back to its line and column. */
@@ -27,6 +27,12 @@ const MAX_ALIAS_COUNT = 100;
  * could exhaust the stack. A registry nests about five levels deep.
  */
 const MAX_DEPTH = 64;
+
+/**
+ * The most characters a document may hold with its aliases expanded: what a file without aliases may hold. Under
+ * the alias count limit, a few aliases of a large text still expand past what a JavaScript string can hold.
+ */
+const MAX_EXPANDED_LENGTH = MAX_SOURCE_BYTES;
 
 const NESTED_TOO_DEEPLY = `collections are nested too deeply (more than ${MAX_DEPTH} levels); a registry needs only a few`;
 
@@ -97,6 +103,12 @@ export function parseYaml(source: SourceFile): ParseResult {
       ],
     };
   }
+  // After the count check (a "billion laughs" document is reported as such), before anything makes one string of it.
+  const overflow = findAliasOverflow(document, source.text.length, MAX_EXPANDED_LENGTH);
+  if (overflow !== undefined) {
+    const message = `YAML aliases expand this document past ${MAX_EXPANDED_LENGTH} characters (16 MiB, the size limit of an input file); write the repeated text fewer times`;
+    return { ok: false, diagnostics: [{ file: source.file, ...at(overflow), code: "yaml-aliases", message }] };
+  }
   return { ok: true, parsed: { source, document, lineCounter, data } };
 }
 
@@ -140,6 +152,42 @@ function findNodeDeeperThan(root: unknown, limit: number): number | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * The offset of the alias at which the document, read in order with each alias replaced by what it stands for,
+ * grows past `limit` characters; `undefined` when it stays within. What an anchored node adds is computed once.
+ */
+function findAliasOverflow(document: Document.Parsed, length: number, limit: number): number | undefined {
+  const added = new Map<unknown, number>();
+  const lengthOf = (node: Node): number => (node.range === undefined || node.range === null ? 0 : node.range[1] - node.range[0]);
+  // The characters a node adds to the document's length when its aliases are expanded.
+  const addedBy = (node: unknown, visiting: Set<unknown>): number => {
+    if (added.has(node)) return added.get(node)!;
+    if (visiting.has(node)) return 0;
+    visiting.add(node);
+    let total = 0;
+    if (isAlias(node)) {
+      const target = node.resolve(document);
+      total = target === undefined ? 0 : lengthOf(target) + addedBy(target, visiting) - lengthOf(node);
+    } else if (isMap(node) || isSeq(node)) {
+      for (const item of node.items) {
+        total += isPair(item) ? addedBy(item.key, visiting) + addedBy(item.value, visiting) : addedBy(item, visiting);
+        if (total > limit) break;
+      }
+    }
+    visiting.delete(node);
+    added.set(node, total);
+    return total;
+  };
+  let expanded = length;
+  let found: number | undefined;
+  visit(document.contents, (node) => {
+    if (found !== undefined || !isAlias(node)) return;
+    expanded += addedBy(node, new Set());
+    if (expanded > limit) found = node.range?.[0] ?? 0;
+  });
+  return found;
 }
 
 /** The offsets of strings holding a surrogate that is not half of a pair: only an escape can write one. */

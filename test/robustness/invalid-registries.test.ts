@@ -102,6 +102,27 @@ describe("__proto__ as a YAML key", () => {
 });
 
 describe("faults written by the test", () => {
+  it("refuses aliases that expand a document past the input size limit, at the alias that does", async () => {
+    // Under the alias count limit: 99 aliases of one 200 KB text expand to about 20 MB; 99 of 3 MB passed V8's
+    // string limit while rendering (a crash).
+    const folder = await tempDir();
+    const text = "x".repeat(200 * 1024);
+    const codes = Array.from({ length: 99 }, (_, index) => `  - { code: ${index + 1}, name: C${index + 1}, description: *text }`);
+    await writeFile(path.join(folder, "aliases.yaml"), [`id: demo\ntype: Demo\nlocales: [en]\ntitle: &text "${text}"\ncodes:`, ...codes, ""].join("\n"));
+    const limit = "past 16777216 characters (16 MiB, the size limit of an input file); write the repeated text fewer times";
+    // The title (200 KB) and 81 aliases stay within 16 MiB; the 82nd is the first past it (line 5 + 82 - 1).
+    expect(await generateInvalid("aliases.yaml", folder)).toEqual([`aliases.yaml:86:41: error: YAML aliases expand this document ${limit}`]);
+  });
+
+  it("counts what an alias of an anchor that holds aliases expands to", () => {
+    const text = "y".repeat(1024 * 1024);
+    const source = { file: "nested.yaml", path: "/nested.yaml", bom: false, text: `a: &s "${text}"\nb: &l [*s, *s, *s, *s]\nc: [*l, *l, *l, *l]\n` };
+    // 1 MB, then 4 MB for b, then 4 MB for each alias of b: the third alias of b passes 16 MiB.
+    expect(parseYaml(source)).toMatchObject({ ok: false, diagnostics: [{ file: "nested.yaml", line: 3, column: 13, code: "yaml-aliases" }] });
+    const within = { ...source, text: `a: &s "${text}"\nb: &l [*s, *s, *s, *s]\nc: [*l, *l]\n` };
+    expect(parseYaml(within).ok).toBe(true);
+  });
+
   it("refuses a file over the size limit without reading it", async () => {
     const folder = await tempDir();
     await writeFile(path.join(folder, "huge.yaml"), Buffer.alloc(MAX_SOURCE_BYTES + 1, "#"));
