@@ -1,6 +1,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
 import type { Diagnostic, SourcePosition } from "../diagnostics.js";
 import { MAX_SOURCE_BYTES, type SourceFile } from "./source-file.js";
+import { findRestrictedForms } from "./yaml-restrictions.js";
 import { adviseOnYamlError, describeFlowMapComma, findFlowMapCommas } from "./yaml-advice.js";
 
 /** A YAML document kept with its positions, so that any value can be traced back to its line and column. */
@@ -36,10 +37,16 @@ const MAX_EXPANDED_LENGTH = MAX_SOURCE_BYTES;
 
 const NESTED_TOO_DEEPLY = `collections are nested too deeply (more than ${MAX_DEPTH} levels); a registry needs only a few`;
 
-/** Parses YAML text, reporting every syntax error and duplicate key at its position. */
+/**
+ * Parses YAML text, reporting every syntax error and duplicate key at its position, and the forms codebook refuses
+ * (see {@link findRestrictedForms}).
+ */
 export function parseYaml(source: SourceFile): ParseResult {
   const lineCounter = new LineCounter();
-  const document = parseDocument(source.text, {
+  // A lone CR ends a line (classic Mac OS files), as it does for YAML; the parser reads only LF and CRLF that way.
+  // One character for one, so every offset still points into the file as it is.
+  const text = source.text.includes("\r") ? source.text.replace(/\r(?!\n)/g, "\n") : source.text;
+  const document = parseDocument(text, {
     lineCounter,
     prettyErrors: false,
     uniqueKeys: true,
@@ -62,7 +69,7 @@ export function parseYaml(source: SourceFile): ParseResult {
         ...at(error.pos[0]),
         code: error.code === "DUPLICATE_KEY" ? "duplicate-key" : "yaml-syntax",
         message:
-          adviseOnYamlError(error.code, error.message, source.text, error.pos[0]) ??
+          adviseOnYamlError(error.code, error.message, text, error.pos[0]) ??
           describeYamlError(error.code, error.message, () => describeDuplicateKey(document, error.pos[0], at)),
       })),
     };
@@ -74,7 +81,9 @@ export function parseYaml(source: SourceFile): ParseResult {
       diagnostics: [{ file: source.file, ...at(tooDeep), code: "yaml-depth", message: NESTED_TOO_DEEPLY }],
     };
   }
-  const commas = findFlowMapCommas(document, source.text).map((comma) => ({ file: source.file, ...at(comma.offset), code: "yaml-syntax", message: describeFlowMapComma(comma) }));
+  const restricted = findRestrictedForms(document, text).map((form) => ({ file: source.file, ...at(form.offset), code: form.code, message: form.message }));
+  if (restricted.length > 0) return { ok: false, diagnostics: restricted };
+  const commas = findFlowMapCommas(document, text).map((comma) => ({ file: source.file, ...at(comma.offset), code: "yaml-syntax", message: describeFlowMapComma(comma) }));
   if (commas.length > 0) return { ok: false, diagnostics: commas };
   const surrogates = findLoneSurrogates(document.contents).map((offset) => ({
     file: source.file,

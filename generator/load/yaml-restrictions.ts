@@ -1,0 +1,83 @@
+import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node } from "yaml";
+
+/** A form of YAML that codebook's inputs may not use, at the offset where it is written. */
+export interface RestrictedForm {
+  readonly offset: number;
+  readonly code: string;
+  readonly message: string;
+}
+
+/** `%YAML 1.1` and its offset: the version a directive asks for. */
+const YAML_DIRECTIVE = /^%YAML[ \t]+(\S+)/m;
+
+/**
+ * A `%YAML` directive for any version but 1.2. Under 1.1, `010` is eight, `1:30` is ninety and `y` is true: a
+ * registry written for 1.2 would silently change meaning.
+ */
+function findVersionDirective(document: Document.Parsed, text: string): RestrictedForm | undefined {
+  if (document.directives?.yaml.explicit !== true) return undefined;
+  const match = YAML_DIRECTIVE.exec(text);
+  if (match === null || match[1] === "1.2") return undefined;
+  return {
+    offset: match.index,
+    code: "yaml-version",
+    message: `a %YAML ${match[1]} directive: codebook reads YAML 1.2 only (where 010 is ten, 1:30 is a string and y is a string); remove the directive`,
+  };
+}
+
+/** The tag as written before the node at `offset` (`!!binary`), or the resolved tag when it cannot be found. */
+function writtenTag(text: string, offset: number, resolved: string): { tag: string; offset: number } {
+  const before = text.slice(Math.max(0, offset - 1024), offset);
+  const match = /(?:^|[\s,[{:?-])(!<[^>\s]*>|![^\s,[\]{}]*)(?:[ \t]+&[^\s,[\]{}]+)?[ \t\r\n]*$/.exec(before);
+  if (match === null) return { tag: resolved, offset };
+  return { tag: match[1]!, offset: offset - before.length + match.index + match[0].indexOf(match[1]!) };
+}
+
+/** What a key that is not a plain scalar is, for the message. */
+function describeKey(key: unknown): string | undefined {
+  if (key === null || key === undefined || (isScalar(key) && key.value === null)) return "an empty (null) key";
+  if (isMap(key)) return "a map as a key";
+  if (isSeq(key)) return "a list as a key";
+  if (isAlias(key)) return "an alias as a key";
+  return undefined;
+}
+
+/**
+ * The forms of YAML a registry, locale, config or texts file may not use, each located: a `%YAML` directive for a
+ * version other than 1.2 (reported alone: the rest of the file would be read under the wrong rules), tags (`!!binary`,
+ * `!custom`: one error each, named, rather than what the value they make breaks downstream), and map keys that are
+ * empty, collections or aliases (a JavaScript object has no such keys).
+ * Call only on a document whose nesting depth is known to be bounded: it recurses.
+ */
+export function findRestrictedForms(document: Document.Parsed, text: string): RestrictedForm[] {
+  const directive = findVersionDirective(document, text);
+  if (directive !== undefined) return [directive];
+  const found: RestrictedForm[] = [];
+  const visit = (node: unknown, pairOffset: number): void => {
+    if (node === null || node === undefined || isAlias(node)) return;
+    const tagged = node as Node;
+    const start = tagged.range?.[0] ?? pairOffset;
+    if (tagged.tag !== undefined && tagged.tag !== null) {
+      const { tag, offset } = writtenTag(text, start, tagged.tag);
+      found.push({
+        offset,
+        code: "yaml-tag",
+        message: `YAML tag ${tag} is not allowed: write plain strings, numbers, lists and maps (quote a value to make it a string)`,
+      });
+    }
+    if (!isMap(node) && !isSeq(node)) return;
+    for (const item of node.items) {
+      if (!isPair(item)) {
+        visit(item, start);
+        continue;
+      }
+      const at = (item.key as Node | null)?.range?.[0] ?? (item.value as Node | null)?.range?.[0] ?? start;
+      const problem = describeKey(item.key);
+      if (problem === undefined) visit(item.key, at);
+      else found.push({ offset: at, code: "yaml-key", message: `${problem}: map keys must be plain strings` });
+      visit(item.value, at);
+    }
+  };
+  visit(document.contents, 0);
+  return found.sort((a, b) => a.offset - b.offset);
+}
