@@ -118,7 +118,7 @@ export function salvageConfig(data: unknown): { readonly registries: readonly (R
     if (typeof item !== "object" || item === null) return undefined;
     const registry = (item as { registry?: unknown }).registry;
     if (typeof registry !== "string" || registry === "") return undefined;
-    const kept = Object.entries(item).filter(([key, value]) => ENTRY_KEYS[key]?.(value) === true);
+    const kept = Object.entries(item).filter(([key, value]) => accepts(ENTRY_KEYS, key, value));
     return Object.fromEntries(kept) as unknown as RawConfigEntry;
   });
   const injectFiles = Array.isArray(inject) ? inject.filter((file): file is string => typeof file === "string" && file !== "") : undefined;
