@@ -29,7 +29,8 @@ function restOfLine(text: string, offset: number): string {
  * it and needs quotes; when it is on a later line, that line is indented too far.
  */
 function adviseOnNestedMap(text: string, offset: number): string {
-  if (/:(\s|$)/.test(restOfLine(text, offset))) {
+  const hasNextLine = text.indexOf("\n", offset) !== -1;
+  if (/:(\s|$)/.test(restOfLine(text, offset)) || !hasNextLine) {
     return `YAML syntax: an unquoted value holds ": ", which would start a nested map; put the text in quotes`;
   }
   const lineStart = text.lastIndexOf("\n", offset - 1) + 1;
