@@ -18,7 +18,7 @@ const registries = readdirSync(fixtures, { recursive: true, encoding: "utf8" })
   .sort();
 
 /** Each command's arguments after the registry (without a config) or alone (with one). */
-const COMMANDS = [["generate"], ["check"], ["validate"], ["i18n", "--strict"], ["i18n", "--stamp", "de"]] as const;
+const COMMANDS = [["generate"], ["check"], ["validate"], ["i18n"], ["i18n", "--strict"], ["i18n", "--stamp", "de"]] as const;
 
 /** No unexpected error: the run returns (rather than throws), exits 0, 1 or 2, and prints no stack frame. */
 async function expectOrderlyRun(args: readonly string[], cwd: string): Promise<void> {
