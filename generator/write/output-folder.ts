@@ -1,123 +1,16 @@
-import { lstat, stat, utimes } from "node:fs/promises";
-import { statSync } from "node:fs";
+import { stat, utimes } from "node:fs/promises";
 import path from "node:path";
-import type { GeneratedFile } from "../emit/header.js";
-import { readInputBytes } from "../load/checked-read.js";
+import { isGone, readBytes, type FileCheck, type FolderOutput, type FolderSources } from "./folder-sources.js";
 import { hashContents } from "./hash.js";
-import { collectInputs, hashInputs, resolveInput, type InputSources } from "./inputs.js";
+import { collectInputs, hashInputs } from "./inputs.js";
 import { MANIFEST_FILE, MANIFEST_FORMAT, manifestPath, readManifest, renderManifest, type ManifestSection, type ReadManifest } from "./manifest.js";
 import { newestGeneratorFileTime } from "./generator-stamp.js";
 import { outputTarget, ownedFile, realFolder } from "./real-target.js";
 import { removeStaleTemporaryFiles, stageBatch, commitBatch, type FileWrite, type TemporarySweep, type WriteBatch } from "./staged-writes.js";
 import { resolveOutputPath } from "./output-path.js";
 
-/** What one registry's files in a folder are generated from: the manifest section's key, options and inputs. */
-export interface RegistrySources {
-  /** The registry file, absolute. */
-  readonly registry: string;
-  /** The options that shape its files, as the manifest records them. */
-  readonly options: unknown;
-  readonly inputs: InputSources;
-}
-
-/** What one output folder is generated from. */
-export interface FolderSources {
-  readonly outDir: string;
-  /** `codebook <version>`. */
-  readonly generator: string;
-  /** The config file the run came from, if any: the registries it no longer names are this run's to clean up. */
-  readonly config: string | undefined;
-  readonly registries: readonly RegistrySources[];
-}
-
-/** One registry's files, rendered. */
-export interface RegistryOutput extends RegistrySources {
-  readonly files: readonly GeneratedFile[];
-}
-
-/** One output folder's files, rendered, with what they are generated from. */
-export interface FolderOutput extends FolderSources {
-  readonly registries: readonly RegistryOutput[];
-}
-
-/** How a file in an output folder compares with what `generate` would write. */
-export type FileState = "current" | "stale" | "missing" | "hand-edited" | "orphaned";
-
-/** One file's state, by absolute path. */
-export interface FileCheck {
-  readonly path: string;
-  readonly state: FileState;
-}
-
-/** A generated file's bytes, through the checked reader; `undefined` when there is no regular file to read. */
-async function readBytes(file: string): Promise<Buffer | undefined> {
-  const read = readInputBytes(file);
-  return read.ok ? read.bytes : undefined;
-}
-
-function sameRecord(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>): boolean {
-  const keys = Object.keys(a);
-  return keys.length === Object.keys(b).length && keys.every((key) => Object.hasOwn(b, key) && b[key] === a[key]);
-}
-
-/** What the fast path found: the folder's inputs and files, all current. */
-export interface CurrentFolder {
-  /** Absolute paths of every input the manifest records. */
-  readonly inputs: readonly string[];
-  /** Absolute paths of the generated files and the manifest. */
-  readonly files: readonly string[];
-}
-
-/** The manifest section a registry's files are recorded in, with its inputs recomputed. */
-async function currentSection(outDir: string, realOut: string, manifest: ReadManifest, config: string | undefined, sources: RegistrySources) {
-  const key = manifestPath(outDir, sources.registry);
-  const section = Object.hasOwn(manifest.registries, key) ? manifest.registries[key]! : undefined;
-  if (section === undefined || section.config !== config || JSON.stringify(section.options) !== JSON.stringify(sources.options)) return undefined;
-  const recorded = Object.keys(section.inputs).map((file) => resolveInput(outDir, file));
-  const inputs = await collectInputs({ files: [...recorded, ...sources.inputs.files], folders: sources.inputs.folders ?? [] });
-  if (!sameRecord(await hashInputs(outDir, inputs), section.inputs)) return undefined;
-  const files: string[] = [];
-  for (const [file, hash] of Object.entries(section.files)) {
-    // An output recorded on an input's path has overwritten that input: never current.
-    if (Object.hasOwn(section.inputs, file)) return undefined;
-    const target = await ownedFile(realOut, file);
-    const bytes = target === undefined ? undefined : await readBytes(target);
-    if (target === undefined || bytes === undefined || hashContents(bytes) !== hash) return undefined;
-    files.push(target);
-  }
-  return { inputs, files };
-}
-
-/**
- * The no-op fast path: the folder is current when its manifest was written by this generator and records, for
- * every registry of the run, these options and inputs that are byte-for-byte the same as now (and the same places
- * still empty), and every file it lists still has the contents codebook wrote. Reads and hashes a few files; loads
- * neither the YAML parser, nor the schema validator, nor ts-morph.
- * @returns `undefined` when anything differs (or cannot be told): the caller then renders.
- */
-export async function isFolderCurrent(sources: FolderSources): Promise<CurrentFolder | undefined> {
-  const { outDir } = sources;
-  const manifest = await readManifest(outDir);
-  if (manifest === undefined || manifest.legacy !== undefined || manifest.generator !== sources.generator) return undefined;
-  const manifestFile = path.join(outDir, MANIFEST_FILE);
-  const written = statSync(manifestFile, { throwIfNoEntry: false });
-  if (written === undefined || newestGeneratorFileTime() > written.mtimeMs) return undefined;
-  const realOut = await realFolder(outDir).catch(() => undefined);
-  if (realOut === undefined) return undefined;
-  const config = sources.config === undefined ? undefined : manifestPath(outDir, sources.config);
-  // Another registry's files left behind by a registry that is gone are for this run to clean up: render.
-  const own = new Set(sources.registries.map((registry) => manifestPath(outDir, registry.registry)));
-  for (const key of Object.keys(manifest.registries)) if (!own.has(key) && (await isGone(outDir, key))) return undefined;
-  const inputs = new Set<string>();
-  const files: string[] = [];
-  for (const registry of sources.registries) {
-    const current = await currentSection(outDir, realOut, manifest, config, registry);
-    if (current === undefined) return undefined;
-    for (const input of current.inputs) inputs.add(input);
-    files.push(...current.files);
-  }
-  return { inputs: [...inputs].sort(), files: [...files, path.join(realOut, MANIFEST_FILE)] };
-}
+export type { FileCheck, FileState, FolderOutput, FolderSources, RegistryOutput, RegistrySources } from "./folder-sources.js";
+export { isFolderCurrent, type CurrentFolder } from "./current-folder.js";
 
 /** One file a run would write, with its state now. */
 export interface PlannedFile extends FileCheck {
@@ -140,16 +33,6 @@ export interface PlannedFolder {
   readonly steps: readonly WriteBatch[];
   /** The temporary files of earlier, killed runs that may be swept before writing. */
   readonly sweeps: readonly TemporarySweep[];
-}
-
-/** Whether a registry the manifest records no longer exists: then it produces nothing, and any run may clean up. */
-async function isGone(outDir: string, registry: string): Promise<boolean> {
-  try {
-    await lstat(path.resolve(outDir, registry));
-    return false;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "ENOENT";
-  }
 }
 
 /**

@@ -1,0 +1,59 @@
+import { lstat } from "node:fs/promises";
+import path from "node:path";
+import type { GeneratedFile } from "../emit/header.js";
+import { readInputBytes } from "../load/checked-read.js";
+import type { InputSources } from "./inputs.js";
+
+/** What one registry's files in a folder are generated from: the manifest section's key, options and inputs. */
+export interface RegistrySources {
+  /** The registry file, absolute. */
+  readonly registry: string;
+  /** The options that shape its files, as the manifest records them. */
+  readonly options: unknown;
+  readonly inputs: InputSources;
+}
+
+/** What one output folder is generated from. */
+export interface FolderSources {
+  readonly outDir: string;
+  /** `codebook <version>`. */
+  readonly generator: string;
+  /** The config file the run came from, if any: the registries it no longer names are this run's to clean up. */
+  readonly config: string | undefined;
+  readonly registries: readonly RegistrySources[];
+}
+
+/** One registry's files, rendered. */
+export interface RegistryOutput extends RegistrySources {
+  readonly files: readonly GeneratedFile[];
+}
+
+/** One output folder's files, rendered, with what they are generated from. */
+export interface FolderOutput extends FolderSources {
+  readonly registries: readonly RegistryOutput[];
+}
+
+/** How a file in an output folder compares with what `generate` would write. */
+export type FileState = "current" | "stale" | "missing" | "hand-edited" | "orphaned";
+
+/** One file's state, by absolute path. */
+export interface FileCheck {
+  readonly path: string;
+  readonly state: FileState;
+}
+
+/** A generated file's bytes, through the checked reader; `undefined` when there is no regular file to read. */
+export async function readBytes(file: string): Promise<Buffer | undefined> {
+  const read = readInputBytes(file);
+  return read.ok ? read.bytes : undefined;
+}
+
+/** Whether a registry the manifest records no longer exists: then it produces nothing, and any run may clean up. */
+export async function isGone(outDir: string, registry: string): Promise<boolean> {
+  try {
+    await lstat(path.resolve(outDir, registry));
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "ENOENT";
+  }
+}
