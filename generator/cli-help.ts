@@ -37,4 +37,5 @@ Options:
 
 Targets: ${TARGET_NAMES.join(", ")}.
 
-Exit codes: 0 success, 1 invalid input or out-of-date output, 2 bad usage.`;
+Exit codes: 0 success, 1 invalid input, out-of-date output or a file that cannot be written, 2 bad usage,
+130 and 143 a run ended by SIGINT and SIGTERM.`;
