@@ -124,6 +124,19 @@ describe.skipIf(unmountable !== undefined)(`A failing run changes nothing it can
       execFileSync("mount", ["-o", "remount,rw", mount]);
     }
   });
+
+  it("EROFS: codebook init in a read-only folder says so in one line and leaves no file", async () => {
+    const mount = (readOnly as { folder: string }).folder;
+    const project = path.join(mount, "init");
+    await mkdir(project);
+    execFileSync("mount", ["-o", "remount,ro", mount]);
+    try {
+      expectCannotWrite(await runCli(["init"], project), "app-errors.yaml", "the file system is read-only");
+      expect(await readdir(project)).toEqual([]);
+    } finally {
+      execFileSync("mount", ["-o", "remount,rw", mount]);
+    }
+  });
 });
 
 const run = promisify(execFile);
