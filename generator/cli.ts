@@ -1,6 +1,6 @@
 import path from "node:path";
 import { choice, commandOf, COMMANDS, listChoice, parseCommandLine, UsageError, type Command, type OptionName, type OptionValues } from "./cli-args.js";
-import { DiagnosticError, formatDiagnostic, type Diagnostic } from "./diagnostics.js";
+import { DiagnosticError, escapeControls, formatDiagnostic, type Diagnostic } from "./diagnostics.js";
 import { findConfigFile } from "./config/find-config.js";
 import { TARGET_NAMES } from "./emit/targets.js";
 import { HELP } from "./cli-help.js";
@@ -41,8 +41,9 @@ function checkOptionsApply(command: Command, values: OptionValues): void {
   }
 }
 
+/** A path as the CLI prints it: relative to the working folder, its control characters escaped. */
 function shown(io: CliIo, file: string): string {
-  return path.relative(io.cwd, file).split(path.sep).join("/") || ".";
+  return escapeControls(path.relative(io.cwd, file).split(path.sep).join("/") || ".");
 }
 
 /** The flags that shape the output, which a config file sets per entry instead. */

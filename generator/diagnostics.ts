@@ -18,9 +18,24 @@ export interface Diagnostic extends SourcePosition {
   readonly message: string;
 }
 
-/** Formats a diagnostic the way compilers do: `FILE:LINE:COL: error: MESSAGE`. */
+/**
+ * Characters a terminal acts on instead of showing (C0 and C1 controls, DEL) and the bidirectional controls that
+ * reorder what it shows: text echoed from an input file could otherwise move the cursor, retitle the window or
+ * hide part of a line.
+ */
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** Text from an input file made safe to print: each control character as a `\u001b`-style escape. */
+export function escapeControls(text: string): string {
+  return text.replace(UNPRINTABLE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+/**
+ * Formats a diagnostic the way compilers do: `FILE:LINE:COL: error: MESSAGE`, on one line, with every control
+ * character of the file name and message (which quote the input) escaped.
+ */
 export function formatDiagnostic(diagnostic: Diagnostic): string {
-  return `${diagnostic.file}:${diagnostic.line}:${diagnostic.column}: error: ${diagnostic.message}`;
+  return `${escapeControls(diagnostic.file)}:${diagnostic.line}:${diagnostic.column}: error: ${escapeControls(diagnostic.message)}`;
 }
 
 /** Orders diagnostics by file, then position, so output is stable whatever order the checks ran in. */

@@ -207,7 +207,9 @@ function describeError(data: unknown, error: ErrorObject): { path: DataPath; tar
       const root = error.parentSchema as { required?: string[]; then?: { required?: string[] } } | undefined;
       const keys = path.length === 0 && root?.required !== undefined ? [...root.required, ...(root.then?.required ?? [])] : undefined;
       if (keys !== undefined) {
-        const found = value === null || value === undefined ? "this file is empty" : `this file holds ${describeValue(value)}`;
+        // Say only what kind of value the file is, never quote it: it may be any file (extends: /etc/passwd, a .npmrc).
+        const kind = Array.isArray(value) ? "a list" : typeof value === "string" ? "a single string, not YAML keys and values" : `a ${typeof value}`;
+        const found = value === null || value === undefined ? "this file is empty" : `this file holds ${kind}`;
         return at(`a registry is a map with the keys ${listWords(keys, "and")}; ${found}`);
       }
       return at(describeType(error, value));
