@@ -149,6 +149,34 @@ export class Translations {
         }
       }
     }
+    return [...diagnostics, ...this.checkLineBreaks()];
+  }
+
+  /**
+   * Translations that start or end with a line break where their source text does not, or the other way round.
+   * gettext requires a msgid and its msgstr to agree on both (GNU msgfmt refuses the catalog otherwise), and a
+   * stray line break is a slip in any format: reported at the translation.
+   */
+  private checkLineBreaks(): Diagnostic[] {
+    const diagnostics: Diagnostic[] = [];
+    const [sourceLocale, ...others] = this.raw.locales;
+    if (sourceLocale === undefined) return diagnostics;
+    const edges = (text: string) => [text.startsWith("\n"), text.endsWith("\n")] as const;
+    for (const slot of this.slots) {
+      const source = this.find(slot, sourceLocale);
+      if (source === undefined) continue;
+      const [starts, ends] = edges(source.text);
+      for (const locale of others) {
+        const origin = this.find(slot, locale);
+        if (origin === undefined) continue;
+        const [translationStarts, translationEnds] = edges(origin.text);
+        const where = [translationStarts !== starts ? "start" : "", translationEnds !== ends ? "end" : ""].filter(Boolean);
+        if (where.length === 0) continue;
+        const both = where.join(" and ");
+        const message = `the "${locale}" text of ${slot.key} must ${both} with a line break exactly when the "${sourceLocale}" source text does (at ${source.file}:${source.line}:${source.column}); gettext refuses a translation that differs there`;
+        diagnostics.push({ file: origin.file, line: origin.line, column: origin.column, code: "line-break-mismatch", message });
+      }
+    }
     return diagnostics;
   }
 

@@ -49,3 +49,33 @@ describe("gettext catalogs, as GNU msgfmt reads them", () => {
     expect(messages["codes.One"]!["The first code."]!.msgstr).toEqual(["Der erste Code."]);
   });
 });
+
+describe("texts and translations that differ in a leading or trailing line break", () => {
+  const registry = (english: string, german: string) => `id: demo
+type: Demo
+locales: [en, de]
+codes:
+  - code: 1
+    name: One
+    description:
+      en: ${JSON.stringify(english)}
+      de: ${JSON.stringify(german)}
+`;
+
+  it.each([
+    ["a trailing line break only in the source", "The first code.\n", "Der erste Code.", "end"],
+    ["a leading line break only in the translation", "The first code.", "\nDer erste Code.", "start"],
+    ["both, crossed", "\nThe first code.", "Der erste Code.\n", "start and end"],
+  ])("are refused at load, at the translation (%s)", async (_, english, german, where) => {
+    const dir = await tempDir();
+    await writeFile(path.join(dir, "registry.yaml"), registry(english, german));
+    await expect(loadRegistry(path.join(dir, "registry.yaml"), { cwd: dir })).rejects.toThrow(
+      `registry.yaml:9:11: error: the "de" text of codes.One must ${where} with a line break exactly when the "en" source text does (at 8:11)`.replace(" (at 8:11)", " (at registry.yaml:8:11)"),
+    );
+  });
+
+  it("agreeing on them, give a catalog GNU msgfmt accepts", async () => {
+    const { dir, registry: loaded } = await loadFixture({ "registry.yaml": registry("\nThe first code.\n", "\nDer erste Code.\n") });
+    expect(await msgfmt(fileAt(await renderAll(loaded, dir), "gettext/de/demo.po"))).toMatch(/^\d+ translated messages?, \d+ untranslated messages?\.\n$/);
+  });
+});
