@@ -88,12 +88,20 @@ const anyId = () => idArbitrary;
 const anyAliasStem = () => aliasStemArbitrary;
 const anyType = () => typeArbitrary;
 
+/** A translation made to start and end with a line break exactly when its source text does, as codebook requires. */
+function matchLineBreaks(text: string, source: string): string {
+  let result = text;
+  if (source.startsWith("\n") !== result.startsWith("\n")) result = source.startsWith("\n") ? `\n${result}` : result.replace(/^\n+/, "");
+  if (source.endsWith("\n") !== result.endsWith("\n")) result = source.endsWith("\n") ? `${result}\n` : result.replace(/\n+$/, "");
+  return result;
+}
+
 function drawText(g: Draw, locales: readonly string[], sourceFallback: boolean): Text {
   if (locales.length === 1 && g(fc.boolean)) return g(anyText);
   const text: Record<string, string> = {};
   locales.forEach((locale, index) => {
     if (index > 0 && sourceFallback && g(fc.boolean)) return;
-    text[locale] = g(anyText);
+    text[locale] = index === 0 ? g(anyText) : matchLineBreaks(g(anyText), text[locales[0]!]!);
   });
   return text;
 }
