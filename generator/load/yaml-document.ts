@@ -2,6 +2,7 @@ import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, ty
 import type { Diagnostic, SourcePosition } from "../diagnostics.js";
 import { MAX_SOURCE_BYTES, type SourceFile } from "./source-file.js";
 import { findRestrictedForms } from "./yaml-restrictions.js";
+import { clipBlockScalars } from "./block-scalars.js";
 import { adviseOnYamlError, describeFlowMapComma, findFlowMapCommas } from "./yaml-advice.js";
 
 /** A YAML document kept with its positions, so that any value can be traced back to its line and column. */
@@ -92,6 +93,7 @@ export function parseYaml(source: SourceFile): ParseResult {
     message: "text holds a lone surrogate (an escape such as \\uD800 without its pair), which is not a character; UTF-8 output cannot hold it",
   }));
   if (surrogates.length > 0) return { ok: false, diagnostics: surrogates };
+  clipBlockScalars(document, source.text);
   let data: unknown;
   try {
     data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });

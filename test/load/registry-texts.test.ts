@@ -2,7 +2,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatDiagnostic } from "../../generator/diagnostics.js";
 import { tryLoadRegistry } from "../../generator/load/load-registry.js";
-import { loadFixture } from "../helpers/registry.js";
+import { loadFixture, renderAll } from "../helpers/registry.js";
 import { tempDir, writeTree } from "../helpers/temp.js";
 
 /** A gRPC-like registry written as people write one: English in the registry, one file per translator. */
@@ -103,5 +103,32 @@ describe("title", () => {
     const { registry } = await loadFixture({ "registry.yaml": untitled, "registry.de.yaml": german });
     expect(registry.title).toEqual({ en: "GrpcStatus", de: "GrpcStatus" });
     expect(registry.fallbacks.has("title")).toBe(false);
+  });
+});
+
+describe("a YAML block scalar", () => {
+  const registry = (style: string) => `id: demo
+type: Demo
+locales: [en]
+codes:
+  - code: 1
+    name: One
+    description: ${style}
+      The first code,
+      in two lines.
+  - { code: 2, name: Two, description: Two. }
+`;
+
+  it.each([
+    ["|", "The first code,\nin two lines."],
+    [">", "The first code, in two lines."],
+    ["|-", "The first code,\nin two lines."],
+    ["|+", "The first code,\nin two lines.\n"],
+  ])("%s: its final line break is not carried into the outputs unless it asks to keep it", async (style, expected) => {
+    const { dir, registry: model } = await loadFixture({ "registry.yaml": registry(style) });
+    expect(model.codes[0]!.description.en).toBe(expected);
+    const files = await renderAll(model, dir);
+    const page = files.find((file) => file.path === "demo.md")!.contents;
+    expect(page.includes("<br>|") || page.includes("<br> |")).toBe(style === "|+");
   });
 });
