@@ -39,6 +39,7 @@ export interface RawRegistry {
   readonly unknown?: RawText;
   readonly locales: readonly string[];
   readonly messageFormat?: "plain" | "icu";
+  readonly nameStyle?: "PascalCase" | "UPPER_SNAKE";
   readonly missingTranslations?: "error" | "source";
   readonly bounds?: { readonly min?: number; readonly max?: number };
   readonly ranges?: readonly RawRange[];

@@ -17,6 +17,17 @@ function describeName(value: unknown): string {
   return `${JSON.stringify(text)} is not a valid name: ${PASCAL_RULE}${hint}`;
 }
 
+const UPPER_SNAKE_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/;
+const UPPER_SNAKE_RULE = "with `nameStyle: UPPER_SNAKE`, code and range names are uppercase words joined by single underscores, such as DEADLINE_EXCEEDED";
+
+/** A name that breaks `nameStyle: UPPER_SNAKE`, with its UPPER_SNAKE form when one comes out (`DeadlineExceeded` → `DEADLINE_EXCEEDED`). */
+function describeUpperSnakeName(value: unknown): string {
+  const text = String(value);
+  const snake = text.replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1_$2").replace(/[^A-Za-z0-9]+/g, "_").toUpperCase();
+  const hint = UPPER_SNAKE_NAME.test(snake) && snake !== text ? `; did you mean "${snake}"?` : "";
+  return `${JSON.stringify(text)} is not a valid name: ${UPPER_SNAKE_RULE}${hint}`;
+}
+
 /** The canonical form of a tag written in the wrong case or with `_` (`en_us` → `en-US`), when it is one codebook accepts. */
 function canonicalLocale(tag: string): string | undefined {
   try {
@@ -46,6 +57,8 @@ const LOCALE_TAG = /^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|[0-9]{3}))?$/;
  */
 const SUBJECT_MESSAGES: Readonly<Record<string, (value: unknown) => string>> = {
   pascalName: describeName,
+  memberName: describeName,
+  upperSnakeName: describeUpperSnakeName,
   aliasName: (value) =>
     `${JSON.stringify(value)} is not a valid alias: use a JavaScript identifier (letters, digits, _ and $, not starting with a digit), such as CLOSE_NORMAL`,
   localeTag: (value) => {
@@ -244,7 +257,7 @@ function describeUnion(error: ErrorObject): string {
     if (branch.type === "object" && branch.required !== undefined) return `a map with ${branch.required.join(" and ")}`;
     if (branch.type !== undefined) return TYPE_WORDS[branch.type] ?? branch.type;
     const definition = branch.$ref?.split("/").at(-1);
-    if (definition === "pascalName") return "a name";
+    if (definition === "pascalName" || definition === "memberName") return "a name";
     if (definition === "aliasName") return "an identifier";
     return "a string";
   });

@@ -6,11 +6,13 @@ const require = createRequire(import.meta.url);
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://codebook.dev/schema/locale.schema.json","title":"codebook locale file","description":"The texts of one locale for the registry beside it: <registry>.<locale>.yaml. Keys are the registry's names.","type":"object","required":["locale"],"additionalProperties":false,"properties":{"$schema":{"type":"string"},"locale":{"description":"The locale of every text in this file; must be listed in the registry's `locales` and match the file name.","$ref":"#/$defs/localeTag"},"title":{"$ref":"#/$defs/entry"},"description":{"$ref":"#/$defs/entry"},"unknown":{"$ref":"#/$defs/entry"},"ranges":{"description":"Range name → its description.","type":"object","propertyNames":{"$ref":"#/$defs/pascalName"},"additionalProperties":{"$ref":"#/$defs/entry"}},"codes":{"description":"Code name → its description.","type":"object","propertyNames":{"$ref":"#/$defs/pascalName"},"additionalProperties":{"$ref":"#/$defs/entry"}},"sets":{"description":"Set name → its description and label.","type":"object","propertyNames":{"$ref":"#/$defs/pascalName"},"additionalProperties":{"type":"object","minProperties":1,"additionalProperties":false,"properties":{"description":{"$ref":"#/$defs/entry"},"label":{"$ref":"#/$defs/entry"}}}}},"$defs":{"localeTag":{"description":"A BCP 47 language tag in canonical case: en, de, zh-CN, pt-BR, zh-Hant-TW, es-419.","type":"string","pattern":"^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|[0-9]{3}))?$"},"pascalName":{"type":"string","pattern":"^[A-Z][A-Za-z0-9]*$","maxLength":100},"nonEmptyString":{"type":"string","minLength":1,"pattern":"\\S"},"fingerprint":{"description":"The fingerprint of the source-locale text this translation was made from, as `codebook i18n --stamp` records it.","type":"string","pattern":"^[0-9a-f]{8}$"},"entry":{"description":"A translation: the text alone, or the text and the fingerprint of the source text it translates.","anyOf":[{"type":"string","minLength":1,"pattern":"\\S"},{"type":"object","required":["text"],"additionalProperties":false,"properties":{"text":{"$ref":"#/$defs/nonEmptyString"},"source":{"$ref":"#/$defs/fingerprint"}}}]}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://codebook.dev/schema/locale.schema.json","title":"codebook locale file","description":"The texts of one locale for the registry beside it: <registry>.<locale>.yaml. Keys are the registry's names.","type":"object","required":["locale"],"additionalProperties":false,"properties":{"$schema":{"type":"string"},"locale":{"description":"The locale of every text in this file; must be listed in the registry's `locales` and match the file name.","$ref":"#/$defs/localeTag"},"title":{"$ref":"#/$defs/entry"},"description":{"$ref":"#/$defs/entry"},"unknown":{"$ref":"#/$defs/entry"},"ranges":{"description":"Range name → its description.","type":"object","propertyNames":{"$ref":"#/$defs/memberName"},"additionalProperties":{"$ref":"#/$defs/entry"}},"codes":{"description":"Code name → its description.","type":"object","propertyNames":{"$ref":"#/$defs/memberName"},"additionalProperties":{"$ref":"#/$defs/entry"}},"sets":{"description":"Set name → its description and label.","type":"object","propertyNames":{"$ref":"#/$defs/pascalName"},"additionalProperties":{"type":"object","minProperties":1,"additionalProperties":false,"properties":{"description":{"$ref":"#/$defs/entry"},"label":{"$ref":"#/$defs/entry"}}}}},"$defs":{"localeTag":{"description":"A BCP 47 language tag in canonical case: en, de, zh-CN, pt-BR, zh-Hant-TW, es-419.","type":"string","pattern":"^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|[0-9]{3}))?$"},"memberName":{"description":"A code or range name, PascalCase or UPPER_SNAKE as the registry's nameStyle says.","type":"string","pattern":"^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9]+)*$","maxLength":100},"pascalName":{"type":"string","pattern":"^[A-Z][A-Za-z0-9]*$","maxLength":100},"nonEmptyString":{"type":"string","minLength":1,"pattern":"\\S"},"fingerprint":{"description":"The fingerprint of the source-locale text this translation was made from, as `codebook i18n --stamp` records it.","type":"string","pattern":"^[0-9a-f]{8}$"},"entry":{"description":"A translation: the text alone, or the text and the fingerprint of the source text it translates.","anyOf":[{"type":"string","minLength":1,"pattern":"\\S"},{"type":"object","required":["text"],"additionalProperties":false,"properties":{"text":{"$ref":"#/$defs/nonEmptyString"},"source":{"$ref":"#/$defs/fingerprint"}}}]}}};
 const schema32 = {"description":"A BCP 47 language tag in canonical case: en, de, zh-CN, pt-BR, zh-Hant-TW, es-419.","type":"string","pattern":"^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|[0-9]{3}))?$"};
-const schema36 = {"type":"string","pattern":"^[A-Z][A-Za-z0-9]*$","maxLength":100};
+const schema36 = {"description":"A code or range name, PascalCase or UPPER_SNAKE as the registry's nameStyle says.","type":"string","pattern":"^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9]+)*$","maxLength":100};
+const schema38 = {"type":"string","pattern":"^[A-Z][A-Za-z0-9]*$","maxLength":100};
 const pattern4 = new RegExp("^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|[0-9]{3}))?$", "u");
-const pattern8 = new RegExp("^[A-Z][A-Za-z0-9]*$", "u");
+const pattern8 = new RegExp("^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9]+)*$", "u");
+const pattern10 = new RegExp("^[A-Z][A-Za-z0-9]*$", "u");
 const schema33 = {"description":"A translation: the text alone, or the text and the fingerprint of the source text it translates.","anyOf":[{"type":"string","minLength":1,"pattern":"\\S"},{"type":"object","required":["text"],"additionalProperties":false,"properties":{"text":{"$ref":"#/$defs/nonEmptyString"},"source":{"$ref":"#/$defs/fingerprint"}}}]};
 const schema34 = {"type":"string","minLength":1,"pattern":"\\S"};
 const schema35 = {"description":"The fingerprint of the source-locale text this translation was made from, as `codebook i18n --stamp` records it.","type":"string","pattern":"^[0-9a-f]{8}$"};
@@ -290,7 +292,7 @@ for(const key1 in data5){
 const _errs12 = errors;
 if(typeof key1 === "string"){
 if(func1(key1) > 100){
-const err5 = {instancePath:instancePath+"/ranges",schemaPath:"#/$defs/pascalName/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema36,data:key1,propertyName:key1};
+const err5 = {instancePath:instancePath+"/ranges",schemaPath:"#/$defs/memberName/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema36,data:key1,propertyName:key1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -300,7 +302,7 @@ vErrors.push(err5);
 errors++;
 }
 if(!pattern8.test(key1)){
-const err6 = {instancePath:instancePath+"/ranges",schemaPath:"#/$defs/pascalName/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]*$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]*$"+"\"",schema:"^[A-Z][A-Za-z0-9]*$",parentSchema:schema36,data:key1,propertyName:key1};
+const err6 = {instancePath:instancePath+"/ranges",schemaPath:"#/$defs/memberName/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9]+)*$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9]+)*$"+"\"",schema:"^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9]+)*$",parentSchema:schema36,data:key1,propertyName:key1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -311,7 +313,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/ranges",schemaPath:"#/$defs/pascalName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.type,parentSchema:schema36,data:key1,propertyName:key1};
+const err7 = {instancePath:instancePath+"/ranges",schemaPath:"#/$defs/memberName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.type,parentSchema:schema36,data:key1,propertyName:key1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -357,7 +359,7 @@ for(const key3 in data7){
 const _errs19 = errors;
 if(typeof key3 === "string"){
 if(func1(key3) > 100){
-const err10 = {instancePath:instancePath+"/codes",schemaPath:"#/$defs/pascalName/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema36,data:key3,propertyName:key3};
+const err10 = {instancePath:instancePath+"/codes",schemaPath:"#/$defs/memberName/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema36,data:key3,propertyName:key3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -367,7 +369,7 @@ vErrors.push(err10);
 errors++;
 }
 if(!pattern8.test(key3)){
-const err11 = {instancePath:instancePath+"/codes",schemaPath:"#/$defs/pascalName/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]*$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]*$"+"\"",schema:"^[A-Z][A-Za-z0-9]*$",parentSchema:schema36,data:key3,propertyName:key3};
+const err11 = {instancePath:instancePath+"/codes",schemaPath:"#/$defs/memberName/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9]+)*$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9]+)*$"+"\"",schema:"^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9]+)*$",parentSchema:schema36,data:key3,propertyName:key3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -378,7 +380,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/codes",schemaPath:"#/$defs/pascalName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.type,parentSchema:schema36,data:key3,propertyName:key3};
+const err12 = {instancePath:instancePath+"/codes",schemaPath:"#/$defs/memberName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.type,parentSchema:schema36,data:key3,propertyName:key3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -424,7 +426,7 @@ for(const key5 in data9){
 const _errs26 = errors;
 if(typeof key5 === "string"){
 if(func1(key5) > 100){
-const err15 = {instancePath:instancePath+"/sets",schemaPath:"#/$defs/pascalName/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema36,data:key5,propertyName:key5};
+const err15 = {instancePath:instancePath+"/sets",schemaPath:"#/$defs/pascalName/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema38,data:key5,propertyName:key5};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -433,8 +435,8 @@ vErrors.push(err15);
 }
 errors++;
 }
-if(!pattern8.test(key5)){
-const err16 = {instancePath:instancePath+"/sets",schemaPath:"#/$defs/pascalName/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]*$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]*$"+"\"",schema:"^[A-Z][A-Za-z0-9]*$",parentSchema:schema36,data:key5,propertyName:key5};
+if(!pattern10.test(key5)){
+const err16 = {instancePath:instancePath+"/sets",schemaPath:"#/$defs/pascalName/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]*$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]*$"+"\"",schema:"^[A-Z][A-Za-z0-9]*$",parentSchema:schema38,data:key5,propertyName:key5};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -445,7 +447,7 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/sets",schemaPath:"#/$defs/pascalName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.type,parentSchema:schema36,data:key5,propertyName:key5};
+const err17 = {instancePath:instancePath+"/sets",schemaPath:"#/$defs/pascalName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.type,parentSchema:schema38,data:key5,propertyName:key5};
 if(vErrors === null){
 vErrors = [err17];
 }

@@ -6,17 +6,19 @@ const require = createRequire(import.meta.url);
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://codebook.dev/schema/registry.schema.json","title":"codebook registry","description":"A registry of numeric codes: names, descriptions, reserved ranges, named sets and translations.","type":"object","required":["id"],"if":{"properties":{"extends":false}},"then":{"description":"Without `extends`, a registry must say everything itself.","required":["type","locales","codes"],"properties":{"type":true,"locales":true,"codes":true}},"additionalProperties":false,"properties":{"$schema":{"type":"string"},"extends":{"description":"A registry this one extends: its ranges, codes and sets come first, and every other key it has is inherited unless set here. A path relative to this file (./base.yaml, ../shared/codes.yaml) or inside an installed package (codebook/schema/close-codes.yaml).","type":"string","minLength":1},"id":{"description":"kebab-case; names the output files (<id>.ts, <id>.md, ...).","type":"string","pattern":"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$","maxLength":64},"type":{"description":"PascalCase; names the enum/type and the functions is<Type>, describe<Type>.","$ref":"#/$defs/pascalName"},"title":{"description":"The registry's name, for the docs' heading and the doc comments. Defaults to `type` (the same in every locale).","$ref":"#/$defs/text"},"description":{"$ref":"#/$defs/text"},"unknown":{"description":"What describe<Type> returns for a code that is neither registered nor inside a declared range.","$ref":"#/$defs/text"},"locales":{"description":"The first is the source locale; every text has every locale.","type":"array","minItems":1,"items":{"$ref":"#/$defs/localeTag"}},"messageFormat":{"description":"plain: texts are literal text. icu: texts are ICU MessageFormat and may use placeholders such as {code}.","enum":["plain","icu"]},"missingTranslations":{"description":"error: a missing translation is a validation error. source: it falls back to the source locale.","enum":["error","source"]},"bounds":{"description":"The codes this registry may hold (inclusive). Defaults to 0 and Number.MAX_SAFE_INTEGER.","type":"object","additionalProperties":false,"properties":{"min":{"type":"integer"},"max":{"type":"integer"}}},"ranges":{"type":"array","items":{"$ref":"#/$defs/range"}},"codes":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/code"}},"sets":{"description":"Named sets of codes; each becomes a guard is<Name><Type>(code).","type":"array","items":{"$ref":"#/$defs/set"}}},"$defs":{"pascalName":{"type":"string","pattern":"^[A-Z][A-Za-z0-9]*$","maxLength":100},"aliasName":{"type":"string","pattern":"^[A-Za-z_$][A-Za-z0-9_$]*$","maxLength":100},"localeTag":{"description":"A BCP 47 language tag in canonical case: en, de, zh-CN, pt-BR, zh-Hant-TW, es-419.","type":"string","pattern":"^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|[0-9]{3}))?$"},"nonEmptyString":{"type":"string","minLength":1,"pattern":"\\S"},"text":{"description":"A text: a plain string is the source-locale text (the other locales come from locale files, <registry>.<locale>.yaml); a map gives the text of each locale inline.","anyOf":[{"$ref":"#/$defs/nonEmptyString"},{"type":"object","minProperties":1,"propertyNames":{"$ref":"#/$defs/localeTag"},"additionalProperties":{"$ref":"#/$defs/nonEmptyString"}}]},"alias":{"description":"Another name of the code, emitted as a constant equal to it: a legacy name (deprecated), or with `deprecated: false` a second name kept on purpose.","anyOf":[{"$ref":"#/$defs/aliasName"},{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/aliasName"},"note":{"description":"For a deprecated alias, why and what to use instead; otherwise what the second name is for.","$ref":"#/$defs/nonEmptyString"},"deprecated":{"description":"false: a second name kept on purpose, not marked @deprecated. Defaults to true.","type":"boolean"}}}]},"reference":{"description":"Where the code is defined: a citation, optionally with a link.","type":"string","minLength":1},"url":{"type":"string","pattern":"^https?://[^\\s<>]+$"},"code":{"type":"object","required":["code","name","description"],"additionalProperties":false,"properties":{"code":{"type":"integer"},"name":{"$ref":"#/$defs/pascalName"},"description":{"$ref":"#/$defs/text"},"reference":{"$ref":"#/$defs/reference"},"url":{"$ref":"#/$defs/url"},"aliases":{"type":"array","items":{"$ref":"#/$defs/alias"}}}},"range":{"type":"object","required":["from","to","name","description"],"additionalProperties":false,"properties":{"from":{"type":"integer"},"to":{"type":"integer"},"name":{"$ref":"#/$defs/pascalName"},"description":{"$ref":"#/$defs/text"},"reference":{"$ref":"#/$defs/reference"},"url":{"$ref":"#/$defs/url"},"aliases":{"description":"Only for a range of one code: deprecated constants equal to that code.","type":"array","items":{"$ref":"#/$defs/alias"}}}},"member":{"description":"A code (integer), an inclusive span { from, to }, or the name of a registered code or declared range.","anyOf":[{"type":"integer"},{"$ref":"#/$defs/pascalName"},{"type":"object","required":["from","to"],"additionalProperties":false,"properties":{"from":{"type":"integer"},"to":{"type":"integer"}}}]},"set":{"type":"object","required":["name","include"],"additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/pascalName"},"guard":{"description":"The guard's function name; defaults to is<Name><Type>.","type":"string","pattern":"^is[A-Z][A-Za-z0-9]*$","maxLength":100},"description":{"$ref":"#/$defs/text"},"label":{"description":"A short column header; a set with a label becomes a yes/no column in the docs.","$ref":"#/$defs/text"},"include":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/member"}},"exclude":{"type":"array","items":{"$ref":"#/$defs/member"}}}}}};
-const schema32 = {"type":"string","pattern":"^[A-Z][A-Za-z0-9]*$","maxLength":100};
-const schema35 = {"description":"A BCP 47 language tag in canonical case: en, de, zh-CN, pt-BR, zh-Hant-TW, es-419.","type":"string","pattern":"^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|[0-9]{3}))?$"};
-const func1 = Object.prototype.hasOwnProperty;
-const func2 = require("ajv/dist/runtime/ucs2length").default;
-const pattern4 = new RegExp("^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$", "u");
-const pattern5 = new RegExp("^[A-Z][A-Za-z0-9]*$", "u");
-const pattern7 = new RegExp("^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|[0-9]{3}))?$", "u");
-const schema33 = {"description":"A text: a plain string is the source-locale text (the other locales come from locale files, <registry>.<locale>.yaml); a map gives the text of each locale inline.","anyOf":[{"$ref":"#/$defs/nonEmptyString"},{"type":"object","minProperties":1,"propertyNames":{"$ref":"#/$defs/localeTag"},"additionalProperties":{"$ref":"#/$defs/nonEmptyString"}}]};
-const schema34 = {"type":"string","minLength":1,"pattern":"\\S"};
-const pattern6 = new RegExp("\\S", "u");
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://codebook.dev/schema/registry.schema.json","title":"codebook registry","description":"A registry of numeric codes: names, descriptions, reserved ranges, named sets and translations.","type":"object","required":["id"],"if":{"properties":{"extends":false}},"then":{"description":"Without `extends`, a registry must say everything itself.","required":["type","locales","codes"],"properties":{"type":true,"locales":true,"codes":true}},"allOf":[{"description":"Code and range names follow the registry's nameStyle.","if":{"required":["nameStyle"],"properties":{"nameStyle":{"const":"UPPER_SNAKE"}}},"then":{"properties":{"codes":{"type":"array","items":{"type":"object","properties":{"name":{"$ref":"#/$defs/upperSnakeName"}}}},"ranges":{"type":"array","items":{"type":"object","properties":{"name":{"$ref":"#/$defs/upperSnakeName"}}}}}},"else":{"properties":{"codes":{"type":"array","items":{"type":"object","properties":{"name":{"$ref":"#/$defs/pascalName"}}}},"ranges":{"type":"array","items":{"type":"object","properties":{"name":{"$ref":"#/$defs/pascalName"}}}}}}}],"additionalProperties":false,"properties":{"$schema":{"type":"string"},"extends":{"description":"A registry this one extends: its ranges, codes and sets come first, and every other key it has is inherited unless set here. A path relative to this file (./base.yaml, ../shared/codes.yaml) or inside an installed package (codebook/schema/close-codes.yaml).","type":"string","minLength":1},"id":{"description":"kebab-case; names the output files (<id>.ts, <id>.md, ...).","type":"string","pattern":"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$","maxLength":64},"type":{"description":"PascalCase; names the enum/type and the functions is<Type>, describe<Type>.","$ref":"#/$defs/pascalName"},"title":{"description":"The registry's name, for the docs' heading and the doc comments. Defaults to `type` (the same in every locale).","$ref":"#/$defs/text"},"description":{"$ref":"#/$defs/text"},"unknown":{"description":"What describe<Type> returns for a code that is neither registered nor inside a declared range.","$ref":"#/$defs/text"},"locales":{"description":"The first is the source locale; every text has every locale.","type":"array","minItems":1,"items":{"$ref":"#/$defs/localeTag"}},"messageFormat":{"description":"plain: texts are literal text. icu: texts are ICU MessageFormat and may use placeholders such as {code}.","enum":["plain","icu"]},"missingTranslations":{"description":"error: a missing translation is a validation error. source: it falls back to the source locale.","enum":["error","source"]},"nameStyle":{"description":"How code and range names are written: PascalCase (NormalClosure, the default) or UPPER_SNAKE (DEADLINE_EXCEEDED, as gRPC writes them). The enum members, catalog keys (codes.DEADLINE_EXCEEDED) and locale-file keys use the names as written; type and set names stay PascalCase.","enum":["PascalCase","UPPER_SNAKE"]},"bounds":{"description":"The codes this registry may hold (inclusive). Defaults to 0 and Number.MAX_SAFE_INTEGER.","type":"object","additionalProperties":false,"properties":{"min":{"type":"integer"},"max":{"type":"integer"}}},"ranges":{"type":"array","items":{"$ref":"#/$defs/range"}},"codes":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/code"}},"sets":{"description":"Named sets of codes; each becomes a guard is<Name><Type>(code).","type":"array","items":{"$ref":"#/$defs/set"}}},"$defs":{"pascalName":{"type":"string","pattern":"^[A-Z][A-Za-z0-9]*$","maxLength":100},"upperSnakeName":{"type":"string","pattern":"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$","maxLength":100},"memberName":{"description":"A code or range name in either style; the registry's nameStyle says which.","type":"string","pattern":"^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9]+)*$","maxLength":100},"aliasName":{"type":"string","pattern":"^[A-Za-z_$][A-Za-z0-9_$]*$","maxLength":100},"localeTag":{"description":"A BCP 47 language tag in canonical case: en, de, zh-CN, pt-BR, zh-Hant-TW, es-419.","type":"string","pattern":"^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|[0-9]{3}))?$"},"nonEmptyString":{"type":"string","minLength":1,"pattern":"\\S"},"text":{"description":"A text: a plain string is the source-locale text (the other locales come from locale files, <registry>.<locale>.yaml); a map gives the text of each locale inline.","anyOf":[{"$ref":"#/$defs/nonEmptyString"},{"type":"object","minProperties":1,"propertyNames":{"$ref":"#/$defs/localeTag"},"additionalProperties":{"$ref":"#/$defs/nonEmptyString"}}]},"alias":{"description":"Another name of the code, emitted as a constant equal to it: a legacy name (deprecated), or with `deprecated: false` a second name kept on purpose.","anyOf":[{"$ref":"#/$defs/aliasName"},{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/aliasName"},"note":{"description":"For a deprecated alias, why and what to use instead; otherwise what the second name is for.","$ref":"#/$defs/nonEmptyString"},"deprecated":{"description":"false: a second name kept on purpose, not marked @deprecated. Defaults to true.","type":"boolean"}}}]},"reference":{"description":"Where the code is defined: a citation, optionally with a link.","type":"string","minLength":1},"url":{"type":"string","pattern":"^https?://[^\\s<>]+$"},"code":{"type":"object","required":["code","name","description"],"additionalProperties":false,"properties":{"code":{"type":"integer"},"name":{"$ref":"#/$defs/memberName"},"description":{"$ref":"#/$defs/text"},"reference":{"$ref":"#/$defs/reference"},"url":{"$ref":"#/$defs/url"},"aliases":{"type":"array","items":{"$ref":"#/$defs/alias"}}}},"range":{"type":"object","required":["from","to","name","description"],"additionalProperties":false,"properties":{"from":{"type":"integer"},"to":{"type":"integer"},"name":{"$ref":"#/$defs/memberName"},"description":{"$ref":"#/$defs/text"},"reference":{"$ref":"#/$defs/reference"},"url":{"$ref":"#/$defs/url"},"aliases":{"description":"Only for a range of one code: deprecated constants equal to that code.","type":"array","items":{"$ref":"#/$defs/alias"}}}},"member":{"description":"A code (integer), an inclusive span { from, to }, or the name of a registered code or declared range.","anyOf":[{"type":"integer"},{"$ref":"#/$defs/memberName"},{"type":"object","required":["from","to"],"additionalProperties":false,"properties":{"from":{"type":"integer"},"to":{"type":"integer"}}}]},"set":{"type":"object","required":["name","include"],"additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/pascalName"},"guard":{"description":"The guard's function name; defaults to is<Name><Type>.","type":"string","pattern":"^is[A-Z][A-Za-z0-9]*$","maxLength":100},"description":{"$ref":"#/$defs/text"},"label":{"description":"A short column header; a set with a label becomes a yes/no column in the docs.","$ref":"#/$defs/text"},"include":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/member"}},"exclude":{"type":"array","items":{"$ref":"#/$defs/member"}}}}}};
+const schema32 = {"type":"string","pattern":"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$","maxLength":100};
+const schema34 = {"type":"string","pattern":"^[A-Z][A-Za-z0-9]*$","maxLength":100};
+const schema39 = {"description":"A BCP 47 language tag in canonical case: en, de, zh-CN, pt-BR, zh-Hant-TW, es-419.","type":"string","pattern":"^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|[0-9]{3}))?$"};
+const func1 = require("ajv/dist/runtime/ucs2length").default;
+const func5 = Object.prototype.hasOwnProperty;
+const pattern4 = new RegExp("^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$", "u");
+const pattern6 = new RegExp("^[A-Z][A-Za-z0-9]*$", "u");
+const pattern8 = new RegExp("^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$", "u");
+const pattern11 = new RegExp("^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|[0-9]{3}))?$", "u");
+const schema37 = {"description":"A text: a plain string is the source-locale text (the other locales come from locale files, <registry>.<locale>.yaml); a map gives the text of each locale inline.","anyOf":[{"$ref":"#/$defs/nonEmptyString"},{"type":"object","minProperties":1,"propertyNames":{"$ref":"#/$defs/localeTag"},"additionalProperties":{"$ref":"#/$defs/nonEmptyString"}}]};
+const schema38 = {"type":"string","minLength":1,"pattern":"\\S"};
+const pattern10 = new RegExp("\\S", "u");
 
 function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -32,8 +34,8 @@ const _errs0 = errors;
 let valid0 = false;
 const _errs1 = errors;
 if(typeof data === "string"){
-if(func2(data) < 1){
-const err0 = {instancePath,schemaPath:"#/$defs/nonEmptyString/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34,data};
+if(func1(data) < 1){
+const err0 = {instancePath,schemaPath:"#/$defs/nonEmptyString/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema38,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -42,8 +44,8 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(!pattern6.test(data)){
-const err1 = {instancePath,schemaPath:"#/$defs/nonEmptyString/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema34,data};
+if(!pattern10.test(data)){
+const err1 = {instancePath,schemaPath:"#/$defs/nonEmptyString/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema38,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -54,7 +56,7 @@ errors++;
 }
 }
 else {
-const err2 = {instancePath,schemaPath:"#/$defs/nonEmptyString/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data};
+const err2 = {instancePath,schemaPath:"#/$defs/nonEmptyString/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.type,parentSchema:schema38,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -68,7 +70,7 @@ valid0 = valid0 || _valid0;
 const _errs4 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(Object.keys(data).length < 1){
-const err3 = {instancePath,schemaPath:"#/anyOf/1/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema33.anyOf[1],data};
+const err3 = {instancePath,schemaPath:"#/anyOf/1/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema37.anyOf[1],data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -80,8 +82,8 @@ errors++;
 for(const key0 in data){
 const _errs6 = errors;
 if(typeof key0 === "string"){
-if(!pattern7.test(key0)){
-const err4 = {instancePath,schemaPath:"#/$defs/localeTag/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|[0-9]{3}))?$"},message:"must match pattern \""+"^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|[0-9]{3}))?$"+"\"",schema:"^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|[0-9]{3}))?$",parentSchema:schema35,data:key0,propertyName:key0};
+if(!pattern11.test(key0)){
+const err4 = {instancePath,schemaPath:"#/$defs/localeTag/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|[0-9]{3}))?$"},message:"must match pattern \""+"^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|[0-9]{3}))?$"+"\"",schema:"^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|[0-9]{3}))?$",parentSchema:schema39,data:key0,propertyName:key0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -92,7 +94,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath,schemaPath:"#/$defs/localeTag/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.type,parentSchema:schema35,data:key0,propertyName:key0};
+const err5 = {instancePath,schemaPath:"#/$defs/localeTag/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:key0,propertyName:key0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -103,7 +105,7 @@ errors++;
 }
 var valid2 = _errs6 === errors;
 if(!valid2){
-const err6 = {instancePath,schemaPath:"#/anyOf/1/propertyNames",keyword:"propertyNames",params:{propertyName: key0},message:"property name must be valid",schema:schema33.anyOf[1].propertyNames,parentSchema:schema33.anyOf[1],data};
+const err6 = {instancePath,schemaPath:"#/anyOf/1/propertyNames",keyword:"propertyNames",params:{propertyName: key0},message:"property name must be valid",schema:schema37.anyOf[1].propertyNames,parentSchema:schema37.anyOf[1],data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -116,8 +118,8 @@ errors++;
 for(const key1 in data){
 let data0 = data[key1];
 if(typeof data0 === "string"){
-if(func2(data0) < 1){
-const err7 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/nonEmptyString/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34,data:data0};
+if(func1(data0) < 1){
+const err7 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/nonEmptyString/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema38,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -126,8 +128,8 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(!pattern6.test(data0)){
-const err8 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/nonEmptyString/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema34,data:data0};
+if(!pattern10.test(data0)){
+const err8 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/nonEmptyString/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema38,data:data0};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -138,7 +140,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/nonEmptyString/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data0};
+const err9 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/nonEmptyString/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.type,parentSchema:schema38,data:data0};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -150,7 +152,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.anyOf[1].type,parentSchema:schema33.anyOf[1],data};
+const err10 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.anyOf[1].type,parentSchema:schema37.anyOf[1],data};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -165,7 +167,7 @@ if(_valid0){
 var props0 = true;
 }
 if(!valid0){
-const err11 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema33.anyOf,parentSchema:schema33,data};
+const err11 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema37.anyOf,parentSchema:schema37,data};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -191,13 +193,15 @@ return errors === 0;
 }
 validate21.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
-const schema38 = {"type":"object","required":["from","to","name","description"],"additionalProperties":false,"properties":{"from":{"type":"integer"},"to":{"type":"integer"},"name":{"$ref":"#/$defs/pascalName"},"description":{"$ref":"#/$defs/text"},"reference":{"$ref":"#/$defs/reference"},"url":{"$ref":"#/$defs/url"},"aliases":{"description":"Only for a range of one code: deprecated constants equal to that code.","type":"array","items":{"$ref":"#/$defs/alias"}}}};
-const schema40 = {"description":"Where the code is defined: a citation, optionally with a link.","type":"string","minLength":1};
-const schema41 = {"type":"string","pattern":"^https?://[^\\s<>]+$"};
-const pattern11 = new RegExp("^https?://[^\\s<>]+$", "u");
-const schema42 = {"description":"Another name of the code, emitted as a constant equal to it: a legacy name (deprecated), or with `deprecated: false` a second name kept on purpose.","anyOf":[{"$ref":"#/$defs/aliasName"},{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/aliasName"},"note":{"description":"For a deprecated alias, why and what to use instead; otherwise what the second name is for.","$ref":"#/$defs/nonEmptyString"},"deprecated":{"description":"false: a second name kept on purpose, not marked @deprecated. Defaults to true.","type":"boolean"}}}]};
-const schema43 = {"type":"string","pattern":"^[A-Za-z_$][A-Za-z0-9_$]*$","maxLength":100};
-const pattern12 = new RegExp("^[A-Za-z_$][A-Za-z0-9_$]*$", "u");
+const schema42 = {"type":"object","required":["from","to","name","description"],"additionalProperties":false,"properties":{"from":{"type":"integer"},"to":{"type":"integer"},"name":{"$ref":"#/$defs/memberName"},"description":{"$ref":"#/$defs/text"},"reference":{"$ref":"#/$defs/reference"},"url":{"$ref":"#/$defs/url"},"aliases":{"description":"Only for a range of one code: deprecated constants equal to that code.","type":"array","items":{"$ref":"#/$defs/alias"}}}};
+const schema43 = {"description":"A code or range name in either style; the registry's nameStyle says which.","type":"string","pattern":"^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9]+)*$","maxLength":100};
+const schema44 = {"description":"Where the code is defined: a citation, optionally with a link.","type":"string","minLength":1};
+const schema45 = {"type":"string","pattern":"^https?://[^\\s<>]+$"};
+const pattern14 = new RegExp("^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9]+)*$", "u");
+const pattern15 = new RegExp("^https?://[^\\s<>]+$", "u");
+const schema46 = {"description":"Another name of the code, emitted as a constant equal to it: a legacy name (deprecated), or with `deprecated: false` a second name kept on purpose.","anyOf":[{"$ref":"#/$defs/aliasName"},{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/aliasName"},"note":{"description":"For a deprecated alias, why and what to use instead; otherwise what the second name is for.","$ref":"#/$defs/nonEmptyString"},"deprecated":{"description":"false: a second name kept on purpose, not marked @deprecated. Defaults to true.","type":"boolean"}}}]};
+const schema47 = {"type":"string","pattern":"^[A-Za-z_$][A-Za-z0-9_$]*$","maxLength":100};
+const pattern16 = new RegExp("^[A-Za-z_$][A-Za-z0-9_$]*$", "u");
 
 function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -213,8 +217,8 @@ const _errs0 = errors;
 let valid0 = false;
 const _errs1 = errors;
 if(typeof data === "string"){
-if(func2(data) > 100){
-const err0 = {instancePath,schemaPath:"#/$defs/aliasName/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema43,data};
+if(func1(data) > 100){
+const err0 = {instancePath,schemaPath:"#/$defs/aliasName/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema47,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -223,8 +227,8 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(!pattern12.test(data)){
-const err1 = {instancePath,schemaPath:"#/$defs/aliasName/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_$][A-Za-z0-9_$]*$"},message:"must match pattern \""+"^[A-Za-z_$][A-Za-z0-9_$]*$"+"\"",schema:"^[A-Za-z_$][A-Za-z0-9_$]*$",parentSchema:schema43,data};
+if(!pattern16.test(data)){
+const err1 = {instancePath,schemaPath:"#/$defs/aliasName/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_$][A-Za-z0-9_$]*$"},message:"must match pattern \""+"^[A-Za-z_$][A-Za-z0-9_$]*$"+"\"",schema:"^[A-Za-z_$][A-Za-z0-9_$]*$",parentSchema:schema47,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -235,7 +239,7 @@ errors++;
 }
 }
 else {
-const err2 = {instancePath,schemaPath:"#/$defs/aliasName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.type,parentSchema:schema43,data};
+const err2 = {instancePath,schemaPath:"#/$defs/aliasName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.type,parentSchema:schema47,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -249,7 +253,7 @@ valid0 = valid0 || _valid0;
 const _errs4 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.name === undefined){
-const err3 = {instancePath,schemaPath:"#/anyOf/1/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema42.anyOf[1].required,parentSchema:schema42.anyOf[1],data};
+const err3 = {instancePath,schemaPath:"#/anyOf/1/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema46.anyOf[1].required,parentSchema:schema46.anyOf[1],data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -260,7 +264,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((key0 === "name") || (key0 === "note")) || (key0 === "deprecated"))){
-const err4 = {instancePath,schemaPath:"#/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema42.anyOf[1],data};
+const err4 = {instancePath,schemaPath:"#/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema46.anyOf[1],data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -273,8 +277,8 @@ errors++;
 if(data.name !== undefined){
 let data0 = data.name;
 if(typeof data0 === "string"){
-if(func2(data0) > 100){
-const err5 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/aliasName/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema43,data:data0};
+if(func1(data0) > 100){
+const err5 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/aliasName/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema47,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -283,8 +287,8 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(!pattern12.test(data0)){
-const err6 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/aliasName/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_$][A-Za-z0-9_$]*$"},message:"must match pattern \""+"^[A-Za-z_$][A-Za-z0-9_$]*$"+"\"",schema:"^[A-Za-z_$][A-Za-z0-9_$]*$",parentSchema:schema43,data:data0};
+if(!pattern16.test(data0)){
+const err6 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/aliasName/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_$][A-Za-z0-9_$]*$"},message:"must match pattern \""+"^[A-Za-z_$][A-Za-z0-9_$]*$"+"\"",schema:"^[A-Za-z_$][A-Za-z0-9_$]*$",parentSchema:schema47,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -295,7 +299,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/aliasName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.type,parentSchema:schema43,data:data0};
+const err7 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/aliasName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.type,parentSchema:schema47,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -308,8 +312,8 @@ errors++;
 if(data.note !== undefined){
 let data1 = data.note;
 if(typeof data1 === "string"){
-if(func2(data1) < 1){
-const err8 = {instancePath:instancePath+"/note",schemaPath:"#/$defs/nonEmptyString/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34,data:data1};
+if(func1(data1) < 1){
+const err8 = {instancePath:instancePath+"/note",schemaPath:"#/$defs/nonEmptyString/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema38,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -318,8 +322,8 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(!pattern6.test(data1)){
-const err9 = {instancePath:instancePath+"/note",schemaPath:"#/$defs/nonEmptyString/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema34,data:data1};
+if(!pattern10.test(data1)){
+const err9 = {instancePath:instancePath+"/note",schemaPath:"#/$defs/nonEmptyString/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema38,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -330,7 +334,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/note",schemaPath:"#/$defs/nonEmptyString/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data1};
+const err10 = {instancePath:instancePath+"/note",schemaPath:"#/$defs/nonEmptyString/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.type,parentSchema:schema38,data:data1};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -343,7 +347,7 @@ errors++;
 if(data.deprecated !== undefined){
 let data2 = data.deprecated;
 if(typeof data2 !== "boolean"){
-const err11 = {instancePath:instancePath+"/deprecated",schemaPath:"#/anyOf/1/properties/deprecated/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema42.anyOf[1].properties.deprecated.type,parentSchema:schema42.anyOf[1].properties.deprecated,data:data2};
+const err11 = {instancePath:instancePath+"/deprecated",schemaPath:"#/anyOf/1/properties/deprecated/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema46.anyOf[1].properties.deprecated.type,parentSchema:schema46.anyOf[1].properties.deprecated,data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -355,7 +359,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema42.anyOf[1].type,parentSchema:schema42.anyOf[1],data};
+const err12 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.anyOf[1].type,parentSchema:schema46.anyOf[1],data};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -370,7 +374,7 @@ if(_valid0){
 var props0 = true;
 }
 if(!valid0){
-const err13 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema42.anyOf,parentSchema:schema42,data};
+const err13 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema46.anyOf,parentSchema:schema46,data};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -409,7 +413,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.from === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema38.required,parentSchema:schema38,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema42.required,parentSchema:schema42,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -419,7 +423,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.to === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema38.required,parentSchema:schema38,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema42.required,parentSchema:schema42,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -429,7 +433,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.name === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema38.required,parentSchema:schema38,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema42.required,parentSchema:schema42,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -439,7 +443,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.description === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'",schema:schema38.required,parentSchema:schema38,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'",schema:schema42.required,parentSchema:schema42,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -450,7 +454,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((((key0 === "from") || (key0 === "to")) || (key0 === "name")) || (key0 === "description")) || (key0 === "reference")) || (key0 === "url")) || (key0 === "aliases"))){
-const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema38,data};
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema42,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -463,7 +467,7 @@ errors++;
 if(data.from !== undefined){
 let data0 = data.from;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-const err5 = {instancePath:instancePath+"/from",schemaPath:"#/properties/from/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema38.properties.from.type,parentSchema:schema38.properties.from,data:data0};
+const err5 = {instancePath:instancePath+"/from",schemaPath:"#/properties/from/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema42.properties.from.type,parentSchema:schema42.properties.from,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -476,7 +480,7 @@ errors++;
 if(data.to !== undefined){
 let data1 = data.to;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err6 = {instancePath:instancePath+"/to",schemaPath:"#/properties/to/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema38.properties.to.type,parentSchema:schema38.properties.to,data:data1};
+const err6 = {instancePath:instancePath+"/to",schemaPath:"#/properties/to/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema42.properties.to.type,parentSchema:schema42.properties.to,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -489,8 +493,8 @@ errors++;
 if(data.name !== undefined){
 let data2 = data.name;
 if(typeof data2 === "string"){
-if(func2(data2) > 100){
-const err7 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/pascalName/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema32,data:data2};
+if(func1(data2) > 100){
+const err7 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/memberName/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema43,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -499,8 +503,8 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(!pattern5.test(data2)){
-const err8 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/pascalName/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]*$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]*$"+"\"",schema:"^[A-Z][A-Za-z0-9]*$",parentSchema:schema32,data:data2};
+if(!pattern14.test(data2)){
+const err8 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/memberName/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9]+)*$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9]+)*$"+"\"",schema:"^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9]+)*$",parentSchema:schema43,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -511,7 +515,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/pascalName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data2};
+const err9 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/memberName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.type,parentSchema:schema43,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -530,8 +534,8 @@ errors = vErrors.length;
 if(data.reference !== undefined){
 let data4 = data.reference;
 if(typeof data4 === "string"){
-if(func2(data4) < 1){
-const err10 = {instancePath:instancePath+"/reference",schemaPath:"#/$defs/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema40,data:data4};
+if(func1(data4) < 1){
+const err10 = {instancePath:instancePath+"/reference",schemaPath:"#/$defs/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema44,data:data4};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -542,7 +546,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/reference",schemaPath:"#/$defs/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.type,parentSchema:schema40,data:data4};
+const err11 = {instancePath:instancePath+"/reference",schemaPath:"#/$defs/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -555,8 +559,8 @@ errors++;
 if(data.url !== undefined){
 let data5 = data.url;
 if(typeof data5 === "string"){
-if(!pattern11.test(data5)){
-const err12 = {instancePath:instancePath+"/url",schemaPath:"#/$defs/url/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s<>]+$"},message:"must match pattern \""+"^https?://[^\\s<>]+$"+"\"",schema:"^https?://[^\\s<>]+$",parentSchema:schema41,data:data5};
+if(!pattern15.test(data5)){
+const err12 = {instancePath:instancePath+"/url",schemaPath:"#/$defs/url/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s<>]+$"},message:"must match pattern \""+"^https?://[^\\s<>]+$"+"\"",schema:"^https?://[^\\s<>]+$",parentSchema:schema45,data:data5};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -567,7 +571,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/url",schemaPath:"#/$defs/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.type,parentSchema:schema41,data:data5};
+const err13 = {instancePath:instancePath+"/url",schemaPath:"#/$defs/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.type,parentSchema:schema45,data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -589,7 +593,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/aliases",schemaPath:"#/properties/aliases/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema38.properties.aliases.type,parentSchema:schema38.properties.aliases,data:data6};
+const err14 = {instancePath:instancePath+"/aliases",schemaPath:"#/properties/aliases/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema42.properties.aliases.type,parentSchema:schema42.properties.aliases,data:data6};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -601,7 +605,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema38.type,parentSchema:schema38,data};
+const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema42.type,parentSchema:schema42,data};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -615,7 +619,7 @@ return errors === 0;
 }
 validate25.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema46 = {"type":"object","required":["code","name","description"],"additionalProperties":false,"properties":{"code":{"type":"integer"},"name":{"$ref":"#/$defs/pascalName"},"description":{"$ref":"#/$defs/text"},"reference":{"$ref":"#/$defs/reference"},"url":{"$ref":"#/$defs/url"},"aliases":{"type":"array","items":{"$ref":"#/$defs/alias"}}}};
+const schema50 = {"type":"object","required":["code","name","description"],"additionalProperties":false,"properties":{"code":{"type":"integer"},"name":{"$ref":"#/$defs/memberName"},"description":{"$ref":"#/$defs/text"},"reference":{"$ref":"#/$defs/reference"},"url":{"$ref":"#/$defs/url"},"aliases":{"type":"array","items":{"$ref":"#/$defs/alias"}}}};
 
 function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -629,7 +633,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.code === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'",schema:schema46.required,parentSchema:schema46,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'",schema:schema50.required,parentSchema:schema50,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -639,7 +643,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.name === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema46.required,parentSchema:schema46,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema50.required,parentSchema:schema50,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -649,7 +653,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.description === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'",schema:schema46.required,parentSchema:schema46,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'",schema:schema50.required,parentSchema:schema50,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -660,7 +664,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((key0 === "code") || (key0 === "name")) || (key0 === "description")) || (key0 === "reference")) || (key0 === "url")) || (key0 === "aliases"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema46,data};
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema50,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -673,7 +677,7 @@ errors++;
 if(data.code !== undefined){
 let data0 = data.code;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-const err4 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema46.properties.code.type,parentSchema:schema46.properties.code,data:data0};
+const err4 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema50.properties.code.type,parentSchema:schema50.properties.code,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -686,8 +690,8 @@ errors++;
 if(data.name !== undefined){
 let data1 = data.name;
 if(typeof data1 === "string"){
-if(func2(data1) > 100){
-const err5 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/pascalName/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema32,data:data1};
+if(func1(data1) > 100){
+const err5 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/memberName/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema43,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -696,8 +700,8 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(!pattern5.test(data1)){
-const err6 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/pascalName/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]*$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]*$"+"\"",schema:"^[A-Z][A-Za-z0-9]*$",parentSchema:schema32,data:data1};
+if(!pattern14.test(data1)){
+const err6 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/memberName/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9]+)*$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9]+)*$"+"\"",schema:"^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9]+)*$",parentSchema:schema43,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -708,7 +712,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/pascalName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data1};
+const err7 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/memberName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.type,parentSchema:schema43,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -727,8 +731,8 @@ errors = vErrors.length;
 if(data.reference !== undefined){
 let data3 = data.reference;
 if(typeof data3 === "string"){
-if(func2(data3) < 1){
-const err8 = {instancePath:instancePath+"/reference",schemaPath:"#/$defs/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema40,data:data3};
+if(func1(data3) < 1){
+const err8 = {instancePath:instancePath+"/reference",schemaPath:"#/$defs/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema44,data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -739,7 +743,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/reference",schemaPath:"#/$defs/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.type,parentSchema:schema40,data:data3};
+const err9 = {instancePath:instancePath+"/reference",schemaPath:"#/$defs/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -752,8 +756,8 @@ errors++;
 if(data.url !== undefined){
 let data4 = data.url;
 if(typeof data4 === "string"){
-if(!pattern11.test(data4)){
-const err10 = {instancePath:instancePath+"/url",schemaPath:"#/$defs/url/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s<>]+$"},message:"must match pattern \""+"^https?://[^\\s<>]+$"+"\"",schema:"^https?://[^\\s<>]+$",parentSchema:schema41,data:data4};
+if(!pattern15.test(data4)){
+const err10 = {instancePath:instancePath+"/url",schemaPath:"#/$defs/url/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s<>]+$"},message:"must match pattern \""+"^https?://[^\\s<>]+$"+"\"",schema:"^https?://[^\\s<>]+$",parentSchema:schema45,data:data4};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -764,7 +768,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/url",schemaPath:"#/$defs/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.type,parentSchema:schema41,data:data4};
+const err11 = {instancePath:instancePath+"/url",schemaPath:"#/$defs/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.type,parentSchema:schema45,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -786,7 +790,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/aliases",schemaPath:"#/properties/aliases/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema46.properties.aliases.type,parentSchema:schema46.properties.aliases,data:data5};
+const err12 = {instancePath:instancePath+"/aliases",schemaPath:"#/properties/aliases/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema50.properties.aliases.type,parentSchema:schema50.properties.aliases,data:data5};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -798,7 +802,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.type,parentSchema:schema46,data};
+const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema50.type,parentSchema:schema50,data};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -812,9 +816,9 @@ return errors === 0;
 }
 validate30.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema50 = {"type":"object","required":["name","include"],"additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/pascalName"},"guard":{"description":"The guard's function name; defaults to is<Name><Type>.","type":"string","pattern":"^is[A-Z][A-Za-z0-9]*$","maxLength":100},"description":{"$ref":"#/$defs/text"},"label":{"description":"A short column header; a set with a label becomes a yes/no column in the docs.","$ref":"#/$defs/text"},"include":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/member"}},"exclude":{"type":"array","items":{"$ref":"#/$defs/member"}}}};
-const pattern18 = new RegExp("^is[A-Z][A-Za-z0-9]*$", "u");
-const schema52 = {"description":"A code (integer), an inclusive span { from, to }, or the name of a registered code or declared range.","anyOf":[{"type":"integer"},{"$ref":"#/$defs/pascalName"},{"type":"object","required":["from","to"],"additionalProperties":false,"properties":{"from":{"type":"integer"},"to":{"type":"integer"}}}]};
+const schema54 = {"type":"object","required":["name","include"],"additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/pascalName"},"guard":{"description":"The guard's function name; defaults to is<Name><Type>.","type":"string","pattern":"^is[A-Z][A-Za-z0-9]*$","maxLength":100},"description":{"$ref":"#/$defs/text"},"label":{"description":"A short column header; a set with a label becomes a yes/no column in the docs.","$ref":"#/$defs/text"},"include":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/member"}},"exclude":{"type":"array","items":{"$ref":"#/$defs/member"}}}};
+const pattern22 = new RegExp("^is[A-Z][A-Za-z0-9]*$", "u");
+const schema56 = {"description":"A code (integer), an inclusive span { from, to }, or the name of a registered code or declared range.","anyOf":[{"type":"integer"},{"$ref":"#/$defs/memberName"},{"type":"object","required":["from","to"],"additionalProperties":false,"properties":{"from":{"type":"integer"},"to":{"type":"integer"}}}]};
 
 function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -830,7 +834,7 @@ const _errs0 = errors;
 let valid0 = false;
 const _errs1 = errors;
 if(!(((typeof data == "number") && (!(data % 1) && !isNaN(data))) && (isFinite(data)))){
-const err0 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema52.anyOf[0].type,parentSchema:schema52.anyOf[0],data};
+const err0 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema56.anyOf[0].type,parentSchema:schema56.anyOf[0],data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -843,8 +847,8 @@ var _valid0 = _errs1 === errors;
 valid0 = valid0 || _valid0;
 const _errs3 = errors;
 if(typeof data === "string"){
-if(func2(data) > 100){
-const err1 = {instancePath,schemaPath:"#/$defs/pascalName/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema32,data};
+if(func1(data) > 100){
+const err1 = {instancePath,schemaPath:"#/$defs/memberName/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema43,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -853,8 +857,8 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(!pattern5.test(data)){
-const err2 = {instancePath,schemaPath:"#/$defs/pascalName/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]*$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]*$"+"\"",schema:"^[A-Z][A-Za-z0-9]*$",parentSchema:schema32,data};
+if(!pattern14.test(data)){
+const err2 = {instancePath,schemaPath:"#/$defs/memberName/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9]+)*$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9]+)*$"+"\"",schema:"^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9]+)*$",parentSchema:schema43,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -865,7 +869,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath,schemaPath:"#/$defs/pascalName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data};
+const err3 = {instancePath,schemaPath:"#/$defs/memberName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.type,parentSchema:schema43,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -879,7 +883,7 @@ valid0 = valid0 || _valid0;
 const _errs6 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.from === undefined){
-const err4 = {instancePath,schemaPath:"#/anyOf/2/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema52.anyOf[2].required,parentSchema:schema52.anyOf[2],data};
+const err4 = {instancePath,schemaPath:"#/anyOf/2/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema56.anyOf[2].required,parentSchema:schema56.anyOf[2],data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -889,7 +893,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.to === undefined){
-const err5 = {instancePath,schemaPath:"#/anyOf/2/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema52.anyOf[2].required,parentSchema:schema52.anyOf[2],data};
+const err5 = {instancePath,schemaPath:"#/anyOf/2/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema56.anyOf[2].required,parentSchema:schema56.anyOf[2],data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -900,7 +904,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((key0 === "from") || (key0 === "to"))){
-const err6 = {instancePath,schemaPath:"#/anyOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema52.anyOf[2],data};
+const err6 = {instancePath,schemaPath:"#/anyOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema56.anyOf[2],data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -913,7 +917,7 @@ errors++;
 if(data.from !== undefined){
 let data0 = data.from;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-const err7 = {instancePath:instancePath+"/from",schemaPath:"#/anyOf/2/properties/from/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema52.anyOf[2].properties.from.type,parentSchema:schema52.anyOf[2].properties.from,data:data0};
+const err7 = {instancePath:instancePath+"/from",schemaPath:"#/anyOf/2/properties/from/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema56.anyOf[2].properties.from.type,parentSchema:schema56.anyOf[2].properties.from,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -926,7 +930,7 @@ errors++;
 if(data.to !== undefined){
 let data1 = data.to;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err8 = {instancePath:instancePath+"/to",schemaPath:"#/anyOf/2/properties/to/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema52.anyOf[2].properties.to.type,parentSchema:schema52.anyOf[2].properties.to,data:data1};
+const err8 = {instancePath:instancePath+"/to",schemaPath:"#/anyOf/2/properties/to/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema56.anyOf[2].properties.to.type,parentSchema:schema56.anyOf[2].properties.to,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -938,7 +942,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath,schemaPath:"#/anyOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.anyOf[2].type,parentSchema:schema52.anyOf[2],data};
+const err9 = {instancePath,schemaPath:"#/anyOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.anyOf[2].type,parentSchema:schema56.anyOf[2],data};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -953,7 +957,7 @@ if(_valid0){
 var props0 = true;
 }
 if(!valid0){
-const err10 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema52.anyOf,parentSchema:schema52,data};
+const err10 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema56.anyOf,parentSchema:schema56,data};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -992,7 +996,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.name === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema50.required,parentSchema:schema50,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema54.required,parentSchema:schema54,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1002,7 +1006,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.include === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "include"},message:"must have required property '"+"include"+"'",schema:schema50.required,parentSchema:schema50,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "include"},message:"must have required property '"+"include"+"'",schema:schema54.required,parentSchema:schema54,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1013,7 +1017,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((key0 === "name") || (key0 === "guard")) || (key0 === "description")) || (key0 === "label")) || (key0 === "include")) || (key0 === "exclude"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema50,data};
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema54,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1026,8 +1030,8 @@ errors++;
 if(data.name !== undefined){
 let data0 = data.name;
 if(typeof data0 === "string"){
-if(func2(data0) > 100){
-const err3 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/pascalName/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema32,data:data0};
+if(func1(data0) > 100){
+const err3 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/pascalName/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema34,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1036,8 +1040,8 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(!pattern5.test(data0)){
-const err4 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/pascalName/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]*$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]*$"+"\"",schema:"^[A-Z][A-Za-z0-9]*$",parentSchema:schema32,data:data0};
+if(!pattern6.test(data0)){
+const err4 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/pascalName/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]*$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]*$"+"\"",schema:"^[A-Z][A-Za-z0-9]*$",parentSchema:schema34,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1048,7 +1052,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/pascalName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data0};
+const err5 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/pascalName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1061,8 +1065,8 @@ errors++;
 if(data.guard !== undefined){
 let data1 = data.guard;
 if(typeof data1 === "string"){
-if(func2(data1) > 100){
-const err6 = {instancePath:instancePath+"/guard",schemaPath:"#/properties/guard/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema50.properties.guard,data:data1};
+if(func1(data1) > 100){
+const err6 = {instancePath:instancePath+"/guard",schemaPath:"#/properties/guard/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema54.properties.guard,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1071,8 +1075,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(!pattern18.test(data1)){
-const err7 = {instancePath:instancePath+"/guard",schemaPath:"#/properties/guard/pattern",keyword:"pattern",params:{pattern: "^is[A-Z][A-Za-z0-9]*$"},message:"must match pattern \""+"^is[A-Z][A-Za-z0-9]*$"+"\"",schema:"^is[A-Z][A-Za-z0-9]*$",parentSchema:schema50.properties.guard,data:data1};
+if(!pattern22.test(data1)){
+const err7 = {instancePath:instancePath+"/guard",schemaPath:"#/properties/guard/pattern",keyword:"pattern",params:{pattern: "^is[A-Z][A-Za-z0-9]*$"},message:"must match pattern \""+"^is[A-Z][A-Za-z0-9]*$"+"\"",schema:"^is[A-Z][A-Za-z0-9]*$",parentSchema:schema54.properties.guard,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1083,7 +1087,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/guard",schemaPath:"#/properties/guard/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.guard.type,parentSchema:schema50.properties.guard,data:data1};
+const err8 = {instancePath:instancePath+"/guard",schemaPath:"#/properties/guard/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.guard.type,parentSchema:schema54.properties.guard,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1109,7 +1113,7 @@ if(data.include !== undefined){
 let data4 = data.include;
 if(Array.isArray(data4)){
 if(data4.length < 1){
-const err9 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema50.properties.include,data:data4};
+const err9 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema54.properties.include,data:data4};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1127,7 +1131,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema50.properties.include.type,parentSchema:schema50.properties.include,data:data4};
+const err10 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema54.properties.include.type,parentSchema:schema54.properties.include,data:data4};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1149,7 +1153,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/exclude",schemaPath:"#/properties/exclude/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema50.properties.exclude.type,parentSchema:schema50.properties.exclude,data:data6};
+const err11 = {instancePath:instancePath+"/exclude",schemaPath:"#/properties/exclude/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema54.properties.exclude.type,parentSchema:schema54.properties.exclude,data:data6};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1161,7 +1165,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema50.type,parentSchema:schema50,data};
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema54.type,parentSchema:schema54,data};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1187,11 +1191,12 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-const _errs1 = errors;
-let valid0 = true;
 const _errs2 = errors;
+let valid1 = true;
+const _errs3 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.extends !== undefined){
+let missing0;
+if((data.nameStyle === undefined) && (missing0 = "nameStyle")){
 const err0 = {};
 if(vErrors === null){
 vErrors = [err0];
@@ -1201,22 +1206,10 @@ vErrors.push(err0);
 }
 errors++;
 }
-}
-var _valid0 = _errs2 === errors;
-errors = _errs1;
-if(vErrors !== null){
-if(_errs1){
-vErrors.length = _errs1;
-}
 else {
-vErrors = null;
-}
-}
-if(_valid0){
-const _errs3 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.type === undefined){
-const err1 = {instancePath,schemaPath:"#/then/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema31.then.required,parentSchema:schema31.then,data};
+if(data.nameStyle !== undefined){
+if("UPPER_SNAKE" !== data.nameStyle){
+const err1 = {};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1225,8 +1218,35 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.locales === undefined){
-const err2 = {instancePath,schemaPath:"#/then/required",keyword:"required",params:{missingProperty: "locales"},message:"must have required property '"+"locales"+"'",schema:schema31.then.required,parentSchema:schema31.then,data};
+}
+}
+}
+var _valid0 = _errs3 === errors;
+errors = _errs2;
+if(vErrors !== null){
+if(_errs2){
+vErrors.length = _errs2;
+}
+else {
+vErrors = null;
+}
+}
+let ifClause0;
+if(_valid0){
+const _errs5 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.codes !== undefined){
+let data1 = data.codes;
+if(Array.isArray(data1)){
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+let data2 = data1[i0];
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+if(data2.name !== undefined){
+let data3 = data2.name;
+if(typeof data3 === "string"){
+if(func1(data3) > 100){
+const err2 = {instancePath:instancePath+"/codes/" + i0+"/name",schemaPath:"#/$defs/upperSnakeName/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema32,data:data3};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1235,8 +1255,8 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data.codes === undefined){
-const err3 = {instancePath,schemaPath:"#/then/required",keyword:"required",params:{missingProperty: "codes"},message:"must have required property '"+"codes"+"'",schema:schema31.then.required,parentSchema:schema31.then,data};
+if(!pattern4.test(data3)){
+const err3 = {instancePath:instancePath+"/codes/" + i0+"/name",schemaPath:"#/$defs/upperSnakeName/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$"},message:"must match pattern \""+"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$"+"\"",schema:"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$",parentSchema:schema32,data:data3};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1246,18 +1266,8 @@ vErrors.push(err3);
 errors++;
 }
 }
-var _valid0 = _errs3 === errors;
-valid0 = _valid0;
-if(valid0){
-var props0 = {};
-props0.type = true;
-props0.locales = true;
-props0.codes = true;
-props0.extends = true;
-}
-}
-if(!valid0){
-const err4 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema31.if,parentSchema:schema31,data};
+else {
+const err4 = {instancePath:instancePath+"/codes/" + i0+"/name",schemaPath:"#/$defs/upperSnakeName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data3};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1266,9 +1276,10 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.id === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema31.required,parentSchema:schema31,data};
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/codes/" + i0,schemaPath:"#/allOf/0/then/properties/codes/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.allOf[0].then.properties.codes.items.type,parentSchema:schema31.allOf[0].then.properties.codes.items,data:data2};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1277,9 +1288,10 @@ vErrors.push(err5);
 }
 errors++;
 }
-for(const key0 in data){
-if(!(func1.call(schema31.properties, key0))){
-const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema31,data};
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/codes",schemaPath:"#/allOf/0/then/properties/codes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.allOf[0].then.properties.codes.type,parentSchema:schema31.allOf[0].then.properties.codes,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1289,10 +1301,18 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data.$schema !== undefined){
-let data1 = data.$schema;
-if(typeof data1 !== "string"){
-const err7 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.$schema.type,parentSchema:schema31.properties.$schema,data:data1};
+if(data.ranges !== undefined){
+let data4 = data.ranges;
+if(Array.isArray(data4)){
+const len1 = data4.length;
+for(let i1=0; i1<len1; i1++){
+let data5 = data4[i1];
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+if(data5.name !== undefined){
+let data6 = data5.name;
+if(typeof data6 === "string"){
+if(func1(data6) > 100){
+const err7 = {instancePath:instancePath+"/ranges/" + i1+"/name",schemaPath:"#/$defs/upperSnakeName/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema32,data:data6};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1301,12 +1321,8 @@ vErrors.push(err7);
 }
 errors++;
 }
-}
-if(data.extends !== undefined){
-let data2 = data.extends;
-if(typeof data2 === "string"){
-if(func2(data2) < 1){
-const err8 = {instancePath:instancePath+"/extends",schemaPath:"#/properties/extends/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.extends,data:data2};
+if(!pattern4.test(data6)){
+const err8 = {instancePath:instancePath+"/ranges/" + i1+"/name",schemaPath:"#/$defs/upperSnakeName/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$"},message:"must match pattern \""+"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$"+"\"",schema:"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$",parentSchema:schema32,data:data6};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1317,7 +1333,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/extends",schemaPath:"#/properties/extends/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.extends.type,parentSchema:schema31.properties.extends,data:data2};
+const err9 = {instancePath:instancePath+"/ranges/" + i1+"/name",schemaPath:"#/$defs/upperSnakeName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data6};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1327,11 +1343,9 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data.id !== undefined){
-let data3 = data.id;
-if(typeof data3 === "string"){
-if(func2(data3) > 64){
-const err10 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema31.properties.id,data:data3};
+}
+else {
+const err10 = {instancePath:instancePath+"/ranges/" + i1,schemaPath:"#/allOf/0/then/properties/ranges/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.allOf[0].then.properties.ranges.items.type,parentSchema:schema31.allOf[0].then.properties.ranges.items,data:data5};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1340,8 +1354,10 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(!pattern4.test(data3)){
-const err11 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$",parentSchema:schema31.properties.id,data:data3};
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/ranges",schemaPath:"#/allOf/0/then/properties/ranges/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.allOf[0].then.properties.ranges.type,parentSchema:schema31.allOf[0].then.properties.ranges,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1351,8 +1367,32 @@ vErrors.push(err11);
 errors++;
 }
 }
+}
+var _valid0 = _errs5 === errors;
+valid1 = _valid0;
+if(valid1){
+var props0 = {};
+props0.codes = true;
+props0.ranges = true;
+props0.nameStyle = true;
+}
+ifClause0 = "then";
+}
 else {
-const err12 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.id.type,parentSchema:schema31.properties.id,data:data3};
+const _errs20 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.codes !== undefined){
+let data7 = data.codes;
+if(Array.isArray(data7)){
+const len2 = data7.length;
+for(let i2=0; i2<len2; i2++){
+let data8 = data7[i2];
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+if(data8.name !== undefined){
+let data9 = data8.name;
+if(typeof data9 === "string"){
+if(func1(data9) > 100){
+const err12 = {instancePath:instancePath+"/codes/" + i2+"/name",schemaPath:"#/$defs/pascalName/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema34,data:data9};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1361,12 +1401,8 @@ vErrors.push(err12);
 }
 errors++;
 }
-}
-if(data.type !== undefined){
-let data4 = data.type;
-if(typeof data4 === "string"){
-if(func2(data4) > 100){
-const err13 = {instancePath:instancePath+"/type",schemaPath:"#/$defs/pascalName/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema32,data:data4};
+if(!pattern6.test(data9)){
+const err13 = {instancePath:instancePath+"/codes/" + i2+"/name",schemaPath:"#/$defs/pascalName/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]*$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]*$"+"\"",schema:"^[A-Z][A-Za-z0-9]*$",parentSchema:schema34,data:data9};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1375,8 +1411,9 @@ vErrors.push(err13);
 }
 errors++;
 }
-if(!pattern5.test(data4)){
-const err14 = {instancePath:instancePath+"/type",schemaPath:"#/$defs/pascalName/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]*$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]*$"+"\"",schema:"^[A-Z][A-Za-z0-9]*$",parentSchema:schema32,data:data4};
+}
+else {
+const err14 = {instancePath:instancePath+"/codes/" + i2+"/name",schemaPath:"#/$defs/pascalName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data9};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1386,13 +1423,329 @@ vErrors.push(err14);
 errors++;
 }
 }
+}
 else {
-const err15 = {instancePath:instancePath+"/type",schemaPath:"#/$defs/pascalName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data4};
+const err15 = {instancePath:instancePath+"/codes/" + i2,schemaPath:"#/allOf/0/else/properties/codes/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.allOf[0].else.properties.codes.items.type,parentSchema:schema31.allOf[0].else.properties.codes.items,data:data8};
 if(vErrors === null){
 vErrors = [err15];
 }
 else {
 vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/codes",schemaPath:"#/allOf/0/else/properties/codes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.allOf[0].else.properties.codes.type,parentSchema:schema31.allOf[0].else.properties.codes,data:data7};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.ranges !== undefined){
+let data10 = data.ranges;
+if(Array.isArray(data10)){
+const len3 = data10.length;
+for(let i3=0; i3<len3; i3++){
+let data11 = data10[i3];
+if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
+if(data11.name !== undefined){
+let data12 = data11.name;
+if(typeof data12 === "string"){
+if(func1(data12) > 100){
+const err17 = {instancePath:instancePath+"/ranges/" + i3+"/name",schemaPath:"#/$defs/pascalName/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema34,data:data12};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(!pattern6.test(data12)){
+const err18 = {instancePath:instancePath+"/ranges/" + i3+"/name",schemaPath:"#/$defs/pascalName/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]*$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]*$"+"\"",schema:"^[A-Z][A-Za-z0-9]*$",parentSchema:schema34,data:data12};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/ranges/" + i3+"/name",schemaPath:"#/$defs/pascalName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data12};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/ranges/" + i3,schemaPath:"#/allOf/0/else/properties/ranges/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.allOf[0].else.properties.ranges.items.type,parentSchema:schema31.allOf[0].else.properties.ranges.items,data:data11};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/ranges",schemaPath:"#/allOf/0/else/properties/ranges/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.allOf[0].else.properties.ranges.type,parentSchema:schema31.allOf[0].else.properties.ranges,data:data10};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+}
+var _valid0 = _errs20 === errors;
+valid1 = _valid0;
+if(valid1){
+if(props0 !== true){
+props0 = props0 || {};
+props0.codes = true;
+props0.ranges = true;
+}
+}
+ifClause0 = "else";
+}
+if(!valid1){
+const err22 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema31.allOf[0].if,parentSchema:schema31.allOf[0],data};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+const _errs35 = errors;
+let valid21 = true;
+const _errs36 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.extends !== undefined){
+const err23 = {};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+var _valid1 = _errs36 === errors;
+if(props0 !== true){
+props0 = props0 || {};
+props0.extends = true;
+}
+errors = _errs35;
+if(vErrors !== null){
+if(_errs35){
+vErrors.length = _errs35;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid1){
+const _errs37 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.type === undefined){
+const err24 = {instancePath,schemaPath:"#/then/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema31.then.required,parentSchema:schema31.then,data};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if(data.locales === undefined){
+const err25 = {instancePath,schemaPath:"#/then/required",keyword:"required",params:{missingProperty: "locales"},message:"must have required property '"+"locales"+"'",schema:schema31.then.required,parentSchema:schema31.then,data};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+if(data.codes === undefined){
+const err26 = {instancePath,schemaPath:"#/then/required",keyword:"required",params:{missingProperty: "codes"},message:"must have required property '"+"codes"+"'",schema:schema31.then.required,parentSchema:schema31.then,data};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+var _valid1 = _errs37 === errors;
+valid21 = _valid1;
+if(valid21){
+if(props0 !== true){
+props0 = props0 || {};
+props0.type = true;
+props0.locales = true;
+props0.codes = true;
+}
+}
+}
+if(!valid21){
+const err27 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema31.if,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err28 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema31.required,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func5.call(schema31.properties, key0))){
+const err29 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data.$schema !== undefined){
+let data14 = data.$schema;
+if(typeof data14 !== "string"){
+const err30 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.$schema.type,parentSchema:schema31.properties.$schema,data:data14};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data.extends !== undefined){
+let data15 = data.extends;
+if(typeof data15 === "string"){
+if(func1(data15) < 1){
+const err31 = {instancePath:instancePath+"/extends",schemaPath:"#/properties/extends/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.extends,data:data15};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+else {
+const err32 = {instancePath:instancePath+"/extends",schemaPath:"#/properties/extends/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.extends.type,parentSchema:schema31.properties.extends,data:data15};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data16 = data.id;
+if(typeof data16 === "string"){
+if(func1(data16) > 64){
+const err33 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema31.properties.id,data:data16};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+if(!pattern8.test(data16)){
+const err34 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$",parentSchema:schema31.properties.id,data:data16};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+else {
+const err35 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.id.type,parentSchema:schema31.properties.id,data:data16};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+if(data.type !== undefined){
+let data17 = data.type;
+if(typeof data17 === "string"){
+if(func1(data17) > 100){
+const err36 = {instancePath:instancePath+"/type",schemaPath:"#/$defs/pascalName/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema34,data:data17};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+if(!pattern6.test(data17)){
+const err37 = {instancePath:instancePath+"/type",schemaPath:"#/$defs/pascalName/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]*$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]*$"+"\"",schema:"^[A-Z][A-Za-z0-9]*$",parentSchema:schema34,data:data17};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+else {
+const err38 = {instancePath:instancePath+"/type",schemaPath:"#/$defs/pascalName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data17};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
 }
 errors++;
 }
@@ -1416,219 +1769,232 @@ errors = vErrors.length;
 }
 }
 if(data.locales !== undefined){
-let data8 = data.locales;
-if(Array.isArray(data8)){
-if(data8.length < 1){
-const err16 = {instancePath:instancePath+"/locales",schemaPath:"#/properties/locales/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.locales,data:data8};
+let data21 = data.locales;
+if(Array.isArray(data21)){
+if(data21.length < 1){
+const err39 = {instancePath:instancePath+"/locales",schemaPath:"#/properties/locales/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.locales,data:data21};
 if(vErrors === null){
-vErrors = [err16];
+vErrors = [err39];
 }
 else {
-vErrors.push(err16);
+vErrors.push(err39);
 }
 errors++;
 }
-const len0 = data8.length;
-for(let i0=0; i0<len0; i0++){
-let data9 = data8[i0];
-if(typeof data9 === "string"){
-if(!pattern7.test(data9)){
-const err17 = {instancePath:instancePath+"/locales/" + i0,schemaPath:"#/$defs/localeTag/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|[0-9]{3}))?$"},message:"must match pattern \""+"^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|[0-9]{3}))?$"+"\"",schema:"^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|[0-9]{3}))?$",parentSchema:schema35,data:data9};
+const len4 = data21.length;
+for(let i4=0; i4<len4; i4++){
+let data22 = data21[i4];
+if(typeof data22 === "string"){
+if(!pattern11.test(data22)){
+const err40 = {instancePath:instancePath+"/locales/" + i4,schemaPath:"#/$defs/localeTag/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|[0-9]{3}))?$"},message:"must match pattern \""+"^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|[0-9]{3}))?$"+"\"",schema:"^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|[0-9]{3}))?$",parentSchema:schema39,data:data22};
 if(vErrors === null){
-vErrors = [err17];
+vErrors = [err40];
 }
 else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-else {
-const err18 = {instancePath:instancePath+"/locales/" + i0,schemaPath:"#/$defs/localeTag/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.type,parentSchema:schema35,data:data9};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
+vErrors.push(err40);
 }
 errors++;
 }
 }
-}
 else {
-const err19 = {instancePath:instancePath+"/locales",schemaPath:"#/properties/locales/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.locales.type,parentSchema:schema31.properties.locales,data:data8};
+const err41 = {instancePath:instancePath+"/locales/" + i4,schemaPath:"#/$defs/localeTag/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:data22};
 if(vErrors === null){
-vErrors = [err19];
+vErrors = [err41];
 }
 else {
-vErrors.push(err19);
+vErrors.push(err41);
+}
+errors++;
+}
+}
+}
+else {
+const err42 = {instancePath:instancePath+"/locales",schemaPath:"#/properties/locales/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.locales.type,parentSchema:schema31.properties.locales,data:data21};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
 }
 errors++;
 }
 }
 if(data.messageFormat !== undefined){
-let data10 = data.messageFormat;
-if(!((data10 === "plain") || (data10 === "icu"))){
-const err20 = {instancePath:instancePath+"/messageFormat",schemaPath:"#/properties/messageFormat/enum",keyword:"enum",params:{allowedValues: schema31.properties.messageFormat.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.messageFormat.enum,parentSchema:schema31.properties.messageFormat,data:data10};
+let data23 = data.messageFormat;
+if(!((data23 === "plain") || (data23 === "icu"))){
+const err43 = {instancePath:instancePath+"/messageFormat",schemaPath:"#/properties/messageFormat/enum",keyword:"enum",params:{allowedValues: schema31.properties.messageFormat.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.messageFormat.enum,parentSchema:schema31.properties.messageFormat,data:data23};
 if(vErrors === null){
-vErrors = [err20];
+vErrors = [err43];
 }
 else {
-vErrors.push(err20);
+vErrors.push(err43);
 }
 errors++;
 }
 }
 if(data.missingTranslations !== undefined){
-let data11 = data.missingTranslations;
-if(!((data11 === "error") || (data11 === "source"))){
-const err21 = {instancePath:instancePath+"/missingTranslations",schemaPath:"#/properties/missingTranslations/enum",keyword:"enum",params:{allowedValues: schema31.properties.missingTranslations.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.missingTranslations.enum,parentSchema:schema31.properties.missingTranslations,data:data11};
+let data24 = data.missingTranslations;
+if(!((data24 === "error") || (data24 === "source"))){
+const err44 = {instancePath:instancePath+"/missingTranslations",schemaPath:"#/properties/missingTranslations/enum",keyword:"enum",params:{allowedValues: schema31.properties.missingTranslations.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.missingTranslations.enum,parentSchema:schema31.properties.missingTranslations,data:data24};
 if(vErrors === null){
-vErrors = [err21];
+vErrors = [err44];
 }
 else {
-vErrors.push(err21);
+vErrors.push(err44);
+}
+errors++;
+}
+}
+if(data.nameStyle !== undefined){
+let data25 = data.nameStyle;
+if(!((data25 === "PascalCase") || (data25 === "UPPER_SNAKE"))){
+const err45 = {instancePath:instancePath+"/nameStyle",schemaPath:"#/properties/nameStyle/enum",keyword:"enum",params:{allowedValues: schema31.properties.nameStyle.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.nameStyle.enum,parentSchema:schema31.properties.nameStyle,data:data25};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
 }
 errors++;
 }
 }
 if(data.bounds !== undefined){
-let data12 = data.bounds;
-if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
-for(const key1 in data12){
+let data26 = data.bounds;
+if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
+for(const key1 in data26){
 if(!((key1 === "min") || (key1 === "max"))){
-const err22 = {instancePath:instancePath+"/bounds",schemaPath:"#/properties/bounds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.bounds,data:data12};
+const err46 = {instancePath:instancePath+"/bounds",schemaPath:"#/properties/bounds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.bounds,data:data26};
 if(vErrors === null){
-vErrors = [err22];
+vErrors = [err46];
 }
 else {
-vErrors.push(err22);
+vErrors.push(err46);
 }
 errors++;
 }
 }
-if(data12.min !== undefined){
-let data13 = data12.min;
-if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
-const err23 = {instancePath:instancePath+"/bounds/min",schemaPath:"#/properties/bounds/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.bounds.properties.min.type,parentSchema:schema31.properties.bounds.properties.min,data:data13};
+if(data26.min !== undefined){
+let data27 = data26.min;
+if(!(((typeof data27 == "number") && (!(data27 % 1) && !isNaN(data27))) && (isFinite(data27)))){
+const err47 = {instancePath:instancePath+"/bounds/min",schemaPath:"#/properties/bounds/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.bounds.properties.min.type,parentSchema:schema31.properties.bounds.properties.min,data:data27};
 if(vErrors === null){
-vErrors = [err23];
+vErrors = [err47];
 }
 else {
-vErrors.push(err23);
+vErrors.push(err47);
 }
 errors++;
 }
 }
-if(data12.max !== undefined){
-let data14 = data12.max;
-if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
-const err24 = {instancePath:instancePath+"/bounds/max",schemaPath:"#/properties/bounds/properties/max/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.bounds.properties.max.type,parentSchema:schema31.properties.bounds.properties.max,data:data14};
+if(data26.max !== undefined){
+let data28 = data26.max;
+if(!(((typeof data28 == "number") && (!(data28 % 1) && !isNaN(data28))) && (isFinite(data28)))){
+const err48 = {instancePath:instancePath+"/bounds/max",schemaPath:"#/properties/bounds/properties/max/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.bounds.properties.max.type,parentSchema:schema31.properties.bounds.properties.max,data:data28};
 if(vErrors === null){
-vErrors = [err24];
+vErrors = [err48];
 }
 else {
-vErrors.push(err24);
+vErrors.push(err48);
 }
 errors++;
 }
 }
 }
 else {
-const err25 = {instancePath:instancePath+"/bounds",schemaPath:"#/properties/bounds/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.bounds.type,parentSchema:schema31.properties.bounds,data:data12};
+const err49 = {instancePath:instancePath+"/bounds",schemaPath:"#/properties/bounds/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.bounds.type,parentSchema:schema31.properties.bounds,data:data26};
 if(vErrors === null){
-vErrors = [err25];
+vErrors = [err49];
 }
 else {
-vErrors.push(err25);
+vErrors.push(err49);
 }
 errors++;
 }
 }
 if(data.ranges !== undefined){
-let data15 = data.ranges;
-if(Array.isArray(data15)){
-const len1 = data15.length;
-for(let i1=0; i1<len1; i1++){
-if(!(validate25(data15[i1], {instancePath:instancePath+"/ranges/" + i1,parentData:data15,parentDataProperty:i1,rootData,dynamicAnchors}))){
+let data29 = data.ranges;
+if(Array.isArray(data29)){
+const len5 = data29.length;
+for(let i5=0; i5<len5; i5++){
+if(!(validate25(data29[i5], {instancePath:instancePath+"/ranges/" + i5,parentData:data29,parentDataProperty:i5,rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err26 = {instancePath:instancePath+"/ranges",schemaPath:"#/properties/ranges/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.ranges.type,parentSchema:schema31.properties.ranges,data:data15};
+const err50 = {instancePath:instancePath+"/ranges",schemaPath:"#/properties/ranges/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.ranges.type,parentSchema:schema31.properties.ranges,data:data29};
 if(vErrors === null){
-vErrors = [err26];
+vErrors = [err50];
 }
 else {
-vErrors.push(err26);
+vErrors.push(err50);
 }
 errors++;
 }
 }
 if(data.codes !== undefined){
-let data17 = data.codes;
-if(Array.isArray(data17)){
-if(data17.length < 1){
-const err27 = {instancePath:instancePath+"/codes",schemaPath:"#/properties/codes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.codes,data:data17};
+let data31 = data.codes;
+if(Array.isArray(data31)){
+if(data31.length < 1){
+const err51 = {instancePath:instancePath+"/codes",schemaPath:"#/properties/codes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.codes,data:data31};
 if(vErrors === null){
-vErrors = [err27];
+vErrors = [err51];
 }
 else {
-vErrors.push(err27);
+vErrors.push(err51);
 }
 errors++;
 }
-const len2 = data17.length;
-for(let i2=0; i2<len2; i2++){
-if(!(validate30(data17[i2], {instancePath:instancePath+"/codes/" + i2,parentData:data17,parentDataProperty:i2,rootData,dynamicAnchors}))){
+const len6 = data31.length;
+for(let i6=0; i6<len6; i6++){
+if(!(validate30(data31[i6], {instancePath:instancePath+"/codes/" + i6,parentData:data31,parentDataProperty:i6,rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err28 = {instancePath:instancePath+"/codes",schemaPath:"#/properties/codes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.codes.type,parentSchema:schema31.properties.codes,data:data17};
+const err52 = {instancePath:instancePath+"/codes",schemaPath:"#/properties/codes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.codes.type,parentSchema:schema31.properties.codes,data:data31};
 if(vErrors === null){
-vErrors = [err28];
+vErrors = [err52];
 }
 else {
-vErrors.push(err28);
+vErrors.push(err52);
 }
 errors++;
 }
 }
 if(data.sets !== undefined){
-let data19 = data.sets;
-if(Array.isArray(data19)){
-const len3 = data19.length;
-for(let i3=0; i3<len3; i3++){
-if(!(validate34(data19[i3], {instancePath:instancePath+"/sets/" + i3,parentData:data19,parentDataProperty:i3,rootData,dynamicAnchors}))){
+let data33 = data.sets;
+if(Array.isArray(data33)){
+const len7 = data33.length;
+for(let i7=0; i7<len7; i7++){
+if(!(validate34(data33[i7], {instancePath:instancePath+"/sets/" + i7,parentData:data33,parentDataProperty:i7,rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err29 = {instancePath:instancePath+"/sets",schemaPath:"#/properties/sets/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.sets.type,parentSchema:schema31.properties.sets,data:data19};
+const err53 = {instancePath:instancePath+"/sets",schemaPath:"#/properties/sets/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.sets.type,parentSchema:schema31.properties.sets,data:data33};
 if(vErrors === null){
-vErrors = [err29];
+vErrors = [err53];
 }
 else {
-vErrors.push(err29);
+vErrors.push(err53);
 }
 errors++;
 }
 }
 }
 else {
-const err30 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+const err54 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
 if(vErrors === null){
-vErrors = [err30];
+vErrors = [err54];
 }
 else {
-vErrors.push(err30);
+vErrors.push(err54);
 }
 errors++;
 }
