@@ -192,4 +192,15 @@ describe("a FIFO or a device in each role of a run", () => {
     const run = await runBounded(["generate", "demo.yaml", "--out", "out", "--inject", "README.md"], dir);
     expect(refusal(run)).toBe(`README.md:1:1: error: is a named pipe (FIFO), ${REFUSED}`);
   });
+
+  it.each([
+    [".codebook-manifest.json", "the manifest"],
+    ["demo.ts", "a generated file"],
+  ])("as %s (%s) in the output folder: the fast path does not block, and the run refuses to write over it", async (name) => {
+    const dir = await demoTree();
+    expect((await runBounded(["generate", "demo.yaml", "--out", "out", "--quiet"], dir)).code).toBe(0);
+    await rm(path.join(dir, "out", name));
+    mkfifo(path.join(dir, "out", name));
+    expect(refusal(await runBounded(["generate", "demo.yaml", "--out", "out"], dir))).toBe(`codebook: cannot write out/${name}: it is not a regular file`);
+  });
 });
