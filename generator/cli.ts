@@ -6,6 +6,7 @@ import { TARGET_NAMES } from "./emit/targets.js";
 import { HELP } from "./cli-help.js";
 import { packageVersion } from "./package-root.js";
 import { check, generate, validate, type GenerateResult, type RunOptions } from "./pipeline.js";
+import type { WritingSection } from "./write/staged-writes.js";
 import { WriteError } from "./write/write-error.js";
 
 /** Where the CLI writes; tests pass their own. */
@@ -14,10 +15,29 @@ export interface CliIo {
   readonly stderr: (line: string) => void;
   readonly cwd: string;
   /**
-   * Ends the run when aborted, with the signal's name as the reason (the process entry point aborts it on SIGINT
-   * and SIGTERM): `generate` stops before it changes a file, or once its renames are done; a watch stops watching.
+   * Ends the run when aborted, with the signal's name as the reason: `generate` stops before it changes a file,
+   * or once its renames are done; a watch stops watching; a read-only command at once.
    */
   readonly signal?: AbortSignal;
+  /**
+   * Makes SIGINT and SIGTERM abort `signal` instead of ending the process, until the returned function is called.
+   * The run calls it only where stopping the process could leave a file half-changed (a `generate` staging and
+   * renaming its files, an `i18n --stamp` writing) and for the whole of a watch; everywhere else a signal ends
+   * the process at once, before anything on disk has changed. Only the process entry point passes it.
+   */
+  readonly catchSignals?: () => () => void;
+}
+
+/** Runs `work` with the signals caught (see {@link CliIo.catchSignals}); as it is when the CLI has no process. */
+function whileWriting(io: CliIo): WritingSection {
+  return async (work) => {
+    const release = io.catchSignals?.();
+    try {
+      return await work();
+    } finally {
+      release?.();
+    }
+  };
 }
 
 /** The options each command takes; any other is a usage error naming the commands it belongs to. */
@@ -119,21 +139,27 @@ function reportGenerate(io: CliIo, result: GenerateResult, quiet: boolean): void
 async function runWatch(options: RunOptions, quiet: boolean, io: CliIo): Promise<number> {
   const { watch } = await import("./watch.js");
   let announced = "";
-  await watch(
-    { ...options, ...(io.signal === undefined ? {} : { signal: io.signal }) },
-    {
-      onGenerate: (result) => reportGenerate(io, result, quiet),
-      onInvalid: (diagnostics) => printDiagnostics(io, diagnostics, "kept the last good output; waiting for the next save"),
-      onChange: (files) => {
-        if (!quiet) io.stdout(`changed ${files.map((file) => shown(io, file)).join(", ")}`);
+  // A watch stops cleanly on a signal, whatever it is doing: the signals are caught for the whole of it.
+  const release = io.catchSignals?.();
+  try {
+    await watch(
+      { ...options, ...(io.signal === undefined ? {} : { signal: io.signal }) },
+      {
+        onGenerate: (result) => reportGenerate(io, result, quiet),
+        onInvalid: (diagnostics) => printDiagnostics(io, diagnostics, "kept the last good output; waiting for the next save"),
+        onChange: (files) => {
+          if (!quiet) io.stdout(`changed ${files.map((file) => shown(io, file)).join(", ")}`);
+        },
+        onWatching: (files) => {
+          const line = `codebook: watching ${files.length} input file${files.length === 1 ? "" : "s"}; press Ctrl+C to stop`;
+          if (!quiet && line !== announced) io.stdout(line);
+          announced = line;
+        },
       },
-      onWatching: (files) => {
-        const line = `codebook: watching ${files.length} input file${files.length === 1 ? "" : "s"}; press Ctrl+C to stop`;
-        if (!quiet && line !== announced) io.stdout(line);
-        announced = line;
-      },
-    },
-  );
+    );
+  } finally {
+    release?.();
+  }
   if (!quiet) io.stdout("codebook: stopped watching");
   return 0;
 }
@@ -180,11 +206,14 @@ async function runI18n(values: OptionValues, registries: readonly string[], quie
   }
   announceBuiltIn(io, registries, config, quiet);
   const target = { cwd: io.cwd, registries, config };
-  if (values.stamp !== undefined) {
+  const locale = values.stamp;
+  if (locale !== undefined) {
     io.signal?.throwIfAborted();
     const files = await translationRegistries(target);
     const results = [];
-    for (const registry of files) results.push(await stampTranslations(values.stamp, { cwd: io.cwd, registry }));
+    // Stamping reads one registry and rewrites one locale file: the signals wait until its write is done.
+    for (const registry of files) results.push(await whileWriting(io)(() => stampTranslations(locale, { cwd: io.cwd, registry })));
+    io.signal?.throwIfAborted();
     const stamped = results.flatMap((result) => (result.ok ? [result] : []));
     if (stamped.length === 0) throw new UsageError(`--stamp: ${results.map((result) => (result.ok ? "" : result.reason)).join("; ")}`);
     for (const result of stamped) {
@@ -238,7 +267,7 @@ async function runCommand(command: Command, values: OptionValues, registries: re
     case "generate": {
       announceBuiltIn(io, registries, options.config, quiet);
       if (values.watch) return runWatch(options, quiet, io);
-      reportGenerate(io, await generate({ ...options, ...(io.signal === undefined ? {} : { signal: io.signal }) }), quiet);
+      reportGenerate(io, await generate({ ...options, ...(io.signal === undefined ? {} : { signal: io.signal }), whileWriting: whileWriting(io) }), quiet);
       return 0;
     }
     case "check":
@@ -309,25 +338,36 @@ async function untilSignal(run: Promise<number>, io: CliIo, writes: boolean): Pr
 }
 
 /**
- * The process entry point: real streams, real exit code. SIGINT and SIGTERM end any run promptly: a watch
- * cleanly, a `generate` before it changes a file (or once its renames are done), a read-only command at once.
+ * The process entry point: real streams, real exit code. SIGINT and SIGTERM end any run promptly. Outside the
+ * writes they keep their default action (the process ends at once, by the signal, before anything on disk has
+ * changed): JavaScript could not see them during the long synchronous stretches of loading and rendering. While
+ * a `generate` stages and renames its files they are caught and honoured once the renames are done (or before
+ * them, with the temporary files removed); a watch catches them throughout and stops cleanly.
  */
 export async function runCli(): Promise<void> {
   const stop = new AbortController();
   const onSignal = (signal: NodeJS.Signals): void => stop.abort(signal);
-  process.once("SIGINT", onSignal);
-  process.once("SIGTERM", onSignal);
+  const release = (): void => {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+  };
+  const catchSignals = (): (() => void) => {
+    // `on`, not `once`: a second Ctrl+C during the renames must not end the process half way through them.
+    process.on("SIGINT", onSignal);
+    process.on("SIGTERM", onSignal);
+    return release;
+  };
   try {
     process.exitCode = await main(process.argv.slice(2), {
       stdout: (line) => process.stdout.write(`${line}\n`),
       stderr: (line) => process.stderr.write(`${line}\n`),
       cwd: process.cwd(),
       signal: stop.signal,
+      catchSignals,
     });
   } finally {
-    process.off("SIGINT", onSignal);
-    process.off("SIGTERM", onSignal);
+    release();
   }
-  // Work a signal cut short (a read-only command's pending reads) must not keep the process alive.
+  // Work a signal cut short (a watch's pending reads) must not keep the process alive.
   if (stop.signal.aborted) process.exit();
 }

@@ -15,6 +15,7 @@ export type { ConfigEntryOptions } from "./config/config-entries.js";
 export { MANIFEST_FILE } from "./write/manifest.js";
 export type { Manifest } from "./write/manifest.js";
 export type { FileCheck, FileState } from "./write/output-folder.js";
+export type { WritingSection } from "./write/staged-writes.js";
 export { DiagnosticError, formatDiagnostic } from "./diagnostics.js";
 export type { Diagnostic } from "./diagnostics.js";
 export type { GeneratedFile } from "./emit/header.js";

@@ -9,7 +9,7 @@ import { chooseConfigFile, expandConfig } from "./config/expand-config.js";
 import { findCurrentFolders, registryPaths, renderFolders, type FolderPlan, type RenderedRun } from "./folder-plan.js";
 import { commitPlans, type FileCheck } from "./write/output-folder.js";
 import { localeFileStem } from "./write/inputs.js";
-import { removeStaleTemporaryFiles } from "./write/staged-writes.js";
+import { removeStaleTemporaryFiles, type WritingSection } from "./write/staged-writes.js";
 
 /** Options shared by `generate`, `check` and `validate`. */
 export interface RunOptions {
@@ -79,6 +79,13 @@ export interface RunOptions {
    * place. A run never stops half way through a file.
    */
   readonly signal?: AbortSignal;
+  /**
+   * Wraps the part of `generate` that changes files (staging its temporary files and renaming them into place),
+   * the only part a process must not be stopped in. The CLI catches SIGINT and SIGTERM only there (they abort
+   * `signal`), and lets them end the process at once everywhere else.
+   * @default runs it as it is
+   */
+  readonly whileWriting?: WritingSection;
 }
 
 /** Run options with every default resolved: what shapes one output folder's files (the manifest records it). */
@@ -312,7 +319,7 @@ export async function generate(options: RunOptions = {}): Promise<GenerateResult
   const injectedWrites = plan.injected.flatMap((file) => (file.write === undefined ? [] : [file.write]));
   // Only the temporary files of the injected files themselves: their folder (often the project's root) is the user's.
   for (const { target } of injectedWrites) await removeStaleTemporaryFiles({ folder: path.dirname(target), names: new Set([path.basename(target)]) });
-  const report = await commitPlans(plan.folders, [{ writes: injectedWrites, removals: [] }], options.signal);
+  const report = await commitPlans(plan.folders, [{ writes: injectedWrites, removals: [] }], { signal: options.signal, whileWriting: options.whileWriting });
   const outDirs = plans.map((plan) => plan.outDir);
   return {
     outDir: outDirs[0]!,

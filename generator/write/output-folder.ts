@@ -6,7 +6,7 @@ import { collectInputs, hashInputs } from "./inputs.js";
 import { MANIFEST_FILE, MANIFEST_FORMAT, manifestPath, readManifest, renderManifest, type ManifestSection, type ReadManifest } from "./manifest.js";
 import { newestGeneratorFileTime } from "./generator-stamp.js";
 import { outputTarget, ownedFile, realFolder } from "./real-target.js";
-import { removeStaleTemporaryFiles, stageBatch, commitBatch, type FileWrite, type TemporarySweep, type WriteBatch } from "./staged-writes.js";
+import { removeStaleTemporaryFiles, writeBatch, type FileWrite, type TemporarySweep, type WriteBatch, type WriteControl } from "./staged-writes.js";
 import { resolveOutputPath } from "./output-path.js";
 
 export type { FileCheck, FileState, FolderOutput, FolderSources, RegistryOutput, RegistrySources } from "./folder-sources.js";
@@ -202,13 +202,14 @@ async function markVerified(manifestFile: string): Promise<void> {
  * Writes what the plans say, all or nothing as far as the file system allows: every new file is first written
  * to a temporary file beside its target (so a full disk or a read-only folder fails before any target changed),
  * then all are renamed into place, folder by folder (generated files, removals, manifest), then `after` (the
- * injected files). Stale temporary files of codebook's own files are swept first.
- * @throws {WriteError} naming the file that could not be written; the signal's reason when it aborts before the renames.
+ * injected files). Stale temporary files of codebook's own files are swept first. Staging and renaming run inside
+ * `control.whileWriting`.
+ * @throws {WriteError} naming the file that could not be written; the signal's reason when it aborts (before the
+ * renames, having removed its temporary files, or once they are done).
  */
-export async function commitPlans(plans: readonly PlannedFolder[], after: readonly WriteBatch[] = [], signal?: AbortSignal): Promise<SyncReport> {
+export async function commitPlans(plans: readonly PlannedFolder[], after: readonly WriteBatch[] = [], control: WriteControl = {}): Promise<SyncReport> {
   for (const sweep of [...plans.flatMap((plan) => plan.sweeps)]) await removeStaleTemporaryFiles(sweep);
-  const staged = await stageBatch([...plans.flatMap((plan) => plan.steps), ...after], signal);
-  await commitBatch(staged);
+  await writeBatch([...plans.flatMap((plan) => plan.steps), ...after], control);
   for (const plan of plans) {
     const manifest = plan.files.at(-1)!;
     if (manifest.write === undefined) await markVerified(manifest.path);
@@ -230,6 +231,6 @@ export async function commitPlans(plans: readonly PlannedFolder[], after: readon
  * the manifest lists for this run's registries that are no longer produced and still hold what codebook wrote,
  * and writes the manifest. Files codebook never listed are never removed.
  */
-export async function syncFolder(folder: FolderOutput, signal?: AbortSignal): Promise<SyncReport> {
-  return commitPlans([await planFolder(folder)], [], signal);
+export async function syncFolder(folder: FolderOutput, control: WriteControl = {}): Promise<SyncReport> {
+  return commitPlans([await planFolder(folder)], [], control);
 }

@@ -30,6 +30,22 @@ export interface WriteBatch {
   readonly removals: readonly FileRemoval[];
 }
 
+/**
+ * Runs the part of a run that changes files, from its first temporary file to its last rename, and returns what
+ * `work` returns. A process stopped inside it leaves temporary files and, mid-rename, a mix of old and new files,
+ * so the CLI catches SIGINT and SIGTERM only around it: anywhere else a signal ends the process at once, which is
+ * safe because nothing on disk has changed yet (or everything has).
+ */
+export type WritingSection = <T>(work: () => Promise<T>) => Promise<T>;
+
+/** How a batch of writes is stopped and guarded: see {@link stageBatch} and {@link WritingSection}. */
+export interface WriteControl {
+  /** Stops the batch before its renames (its temporary files are removed), or fails it once they are done. */
+  readonly signal?: AbortSignal | undefined;
+  /** Wraps staging and renaming; by default they simply run. */
+  readonly whileWriting?: WritingSection | undefined;
+}
+
 /** A batch whose new contents are all on disk in temporary files, flushed, ready to be renamed into place. */
 export interface StagedBatch {
   readonly steps: readonly { readonly renames: readonly { temporary: string; target: string }[]; readonly removals: readonly FileRemoval[] }[];
@@ -147,9 +163,17 @@ export async function commitBatch(staged: StagedBatch): Promise<void> {
   }
 }
 
-/** Stages and commits a batch: see {@link stageBatch} and {@link commitBatch}. */
-export async function writeBatch(steps: readonly WriteBatch[], signal?: AbortSignal): Promise<void> {
-  await commitBatch(await stageBatch(steps, signal));
+/**
+ * Stages and commits a batch inside `control.whileWriting` (see {@link stageBatch} and {@link commitBatch}).
+ * A signal that aborts during the renames is honoured once they are done: the batch then throws its reason.
+ * @throws {WriteError} naming the file that could not be written; the signal's reason when it aborts.
+ */
+export async function writeBatch(steps: readonly WriteBatch[], control: WriteControl = {}): Promise<void> {
+  const { signal, whileWriting = (work) => work() } = control;
+  await whileWriting(async () => {
+    await commitBatch(await stageBatch(steps, signal));
+    signal?.throwIfAborted();
+  });
 }
 
 /** Whether the process `pid` still runs (on this machine): signal 0 tests for it without sending anything. */
