@@ -1,23 +1,30 @@
-import { GLOBALS_READ, moduleBindings, moduleNames } from "../emit/ts/names.js";
+import { globalsRead, moduleBindings, moduleNames, privateDeclarations, typeBindings } from "../emit/ts/names.js";
 import type { DataPath } from "../load/yaml-document.js";
 import type { Reporter } from "../model/build-model.js";
 import type { Alias, Registry } from "../model/registry.js";
 
 /**
  * Reports the names a registry chooses that would break the generated TypeScript module: a set guard or an
- * alias that takes a name the module already declares (a second declaration does not compile), and a type,
- * guard or alias named after a global the module's code reads (`Number`), which it would hide. Aliases that
+ * alias that takes a name the module already declares (a second declaration does not compile), a type whose
+ * exported names take a private one (`describeIn`, a guard's `…Spans` table), and a type, guard or alias named
+ * after a global the module's code reads (`Number`, and `String` in an ICU module), which it would hide. Aliases that
  * repeat each other are reported by the model. The model keeps the registry's order, so indexes locate names.
  */
 export function checkModuleBindings(registry: Registry, reporter: Reporter): void {
   const names = moduleNames(registry);
+  const globals = globalsRead(registry);
   const hidesGlobal = (name: string) => `would hide the global ${name} that the generated code uses; choose another name`;
-  if (GLOBALS_READ.includes(names.type)) reporter.error(["type"], "name-clash", `type "${names.type}" ${hidesGlobal(names.type)}`);
+  if (globals.includes(names.type)) reporter.error(["type"], "name-clash", `type "${names.type}" ${hidesGlobal(names.type)}`);
+  const privates = privateDeclarations(registry);
+  for (const name of typeBindings(registry)) {
+    const holder = privates.get(name);
+    if (holder !== undefined) reporter.error(["type"], "name-clash", `type "${names.type}" makes the generated ${name}, which clashes with ${holder}; choose another name`);
+  }
   const taken = moduleBindings(registry);
   const claim = (name: string, path: DataPath, subject: string): void => {
     const holder = taken.get(name);
     if (holder !== undefined) reporter.error(path, "name-clash", `${subject} clashes with ${holder}; choose another name`);
-    else if (GLOBALS_READ.includes(name)) reporter.error(path, "name-clash", `${subject} ${hidesGlobal(name)}`);
+    else if (globals.includes(name)) reporter.error(path, "name-clash", `${subject} ${hidesGlobal(name)}`);
   };
   registry.sets.forEach((set, index) => {
     const guard = names.setGuard(set);

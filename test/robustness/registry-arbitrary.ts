@@ -76,14 +76,17 @@ const textArbitrary = fc
 
 const pascalArbitrary = fc.oneof({ weight: 5, arbitrary: fc.stringMatching(/^[A-Z][A-Za-z0-9]{0,7}$/) }, { weight: 1, arbitrary: fc.constantFrom(...SPECIAL_NAMES) });
 
-/** The globals the generated code reads; a type of that name is refused (see module-bindings). */
-const GLOBALS_READ = new Set(["Number", "Math"]);
+/**
+ * Types the clash check refuses (see module-bindings): the globals the generated code reads, and the types
+ * whose derived names are private helpers (`describeIn`, `describeRangeIn`, `LocaleMatchData`).
+ */
+const REFUSED_TYPES = new Set(["Number", "Math", "Exclude", "In", "RangeIn", "LocaleMatchData"]);
 
 // fc.gen() reuses an arbitrary when its builder and arguments look alike, and two regular expressions do:
 // each regex-based arbitrary is built once and drawn through its own factory.
 const idArbitrary = fc.stringMatching(/^[a-z][a-z0-9]{0,6}(?:-[a-z0-9]{1,4}){0,2}$/);
 const aliasStemArbitrary = fc.stringMatching(/^[A-Z][A-Z0-9]{0,5}$/);
-const typeArbitrary = pascalArbitrary.filter((name) => !GLOBALS_READ.has(name));
+const typeArbitrary = pascalArbitrary.filter((name) => !REFUSED_TYPES.has(name));
 const anyText = () => textArbitrary;
 const anyId = () => idArbitrary;
 const anyAliasStem = () => aliasStemArbitrary;

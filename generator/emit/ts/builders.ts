@@ -80,6 +80,14 @@ function compilesToJumpTable(intervals: readonly Interval[]): boolean {
   return members >= MIN_SWITCH_CASES && members <= MAX_SWITCH_CASES && spread <= MAX_SWITCH_SPREAD_PER_CASE * members;
 }
 
+/**
+ * Whether the membership test of `intervals` is a binary search, which reads a module-level table of spans
+ * (the shapes `membership` chooses between): the clash check reserves the table's name exactly when it exists.
+ */
+export function readsSpansTable(intervals: readonly Interval[]): boolean {
+  return comparisonCount(intervals) > MAX_COMPARISONS && !compilesToJumpTable(intervals);
+}
+
 /** A membership test: the statements of a function body, and the module-level tables they read. */
 export interface Membership {
   readonly statements: string[];

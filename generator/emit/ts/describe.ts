@@ -2,7 +2,7 @@ import type { StatementStructures } from "ts-morph";
 import type { Registry } from "../../model/registry.js";
 import { icuText } from "../i18n/message-syntax.js";
 import { constStatement, jsDoc, literal, propertyKey, stringLiteral, type Statement } from "./builders.js";
-import type { ModuleNames } from "./names.js";
+import { MESSAGE_FORMATTER, type ModuleNames } from "./names.js";
 import { localeMatching } from "./locale-matching.js";
 import { innermostRangeTests } from "./ranges.js";
 import { StructureKind, VariableDeclarationKind } from "./ts-morph-values.js";
@@ -212,7 +212,7 @@ function emitCatalogs(registry: Registry, names: ModuleNames): Statement[] {
 function emitMessageFormatter(): StatementStructures {
   return {
     kind: StructureKind.Function,
-    name: "formatMessage",
+    name: MESSAGE_FORMATTER,
     docs: [jsDoc("Fills the `{code}` placeholders of a catalog text and resolves its ICU quoting.")],
     parameters: [
       { name: "message", type: "string" },
@@ -264,7 +264,7 @@ function emitDescribers(registry: Registry, names: ModuleNames): StatementStruct
   const first = registry.codes[0];
   const example = first === undefined ? [] : ([["example", `${names.describe}(${first.code}, "${registry.locales.at(-1)}")`]] as [string, string][]);
   const icu = registry.messageFormat === "icu";
-  const text = (expression: string): string => (icu ? `formatMessage(${expression}, code)` : expression);
+  const text = (expression: string): string => (icu ? `${MESSAGE_FORMATTER}(${expression}, code)` : expression);
   const parameters = [
     { name: "catalog", type: names.catalogType },
     { name: "code", type: "number" },

@@ -1,5 +1,7 @@
+import { intervalsOf } from "../../model/intervals.js";
 import { lowerFirst } from "../../model/identifiers.js";
 import type { CodeSet, Registry } from "../../model/registry.js";
+import { readsSpansTable } from "./builders.js";
 
 /** Every exported name of a generated module, derived in one place from the registry's `type`. */
 export interface ModuleNames {
@@ -69,18 +71,55 @@ export function moduleNames(registry: Registry): ModuleNames {
 /** Module-private helpers every generated module declares. */
 export const PRIVATE_HELPERS: readonly string[] = ["LocaleMatchData", "localeMatchData", "matchLocale", "negotiate", "describeIn", "describeRangeIn"];
 
-/** The globals the generated code reads: a top-level declaration of the same name would hide them. */
+/** The module-private formatter of an ICU registry's texts (so the module needs no ICU runtime). */
+export const MESSAGE_FORMATTER = "formatMessage";
+
+/** The module-private table of spans that the guard `guard` reads when it is a binary search: `isCloseCodeSpans`. */
+export function spansTable(guard: string): string {
+  return `${guard}Spans`;
+}
+
+/** The globals every generated module's code reads: a top-level declaration of the same name would hide them. */
 export const GLOBALS_READ: readonly string[] = ["Number", "Math", "Exclude"];
+
+/** The globals the module of `registry` reads: an ICU registry's formatter also calls `String(code)`. */
+export function globalsRead(registry: Registry): readonly string[] {
+  return registry.messageFormat === "icu" ? [...GLOBALS_READ, "String"] : GLOBALS_READ;
+}
+
+/**
+ * The module-private declarations of the module of `registry`, each with how to name it: the helpers every
+ * module has, and those that depend on the registry (the ICU formatter, the spans table of each guard that is a
+ * binary search). The emitters take these names from here.
+ */
+export function privateDeclarations(registry: Registry): Map<string, string> {
+  const names = moduleNames(registry);
+  const declarations = new Map<string, string>();
+  const add = (name: string, what: string) => {
+    if (!declarations.has(name)) declarations.set(name, what);
+  };
+  for (const helper of PRIVATE_HELPERS) add(helper, `the generated helper ${helper}`);
+  if (registry.messageFormat === "icu") add(MESSAGE_FORMATTER, `the generated helper ${MESSAGE_FORMATTER}`);
+  if (readsSpansTable(intervalsOf(registry.codes.map((entry) => entry.code)))) {
+    add(spansTable(names.isType), `the generated table ${spansTable(names.isType)} of ${names.isType}`);
+  }
+  for (const set of registry.sets) {
+    const table = spansTable(names.setGuard(set));
+    if (readsSpansTable(set.intervals)) add(table, `the generated table ${table} of the guard of set ${set.name}`);
+  }
+  return declarations;
+}
+
+/** The names the module of `registry` exports that follow from its `type` and locales (not guards or aliases). */
+export function typeBindings(registry: Registry): string[] {
+  const names = moduleNames(registry);
+  const derived = Object.values(names).filter((value): value is string => typeof value === "string");
+  return [...new Set([...derived, ...registry.locales.map((locale) => names.catalogFor(locale))])];
+}
 
 /** Every top-level name the generated module declares besides set guards and aliases, each with how to name it. */
 export function moduleBindings(registry: Registry): Map<string, string> {
-  const names = moduleNames(registry);
-  const bindings = new Map<string, string>();
-  const add = (name: string, what: string) => {
-    if (!bindings.has(name)) bindings.set(name, what);
-  };
-  for (const value of Object.values(names)) if (typeof value === "string") add(value, `the generated ${value}`);
-  for (const locale of registry.locales) add(names.catalogFor(locale), `the generated ${names.catalogFor(locale)}`);
-  for (const helper of PRIVATE_HELPERS) add(helper, `the generated helper ${helper}`);
+  const bindings = new Map<string, string>(typeBindings(registry).map((name) => [name, `the generated ${name}`]));
+  for (const [name, what] of privateDeclarations(registry)) if (!bindings.has(name)) bindings.set(name, what);
   return bindings;
 }

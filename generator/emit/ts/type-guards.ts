@@ -1,7 +1,7 @@
 import { intervalsOf } from "../../model/intervals.js";
 import type { Registry } from "../../model/registry.js";
 import { jsDoc, membership, type Statement } from "./builders.js";
-import type { ModuleNames } from "./names.js";
+import { spansTable, type ModuleNames } from "./names.js";
 import { StructureKind } from "./ts-morph-values.js";
 
 /**
@@ -10,7 +10,7 @@ import { StructureKind } from "./ts-morph-values.js";
  */
 export function emitTypeGuard(registry: Registry, names: ModuleNames): Statement[] {
   const first = registry.codes[0]?.code ?? 0;
-  const test = membership("value", intervalsOf(registry.codes.map((entry) => entry.code)), true, `${names.isType}Spans`);
+  const test = membership("value", intervalsOf(registry.codes.map((entry) => entry.code)), true, spansTable(names.isType));
   return [
     ...test.tables,
     {
@@ -34,7 +34,7 @@ export function emitSetGuards(registry: Registry, names: ModuleNames): Statement
   return registry.sets.flatMap((set): Statement[] => {
     const description = set.description?.[registry.sourceLocale] ?? `Whether \`code\` is in the set ${set.name}.`;
     const guard = names.setGuard(set);
-    const test = membership("code", set.intervals, false, `${guard}Spans`);
+    const test = membership("code", set.intervals, false, spansTable(guard));
     return [
       ...test.tables,
       {
