@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: codebook's benchmark. Writes bench/RESULTS.md (or --out FILE); --quick runs fewer
- * repetitions; --only a,b,c,d,e runs some sections. See the README's "Performance" section.
+ * repetitions; --only a,b,c,d,e,f runs some sections. See the README's "Performance" section.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
@@ -13,6 +13,7 @@ import { installPackedCodebook } from "./installed-package.js";
 import { measureFullDefault, measureNoOp, measureScaling, type BenchContext, type SectionResult } from "./cli-timings.js";
 import { CANDIDATE_NAMES, OTHER_LOCALE } from "./guard-probe.js";
 import { measureGuardShapes } from "./guard-shapes.js";
+import { measureManyRanges } from "./many-ranges.js";
 import { median, runForOutput } from "./process-timing.js";
 import { describeMachine, ratio, renderResults, type DetailTable, type SummaryRow } from "./results-table.js";
 
@@ -176,13 +177,13 @@ async function measureBundles(context: BenchContext): Promise<SectionResult> {
 const METHOD = [
   "Whole-process timings run `node bin/codebook.js …` (the built CLI) with `spawnSync`, interleaving the commands of one measure (A B A B …) so that the machine's load hits both sides of a ratio alike; the ratios are taken within one run.",
   "A full generate removes the output folder before each run; a no-op generate runs against output that is already current.",
-  "Synthetic registries are written by bench/synthetic-registry.ts (seeded, deterministic): nested ranges, aliases on every 50th code, three sets, one of which names a tenth of the codes.",
+  "Synthetic registries are written by bench/synthetic-registry.ts (seeded, deterministic): nested ranges, aliases on every 50th code, three sets, one of which names a tenth of the codes; for (f), as many ranges as codes.",
   "No figure here is asserted by the test suite: timings depend on the machine.",
 ];
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { quick: { type: "boolean" }, only: { type: "string" }, out: { type: "string" } } });
-  const sections = new Set((values.only ?? "a,b,c,d,e").split(","));
+  const sections = new Set((values.only ?? "a,b,c,d,e,f").split(","));
   const loadBefore = loadavg();
   const scratch = mkdtempSync(path.join(tmpdir(), "codebook-bench-"));
   const context: BenchContext = { repoRoot, scratch, quick: values.quick ?? false, log: (line) => process.stderr.write(`${line}\n`) };
@@ -193,6 +194,7 @@ async function main(): Promise<void> {
     if (sections.has("c")) results.push(measureScaling(context));
     if (sections.has("d")) results.push(measureGuards(context));
     if (sections.has("e")) results.push(await measureBundles(context));
+    if (sections.has("f")) results.push(measureManyRanges(context));
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }

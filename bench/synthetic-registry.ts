@@ -125,3 +125,29 @@ export function syntheticRegistryYaml(size: number, seed = 1): string {
   );
   return lines.join("\n");
 }
+
+/**
+ * The YAML text of a registry with `size` ranges and `size` codes in one locale: an outer range holding
+ * `size` ranges of three values each, with one code in the middle of each. It measures what grows with
+ * ranges × codes (nesting, each code's innermost range), which the registries above, with a range per 250
+ * codes, barely exercise.
+ */
+export function manyRangesRegistryYaml(size: number): string {
+  const lines = [
+    `# Synthetic registry for codebook's benchmark: ${size} ranges x ${size} codes.`,
+    "id: many-ranges",
+    "type: ManyRangesCode",
+    "locales: [en]",
+    "",
+    "ranges:",
+    `  - { from: 0, to: ${4 * size + 10}, name: Everything, description: Every code. }`,
+  ];
+  for (let block = 0; block < size; block += 1) {
+    lines.push(`  - { from: ${4 * block + 1}, to: ${4 * block + 3}, name: Block${block}, description: Block ${block}. }`);
+  }
+  lines.push("", "codes:");
+  for (let block = 0; block < size; block += 1) {
+    lines.push(`  - { code: ${4 * block + 2}, name: Code${block}, description: Code ${block}. }`);
+  }
+  return `${lines.join("\n")}\n`;
+}

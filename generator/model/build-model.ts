@@ -3,7 +3,7 @@ import { locate, type DataPath, type ParsedYaml } from "../load/yaml-document.js
 import { checkModuleBindings } from "../validate/module-bindings.js";
 import { closestMatch } from "../validate/suggest.js";
 import { RESERVED_WORDS } from "./identifiers.js";
-import { normalizeIntervals, subtractIntervals } from "./intervals.js";
+import { indexInnermost, intervalsContain, normalizeIntervals, subtractIntervals } from "./intervals.js";
 import type { RawAlias, RawMember, RawRange, RawRegistry, RawText } from "./raw-registry.js";
 import type { Alias, CodeEntry, CodeRange, CodeSet, Interval, LocalizedText, Registry } from "./registry.js";
 
@@ -233,18 +233,13 @@ function findParents(ranges: readonly RawRange[], reporter: Reporter): (string |
   return parents;
 }
 
-/** The innermost range holding `code`: the narrowest of those that contain it (ranges nest). */
-function innermostRange(ranges: readonly CodeRange[], code: number): CodeRange | undefined {
-  let best: CodeRange | undefined;
-  for (const range of ranges) {
-    if (code >= range.from && code <= range.to && (best === undefined || range.to - range.from < best.to - best.from)) best = range;
-  }
-  return best;
-}
-
 function resolveCodes(context: ModelContext, bounds: Interval, ranges: readonly CodeRange[], names: NameRegistry): CodeEntry[] {
   const { raw, reporter } = context;
   const seen = new Map<number, number>();
+  // Sorted once, each code is a binary search (ranges × codes would be quadratic). Whether a code lies in
+  // some range is asked of their union, so the diagnostic does not depend on the ranges nesting properly.
+  const innermost = indexInnermost(ranges);
+  const covered = normalizeIntervals(ranges.filter((range) => range.from <= range.to));
   return raw.codes.map((entry, index) => {
     const path = ["codes", index] as const;
     names.addName(entry.name, [...path, "name"]);
@@ -255,8 +250,8 @@ function resolveCodes(context: ModelContext, bounds: Interval, ranges: readonly 
     } else {
       seen.set(entry.code, index);
     }
-    const range = innermostRange(ranges, entry.code);
-    if (range === undefined && ranges.length > 0) {
+    const range = innermost(entry.code);
+    if (ranges.length > 0 && !intervalsContain(covered, entry.code)) {
       reporter.error([...path, "code"], "code-outside-ranges", `code ${entry.code} lies outside every declared range; declare a range that holds it`);
     }
     return {

@@ -30,9 +30,16 @@ function anyReference(entries: readonly { reference: string | undefined; url: st
 
 /** The ranges table: Range, Name, Use, and Reference when any range has one. Nested ranges are indented under their parent. */
 export function renderRangesTable(registry: Registry, locale: string, headers: TableHeaders): string {
+  // By name and remembered: looking each parent up in the list would make the table quadratic in the ranges.
+  const byName = new Map(registry.ranges.map((range) => [range.name, range]));
+  const depths = new Map<CodeRange, number>();
   const depth = (range: CodeRange): number => {
-    const parent = registry.ranges.find((candidate) => candidate.name === range.parent);
-    return parent === undefined ? 0 : depth(parent) + 1;
+    const known = depths.get(range);
+    if (known !== undefined) return known;
+    const parent = range.parent === undefined ? undefined : byName.get(range.parent);
+    const result = parent === undefined ? 0 : depth(parent) + 1;
+    depths.set(range, result);
+    return result;
   };
   const ordered = [...registry.ranges].sort((a, b) => a.from - b.from || b.to - a.to);
   const references = anyReference(registry.ranges);
