@@ -33,6 +33,21 @@ function writtenTag(text: string, offset: number, resolved: string): { tag: stri
   return { tag: match[1]!, offset: offset - before.length + match.index + match[0].indexOf(match[1]!) };
 }
 
+/**
+ * Control characters no output can carry as written: Markdown shows NUL as U+FFFD and the rest not at all, a JSDoc
+ * comment or a terminal acts on them. A tab, a line feed and a carriage return are text every output writes back
+ * exactly (Markdown as `<br>` and `&#13;`).
+ */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+
+/** The message for a string value holding a control character. */
+function describeControl(value: string): string {
+  const char = CONTROL.exec(value)![0];
+  const code = `U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
+  const name = char === "\u0000" ? " (NUL)" : char === "\u001b" ? " (escape)" : "";
+  return `the value holds the control character ${code}${name}, which the generated files cannot carry as written; remove it (a tab and a line break are allowed)`;
+}
+
 /** What a key that is not a plain scalar is, for the message. */
 function describeKey(key: unknown): string | undefined {
   if (key === null || key === undefined || (isScalar(key) && key.value === null)) return "an empty (null) key";
@@ -45,15 +60,17 @@ function describeKey(key: unknown): string | undefined {
 /**
  * The forms of YAML a registry, locale, config or texts file may not use, each located: a `%YAML` directive for a
  * version other than 1.2 (reported alone: the rest of the file would be read under the wrong rules), tags (`!!binary`,
- * `!custom`: one error each, named, rather than what the value they make breaks downstream), and map keys that are
- * empty, collections or aliases (a JavaScript object has no such keys).
+ * `!custom`: one error each, named, rather than what the value they make breaks downstream), map keys that are
+ * empty, collections or aliases (a JavaScript object has no such keys), and values holding a control character
+ * other than a tab or a line break (texts and `url`s go into Markdown, JSDoc and catalogs, which cannot carry them).
  * Call only on a document whose nesting depth is known to be bounded: it recurses.
  */
 export function findRestrictedForms(document: Document.Parsed, text: string): RestrictedForm[] {
   const directive = findVersionDirective(document, text);
   if (directive !== undefined) return [directive];
   const found: RestrictedForm[] = [];
-  const visit = (node: unknown, pairOffset: number): void => {
+  // A key is not a text: a key holding a control is refused as an unknown key, its name escaped in the message.
+  const visit = (node: unknown, pairOffset: number, isKey = false): void => {
     if (node === null || node === undefined || isAlias(node)) return;
     const tagged = node as Node;
     const start = tagged.range?.[0] ?? pairOffset;
@@ -65,6 +82,9 @@ export function findRestrictedForms(document: Document.Parsed, text: string): Re
         message: `YAML tag ${tag} is not allowed: write plain strings, numbers, lists and maps (quote a value to make it a string)`,
       });
     }
+    if (!isKey && isScalar(node) && typeof node.value === "string" && CONTROL.test(node.value)) {
+      found.push({ offset: start, code: "control-character", message: describeControl(node.value) });
+    }
     if (!isMap(node) && !isSeq(node)) return;
     for (const item of node.items) {
       if (!isPair(item)) {
@@ -73,7 +93,7 @@ export function findRestrictedForms(document: Document.Parsed, text: string): Re
       }
       const at = (item.key as Node | null)?.range?.[0] ?? (item.value as Node | null)?.range?.[0] ?? start;
       const problem = describeKey(item.key);
-      if (problem === undefined) visit(item.key, at);
+      if (problem === undefined) visit(item.key, at, true);
       else found.push({ offset: at, code: "yaml-key", message: `${problem}: map keys must be plain strings` });
       visit(item.value, at);
     }

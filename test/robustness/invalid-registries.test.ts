@@ -60,7 +60,7 @@ describe("the corpus of invalid registries", () => {
         "overlapping-ranges", "inverted-ranges", "code-outside-ranges", "missing-locales", "extra-locales",
         "invalid-locale-tags", "empty-texts", "alias-bomb", "nested-too-deeply", "multiple-documents",
         "empty-file", "not-a-map", "proto-keys", "invalid-sets", "invalid-values", "range-aliases", "empty-codes",
-        "lone-surrogates", "yaml-tags", "complex-keys", "yaml-1-1",
+        "lone-surrogates", "yaml-tags", "complex-keys", "yaml-1-1", "control-characters",
       ]),
     );
   });
