@@ -1,11 +1,11 @@
 import path from "node:path";
-import { choice, commandOf, COMMANDS, listChoice, parseCommandLine, UsageError, type Command, type OptionName, type OptionValues } from "./cli-args.js";
+import { choice, commandOf, COMMANDS, listChoice, parseCommandLine, UsageError, type Command, type OptionName, type OptionValues } from "./run/cli-args.js";
 import { DiagnosticError, escapeControls, formatDiagnostic, type Diagnostic } from "./diagnostics.js";
 import { findConfigFile } from "./config/find-config.js";
 import { TARGET_NAMES } from "./emit/targets.js";
-import { HELP } from "./cli-help.js";
-import { packageVersion } from "./package-root.js";
-import { check, generate, validate, type GenerateResult, type RunOptions } from "./pipeline.js";
+import { HELP } from "./run/cli-help.js";
+import { packageVersion } from "./package/package-root.js";
+import { check, generate, validate, type GenerateResult, type RunOptions } from "./run/generate.js";
 import type { WritingSection } from "./write/staged-writes.js";
 import { WriteError } from "./write/write-error.js";
 
@@ -137,7 +137,7 @@ function reportGenerate(io: CliIo, result: GenerateResult, quiet: boolean): void
 }
 
 async function runWatch(options: RunOptions, quiet: boolean, io: CliIo): Promise<number> {
-  const { watch } = await import("./watch.js");
+  const { watch } = await import("./run/watch.js");
   let announced = "";
   // A watch stops cleanly on a signal, whatever it is doing: the signals are caught for the whole of it.
   const release = io.catchSignals?.();
@@ -197,8 +197,8 @@ async function runCheck(options: RunOptions, argv: readonly string[], quiet: boo
 async function runI18n(values: OptionValues, registries: readonly string[], quiet: boolean, io: CliIo): Promise<number> {
   const config = await chooseConfig(values, registries, io);
   const [{ stampTranslations, translationRegistries, translationReports }, { formatTranslationReport }] = await Promise.all([
-    import("./translation-report.js"),
-    import("./format-translation-report.js"),
+    import("./run/i18n-report/report.js"),
+    import("./run/i18n-report/format.js"),
   ]);
   if (values.stamp !== undefined && registries.length === 0 && config === false) {
     // The built-in registry's files belong to the installed codebook: stamping them would edit node_modules.
@@ -229,7 +229,7 @@ async function runI18n(values: OptionValues, registries: readonly string[], quie
 
 async function runInit(values: OptionValues, args: readonly string[], quiet: boolean, io: CliIo): Promise<number> {
   if (args.length > 1) throw new UsageError("init takes at most one REGISTRY.yaml: the starter registry's file name");
-  const { initProject } = await import("./init-project.js");
+  const { initProject } = await import("./run/init-project.js");
   const result = await initProject({
     cwd: io.cwd,
     ...(args[0] === undefined ? {} : { registry: args[0] }),

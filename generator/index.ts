@@ -2,10 +2,10 @@
  * codebook's programmatic API: the CLI is a thin layer over these functions.
  * @packageDocumentation
  */
-export { check, generate, renderRegistry, validate } from "./pipeline.js";
-export type { CheckResult, GenerateResult, RunOptions } from "./pipeline.js";
-export { watch } from "./watch.js";
-export type { WatchEvents, WatchOptions } from "./watch.js";
+export { check, generate, renderRegistry, validate } from "./run/generate.js";
+export type { CheckResult, GenerateResult, RunOptions } from "./run/generate.js";
+export { watch } from "./run/watch.js";
+export type { WatchEvents, WatchOptions } from "./run/watch.js";
 export { loadRegistry } from "./load/lazy-load-registry.js";
 export type { LoadOptions } from "./load/load-registry.js";
 export { findConfigFile, CONFIG_FILE_NAMES } from "./config/find-config.js";
@@ -22,6 +22,6 @@ export type { GeneratedFile } from "./emit/header.js";
 export { TARGET_NAMES } from "./emit/targets.js";
 export type { EmitForm, ModuleFormat, TargetName } from "./emit/targets.js";
 export type { Alias, CodeEntry, CodeRange, CodeSet, Interval, LocalizedText, MessagePart, Registry } from "./model/registry.js";
-export { stampTranslations, translationReport, translationReports } from "./lazy-translation-report.js";
-export { formatTranslationReport } from "./format-translation-report.js";
-export type { LocaleStatus, MissingText, StaleText, StampResult, TranslationOptions, TranslationReport } from "./translation-report.js";
+export { stampTranslations, translationReport, translationReports } from "./run/i18n-report/lazy.js";
+export { formatTranslationReport } from "./run/i18n-report/format.js";
+export type { LocaleStatus, MissingText, StaleText, StampResult, TranslationOptions, TranslationReport } from "./run/i18n-report/report.js";

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { translationReports } from "../generator/translation-report.js";
+import { translationReports } from "../generator/run/i18n-report/report.js";
 import { runCli, spawnCli } from "./helpers/cli.js";
 import { tempDir, writeTree } from "./helpers/temp.js";
 

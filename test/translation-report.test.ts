@@ -1,7 +1,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { translationReport } from "../generator/translation-report.js";
+import { translationReport } from "../generator/run/i18n-report/report.js";
 import { runCli } from "./helpers/cli.js";
 import { tempDir, writeTree } from "./helpers/temp.js";
 

@@ -4,7 +4,7 @@ import type { Diagnostic } from "../diagnostics.js";
 import { PAGE_TEXT_KEYS, type PageTextKey, type PartialPageTexts } from "../emit/markdown/page-texts.js";
 import type { MarkdownTemplates, TemplateLayer } from "../emit/markdown/template-set.js";
 import { parseTemplate, type Template } from "../emit/markdown/template.js";
-import { packageRoot } from "../package-root.js";
+import { packageRoot } from "../package/package-root.js";
 import { displayPath, readSourceFile } from "./source-file.js";
 import { locate, parseYaml, type ParsedYaml } from "./yaml-document.js";
 

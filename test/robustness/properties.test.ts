@@ -6,7 +6,7 @@ import { parse, stringify } from "yaml";
 import { moduleNames } from "../../generator/emit/ts/names.js";
 import { tryLoadRegistry } from "../../generator/load/load-registry.js";
 import { readSourceFile } from "../../generator/load/source-file.js";
-import { renderRegistry, validate } from "../../generator/pipeline.js";
+import { renderRegistry, validate } from "../../generator/run/generate.js";
 import { importTypeScript } from "../helpers/module.js";
 import { repoRoot } from "../helpers/paths.js";
 import { tempDir } from "../helpers/temp.js";

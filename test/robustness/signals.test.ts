@@ -6,7 +6,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bigRegistry } from "../helpers/big-registry.js";
 import { main } from "../../generator/cli.js";
-import { generate } from "../../generator/pipeline.js";
+import { generate } from "../../generator/run/generate.js";
 import { runCli } from "../helpers/cli.js";
 import { cliPath, repoRoot } from "../helpers/paths.js";
 import { tempDir, writeTree } from "../helpers/temp.js";

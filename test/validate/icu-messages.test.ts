@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatDiagnostic } from "../../generator/diagnostics.js";
 import { tryLoadRegistry } from "../../generator/load/load-registry.js";
-import { check, generate, validate } from "../../generator/pipeline.js";
+import { check, generate, validate } from "../../generator/run/generate.js";
 import { importModule } from "../helpers/generated-module.js";
 import { tempDir, writeTree } from "../helpers/temp.js";
 

@@ -3,7 +3,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { transformSync } from "esbuild";
 import { describe, expect, it } from "vitest";
-import { generate } from "../../../generator/pipeline.js";
+import { generate } from "../../../generator/run/generate.js";
 import { tempDir, writeTree } from "../../helpers/temp.js";
 import { compileStrict } from "../../helpers/typescript.js";
 

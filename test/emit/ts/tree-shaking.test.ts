@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
-import { generate } from "../../../generator/pipeline.js";
+import { generate } from "../../../generator/run/generate.js";
 import { repoRoot } from "../../helpers/paths.js";
 import { bundleApp, byteSize, type Bundler } from "../../helpers/bundle.js";
 import { tempDir, writeTree } from "../../helpers/temp.js";

@@ -1,12 +1,12 @@
 import path from "node:path";
-import { DiagnosticError, type Diagnostic } from "./diagnostics.js";
-import type { GeneratedFile } from "./emit/header.js";
-import type { MarkdownTemplates } from "./emit/markdown/template-set.js";
-import type { Registry } from "./model/registry.js";
-import type { ResolvedOptions } from "./pipeline.js";
-import { generatorId } from "./write/generator-stamp.js";
-import { packageCandidates } from "./write/inputs.js";
-import { isFolderCurrent, type FolderOutput, type FolderSources, type RegistryOutput, type RegistrySources } from "./write/output-folder.js";
+import { DiagnosticError, type Diagnostic } from "../diagnostics.js";
+import type { GeneratedFile } from "../emit/header.js";
+import type { MarkdownTemplates } from "../emit/markdown/template-set.js";
+import type { Registry } from "../model/registry.js";
+import type { ResolvedOptions } from "./generate.js";
+import { generatorId } from "../write/generator-stamp.js";
+import { packageCandidates } from "../write/inputs.js";
+import { isFolderCurrent, type FolderOutput, type FolderSources, type RegistryOutput, type RegistrySources } from "../write/output-folder.js";
 
 /** The runs that write into one output folder, and what they are generated from. */
 export interface FolderPlan {

@@ -1,4 +1,4 @@
-import type { StampResult, TranslationOptions, TranslationReport } from "./translation-report.js";
+import type { StampResult, TranslationOptions, TranslationReport } from "./report.js";
 
 /**
  * Per locale: how many texts are translated, and which are missing or stale. The YAML parser and the schema
@@ -6,7 +6,7 @@ import type { StampResult, TranslationOptions, TranslationReport } from "./trans
  * @example const report = await translationReport({ registry: "schema/close-codes.yaml" });
  */
 export async function translationReport(options: TranslationOptions = {}): Promise<TranslationReport> {
-  const { translationReport: report } = await import("./translation-report.js");
+  const { translationReport: report } = await import("./report.js");
   return report(options);
 }
 
@@ -16,7 +16,7 @@ export async function translationReport(options: TranslationOptions = {}): Promi
  * @example const reports = await translationReports({ config: true });
  */
 export async function translationReports(options: TranslationOptions = {}): Promise<TranslationReport[]> {
-  const { translationReports: reports } = await import("./translation-report.js");
+  const { translationReports: reports } = await import("./report.js");
   return reports(options);
 }
 
@@ -25,6 +25,6 @@ export async function translationReports(options: TranslationOptions = {}): Prom
  * made from the current source texts.
  */
 export async function stampTranslations(locale: string, options: TranslationOptions = {}): Promise<StampResult> {
-  const { stampTranslations: stamp } = await import("./translation-report.js");
+  const { stampTranslations: stamp } = await import("./report.js");
   return stamp(locale, options);
 }

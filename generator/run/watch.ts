@@ -1,8 +1,8 @@
 import { watch as watchFolder, type FSWatcher } from "node:fs";
 import path from "node:path";
-import { DiagnosticError, type Diagnostic } from "./diagnostics.js";
-import { generate, namedInputs, type GenerateResult, type RunOptions } from "./pipeline.js";
-import { localeFileStem } from "./write/inputs.js";
+import { DiagnosticError, type Diagnostic } from "../diagnostics.js";
+import { generate, namedInputs, type GenerateResult, type RunOptions } from "./generate.js";
+import { localeFileStem } from "../write/inputs.js";
 
 /** Options for `watch`: those of `generate`, plus how to stop and how long to wait for a burst of saves. */
 export interface WatchOptions extends RunOptions {

@@ -1,15 +1,15 @@
 import path from "node:path";
-import { DiagnosticError, sortDiagnostics, type Diagnostic, type SourceLocation } from "./diagnostics.js";
-import type { EmitContext, GeneratedFile } from "./emit/header.js";
-import type { MarkdownTemplates } from "./emit/markdown/template-set.js";
-import { loadTargets, TARGET_NAMES, type Target, type EmitForm, type EmitOptions, type ModuleFormat, type TargetName } from "./emit/targets.js";
-import type { Registry } from "./model/registry.js";
-import { defaultRegistryPath } from "./package-root.js";
-import { chooseConfigFile, expandConfig } from "./config/expand-config.js";
+import { DiagnosticError, sortDiagnostics, type Diagnostic, type SourceLocation } from "../diagnostics.js";
+import type { EmitContext, GeneratedFile } from "../emit/header.js";
+import type { MarkdownTemplates } from "../emit/markdown/template-set.js";
+import { loadTargets, TARGET_NAMES, type Target, type EmitForm, type EmitOptions, type ModuleFormat, type TargetName } from "../emit/targets.js";
+import type { Registry } from "../model/registry.js";
+import { defaultRegistryPath } from "../package/package-root.js";
+import { chooseConfigFile, expandConfig } from "../config/expand-config.js";
 import { findCurrentFolders, registryPaths, renderFolders, type FolderPlan, type RenderedRun } from "./folder-plan.js";
-import { commitPlans, type FileCheck } from "./write/output-folder.js";
-import { localeFileStem } from "./write/inputs.js";
-import { removeStaleTemporaryFiles, type WritingSection } from "./write/staged-writes.js";
+import { commitPlans, type FileCheck } from "../write/output-folder.js";
+import { localeFileStem } from "../write/inputs.js";
+import { removeStaleTemporaryFiles, type WritingSection } from "../write/staged-writes.js";
 
 /** Options shared by `generate`, `check` and `validate`. */
 export interface RunOptions {
@@ -118,7 +118,7 @@ function resolveOptions(options: RunOptions & { readonly location?: SourceLocati
 
 /** The templates, as a value or a DiagnosticError, with the user's template files read. */
 async function loadTemplates(folder: string | undefined, cwd: string): Promise<{ templates: MarkdownTemplates; files: readonly string[] }> {
-  const { loadMarkdownTemplates } = await import("./load/load-templates.js");
+  const { loadMarkdownTemplates } = await import("../load/load-templates.js");
   const result = await loadMarkdownTemplates(folder, cwd);
   if (!result.ok) throw new DiagnosticError(result.diagnostics);
   return result;
@@ -141,7 +141,7 @@ async function settleInputs<T extends readonly unknown[]>(inputs: { [K in keyof 
 
 /** Loads every registry; throws one DiagnosticError with the problems of all of them. */
 async function loadAll(options: ResolvedOptions): Promise<{ registries: Registry[]; files: string[]; chains: Map<string, string[]> }> {
-  const { tryLoadRegistry } = await import("./load/load-registry.js");
+  const { tryLoadRegistry } = await import("../load/load-registry.js");
   const results = await Promise.all(options.registries.map((file) => tryLoadRegistry(file, { cwd: options.cwd })));
   const files = results.flatMap((result) => (result.ok ? result.files : []));
   const diagnostics: Diagnostic[] = results.flatMap((result) => (result.ok ? [] : result.diagnostics));
@@ -246,7 +246,7 @@ async function renderRun(run: ResolvedOptions, signal: AbortSignal | undefined):
 
 /** The Markdown files to inject into, read and their markers parsed; a DiagnosticError for any marker problem. */
 async function readInjected(inject: readonly string[], cwd: string) {
-  const { readInjectTargets } = await import("./inject-files.js");
+  const { readInjectTargets } = await import("../load/inject-targets.js");
   const read = await readInjectTargets(inject, cwd);
   if (read.diagnostics.length > 0) throw new DiagnosticError(read.diagnostics);
   return read.targets;
@@ -262,7 +262,7 @@ async function renderEverything(options: RunOptions) {
   const [rendered, targets] = await settleInputs([renderFolders(plans, (run) => renderRun(run, options.signal)), readInjected(inject, cwd), configProblems(problems)] as const);
   options.signal?.throwIfAborted();
   if (inject.length === 0) return { plans, rendered, injected: [] };
-  const { renderInjections } = await import("./inject-files.js");
+  const { renderInjections } = await import("../load/inject-targets.js");
   const registries = rendered.flatMap((folder) => folder.registries);
   const templates = rendered[0]?.templates ?? (await loadTemplates(undefined, cwd)).templates;
   const injection = renderInjections(targets, registries, templates);

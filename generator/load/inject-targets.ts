@@ -1,14 +1,14 @@
 import path from "node:path";
-import type { Diagnostic } from "./diagnostics.js";
-import { findRegions, injectTables, type InjectRegion } from "./emit/markdown/inject.js";
-import { renderNamedTable, type TableName } from "./emit/markdown/tables.js";
-import { pageTextsFor, type MarkdownTemplates } from "./emit/markdown/template-set.js";
-import { readInputBytes } from "./load/checked-read.js";
-import { readSourceFile, type SourceFile } from "./load/source-file.js";
-import type { Registry } from "./model/registry.js";
-import type { PlannedFile } from "./write/output-folder.js";
-import { linkedTarget } from "./write/real-target.js";
-import { WriteError } from "./write/write-error.js";
+import type { Diagnostic } from "../diagnostics.js";
+import { findRegions, injectTables, type InjectRegion } from "../emit/markdown/inject.js";
+import { renderNamedTable, type TableName } from "../emit/markdown/tables.js";
+import { pageTextsFor, type MarkdownTemplates } from "../emit/markdown/template-set.js";
+import { readInputBytes } from "./checked-read.js";
+import { readSourceFile, type SourceFile } from "./source-file.js";
+import type { Registry } from "../model/registry.js";
+import type { PlannedFile } from "../write/output-folder.js";
+import { linkedTarget } from "../write/real-target.js";
+import { WriteError } from "../write/write-error.js";
 
 /** A Markdown file named by `--inject`, read and scanned for its regions. */
 export interface InjectTarget {

@@ -1,15 +1,15 @@
 import path from "node:path";
 import { isMap, YAMLMap } from "yaml";
-import { expandConfig } from "./config/expand-config.js";
-import { DiagnosticError, type Diagnostic } from "./diagnostics.js";
-import { loadMergedRegistry } from "./load/extends.js";
-import { loadOwnTranslations, tryLoadRegistry } from "./load/load-registry.js";
-import type { Translations } from "./load/translations.js";
-import { sourceFingerprint } from "./model/text-slots.js";
-import { defaultRegistryPath } from "./package-root.js";
+import { expandConfig } from "../../config/expand-config.js";
+import { DiagnosticError, type Diagnostic } from "../../diagnostics.js";
+import { loadMergedRegistry } from "../../load/extends.js";
+import { loadOwnTranslations, tryLoadRegistry } from "../../load/load-registry.js";
+import type { Translations } from "../../load/translations.js";
+import { sourceFingerprint } from "../../model/text-slots.js";
+import { defaultRegistryPath } from "../../package/package-root.js";
 import { readFile } from "node:fs/promises";
-import { linkedTarget } from "./write/real-target.js";
-import { writeBatch } from "./write/staged-writes.js";
+import { linkedTarget } from "../../write/real-target.js";
+import { writeBatch } from "../../write/staged-writes.js";
 
 /** Options of {@link translationReport}, {@link translationReports} and {@link stampTranslations}. */
 export interface TranslationOptions {

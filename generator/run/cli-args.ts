@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { closestMatch } from "./validate/suggest.js";
+import { closestMatch } from "../validate/suggest.js";
 
 /** A mistake in the command line: the CLI prints its message and exits 2. */
 export class UsageError extends Error {}

@@ -1,4 +1,4 @@
-import { TARGET_NAMES } from "./emit/targets.js";
+import { TARGET_NAMES } from "../emit/targets.js";
 
 /** `codebook --help`: every command and option, and the exit codes. */
 export const HELP = `codebook: generate TypeScript, i18n catalogs and Markdown tables from a YAML registry of numeric codes.

@@ -1,4 +1,4 @@
-import type { TranslationReport } from "./translation-report.js";
+import type { TranslationReport } from "./report.js";
 
 function quote(text: string, limit = 80): string {
   const flat = text.replace(/\s+/g, " ");

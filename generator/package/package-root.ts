@@ -26,5 +26,5 @@ export function packageVersion(): string {
   return version;
 }
 
-/** The folder codebook's code runs from: `generator/` from source, `dist/generator/` once built. */
-export const codeRoot: string = path.dirname(fileURLToPath(import.meta.url));
+/** The folder codebook's code runs from: `generator/` from source, `dist/generator/` once built (this module is in its `package/`). */
+export const codeRoot: string = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
