@@ -5,7 +5,10 @@ import { findConfigFile } from "./config/find-config.js";
 import { TARGET_NAMES } from "./emit/targets.js";
 import { HELP } from "./run/cli-help.js";
 import { packageVersion } from "./package/package-root.js";
-import { check, generate, validate, type GenerateResult, type RunOptions } from "./run/generate.js";
+import { check } from "./run/check.js";
+import { generate, type GenerateResult } from "./run/generate.js";
+import type { RunOptions } from "./run/options.js";
+import { validate } from "./run/validate.js";
 import type { WritingSection } from "./write/staged-writes.js";
 import { WriteError } from "./write/write-error.js";
 
@@ -196,8 +199,9 @@ async function runCheck(options: RunOptions, argv: readonly string[], quiet: boo
 
 async function runI18n(values: OptionValues, registries: readonly string[], quiet: boolean, io: CliIo): Promise<number> {
   const config = await chooseConfig(values, registries, io);
-  const [{ stampTranslations, translationRegistries, translationReports }, { formatTranslationReport }] = await Promise.all([
+  const [{ translationRegistries, translationReports }, { stampTranslations }, { formatTranslationReport }] = await Promise.all([
     import("./run/i18n-report/report.js"),
+    import("./run/i18n-report/stamp.js"),
     import("./run/i18n-report/format.js"),
   ]);
   if (values.stamp !== undefined && registries.length === 0 && config === false) {

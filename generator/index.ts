@@ -2,8 +2,13 @@
  * codebook's programmatic API: the CLI is a thin layer over these functions.
  * @packageDocumentation
  */
-export { check, generate, renderRegistry, validate } from "./run/generate.js";
-export type { CheckResult, GenerateResult, RunOptions } from "./run/generate.js";
+export { check } from "./run/check.js";
+export type { CheckResult } from "./run/check.js";
+export { generate } from "./run/generate.js";
+export type { GenerateResult } from "./run/generate.js";
+export type { RunOptions } from "./run/options.js";
+export { renderRegistry } from "./run/render.js";
+export { validate } from "./run/validate.js";
 export { watch } from "./run/watch.js";
 export type { WatchEvents, WatchOptions } from "./run/watch.js";
 export { loadRegistry } from "./load/lazy-load-registry.js";
@@ -24,4 +29,5 @@ export type { EmitForm, ModuleFormat, TargetName } from "./emit/targets.js";
 export type { Alias, CodeEntry, CodeRange, CodeSet, Interval, LocalizedText, MessagePart, Registry } from "./model/registry.js";
 export { stampTranslations, translationReport, translationReports } from "./run/i18n-report/lazy.js";
 export { formatTranslationReport } from "./run/i18n-report/format.js";
-export type { LocaleStatus, MissingText, StaleText, StampResult, TranslationOptions, TranslationReport } from "./run/i18n-report/report.js";
+export type { LocaleStatus, MissingText, StaleText, TranslationOptions, TranslationReport } from "./run/i18n-report/report.js";
+export type { StampResult } from "./run/i18n-report/stamp.js";

@@ -1,12 +1,10 @@
 import path from "node:path";
-import { DiagnosticError, type Diagnostic } from "../diagnostics.js";
-import type { GeneratedFile } from "../emit/header.js";
-import type { MarkdownTemplates } from "../emit/markdown/template-set.js";
-import type { Registry } from "../model/registry.js";
-import type { ResolvedOptions } from "./generate.js";
+import { expandConfig } from "../config/expand-config.js";
+import type { Diagnostic, SourceLocation } from "../diagnostics.js";
 import { generatorId } from "../write/generator-stamp.js";
 import { packageCandidates } from "../write/inputs.js";
-import { isFolderCurrent, type FolderOutput, type FolderSources, type RegistryOutput, type RegistrySources } from "../write/output-folder.js";
+import type { FolderSources, RegistrySources } from "../write/output-folder.js";
+import { resolveOptions, type ResolvedOptions, type RunOptions } from "./options.js";
 
 /** The runs that write into one output folder, and what they are generated from. */
 export interface FolderPlan {
@@ -36,7 +34,7 @@ function describeRun(run: ResolvedOptions): Record<string, unknown> {
  * first), when known; `read` the other files read (templates). The templates folder's listing is an input (a new
  * `page.<locale>.md` changes the output), and so is every place a nearer package could appear.
  */
-function registrySources(plan: FolderPlan, run: ResolvedOptions, registry: string, chain: readonly string[] = [registry], read: readonly string[] = []): RegistrySources {
+export function registrySources(plan: FolderPlan, run: ResolvedOptions, registry: string, chain: readonly string[] = [registry], read: readonly string[] = []): RegistrySources {
   const config = plan.configFile === undefined ? [] : [plan.configFile];
   const folders = run.templates === undefined ? [] : [run.templates, path.join(run.templates, "locales")];
   return { registry, options: describeRun(run), inputs: { files: [...chain, ...packageCandidates(chain), ...read, ...config], folders } };
@@ -53,102 +51,20 @@ export function sourcesOf(plan: FolderPlan): FolderSources {
 }
 
 /**
- * The no-op fast path over several folders: their inputs and files when every one is current, else `undefined`
- * (one folder that needs rendering is enough to render).
+ * Resolves the options (or the config's entries) into one plan per output folder. With `quick`, a config is read
+ * without validation (see `expandConfig`), or the plan is `undefined` when that is not possible.
  */
-export async function findCurrentFolders(plans: readonly FolderPlan[]): Promise<{ inputs: string[]; files: string[] } | undefined> {
-  const inputs = new Set<string>();
-  const files: string[] = [];
-  for (const plan of plans) {
-    const current = await isFolderCurrent(sourcesOf(plan));
-    if (current === undefined) return undefined;
-    for (const input of current.inputs) inputs.add(input);
-    files.push(...current.files);
+export async function planFolders(options: RunOptions, quick: boolean): Promise<{ plans: FolderPlan[]; inject: string[]; problems: readonly Diagnostic[] } | undefined> {
+  const cwd = path.resolve(options.cwd ?? process.cwd());
+  const expanded = await expandConfig(options, cwd, quick);
+  if (expanded === undefined) return undefined;
+  const inject = [...(options.inject ?? []).map((file) => path.resolve(cwd, file)), ...expanded.inject];
+  const byFolder = new Map<string, ResolvedOptions[]>();
+  for (const entry of expanded.entries) {
+    const run = resolveOptions({ ...(entry as RunOptions & { readonly location?: SourceLocation }), cwd });
+    byFolder.set(run.outDir, [...(byFolder.get(run.outDir) ?? []), run]);
   }
-  return { inputs: [...inputs].sort(), files };
+  const plans = [...byFolder].map(([outDir, runs]) => ({ outDir, runs, configFile: expanded.configFile }));
+  return { plans, inject: [...new Set(inject)], problems: expanded.diagnostics };
 }
 
-/** What rendering one run gives: each registry's files, and every file that was read. */
-export interface RenderedRun {
-  /** Each registry's files, and the registry with the registries it extends (nearest first). */
-  readonly outputs: readonly { readonly sourcePath: string; readonly chain: readonly string[]; readonly files: readonly GeneratedFile[] }[];
-  /** The other files read: the user's templates. */
-  readonly inputs: readonly string[];
-  /** The registries the run loaded, and its templates: what injected regions are rendered from. */
-  readonly registries: readonly Registry[];
-  readonly templates: MarkdownTemplates;
-}
-
-/** Renders one run in memory; throws a DiagnosticError for invalid input. */
-export type RunRenderer = (run: ResolvedOptions) => Promise<RenderedRun>;
-
-/** Every file of one folder, in memory, with what they were generated from. */
-export interface RenderedFolder {
-  readonly plan: FolderPlan;
-  readonly output: FolderOutput;
-  /** The run each registry's files come from, in the order of `output.registries`. */
-  readonly runs: readonly ResolvedOptions[];
-  readonly registries: readonly Registry[];
-  /** The templates of the folder's first run. */
-  readonly templates: MarkdownTemplates | undefined;
-}
-
-function shown(run: ResolvedOptions, file: string): string {
-  return path.relative(run.cwd, file).split(path.sep).join("/") || ".";
-}
-
-async function renderFolder(plan: FolderPlan, render: RunRenderer): Promise<RenderedFolder> {
-  const outputs: RegistryOutput[] = [];
-  const runs: ResolvedOptions[] = [];
-  const registries: Registry[] = [];
-  let templates: MarkdownTemplates | undefined;
-  const diagnostics: Diagnostic[] = [];
-  const producedBy = new Map<string, string>();
-  for (const run of plan.runs) {
-    let rendered: RenderedRun;
-    try {
-      rendered = await render(run);
-    } catch (error) {
-      if (!(error instanceof DiagnosticError)) throw error;
-      diagnostics.push(...error.diagnostics);
-      continue;
-    }
-    registries.push(...rendered.registries);
-    templates ??= rendered.templates;
-    for (const { sourcePath, chain, files: produced } of rendered.outputs) {
-      const files: GeneratedFile[] = [];
-      for (const file of produced) {
-        const other = producedBy.get(file.path);
-        if (other !== undefined && other !== sourcePath) {
-          diagnostics.push({
-            file: shown(run, sourcePath),
-            line: 1,
-            column: 1,
-            code: "duplicate-output",
-            message: `${file.path} in ${shown(run, plan.outDir)} is also generated from ${shown(run, other)}; give the registries different ids or output folders`,
-          });
-          continue;
-        }
-        producedBy.set(file.path, sourcePath);
-        files.push(file);
-      }
-      outputs.push({ ...registrySources(plan, run, sourcePath, chain, rendered.inputs), files });
-      runs.push(run);
-    }
-  }
-  if (diagnostics.length > 0) throw new DiagnosticError(diagnostics);
-  return { plan, output: { ...sourcesOf({ ...plan, runs: [] }), registries: outputs }, runs, registries, templates };
-}
-
-/** Renders every folder, collecting the diagnostics of all of them before throwing: nothing is written unless all are valid. */
-export async function renderFolders(plans: readonly FolderPlan[], render: RunRenderer): Promise<RenderedFolder[]> {
-  const results = await Promise.allSettled(plans.map((plan) => renderFolder(plan, render)));
-  const diagnostics = results.flatMap((result) =>
-    result.status === "rejected" && result.reason instanceof DiagnosticError ? result.reason.diagnostics : [],
-  );
-  if (diagnostics.length > 0) throw new DiagnosticError(diagnostics);
-  return results.map((result) => {
-    if (result.status === "rejected") throw result.reason;
-    return result.value;
-  });
-}

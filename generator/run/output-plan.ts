@@ -1,9 +1,10 @@
 import { realpath } from "node:fs/promises";
 import path from "node:path";
 import { DiagnosticError, type Diagnostic } from "../diagnostics.js";
-import type { RenderedFolder } from "./folder-plan.js";
-import { planInjected, type InjectedFile } from "../load/inject-targets.js";
-import type { ResolvedOptions } from "./generate.js";
+import type { InjectedFile } from "../emit/markdown/render-injections.js";
+import { planInjected } from "../write/injected-files.js";
+import type { ResolvedOptions } from "./options.js";
+import type { RenderedFolder } from "./render-folders.js";
 import { planFolder, type PlannedFile, type PlannedFolder } from "../write/output-folder.js";
 
 /** Everything a run would write, worked out and checked before any file changes. */

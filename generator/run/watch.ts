@@ -1,8 +1,11 @@
 import { watch as watchFolder, type FSWatcher } from "node:fs";
 import path from "node:path";
 import { DiagnosticError, type Diagnostic } from "../diagnostics.js";
-import { generate, namedInputs, type GenerateResult, type RunOptions } from "./generate.js";
+import { chooseConfigFile } from "../config/expand-config.js";
 import { localeFileStem } from "../write/inputs.js";
+import { planFolders, registryPaths } from "./folder-plan.js";
+import { generate, type GenerateResult } from "./generate.js";
+import type { RunOptions } from "./options.js";
 
 /** Options for `watch`: those of `generate`, plus how to stop and how long to wait for a burst of saves. */
 export interface WatchOptions extends RunOptions {
@@ -84,6 +87,18 @@ class InputWatcher {
     for (const watcher of this.watchers.values()) watcher.close();
     this.watchers.clear();
   }
+}
+
+/**
+ * The inputs that can be named without loading anything: the config file the options use (if any) and the
+ * registries they (or the config's entries, read without validation) name. What a watcher starts from.
+ */
+export async function namedInputs(options: RunOptions = {}): Promise<string[]> {
+  const cwd = path.resolve(options.cwd ?? process.cwd());
+  const configFile = await chooseConfigFile(options, cwd);
+  const plans = await planFolders(options, true).catch(() => undefined);
+  const registries = (plans?.plans ?? []).flatMap((plan) => plan.runs.flatMap(registryPaths));
+  return [...new Set([...registries, ...(configFile === undefined ? [] : [configFile])])].sort();
 }
 
 /**

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { loadRegistry } from "../../generator/load/load-registry.js";
 import type { Registry } from "../../generator/model/registry.js";
-import { renderRegistry } from "../../generator/run/generate.js";
+import { renderRegistry } from "../../generator/run/render.js";
 import type { GeneratedFile } from "../../generator/emit/header.js";
 import { tempDir, writeTree } from "./temp.js";
 

@@ -7,7 +7,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
 import { tryLoadRegistry } from "../../generator/load/load-registry.js";
-import { renderRegistry } from "../../generator/run/generate.js";
+import { renderRegistry } from "../../generator/run/render.js";
 import { runCli } from "../helpers/cli.js";
 import { cliPath, repoRoot } from "../helpers/paths.js";
 import { tempDir } from "../helpers/temp.js";

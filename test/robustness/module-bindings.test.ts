@@ -6,7 +6,7 @@ import { globalsRead, moduleBindings, moduleNames } from "../../generator/emit/t
 import { loadRegistry } from "../../generator/load/load-registry.js";
 import { RESERVED_WORDS } from "../../generator/model/identifiers.js";
 import type { Registry } from "../../generator/model/registry.js";
-import { renderRegistry } from "../../generator/run/generate.js";
+import { renderRegistry } from "../../generator/run/render.js";
 import { importTypeScript } from "../helpers/module.js";
 import { defaultRegistry, repoRoot } from "../helpers/paths.js";
 import { loadFixture } from "../helpers/registry.js";

@@ -3,7 +3,9 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatDiagnostic } from "../../generator/diagnostics.js";
 import { tryLoadRegistry } from "../../generator/load/load-registry.js";
-import { check, generate, validate } from "../../generator/run/generate.js";
+import { check } from "../../generator/run/check.js";
+import { generate } from "../../generator/run/generate.js";
+import { validate } from "../../generator/run/validate.js";
 import { importModule } from "../helpers/generated-module.js";
 import { tempDir, writeTree } from "../helpers/temp.js";
 

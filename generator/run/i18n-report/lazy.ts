@@ -1,4 +1,5 @@
-import type { StampResult, TranslationOptions, TranslationReport } from "./report.js";
+import type { TranslationOptions, TranslationReport } from "./report.js";
+import type { StampResult } from "./stamp.js";
 
 /**
  * Per locale: how many texts are translated, and which are missing or stale. The YAML parser and the schema
@@ -25,6 +26,6 @@ export async function translationReports(options: TranslationOptions = {}): Prom
  * made from the current source texts.
  */
 export async function stampTranslations(locale: string, options: TranslationOptions = {}): Promise<StampResult> {
-  const { stampTranslations: stamp } = await import("./report.js");
+  const { stampTranslations: stamp } = await import("./stamp.js");
   return stamp(locale, options);
 }

@@ -5,7 +5,7 @@ import { promisify } from "node:util";
 import { createIntl } from "@formatjs/intl";
 import { describe, expect, it } from "vitest";
 import { loadRegistry } from "../../../generator/load/load-registry.js";
-import { renderRegistry } from "../../../generator/run/generate.js";
+import { renderRegistry } from "../../../generator/run/render.js";
 import { fileAt } from "../../helpers/generated-module.js";
 import { defaultRegistry, repoRoot } from "../../helpers/paths.js";
 import { tempDir } from "../../helpers/temp.js";

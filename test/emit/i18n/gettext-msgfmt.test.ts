@@ -4,7 +4,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { po } from "gettext-parser";
 import { describe, expect, it } from "vitest";
-import { renderRegistry } from "../../../generator/run/generate.js";
+import { renderRegistry } from "../../../generator/run/render.js";
 import { loadRegistry } from "../../../generator/load/load-registry.js";
 import { fileAt } from "../../helpers/generated-module.js";
 import { defaultRegistry } from "../../helpers/paths.js";

@@ -3,7 +3,7 @@ import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
 import { loadRegistry } from "../../../generator/load/load-registry.js";
 import type { Registry } from "../../../generator/model/registry.js";
-import { renderRegistry } from "../../../generator/run/generate.js";
+import { renderRegistry } from "../../../generator/run/render.js";
 import { fileAt, importModule } from "../../helpers/generated-module.js";
 import { defaultRegistry } from "../../helpers/paths.js";
 import { tempDir, writeTree } from "../../helpers/temp.js";

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadRegistry } from "../../../generator/load/load-registry.js";
-import { renderRegistry } from "../../../generator/run/generate.js";
+import { renderRegistry } from "../../../generator/run/render.js";
 import { fileAt } from "../../helpers/generated-module.js";
 import { repoRoot } from "../../helpers/paths.js";
 import { loadFixture, renderAll } from "../../helpers/registry.js";

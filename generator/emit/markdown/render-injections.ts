@@ -1,0 +1,41 @@
+import type { Diagnostic } from "../../diagnostics.js";
+import type { SourceFile } from "../../load/source-file.js";
+import type { Registry } from "../../model/registry.js";
+import { injectTables, type InjectRegion } from "./inject.js";
+import { renderNamedTable, type TableName } from "./tables.js";
+import { pageTextsFor, type MarkdownTemplates } from "./template-set.js";
+
+/** A Markdown file named by `--inject`, read and scanned for its regions. */
+export interface InjectTarget {
+  readonly source: SourceFile;
+  /** The file starts with a UTF-8 byte-order mark, which is kept. */
+  readonly bom: boolean;
+  readonly regions: readonly InjectRegion[];
+}
+
+/** The new contents of an injected file, by absolute path. */
+export interface InjectedFile {
+  readonly path: string;
+  readonly contents: string;
+}
+
+/** Fills every region of every target from the registries of the run. */
+export function renderInjections(
+  targets: readonly InjectTarget[],
+  registries: readonly Registry[],
+  templates: MarkdownTemplates,
+): { files: InjectedFile[]; diagnostics: Diagnostic[] } {
+  const source = {
+    registries: new Map(registries.map((registry) => [registry.id, registry])),
+    render: (registry: Registry, table: TableName, locale: string) =>
+      renderNamedTable(registry, table, locale, pageTextsFor(templates, locale)),
+  };
+  const files: InjectedFile[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const target of targets) {
+    const result = injectTables(target.source.text, target.source.file, target.regions, source);
+    if (result.ok) files.push({ path: target.source.path, contents: `${target.bom ? "\uFEFF" : ""}${result.text}` });
+    else diagnostics.push(...result.diagnostics);
+  }
+  return { files, diagnostics };
+}

@@ -1,0 +1,40 @@
+import path from "node:path";
+import { DiagnosticError, type Diagnostic } from "../diagnostics.js";
+import type { Registry } from "../model/registry.js";
+import { localeFileStem } from "../write/inputs.js";
+import type { ResolvedOptions } from "./options.js";
+
+/** Loads every registry; throws one DiagnosticError with the problems of all of them. */
+export async function loadAll(options: ResolvedOptions): Promise<{ registries: Registry[]; files: string[]; chains: Map<string, string[]> }> {
+  const { tryLoadRegistry } = await import("../load/load-registry.js");
+  const results = await Promise.all(options.registries.map((file) => tryLoadRegistry(file, { cwd: options.cwd })));
+  const files = results.flatMap((result) => (result.ok ? result.files : []));
+  const diagnostics: Diagnostic[] = results.flatMap((result) => (result.ok ? [] : result.diagnostics));
+  const registries = results.flatMap((result) => (result.ok ? [result.registry] : []));
+  const chains = new Map(results.flatMap((result) => (result.ok ? [[result.registry.sourcePath, registryChain(result.files)] as const] : [])));
+  const byId = new Map<string, Registry>();
+  for (const registry of registries) {
+    const other = byId.get(registry.id);
+    if (other !== undefined) {
+      diagnostics.push({
+        file: path.relative(options.cwd, registry.sourcePath).split(path.sep).join("/"),
+        line: 1,
+        column: 1,
+        code: "duplicate-id",
+        message: `registry id "${registry.id}" is also used by ${path.relative(options.cwd, other.sourcePath)}; both would write the same files`,
+      });
+    }
+    byId.set(registry.id, registry);
+  }
+  if (diagnostics.length > 0) throw new DiagnosticError(diagnostics);
+  return { registries, files, chains };
+}
+
+/** The registry and the registries it extends, out of every file loading it read (the locale files left out). */
+function registryChain(files: readonly string[]): string[] {
+  const read = new Set(files);
+  return files.filter((file) => {
+    const stem = localeFileStem(file);
+    return stem === undefined || !(read.has(`${stem}.yaml`) || read.has(`${stem}.yml`));
+  });
+}

@@ -1,0 +1,110 @@
+import path from "node:path";
+import type { SourceLocation } from "../diagnostics.js";
+import { TARGET_NAMES, type EmitForm, type EmitOptions, type ModuleFormat, type TargetName } from "../emit/targets.js";
+import { defaultRegistryPath } from "../package/package-root.js";
+import type { WritingSection } from "../write/staged-writes.js";
+
+/** Options shared by `generate`, `check` and `validate`. */
+export interface RunOptions {
+  /**
+   * Registry files to process.
+   * @default the embedded WebSocket close-code registry
+   */
+  readonly registries?: readonly string[];
+  /**
+   * The output folder, relative to `cwd`.
+   * @default "generated"
+   */
+  readonly outDir?: string;
+  /** @default process.cwd() */
+  readonly cwd?: string;
+  /**
+   * Emit a TypeScript `enum`; off gives an erasable as-const object and type instead.
+   * @default true
+   */
+  readonly enums?: boolean;
+  /**
+   * The kinds of output to generate.
+   * @default every target
+   */
+  readonly targets?: readonly TargetName[];
+  /**
+   * The module format of emitted JavaScript (with `emit: "js"`): `esm` or `cjs`. Generated TypeScript uses
+   * ES module syntax whatever this says; the consumer's compiler decides its format.
+   * @default "esm"
+   */
+  readonly module?: ModuleFormat;
+  /**
+   * `ts` writes `<id>.ts`; `js` writes `<id>.js` (in the `module` format) and `<id>.d.ts`, for a package that
+   * ships JavaScript.
+   * @default "ts"
+   */
+  readonly emit?: EmitForm;
+  /**
+   * Take the registries and their options from a config file: its path (relative to `cwd`), or `true` to use
+   * the first `codebook.config.json`, `.yaml` or `.yml` found in `cwd` or a folder above it (and the options
+   * given here when there is none). Ignored when `registries` is given; otherwise the config's entries replace
+   * every option here but `cwd` and `force`.
+   * @default false
+   * @example await generate({ config: true });
+   */
+  readonly config?: string | boolean;
+  /**
+   * Render every registry even when the output folder's manifest shows that nothing changed.
+   * @default false
+   */
+  readonly force?: boolean;
+  /**
+   * A folder of templates overriding the built-in ones file by file (`page.md`, `page.<locale>.md`,
+   * `locales/<locale>.yaml`), relative to `cwd`.
+   * @default the built-in templates only
+   */
+  readonly templates?: string;
+  /**
+   * Markdown files, relative to `cwd`, whose `<!-- codebook:start ID TABLE -->` … `<!-- codebook:end ID -->`
+   * regions `generate` rewrites and `check` checks, in addition to the output folders. A run that injects always
+   * renders: a region can only be known current by rendering its table.
+   * @default []
+   */
+  readonly inject?: readonly string[];
+  /**
+   * Stops `generate` when aborted: before any file changes (then none has), or once every renamed file is in
+   * place. A run never stops half way through a file.
+   */
+  readonly signal?: AbortSignal;
+  /**
+   * Wraps the part of `generate` that changes files (staging its temporary files and renaming them into place),
+   * the only part a process must not be stopped in. The CLI catches SIGINT and SIGTERM only there (they abort
+   * `signal`), and lets them end the process at once everywhere else.
+   * @default runs it as it is
+   */
+  readonly whileWriting?: WritingSection;
+}
+
+/** Run options with every default resolved: what shapes one output folder's files (the manifest records it). */
+export interface ResolvedOptions extends Omit<EmitOptions, "templates"> {
+  readonly registries: readonly string[];
+  readonly outDir: string;
+  readonly cwd: string;
+  readonly targets: readonly TargetName[];
+  /** The user's templates folder (absolute), over the built-in one. */
+  readonly templates: string | undefined;
+  /** Where the config file names this run, for diagnostics about its output; not an option. */
+  readonly location?: SourceLocation;
+}
+
+/** Every option default, resolved in one place. */
+export function resolveOptions(options: RunOptions & { readonly location?: SourceLocation }): ResolvedOptions {
+  const cwd = path.resolve(options.cwd ?? process.cwd());
+  return {
+    ...(options.location === undefined ? {} : { location: options.location }),
+    cwd,
+    registries: options.registries !== undefined && options.registries.length > 0 ? options.registries : [defaultRegistryPath],
+    outDir: path.resolve(cwd, options.outDir ?? "generated"),
+    enums: options.enums ?? true,
+    targets: options.targets ?? TARGET_NAMES,
+    module: options.module ?? "esm",
+    emit: options.emit ?? "ts",
+    templates: options.templates === undefined ? undefined : path.resolve(cwd, options.templates),
+  };
+}

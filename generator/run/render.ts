@@ -1,0 +1,92 @@
+import path from "node:path";
+import { DiagnosticError } from "../diagnostics.js";
+import type { EmitContext, GeneratedFile } from "../emit/header.js";
+import type { MarkdownTemplates } from "../emit/markdown/template-set.js";
+import { loadTargets, TARGET_NAMES, type Target, type EmitForm, type EmitOptions, type ModuleFormat, type TargetName } from "../emit/targets.js";
+import type { Registry } from "../model/registry.js";
+import { planFolders } from "./folder-plan.js";
+import { loadAll } from "./load-registries.js";
+import type { ResolvedOptions, RunOptions } from "./options.js";
+import { renderFolders, type RenderedRun } from "./render-folders.js";
+import { configProblems, settleInputs } from "./settle-inputs.js";
+
+/** The templates, as a value or a DiagnosticError, with the user's template files read. */
+async function loadTemplates(folder: string | undefined, cwd: string): Promise<{ templates: MarkdownTemplates; files: readonly string[] }> {
+  const { loadMarkdownTemplates } = await import("../load/load-templates.js");
+  const result = await loadMarkdownTemplates(folder, cwd);
+  if (!result.ok) throw new DiagnosticError(result.diagnostics);
+  return result;
+}
+
+/**
+ * Every file generated for one registry, in memory: the pure heart of codebook.
+ * @param options.outDir the output folder the files' headers are relative to
+ */
+export async function renderRegistry(
+  registry: Registry,
+  options: {
+    readonly outDir: string;
+    readonly enums?: boolean;
+    readonly targets?: readonly TargetName[];
+    readonly module?: ModuleFormat;
+    readonly emit?: EmitForm;
+    /** A folder of templates overriding the built-in ones (absolute, or relative to the working directory). */
+    readonly templates?: string;
+  },
+): Promise<GeneratedFile[]> {
+  const [targets, { templates }] = await settleInputs([
+    loadTargets(options.targets ?? TARGET_NAMES),
+    loadTemplates(options.templates === undefined ? undefined : path.resolve(options.templates), process.cwd()),
+  ] as const);
+  return emitRegistry(registry, targets, options.outDir, { enums: options.enums ?? true, module: options.module ?? "esm", emit: options.emit ?? "ts", templates });
+}
+
+function emitRegistry(registry: Registry, targets: readonly Target[], outDir: string, options: EmitOptions): GeneratedFile[] {
+  const context: EmitContext = { outDir };
+  return targets.flatMap((target) => target.emit(registry, context, options));
+}
+
+/**
+ * Loads and renders one run: each registry's files, and every file read. Between targets it lets a signal in
+ * (rendering a large registry takes a while), and stops when `signal` has aborted.
+ */
+async function renderRun(run: ResolvedOptions, signal: AbortSignal | undefined): Promise<RenderedRun> {
+  const [loaded, templates, targets] = await settleInputs([loadAll(run), loadTemplates(run.templates, run.cwd), loadTargets(run.targets)] as const);
+  const outputs: { sourcePath: string; chain: readonly string[]; files: GeneratedFile[] }[] = [];
+  for (const registry of loaded.registries) {
+    const files: GeneratedFile[] = [];
+    for (const target of targets) {
+      await new Promise((resolve) => setImmediate(resolve));
+      signal?.throwIfAborted();
+      files.push(...emitRegistry(registry, [target], run.outDir, { ...run, templates: templates.templates }));
+    }
+    outputs.push({ sourcePath: registry.sourcePath, chain: loaded.chains.get(registry.sourcePath) ?? [registry.sourcePath], files });
+  }
+  return { outputs, inputs: templates.files, registries: loaded.registries, templates: templates.templates };
+}
+
+/** The Markdown files to inject into, read and their markers parsed; a DiagnosticError for any marker problem. */
+async function readInjected(inject: readonly string[], cwd: string) {
+  const { readInjectTargets } = await import("./inject.js");
+  const read = await readInjectTargets(inject, cwd);
+  if (read.diagnostics.length > 0) throw new DiagnosticError(read.diagnostics);
+  return read.targets;
+}
+
+/**
+ * Every folder's files and the injected files, rendered in memory. The registries and the injected files'
+ * markers are read together, so that a run reports the problems of both at once.
+ */
+export async function renderEverything(options: RunOptions) {
+  const cwd = path.resolve(options.cwd ?? process.cwd());
+  const { plans, inject, problems } = (await planFolders(options, false))!;
+  const [rendered, targets] = await settleInputs([renderFolders(plans, (run) => renderRun(run, options.signal)), readInjected(inject, cwd), configProblems(problems)] as const);
+  options.signal?.throwIfAborted();
+  if (inject.length === 0) return { plans, rendered, injected: [] };
+  const { renderInjections } = await import("../emit/markdown/render-injections.js");
+  const registries = rendered.flatMap((folder) => folder.registries);
+  const templates = rendered[0]?.templates ?? (await loadTemplates(undefined, cwd)).templates;
+  const injection = renderInjections(targets, registries, templates);
+  if (injection.diagnostics.length > 0) throw new DiagnosticError(injection.diagnostics);
+  return { plans, rendered, injected: injection.files };
+}
