@@ -2,6 +2,10 @@
  * codebook's programmatic API: the CLI is a thin layer over these functions.
  * @packageDocumentation
  */
+import { loadTargetChecks, TARGET_NAMES } from "./emit/targets.js";
+import type { LoadOptions } from "./model/load-model.js";
+import type { Registry } from "./model/registry.js";
+
 export { check } from "./run/check.js";
 export type { CheckResult } from "./run/check.js";
 export { generate } from "./run/generate.js";
@@ -11,8 +15,7 @@ export { renderRegistry } from "./run/render.js";
 export { validate } from "./run/validate.js";
 export { watch } from "./run/watch.js";
 export type { WatchEvents, WatchOptions } from "./run/watch.js";
-export { loadRegistry } from "./load/lazy-load-registry.js";
-export type { LoadOptions } from "./load/load-registry.js";
+export type { LoadOptions } from "./model/load-model.js";
 export { findConfigFile, CONFIG_FILE_NAMES } from "./config/find-config.js";
 export { loadConfig } from "./config/lazy-load-config.js";
 export type { CodebookConfig } from "./config/load-config.js";
@@ -31,3 +34,15 @@ export { stampTranslations, translationReport, translationReports } from "./run/
 export { formatTranslationReport } from "./run/i18n-report/format.js";
 export type { LocaleStatus, MissingText, StaleText, TranslationOptions, TranslationReport } from "./run/i18n-report/report.js";
 export type { StampResult } from "./run/i18n-report/stamp.js";
+
+/**
+ * Loads one registry into the resolved model that every emitter reads, refusing what any target cannot emit (see
+ * `Target.check`). The YAML parser and the schema validator are loaded on the first call, so that importing
+ * codebook's API stays cheap.
+ * @throws {DiagnosticError} with every problem found, each located in its file.
+ * @example const registry = await loadRegistry("schema/close-codes.yaml");
+ */
+export async function loadRegistry(registryPath: string, options: LoadOptions = {}): Promise<Registry> {
+  const [{ loadRegistry: load }, checks] = await Promise.all([import("./model/load-model.js"), loadTargetChecks(TARGET_NAMES)]);
+  return load(registryPath, { ...options, checks });
+}

@@ -1,6 +1,10 @@
+import type { RegistryCheck } from "../model/build-model.js";
 import type { Registry } from "../model/registry.js";
 import type { EmitContext, GeneratedFile } from "./header.js";
-import type { MarkdownTemplates } from "./markdown/template-set.js";
+import type { EmitForm, ModuleFormat } from "./types.js";
+
+export type { EmitForm, ModuleFormat } from "./types.js";
+import type { MarkdownTemplates } from "../load/templates/template-set.js";
 
 /** Options every emitter may read; all defaults are resolved by the pipeline. */
 export interface EmitOptions {
@@ -14,19 +18,23 @@ export interface EmitOptions {
   readonly emit: EmitForm;
 }
 
-/** The module format of emitted JavaScript: `esm` (import/export) or `cjs` (require/exports). */
-export type ModuleFormat = "esm" | "cjs";
-
-/** The form of the code modules: `ts` (`<id>.ts`) or `js` (`<id>.js` and `<id>.d.ts`). */
-export type EmitForm = "ts" | "js";
-
 /** One kind of output. Emitters are pure: the same model and options give the same files. */
 export interface Target {
   readonly name: TargetName;
   /** A one-line summary for `--help` and the docs. */
   readonly summary: string;
   readonly emit: (registry: Registry, context: EmitContext, options: EmitOptions) => readonly GeneratedFile[];
+  /**
+   * Refuses what the model allows but this target cannot emit, located in the registry's files: run with the
+   * model's own checks when a registry is loaded for the target (graphql-codegen's plugin `validate` is the model).
+   */
+  readonly check?: RegistryCheck;
 }
+
+/** The targets' checks, loaded apart from their emitters: validating a registry never loads ts-morph. */
+const CHECK_LOADERS: Partial<Record<string, () => Promise<RegistryCheck>>> = {
+  ts: async () => (await import("./ts/check-names.js")).checkModuleBindings,
+};
 
 /** The targets, loaded on demand so that a run that emits nothing never loads ts-morph. */
 const TARGET_LOADERS = {
@@ -35,6 +43,7 @@ const TARGET_LOADERS = {
     const { transpileModule } = await import("./ts/javascript.js");
     return {
       name: "ts",
+      check: await CHECK_LOADERS.ts!(),
       summary: "<id>.ts: enum, as-const object, unions, guards, lookups, describe",
       emit: (registry, context, options) => {
         const module = emitTypeScriptModule(registry, context, { enums: options.enums });
@@ -73,6 +82,12 @@ export type TargetName = keyof typeof TARGET_LOADERS;
 
 /** Every target, in the order their files are listed. */
 export const TARGET_NAMES = Object.keys(TARGET_LOADERS) as TargetName[];
+
+/** Loads the checks of the named targets (see `Target.check`), without their emitters. */
+export async function loadTargetChecks(names: readonly TargetName[]): Promise<RegistryCheck[]> {
+  const checks = await Promise.all(names.map((name) => CHECK_LOADERS[name]?.()));
+  return checks.filter((check) => check !== undefined);
+}
 
 /** Loads the named targets. */
 export async function loadTargets(names: readonly TargetName[]): Promise<Target[]> {

@@ -1,14 +1,11 @@
 import path from "node:path";
-import { describeMisplacedFile } from "./file-kind.js";
 import type { Diagnostic } from "../diagnostics.js";
-import { Reporter } from "../model/build-model.js";
-import type { RawRegistry, RawText } from "../model/raw-registry.js";
-import { validateAgainstSchema } from "../validate/schema.js";
-import { checkInputFile, readSourceFile } from "./source-file.js";
-import { locate, parseYaml, type DataPath, type ParsedYaml } from "./yaml-document.js";
+import type { RawRegistry, RawText } from "./raw-registry.js";
+import { checkInputFile } from "./source-file.js";
+import { locate, type DataPath, type ParsedYaml } from "./yaml-document.js";
 
 /** A registry file as the schema allows it: with `extends`, every key but `id` may be inherited. */
-type RawRegistryFile = Partial<RawRegistry> & { readonly id: string; readonly extends?: string };
+export type RawRegistryFile = Partial<RawRegistry> & { readonly id: string; readonly extends?: string };
 
 /** Where a value of the merged registry was written: a file and the path inside it. */
 export interface Origin {
@@ -79,7 +76,8 @@ export async function resolveExtends(spec: string, fromFile: string): Promise<st
   return { problem: `cannot extend "${spec}": package ${packageName} is not installed in a node_modules folder above ${folder}` };
 }
 
-function fail(parsed: ParsedYaml, where: DataPath, code: string, message: string, target: "value" | "key" = "value"): MergeResult {
+/** A problem of an `extends` chain at `where` in `parsed`: a cycle, an unresolvable `extends`, a changed fixed key. */
+export function mergeProblem(parsed: ParsedYaml, where: DataPath, code: string, message: string, target: "value" | "key" = "value"): MergeResult {
   return { ok: false, diagnostics: [{ file: parsed.source.file, ...locate(parsed, where, target), code, message }] };
 }
 
@@ -164,65 +162,24 @@ function checkLocaleSubset(child: RawRegistryFile, parsed: ParsedYaml, base: Mer
   return diagnostics;
 }
 
-/**
- * Reads, parses and schema-checks a registry file and, through `extends`, every registry it builds on, and merges
- * them: the base's ranges, codes and sets come first, then the registry's own; every other key the registry sets
- * replaces the inherited one (`messageFormat` must stay as inherited; `locales` may be a subset of the base's, which
- * limits every inherited text to them). Problems in a base are
- * reported in the base's file; a cycle, an unresolvable `extends` or a changed fixed key in the extending file.
- * Duplicate codes and names across the two are found by the model's checks, reported at the later definition.
- */
-export async function loadMergedRegistry(file: string, cwd: string | undefined, chain: readonly string[] = []): Promise<MergeResult> {
-  const read = await readSourceFile(file, cwd);
-  if (!read.ok) return read;
-  const parse = parseYaml(read.source);
-  if (!parse.ok) return parse;
-  const { parsed } = parse;
-  const misplaced = describeMisplacedFile(parsed, "registry");
-  if (misplaced !== undefined) return { ok: false, diagnostics: [misplaced] };
-  const schemaDiagnostics = await validateAgainstSchema(parsed, "registry");
-  if (schemaDiagnostics.length > 0) return { ok: false, diagnostics: schemaDiagnostics };
-  const data = parsed.data as RawRegistryFile;
-  if (data.extends === undefined) {
-    const raw = data as RawRegistry;
-    const own: MergedRegistry = { raw, parsed, origin: (where) => ({ parsed, path: where }), files: [read.source.path], sources: [parsed], sourceLocales: [raw.locales] };
-    return { ok: true, merged: own };
-  }
-  const basePath = await resolveExtends(data.extends, read.source.path);
-  if (typeof basePath !== "string") return fail(parsed, ["extends"], "extends", basePath.problem);
-  const cycle = [...chain, read.source.path];
-  if (cycle.includes(basePath)) {
-    const names = [...cycle.slice(cycle.indexOf(basePath)), basePath].map((item) => path.basename(item));
-    return fail(parsed, ["extends"], "extends-cycle", `registries extend each other in a cycle: ${names.join(" → ")}`);
-  }
-  const base = await loadMergedRegistry(basePath, cwd, cycle);
-  if (!base.ok) return base;
-  for (const [key, fallback] of Object.entries(FIXED_KEYS) as [keyof typeof FIXED_KEYS, unknown][]) {
-    if (data[key] !== undefined && !sameValue(data[key], base.merged.raw[key] ?? fallback)) {
-      return fail(parsed, [key], "extends-fixed", `${key} is inherited from ${base.merged.parsed.source.file} (${JSON.stringify(base.merged.raw[key] ?? fallback)}) and cannot change in a registry that extends it; remove this key`, "key");
-    }
-  }
-  const localeDiagnostics = checkLocaleSubset(data, parsed, base.merged);
-  if (localeDiagnostics.length > 0) return { ok: false, diagnostics: localeDiagnostics };
-  return { ok: true, merged: merge(data, parsed, base.merged) };
+/** A registry that extends nothing, as a chain of one file. */
+export function singleRegistry(parsed: ParsedYaml): MergedRegistry {
+  const raw = parsed.data as RawRegistry;
+  return { raw, parsed, origin: (where) => ({ parsed, path: where }), files: [parsed.source.path], sources: [parsed], sourceLocales: [raw.locales] };
 }
 
-/** A reporter for a merged registry: each problem is reported in the file, and at the node, it comes from. */
-export class MergedReporter extends Reporter {
-  constructor(private readonly merged: MergedRegistry) {
-    super(merged.parsed);
+/**
+ * Merges a registry file with the registry it extends: the base's ranges, codes and sets come first, then the
+ * registry's own; every other key the registry sets replaces the inherited one (`messageFormat` must stay as
+ * inherited; `locales` may be a subset of the base's, which limits every inherited text to them).
+ */
+export function extendRegistry(data: RawRegistryFile, parsed: ParsedYaml, base: MergedRegistry): MergeResult {
+  for (const [key, fallback] of Object.entries(FIXED_KEYS) as [keyof typeof FIXED_KEYS, unknown][]) {
+    if (data[key] !== undefined && !sameValue(data[key], base.raw[key] ?? fallback)) {
+      return mergeProblem(parsed, [key], "extends-fixed", `${key} is inherited from ${base.parsed.source.file} (${JSON.stringify(base.raw[key] ?? fallback)}) and cannot change in a registry that extends it; remove this key`, "key");
+    }
   }
-
-  override error(where: DataPath, code: string, message: string, target: "value" | "key" = "value"): void {
-    const { parsed, path: local } = this.merged.origin(where);
-    // `where` names the file of a position in another file; within the same file, line:column is enough.
-    const text = message.replaceAll(`at ${parsed.source.file}:`, "at ");
-    this.diagnostics.push({ file: parsed.source.file, ...locate(parsed, local, target), code, message: text });
-  }
-
-  override where(where: DataPath): string {
-    const { parsed, path: local } = this.merged.origin(where);
-    const { line, column } = locate(parsed, local);
-    return parsed === this.parsed ? `${line}:${column}` : `${parsed.source.file}:${line}:${column}`;
-  }
+  const localeDiagnostics = checkLocaleSubset(data, parsed, base);
+  if (localeDiagnostics.length > 0) return { ok: false, diagnostics: localeDiagnostics };
+  return { ok: true, merged: merge(data, parsed, base) };
 }

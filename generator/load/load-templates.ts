@@ -1,9 +1,9 @@
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
-import { PAGE_TEXT_KEYS, type PageTextKey, type PartialPageTexts } from "../emit/markdown/page-texts.js";
-import type { MarkdownTemplates, TemplateLayer } from "../emit/markdown/template-set.js";
-import { parseTemplate, type Template } from "../emit/markdown/template.js";
+import { PAGE_TEXT_KEYS, type PageTextKey, type PartialPageTexts } from "./templates/page-texts.js";
+import type { MarkdownTemplates, TemplateLayer } from "./templates/template-set.js";
+import { parseTemplate, type Template } from "./templates/template.js";
 import { packageRoot } from "../package/package-root.js";
 import { displayPath, readSourceFile } from "./source-file.js";
 import { locate, parseYaml, type ParsedYaml } from "./yaml-document.js";

@@ -1,10 +1,6 @@
 import { readdir } from "node:fs/promises";
 import path from "node:path";
-import type { Diagnostic } from "../diagnostics.js";
-import type { RawRegistry } from "../model/raw-registry.js";
-import { validateAgainstSchema } from "../validate/schema.js";
-import { readSourceFile } from "./source-file.js";
-import { locate, parseYaml, type DataPath, type ParsedYaml } from "./yaml-document.js";
+import type { DataPath, ParsedYaml } from "./yaml-document.js";
 
 /** A translation as written in a locale file: `Name: text`, or `Name: { text, source }`. */
 export interface LocaleEntry {
@@ -25,10 +21,9 @@ export interface LocaleFile {
   readonly entries: readonly LocaleEntry[];
 }
 
-export type LocaleFilesResult = { readonly files: readonly LocaleFile[]; readonly diagnostics: readonly Diagnostic[] };
-
 type RawEntry = string | { readonly text: string; readonly source?: string };
-interface RawLocaleFile {
+/** A locale file as `locale.schema.json` allows it. */
+export interface RawLocaleFile {
   readonly locale: string;
   readonly title?: RawEntry;
   readonly description?: RawEntry;
@@ -43,7 +38,7 @@ const TAG_IN_NAME = /^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$/;
 const EXTENSIONS = [".yaml", ".yml"];
 
 /** The locale files that sit beside a registry, by the tag in their name: `close-codes.pt-BR.yaml` → `pt-BR`. */
-async function findLocaleFiles(registryPath: string): Promise<Map<string, string[]>> {
+export async function findLocaleFiles(registryPath: string): Promise<Map<string, string[]>> {
   const folder = path.dirname(registryPath);
   const base = path.basename(registryPath).replace(/\.ya?ml$/i, "");
   const found = new Map<string, string[]>();
@@ -57,58 +52,8 @@ async function findLocaleFiles(registryPath: string): Promise<Map<string, string
   return found;
 }
 
-/**
- * Loads the locale files beside a registry (`<basename>.<locale>.yaml`), validating each against
- * `locale.schema.json`. Reports a file for a locale the registry does not list, a `locale` that does not
- * match the file name, and two files for one locale.
- */
-export async function loadLocaleFiles(registry: ParsedYaml, raw: RawRegistry, cwd: string): Promise<LocaleFilesResult> {
-  const diagnostics: Diagnostic[] = [];
-  const files: LocaleFile[] = [];
-  const registryName = path.basename(registry.source.path);
-  for (const [tag, paths] of await findLocaleFiles(registry.source.path)) {
-    const parsedFiles: ParsedYaml[] = [];
-    for (const file of paths) {
-      const read = await readSourceFile(file, cwd);
-      const parse = read.ok ? parseYaml(read.source) : read;
-      if (!parse.ok) diagnostics.push(...parse.diagnostics);
-      else parsedFiles.push(parse.parsed);
-    }
-    const [parsed, duplicate] = parsedFiles;
-    if (parsed === undefined) continue;
-    const at = (target: ParsedYaml, code: string, message: string): void => {
-      diagnostics.push({ file: target.source.file, ...locate(target, ["locale"]), code, message });
-    };
-    if (duplicate !== undefined) {
-      at(duplicate, "duplicate-locale-file", `a second locale file for "${tag}" (the first is ${parsed.source.file}); keep one`);
-    }
-    if (!raw.locales.includes(tag)) {
-      const listed = raw.locales.find((locale) => locale.toLowerCase() === tag.replace(/_/g, "-").toLowerCase());
-      at(
-        parsed,
-        "unlisted-locale",
-        listed === undefined
-          ? `locale file for "${tag}", which is not listed in \`locales\` of ${registryName} (${raw.locales.join(", ")}); add it there or remove this file`
-          : `locale file for "${tag}": name it for the listed tag "${listed}" instead`,
-      );
-      continue;
-    }
-    const schemaDiagnostics = await validateAgainstSchema(parsed, "locale");
-    if (schemaDiagnostics.length > 0) {
-      diagnostics.push(...schemaDiagnostics);
-      continue;
-    }
-    const data = parsed.data as RawLocaleFile;
-    if (data.locale !== tag) {
-      at(parsed, "locale-mismatch", `locale "${data.locale}" does not match the file name, which is for "${tag}"`);
-      continue;
-    }
-    files.push({ locale: tag, parsed, entries: flattenEntries(data) });
-  }
-  return { files, diagnostics };
-}
-
-function flattenEntries(data: RawLocaleFile): LocaleEntry[] {
+/** The entries of a schema-valid locale file, in file order, each with its key and where it is. */
+export function flattenEntries(data: RawLocaleFile): LocaleEntry[] {
   const entries: LocaleEntry[] = [];
   const add = (filePath: DataPath, entry: RawEntry | undefined): void => {
     if (entry === undefined) return;

@@ -1,10 +1,9 @@
 import type { Diagnostic } from "../diagnostics.js";
 import { locate, type DataPath, type ParsedYaml } from "../load/yaml-document.js";
-import { checkModuleBindings } from "../validate/module-bindings.js";
 import { closestMatch } from "../validate/suggest.js";
-import { RESERVED_WORDS } from "./identifiers.js";
+import { RESERVED_WORDS } from "../validate/identifiers.js";
 import { indexInnermost, intervalsContain, normalizeIntervals, subtractIntervals } from "./intervals.js";
-import type { RawAlias, RawMember, RawRange, RawRegistry, RawText } from "./raw-registry.js";
+import type { RawAlias, RawMember, RawRange, RawRegistry, RawText } from "../load/raw-registry.js";
 import type { Alias, CodeEntry, CodeRange, CodeSet, Interval, LocalizedText, Registry } from "./registry.js";
 
 /** Collects located diagnostics for one parsed file. */
@@ -15,7 +14,12 @@ export class Reporter {
 
   /** Reports a problem at the value (or key) found at `path`. */
   error(path: DataPath, code: string, message: string, target: "value" | "key" = "value"): void {
-    this.diagnostics.push({ file: this.parsed.source.file, ...locate(this.parsed, path, target), code, message });
+    this.diagnostics.push(this.diagnostic(path, code, message, target));
+  }
+
+  /** The diagnostic of a problem at the value (or key) found at `path`, without reporting it. */
+  diagnostic(path: DataPath, code: string, message: string, target: "value" | "key" = "value"): Diagnostic {
+    return { file: this.parsed.source.file, ...locate(this.parsed, path, target), code, message };
   }
 
   /** `12:5`: where a value is, for messages that point back at an earlier definition. */
@@ -24,6 +28,18 @@ export class Reporter {
     return `${line}:${column}`;
   }
 }
+
+/** What a check of the finished model receives besides it: where each of the registry's values was written. */
+export interface CheckContext {
+  /** The diagnostic of a problem at the value (or key) found at `path` in the registry's files. */
+  readonly diagnostic: (path: DataPath, code: string, message: string, target?: "value" | "key") => Diagnostic;
+}
+
+/**
+ * A check of the finished model that a later stage brings (a target's `check`: the TypeScript target refuses the
+ * names that would break its module). Its problems are reported with the model's own, all at once.
+ */
+export type RegistryCheck = (registry: Registry, context: CheckContext) => readonly Diagnostic[];
 
 /** Where translations for a text may come from besides the registry itself (locale files). */
 export type TextSupplement = (path: DataPath, locale: string) => string | undefined;
@@ -41,6 +57,8 @@ export interface BuildContext {
    * @default an error at the registry's text
    */
   readonly reportMissing?: MissingReporter;
+  /** The checks the model's consumers add (see {@link RegistryCheck}). @default none */
+  readonly checks?: readonly RegistryCheck[];
 }
 
 /** The context inside `buildModel`: the caller's, and where the fallbacks are collected. */
@@ -101,7 +119,7 @@ export function buildModel(input: BuildContext): BuildResult {
     fallbacks: context.fallbacks,
     sourcePath: reporter.parsed.source.path,
   };
-  checkModuleBindings(registry, reporter);
+  for (const check of input.checks ?? []) reporter.diagnostics.push(...check(registry, reporter));
   if (reporter.diagnostics.length > 0) return { ok: false, diagnostics: reporter.diagnostics };
   return { ok: true, registry };
 }

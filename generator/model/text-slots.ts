@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { DataPath } from "../load/yaml-document.js";
-import type { RawRegistry, RawText } from "./raw-registry.js";
+import type { RawRegistry, RawText } from "../load/raw-registry.js";
 
 /**
  * One translatable text of a registry. Its `key` is the one key scheme every catalog uses: `title`,

@@ -1,13 +1,15 @@
 import path from "node:path";
 import { DiagnosticError, type Diagnostic } from "../diagnostics.js";
+import { loadTargetChecks } from "../emit/targets.js";
 import type { Registry } from "../model/registry.js";
 import { localeFileStem } from "../write/inputs.js";
 import type { ResolvedOptions } from "./options.js";
 
 /** Loads every registry; throws one DiagnosticError with the problems of all of them. */
 export async function loadAll(options: ResolvedOptions): Promise<{ registries: Registry[]; files: string[]; chains: Map<string, string[]> }> {
-  const { tryLoadRegistry } = await import("../load/load-registry.js");
-  const results = await Promise.all(options.registries.map((file) => tryLoadRegistry(file, { cwd: options.cwd })));
+  const { tryLoadRegistry } = await import("../model/load-model.js");
+  const checks = await loadTargetChecks(options.targets);
+  const results = await Promise.all(options.registries.map((file) => tryLoadRegistry(file, { cwd: options.cwd, checks })));
   const files = results.flatMap((result) => (result.ok ? result.files : []));
   const diagnostics: Diagnostic[] = results.flatMap((result) => (result.ok ? [] : result.diagnostics));
   const registries = results.flatMap((result) => (result.ok ? [result.registry] : []));

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { DiagnosticError, type Diagnostic } from "../diagnostics.js";
 import type { GeneratedFile } from "../emit/header.js";
-import type { MarkdownTemplates } from "../emit/markdown/template-set.js";
+import type { MarkdownTemplates } from "../load/templates/template-set.js";
 import type { Registry } from "../model/registry.js";
 import type { FolderOutput, RegistryOutput } from "../write/output-folder.js";
 import { registrySources, sourcesOf, type FolderPlan } from "./folder-plan.js";

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { DiagnosticError } from "../diagnostics.js";
 import type { EmitContext, GeneratedFile } from "../emit/header.js";
-import type { MarkdownTemplates } from "../emit/markdown/template-set.js";
+import type { MarkdownTemplates } from "../load/templates/template-set.js";
 import { loadTargets, TARGET_NAMES, type Target, type EmitForm, type EmitOptions, type ModuleFormat, type TargetName } from "../emit/targets.js";
 import type { Registry } from "../model/registry.js";
 import { planFolders } from "./folder-plan.js";

@@ -1,7 +1,7 @@
 import type { ErrorObject } from "ajv";
 import type { Diagnostic } from "../diagnostics.js";
 import { locate, type DataPath, type ParsedYaml } from "../load/yaml-document.js";
-import { RESERVED_WORDS } from "../model/identifiers.js";
+import { RESERVED_WORDS } from "./identifiers.js";
 import { closestMatch } from "./suggest.js";
 
 const PASCAL_NAME = /^[A-Z][A-Za-z0-9]*$/;

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { loadRegistry } from "../../generator/load/load-registry.js";
+import { loadRegistry } from "../../generator/index.js";
 import type { Registry } from "../../generator/model/registry.js";
 import { renderRegistry } from "../../generator/run/render.js";
 import type { GeneratedFile } from "../../generator/emit/header.js";

@@ -6,7 +6,7 @@ import { promisify } from "node:util";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
-import { tryLoadRegistry } from "../../generator/load/load-registry.js";
+import { tryLoadRegistry } from "../../generator/model/load-model.js";
 import { renderRegistry } from "../../generator/run/render.js";
 import { runCli } from "../helpers/cli.js";
 import { cliPath, repoRoot } from "../helpers/paths.js";

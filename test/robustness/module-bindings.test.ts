@@ -3,8 +3,8 @@ import { Node, Project, SyntaxKind, type SourceFile } from "ts-morph";
 import { describe, expect, it } from "vitest";
 import { DiagnosticError } from "../../generator/diagnostics.js";
 import { globalsRead, moduleBindings, moduleNames } from "../../generator/emit/ts/names.js";
-import { loadRegistry } from "../../generator/load/load-registry.js";
-import { RESERVED_WORDS } from "../../generator/model/identifiers.js";
+import { loadRegistry } from "../../generator/index.js";
+import { RESERVED_WORDS } from "../../generator/validate/identifiers.js";
 import type { Registry } from "../../generator/model/registry.js";
 import { renderRegistry } from "../../generator/run/render.js";
 import { importTypeScript } from "../helpers/module.js";
@@ -14,7 +14,7 @@ import { tempDir } from "../helpers/temp.js";
 import { compileStrict } from "../helpers/typescript.js";
 
 /**
- * The clash check (generator/validate/module-bindings.ts) knows which names the generated module declares and
+ * The clash check (generator/emit/ts/check-names.ts) knows which names the generated module declares and
  * which globals it reads. These tests read the generated module itself, so that an emitter that adds a
  * declaration or starts using a global fails here until the check knows about it; and they generate every such
  * name as a registry's type, alias and set guard, which must be refused with a located error or compile and run.

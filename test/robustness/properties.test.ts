@@ -4,7 +4,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
 import { moduleNames } from "../../generator/emit/ts/names.js";
-import { tryLoadRegistry } from "../../generator/load/load-registry.js";
+import { tryLoadRegistry } from "../../generator/model/load-model.js";
 import { readSourceFile } from "../../generator/load/source-file.js";
 import { renderRegistry } from "../../generator/run/render.js";
 import { validate } from "../../generator/run/validate.js";

@@ -80,7 +80,7 @@ const textArbitrary = fc
 const pascalArbitrary = fc.oneof({ weight: 5, arbitrary: fc.stringMatching(/^[A-Z][A-Za-z0-9]{0,7}$/) }, { weight: 1, arbitrary: fc.constantFrom(...SPECIAL_NAMES) });
 
 /**
- * Types the clash check refuses (see module-bindings): the globals the generated code reads, and the types
+ * Types the clash check refuses (see emit/ts/check-names.ts): the globals the generated code reads, and the types
  * whose derived names are private helpers (`describeIn`, `describeRangeIn`, `LocaleMatchData`).
  */
 const REFUSED_TYPES = new Set(["Number", "Math", "Exclude", "In", "RangeIn", "LocaleMatchData"]);

@@ -1,6 +1,6 @@
 import type { Diagnostic, SourcePosition } from "../../diagnostics.js";
 import type { Registry } from "../../model/registry.js";
-import { TABLE_NAMES, type TableName } from "./tables.js";
+import { TABLE_NAMES, type TableName } from "../../load/templates/template.js";
 
 /**
  * Tables regenerated inside a hand-written Markdown file, between a pair of markers, each alone on its line:

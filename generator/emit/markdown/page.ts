@@ -1,10 +1,11 @@
 import type { Registry } from "../../model/registry.js";
 import { generatedNotice, type EmitContext, type GeneratedFile } from "../header.js";
 import { escapeInline, renderLink } from "./escape.js";
-import type { PageTexts } from "./page-texts.js";
+import type { PageTexts } from "../../load/templates/page-texts.js";
+import type { MarkdownTemplates } from "../../load/templates/template-set.js";
 import { renderNamedTable } from "./tables.js";
-import { renderTemplate, type TemplateScope } from "./template.js";
-import { pageTemplateFor, pageTextsFor, type MarkdownTemplates } from "./template-set.js";
+import { renderTemplate, type TemplateScope } from "./render-template.js";
+import { pageTemplateFor, pageTextsFor } from "./template-set.js";
 
 /** The page of one locale: `<id>.md` for the source locale, `<id>.<locale>.md` for every other one. */
 export function markdownPagePath(registry: Registry, locale: string): string {

@@ -2,8 +2,10 @@ import type { Diagnostic } from "../../diagnostics.js";
 import type { SourceFile } from "../../load/source-file.js";
 import type { Registry } from "../../model/registry.js";
 import { injectTables, type InjectRegion } from "./inject.js";
-import { renderNamedTable, type TableName } from "./tables.js";
-import { pageTextsFor, type MarkdownTemplates } from "./template-set.js";
+import type { MarkdownTemplates } from "../../load/templates/template-set.js";
+import type { TableName } from "../../load/templates/template.js";
+import { renderNamedTable } from "./tables.js";
+import { pageTextsFor } from "./template-set.js";
 
 /** A Markdown file named by `--inject`, read and scanned for its regions. */
 export interface InjectTarget {

@@ -1,11 +1,8 @@
 import { intervalsContain } from "../../model/intervals.js";
 import type { CodeEntry, CodeRange, Registry } from "../../model/registry.js";
 import { escapeCell, renderCode, renderLink, renderTable } from "./escape.js";
-import type { PageTexts } from "./page-texts.js";
-
-/** The tables a page or an injected region can hold. */
-export const TABLE_NAMES = ["ranges", "codes"] as const;
-export type TableName = (typeof TABLE_NAMES)[number];
+import type { PageTexts } from "../../load/templates/page-texts.js";
+import type { TableName } from "../../load/templates/template.js";
 
 /** Column headers and cell words of the tables, in one locale. */
 export type TableHeaders = Pick<PageTexts, "range" | "code" | "name" | "use" | "description" | "reference" | "aliases" | "yes" | "no">;

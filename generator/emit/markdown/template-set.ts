@@ -1,17 +1,7 @@
-import { resolvePageTexts, type PageTexts, type TextLayer } from "./page-texts.js";
-import type { Template } from "./template.js";
-
-/** The templates of one folder: page templates by name (`page`, `page.<locale>`) and page texts by locale. */
-export interface TemplateLayer extends TextLayer {
-  /** Where the layer comes from, for messages. */
-  readonly folder: string;
-  readonly pages: ReadonlyMap<string, Template>;
-}
-
-/** Every template folder of a run, the user's first and the built-in one last: the first that has a file wins. */
-export interface MarkdownTemplates {
-  readonly layers: readonly TemplateLayer[];
-}
+import type { MarkdownTemplates } from "../../load/templates/template-set.js";
+import type { Template } from "../../load/templates/template.js";
+import type { PageTexts } from "../../load/templates/page-texts.js";
+import { resolvePageTexts } from "./page-texts.js";
 
 /**
  * The page template for `locale`: `page.<locale>.md`, else `page.md`, the user's folder before the built-in one.

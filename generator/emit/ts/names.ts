@@ -1,5 +1,5 @@
 import { intervalsOf } from "../../model/intervals.js";
-import { lowerFirst } from "../../model/identifiers.js";
+import { lowerFirst } from "../../validate/identifiers.js";
 import type { CodeSet, Registry } from "../../model/registry.js";
 import { readsSpansTable } from "./builders.js";
 

@@ -1,9 +1,9 @@
 import path from "node:path";
 import { expandConfig } from "../../config/expand-config.js";
 import { DiagnosticError, type Diagnostic } from "../../diagnostics.js";
-import { loadMergedRegistry } from "../../load/extends.js";
-import { loadOwnTranslations, tryLoadRegistry } from "../../load/load-registry.js";
-import type { Translations } from "../../load/translations.js";
+import { loadMergedRegistry } from "../../model/extends-chain.js";
+import { loadOwnTranslations, tryLoadRegistry } from "../../model/load-model.js";
+import type { Translations } from "../../model/translations.js";
 import { sourceFingerprint } from "../../model/text-slots.js";
 import { defaultRegistryPath } from "../../package/package-root.js";
 

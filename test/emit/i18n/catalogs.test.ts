@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadRegistry } from "../../../generator/load/load-registry.js";
+import { loadRegistry } from "../../../generator/model/load-model.js";
 import { renderRegistry } from "../../../generator/run/render.js";
 import { formatjsReader, gettextReader, i18nextReader, keyForCode, probeCodes, type CatalogReader } from "../../helpers/catalog-readers.js";
 import { fileAt, importModule } from "../../helpers/generated-module.js";

@@ -4,7 +4,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { createIntl } from "@formatjs/intl";
 import { describe, expect, it } from "vitest";
-import { loadRegistry } from "../../../generator/load/load-registry.js";
+import { loadRegistry } from "../../../generator/model/load-model.js";
 import { renderRegistry } from "../../../generator/run/render.js";
 import { fileAt } from "../../helpers/generated-module.js";
 import { defaultRegistry, repoRoot } from "../../helpers/paths.js";

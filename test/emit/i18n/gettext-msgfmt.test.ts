@@ -5,7 +5,7 @@ import { promisify } from "node:util";
 import { po } from "gettext-parser";
 import { describe, expect, it } from "vitest";
 import { renderRegistry } from "../../../generator/run/render.js";
-import { loadRegistry } from "../../../generator/load/load-registry.js";
+import { loadRegistry } from "../../../generator/model/load-model.js";
 import { fileAt } from "../../helpers/generated-module.js";
 import { defaultRegistry } from "../../helpers/paths.js";
 import { loadFixture, renderAll } from "../../helpers/registry.js";

@@ -5,7 +5,7 @@ import { stringify } from "yaml";
 import { pageTextsFor } from "../../../generator/emit/markdown/template-set.js";
 import { loadMarkdownTemplates } from "../../../generator/load/load-templates.js";
 import { loadRegistry, renderRegistry, type CodeRange, type GeneratedFile, type Registry } from "../../../generator/index.js";
-import type { MarkdownTemplates } from "../../../generator/emit/markdown/template-set.js";
+import type { MarkdownTemplates } from "../../../generator/load/templates/template-set.js";
 import { gfm, readBlocks, readTables, rowHasCells, type ReadTable } from "../../helpers/gfm.js";
 import { HOSTILE_TEXTS, hostileRegistry } from "../../helpers/hostile.js";
 import { defaultRegistry, repoRoot } from "../../helpers/paths.js";

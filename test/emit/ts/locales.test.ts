@@ -1,7 +1,7 @@
 import path from "node:path";
 import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
-import { loadRegistry } from "../../../generator/load/load-registry.js";
+import { loadRegistry } from "../../../generator/model/load-model.js";
 import type { Registry } from "../../../generator/model/registry.js";
 import { renderRegistry } from "../../../generator/run/render.js";
 import { fileAt, importModule } from "../../helpers/generated-module.js";

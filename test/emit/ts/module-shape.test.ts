@@ -1,6 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadRegistry } from "../../../generator/load/load-registry.js";
+import { loadRegistry } from "../../../generator/model/load-model.js";
 import { renderRegistry } from "../../../generator/run/render.js";
 import { fileAt } from "../../helpers/generated-module.js";
 import { repoRoot } from "../../helpers/paths.js";

@@ -1,6 +1,5 @@
 import type { Diagnostic } from "../../diagnostics.js";
 import { PAGE_TEXT_KEYS, type PageTextKey } from "./page-texts.js";
-import { TABLE_NAMES, type TableName } from "./tables.js";
 
 /**
  * Page templates: Markdown with placeholders.
@@ -20,6 +19,10 @@ import { TABLE_NAMES, type TableName } from "./tables.js";
 export const TEMPLATE_VALUES = ["notice", "title", "description", "id", "locale", "languages"] as const;
 export type TemplateValue = (typeof TEMPLATE_VALUES)[number];
 
+/** The tables a page or an injected region can hold. */
+export const TABLE_NAMES = ["ranges", "codes"] as const;
+export type TableName = (typeof TABLE_NAMES)[number];
+
 /** The conditions of `{{ if:CONDITION }}`. */
 export const TEMPLATE_CONDITIONS = ["description", "ranges", "translations"] as const;
 export type TemplateCondition = (typeof TEMPLATE_CONDITIONS)[number];
@@ -36,14 +39,6 @@ export interface Template {
   /** The file it came from, as diagnostics print it. */
   readonly file: string;
   readonly nodes: readonly TemplateNode[];
-}
-
-/** What a page gives its template: every value as finished Markdown. */
-export interface TemplateScope {
-  readonly values: Readonly<Record<TemplateValue, string>>;
-  readonly texts: Readonly<Record<PageTextKey, string>>;
-  readonly tables: Readonly<Record<TableName, string>>;
-  readonly conditions: Readonly<Record<TemplateCondition, boolean>>;
 }
 
 export type TemplateParseResult =
@@ -162,26 +157,4 @@ function positionsOf(text: string): (offset: number) => { line: number; column: 
     while (starts[line]! > offset) line -= 1;
     return { line: line + 1, column: offset - starts[line]! + 1 };
   };
-}
-
-/** Renders a template: the output ends with exactly one line break. */
-export function renderTemplate(template: Template, scope: TemplateScope): string {
-  const render = (nodes: readonly TemplateNode[]): string =>
-    nodes
-      .map((node) => {
-        switch (node.kind) {
-          case "text":
-            return node.text;
-          case "value":
-            return scope.values[node.value];
-          case "text-key":
-            return scope.texts[node.key];
-          case "table":
-            return scope.tables[node.table];
-          case "if":
-            return scope.conditions[node.condition] ? render(node.body) : "";
-        }
-      })
-      .join("");
-  return `${render(template.nodes).replace(/\n+$/, "")}\n`;
 }

@@ -1,7 +1,8 @@
-import { globalsRead, moduleBindings, moduleNames, privateDeclarations, typeBindings } from "../emit/ts/names.js";
-import type { DataPath } from "../load/yaml-document.js";
-import type { Reporter } from "../model/build-model.js";
-import type { Alias, Registry } from "../model/registry.js";
+import { globalsRead, moduleBindings, moduleNames, privateDeclarations, typeBindings } from "./names.js";
+import type { DataPath } from "../../load/yaml-document.js";
+import type { Diagnostic } from "../../diagnostics.js";
+import type { CheckContext } from "../../model/build-model.js";
+import type { Alias, Registry } from "../../model/registry.js";
 
 /**
  * Reports the names a registry chooses that would break the generated TypeScript module: a set guard or an
@@ -10,7 +11,9 @@ import type { Alias, Registry } from "../model/registry.js";
  * after a global the module's code reads (`Number`, and `String` in an ICU module), which it would hide. Aliases that
  * repeat each other are reported by the model. The model keeps the registry's order, so indexes locate names.
  */
-export function checkModuleBindings(registry: Registry, reporter: Reporter): void {
+export function checkModuleBindings(registry: Registry, context: CheckContext): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const reporter = { error: (...problem: Parameters<CheckContext["diagnostic"]>) => diagnostics.push(context.diagnostic(...problem)) };
   const names = moduleNames(registry);
   const globals = globalsRead(registry);
   const hidesGlobal = (name: string) => `would hide the global ${name} that the generated code uses; choose another name`;
@@ -36,4 +39,5 @@ export function checkModuleBindings(registry: Registry, reporter: Reporter): voi
     aliases.forEach((alias, index) => claim(alias.name, [...owner, "aliases", index, "name"], `the alias "${alias.name}"`));
   registry.codes.forEach((entry, index) => claimAliases(entry.aliases, ["codes", index]));
   registry.ranges.forEach((range, index) => claimAliases(range.aliases, ["ranges", index]));
+  return diagnostics;
 }

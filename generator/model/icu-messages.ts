@@ -1,7 +1,7 @@
 import type { Diagnostic } from "../diagnostics.js";
-import type { TextOrigin, Translations } from "../load/translations.js";
-import type { MessagePart } from "../model/registry.js";
-import type { TextSlot } from "../model/text-slots.js";
+import type { TextOrigin, Translations } from "./translations.js";
+import type { MessagePart } from "./registry.js";
+import type { TextSlot } from "./text-slots.js";
 
 type Parser = typeof import("@formatjs/icu-messageformat-parser");
 type Element = ReturnType<Parser["parse"]>[number];

@@ -1,11 +1,11 @@
 import path from "node:path";
 import type { Diagnostic, SourcePosition } from "../diagnostics.js";
-import type { TextSupplement } from "../model/build-model.js";
-import type { RawRegistry } from "../model/raw-registry.js";
-import { inlineText, registryTextSlots, type TextSlot } from "../model/text-slots.js";
-import type { LocaleEntry, LocaleFile } from "./locale-files.js";
+import type { TextSupplement } from "./build-model.js";
+import type { RawRegistry } from "../load/raw-registry.js";
+import { inlineText, registryTextSlots, type TextSlot } from "./text-slots.js";
+import type { LocaleEntry, LocaleFile } from "../load/locale-files.js";
 import { closestMatch } from "../validate/suggest.js";
-import { locate, type DataPath, type ParsedYaml } from "./yaml-document.js";
+import { locate, type DataPath, type ParsedYaml } from "../load/yaml-document.js";
 
 /** Where one locale's text for a slot comes from. */
 export interface TextOrigin extends SourcePosition {

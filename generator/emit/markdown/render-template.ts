@@ -1,0 +1,32 @@
+import type { PageTextKey } from "../../load/templates/page-texts.js";
+import type { TableName, Template, TemplateCondition, TemplateNode, TemplateValue } from "../../load/templates/template.js";
+
+/** What a page gives its template: every value as finished Markdown. */
+export interface TemplateScope {
+  readonly values: Readonly<Record<TemplateValue, string>>;
+  readonly texts: Readonly<Record<PageTextKey, string>>;
+  readonly tables: Readonly<Record<TableName, string>>;
+  readonly conditions: Readonly<Record<TemplateCondition, boolean>>;
+}
+
+/** Renders a template: the output ends with exactly one line break. */
+export function renderTemplate(template: Template, scope: TemplateScope): string {
+  const render = (nodes: readonly TemplateNode[]): string =>
+    nodes
+      .map((node) => {
+        switch (node.kind) {
+          case "text":
+            return node.text;
+          case "value":
+            return scope.values[node.value];
+          case "text-key":
+            return scope.texts[node.key];
+          case "table":
+            return scope.tables[node.table];
+          case "if":
+            return scope.conditions[node.condition] ? render(node.body) : "";
+        }
+      })
+      .join("");
+  return `${render(template.nodes).replace(/\n+$/, "")}\n`;
+}
