@@ -44,7 +44,9 @@ export function measureManyRanges(context: BenchContext): SectionResult {
   context.log(`(f) ${MANY_RANGES_SIZES.join(", ")} ranges x as many codes, ${runs} runs`);
   const samples = MANY_RANGES_SIZES.map((): RunMeasure[] => []);
   for (let run = 0; run < runs; run += 1) {
-    MANY_RANGES_SIZES.forEach((size, index) => samples[index]!.push(generateOnce(context, files[index]!, path.join(context.scratch, `out-ranges-${size}`))));
+    for (const [index, size] of MANY_RANGES_SIZES.entries()) {
+      samples[index]!.push(generateOnce(context, files[index]!, path.join(context.scratch, `out-ranges-${size}`)));
+    }
   }
   const time = samples.map((measures) => median(measures.map((measure) => measure.milliseconds)));
   const rss = samples.map((measures) => Math.max(...measures.map((measure) => measure.maxRssBytes)));

@@ -4,5 +4,5 @@
  */
 import { writeFileSync } from "node:fs";
 
-const file = process.env["CODEBOOK_BENCH_RSS_FILE"];
+const file = process.env.CODEBOOK_BENCH_RSS_FILE;
 if (file !== undefined) process.on("exit", () => writeFileSync(file, String(process.resourceUsage().maxRSS * 1024)));

@@ -91,7 +91,7 @@ export function syntheticRegistryYaml(size: number, seed = 1): string {
     const from = codes[block * CODES_PER_RANGE]!;
     const to = block === blocks - 1 ? last : codes[(block + 1) * CODES_PER_RANGE]! - 1;
     lines.push(`  - from: ${from}`, `    to: ${to}`, `    name: Block${block}`, "    description:", ...textBlock(random, "      ", block));
-    lines.push("    reference: Synthetic specification §" + String(block + 1));
+    lines.push(`    reference: Synthetic specification §${block + 1}`);
   }
   lines.push("", "codes:");
   const names = codes.map((code, index) => `${NAME_PARTS[index % NAME_PARTS.length]}${NAME_PARTS[Math.floor(index / NAME_PARTS.length) % NAME_PARTS.length]}${code}`);

@@ -86,7 +86,7 @@ describe("a registry that extends another", () => {
     {
       case: "a problem inside the base, in the base's file",
       base: demoRegistry().replace("name: Two", "name: two"),
-      expected: ['base.yaml:12:11: error: "two" is not a valid name: names are PascalCase identifiers (an uppercase letter, then letters and digits), such as NormalClosure or URITooLong; did you mean \"Two\"?'],
+      expected: ['base.yaml:12:11: error: "two" is not a valid name: names are PascalCase identifiers (an uppercase letter, then letters and digits), such as NormalClosure or URITooLong; did you mean "Two"?'],
     },
     {
       case: "a semantic problem inside the base, in the base's file",

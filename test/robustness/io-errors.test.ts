@@ -34,7 +34,7 @@ async function generatedProject(root: string, outDir = "out") {
   return args;
 }
 
-const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** The one line a failed write prints: no stack trace. */
 function expectCannotWrite(run: { code: number; stderr: string }, file: string, reason: string): void {
@@ -104,7 +104,7 @@ describe.skipIf(unmountable !== undefined)(`A failing run changes nothing it can
     await writeFile(path.join(root, "big.yaml"), bigRegistry("new", 600));
     const before = { project: await snapshot(root), mount: await snapshot(mount) };
     const run = await runCli(args, root);
-    expect(run.stderr).toMatch(new RegExp(`^codebook: cannot write ${escape(path.relative(root, out))}/[^:]+: no space left on the device$`));
+    expect(run.stderr).toMatch(new RegExp(`^codebook: cannot write ${escapeRegExp(path.relative(root, out))}/[^:]+: no space left on the device$`));
     expect(run.code).toBe(1);
     expect({ project: await snapshot(root), mount: await snapshot(mount) }).toEqual(before);
   });
@@ -117,7 +117,7 @@ describe.skipIf(unmountable !== undefined)(`A failing run changes nothing it can
     try {
       const before = { project: await snapshot(root), mount: await snapshot(mount) };
       const run = await runCli(args, root);
-      expect(run.stderr).toMatch(new RegExp(`^codebook: cannot write ${escape(path.relative(root, path.join(mount, "out")))}/demo\\.[a-z]+: the file system is read-only$`));
+      expect(run.stderr).toMatch(new RegExp(`^codebook: cannot write ${escapeRegExp(path.relative(root, path.join(mount, "out")))}/demo\\.[a-z]+: the file system is read-only$`));
       expect(run.code).toBe(1);
       expect({ project: await snapshot(root), mount: await snapshot(mount) }).toEqual(before);
     } finally {

@@ -136,9 +136,10 @@ const textMutation = fc.gen().map((g) => (yaml: string): string => {
 const dataMutation = fc.gen().map((g) => (data: unknown): unknown => {
   const containers: { parent: Record<string, unknown> | unknown[]; key: string | number }[] = [];
   const walk = (node: unknown) => {
-    if (Array.isArray(node)) node.forEach((item, index) => (containers.push({ parent: node, key: index }), walk(item)));
-    else if (node !== null && typeof node === "object") {
-      for (const [key, value] of Object.entries(node)) (containers.push({ parent: node as Record<string, unknown>, key }), walk(value));
+    const children: [string | number, unknown][] = Array.isArray(node) ? [...node.entries()] : node !== null && typeof node === "object" ? Object.entries(node) : [];
+    for (const [key, value] of children) {
+      containers.push({ parent: node as Record<string, unknown> | unknown[], key });
+      walk(value);
     }
   };
   walk(data);

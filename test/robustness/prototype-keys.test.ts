@@ -40,15 +40,15 @@ describe.each(KEYS)("the key %s", (key) => {
     await writeTree(dir, { "codebook.config.json": config });
     const diagnostics = refused(await runCli(["generate"], dir));
     expect(diagnostics).toEqual([
-      expect.stringMatching(new RegExp(`^codebook\\.config\\.json:2:\\d+: error: unknown key ${escape(quoted)}`)),
-      expect.stringMatching(new RegExp(`^codebook\\.config\\.json:3:3: error: unknown key ${escape(quoted)}`)),
+      expect.stringMatching(new RegExp(`^codebook\\.config\\.json:2:\\d+: error: unknown key ${escapeRegExp(quoted)}`)),
+      expect.stringMatching(new RegExp(`^codebook\\.config\\.json:3:3: error: unknown key ${escapeRegExp(quoted)}`)),
     ]);
   });
 
   it("in a YAML config", async () => {
     const dir = await tempDir();
     await writeTree(dir, { "demo.yaml": demoRegistry(), "codebook.config.yaml": `registries:\n  - registry: demo.yaml\n${key}: 1\n` });
-    expect(refused(await runCli(["generate"], dir))).toEqual([expect.stringMatching(new RegExp(`^codebook\\.config\\.yaml:3:1: error: unknown key ${escape(quoted)}`))]);
+    expect(refused(await runCli(["generate"], dir))).toEqual([expect.stringMatching(new RegExp(`^codebook\\.config\\.yaml:3:1: error: unknown key ${escapeRegExp(quoted)}`))]);
   });
 
   it("in a registry (top level, in a code, as a locale of a text)", async () => {
@@ -73,13 +73,13 @@ describe.each(KEYS)("the key %s", (key) => {
     expect(diagnostics).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^demo\.de\.yaml:2:1: error: /),
-        expect.stringMatching(new RegExp(`^templates/locales/en\\.yaml:1:1: error: unknown text key ${escape(quoted)}`)),
+        expect.stringMatching(new RegExp(`^templates/locales/en\\.yaml:1:1: error: unknown text key ${escapeRegExp(quoted)}`)),
       ]),
     );
     expect(({} as Record<string, unknown>).x).toBeUndefined();
   });
 });
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

@@ -56,10 +56,12 @@ type Draw = fc.GeneratorValue;
 const LOCALES = ["en", "de", "fr", "ja", "ar", "zh-CN", "pt-BR", "zh-Hant-TW", "es-419"];
 
 /** The control characters a registry may not hold (see yaml-restrictions); a random text leaves them out. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching the control characters is the point
 const REFUSED_CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/gu;
 
 /** Pieces of text that have broken, or could break, one of the output formats; of the controls, the valid ones. */
 const HOSTILE = [
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: "${x}" is hostile text, for the emitters' template literals
   "*/", "/*", "//", "`", "${x}", '"', "'", "\\", "\\n", "\u2028", "\u2029", "[0m",
   "<b>", "</script>", "<!--", "-->", "&amp;", "|", "- ", "1. ", "# ", "> ", "    ", "***", "[a](b)", "😀", "👨‍👩‍👧",
   "\u202e", "\u200f", "e\u0301", "\n", "\r\n", "\r", "\t", "  ", "@example", " @see", "\uFEFF", "\uFFFD",
@@ -185,7 +187,8 @@ export function drawRegistry(g: Draw): RawRegistry {
   const aliases = () =>
     Array.from({ length: g(fc.integer, { min: 0, max: 2 }) }, () => {
       // An underscore keeps aliases apart from every generated name (those are camelCase or PascalCase).
-      const name = `${g(anyAliasStem)}_${(aliasCount += 1)}`;
+      aliasCount += 1;
+      const name = `${g(anyAliasStem)}_${aliasCount}`;
       return g(fc.boolean) ? { name, note: g(anyText) } : name;
     });
   const reference = () => (g(fc.boolean) ? { reference: g(anyText) } : {});
@@ -320,7 +323,9 @@ export class Oracle {
   /** Values worth asking about: every code, range end and set member edge, their neighbours, and oddities. */
   edgeValues(): number[] {
     const values = new Set<number>([0, -0, -1, 1, 0.5, -Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER + 2, NaN, Infinity, -Infinity]);
-    const around = (value: number) => [value - 1, value, value + 1, value + 0.5].forEach((item) => values.add(item));
+    const around = (value: number) => {
+      for (const item of [value - 1, value, value + 1, value + 0.5]) values.add(item);
+    };
     for (const entry of this.registry.codes) around(entry.code);
     for (const range of this.registry.ranges ?? []) [range.from, range.to].forEach(around);
     for (const set of this.registry.sets ?? []) {

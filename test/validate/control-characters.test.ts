@@ -9,7 +9,7 @@ import { tempDir, writeTree } from "../helpers/temp.js";
 const REFUSED = [
   ...Array.from({ length: 0x20 }, (_, code) => code).filter((code) => code !== 0x09 && code !== 0x0a && code !== 0x0d),
   ...Array.from({ length: 0x21 }, (_, index) => 0x7f + index),
-].map((code) => ({ code, name: `U+${code.toString(16).toUpperCase().padStart(4, "0")}`, escape: `\\x${code.toString(16).padStart(2, "0")}` }));
+].map((code) => ({ code, name: `U+${code.toString(16).toUpperCase().padStart(4, "0")}`, yamlEscape: `\\x${code.toString(16).padStart(2, "0")}` }));
 
 /**
  * A two-locale registry and its French locale file, with `registry` in a title, a description and a url, and
@@ -48,17 +48,17 @@ describe("control characters in texts and urls", () => {
     expect(REFUSED).toHaveLength(62);
   });
 
-  it.each(REFUSED)("$name is refused in a title, a description and a url, each located", async ({ name, escape }) => {
+  it.each(REFUSED)("$name is refused in a title, a description and a url, each located", async ({ name, yamlEscape }) => {
     const dir = await tempDir();
-    await writeTree(dir, files(escape, ""));
+    await writeTree(dir, files(yamlEscape, ""));
     const run = await runCli(["validate", "demo.yaml"], dir);
     expect(run.code).toBe(1);
     expect(placesOf(run.stderr, name)).toEqual(["demo.yaml:3:8", "demo.yaml:8:18", "demo.yaml:9:10"]);
   });
 
-  it.each(REFUSED)("$name is refused in a translation in a locale file, located", async ({ name, escape }) => {
+  it.each(REFUSED)("$name is refused in a translation in a locale file, located", async ({ name, yamlEscape }) => {
     const dir = await tempDir();
-    await writeTree(dir, files("", escape));
+    await writeTree(dir, files("", yamlEscape));
     const run = await runCli(["validate", "demo.yaml"], dir);
     expect(run.code).toBe(1);
     expect(placesOf(run.stderr, name)).toEqual(["demo.fr.yaml:4:8"]);

@@ -7,6 +7,7 @@ import { demoRegistry } from "../helpers/registries.js";
 import { tempDir, writeTree } from "../helpers/temp.js";
 
 /** Every character a terminal acts on: none may reach stderr raw from an input file. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching the control characters is the point
 const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 const ESC = "\u001b";
 
