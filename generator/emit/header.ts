@@ -1,20 +1,9 @@
 import path from "node:path";
 import type { Registry } from "../model/registry.js";
-
-/** One file an emitter produces: a path relative to the output folder (with `/`) and its contents. */
-export interface GeneratedFile {
-  readonly path: string;
-  readonly contents: string;
-}
-
-/** What every emitter receives besides the model. */
-export interface EmitContext {
-  /** The absolute output folder: headers name the registry relative to it. */
-  readonly outDir: string;
-}
+import type { EmitContext } from "./types.js";
 
 /** The registry's path relative to the output folder, with `/` separators, so output never depends on the cwd. */
-export function registryPathFrom(registry: Registry, context: EmitContext): string {
+export function registryPathFrom(registry: Registry, context: Pick<EmitContext, "outDir">): string {
   return path.relative(context.outDir, registry.sourcePath).split(path.sep).join("/");
 }
 
@@ -23,7 +12,7 @@ export function registryPathFrom(registry: Registry, context: EmitContext): stri
  * the user's file name, which may hold anything: line breaks and control characters are written as `\uXXXX`,
  * and `*\/` and `--` are broken up, so that it cannot end a line, block or HTML comment.
  */
-export function generatedNotice(registry: Registry, context: EmitContext): string {
+export function generatedNotice(registry: Registry, context: Pick<EmitContext, "outDir">): string {
   const shown = registryPathFrom(registry, context)
     .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`)
     .replace(/\*\//g, "*\\/")

@@ -1,5 +1,5 @@
 import path from "node:path";
-import type { FileCheck } from "../write/output-folder.js";
+import type { FileCheck } from "../write/folder-sources.js";
 import type { RunOptions } from "./options.js";
 import { renderEverything } from "./render.js";
 

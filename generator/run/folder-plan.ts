@@ -2,8 +2,8 @@ import path from "node:path";
 import { expandConfig } from "../config/expand-config.js";
 import type { Diagnostic, SourceLocation } from "../diagnostics.js";
 import { generatorId } from "../write/generator-stamp.js";
-import { packageCandidates } from "../write/inputs.js";
-import type { FolderSources, RegistrySources } from "../write/output-folder.js";
+import { packageCandidates } from "../write/input-hashes.js";
+import type { FolderSources, RegistrySources } from "../write/folder-sources.js";
 import { resolveOptions, type ResolvedOptions, type RunOptions } from "./options.js";
 
 /** The runs that write into one output folder, and what they are generated from. */

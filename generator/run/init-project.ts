@@ -1,7 +1,7 @@
 import { statSync } from "node:fs";
 import path from "node:path";
 import { CONFIG_FILE_NAMES } from "../config/find-config.js";
-import type { TargetName } from "../emit/targets.js";
+import type { TargetName } from "../emit/types.js";
 import { writeNewFile } from "../write/new-file.js";
 
 /** Options of {@link initProject}. */

@@ -2,7 +2,7 @@ import path from "node:path";
 import { DiagnosticError, type Diagnostic } from "../diagnostics.js";
 import { loadTargetChecks } from "../emit/targets.js";
 import type { Registry } from "../model/registry.js";
-import { localeFileStem } from "../write/inputs.js";
+import { localeFileStem } from "../write/input-hashes.js";
 import type { ResolvedOptions } from "./options.js";
 
 /** Loads every registry; throws one DiagnosticError with the problems of all of them. */

@@ -1,6 +1,7 @@
 import path from "node:path";
 import type { SourceLocation } from "../diagnostics.js";
-import { TARGET_NAMES, type EmitForm, type EmitOptions, type ModuleFormat, type TargetName } from "../emit/targets.js";
+import { TARGET_NAMES } from "../emit/targets.js";
+import type { EmitContext, EmitForm, ModuleFormat, TargetName } from "../emit/types.js";
 import { defaultRegistryPath } from "../package/package-root.js";
 import type { WritingSection } from "../write/staged-writes.js";
 
@@ -82,7 +83,7 @@ export interface RunOptions {
 }
 
 /** Run options with every default resolved: what shapes one output folder's files (the manifest records it). */
-export interface ResolvedOptions extends Omit<EmitOptions, "templates"> {
+export interface ResolvedOptions extends Omit<EmitContext, "templates"> {
   readonly registries: readonly string[];
   readonly outDir: string;
   readonly cwd: string;

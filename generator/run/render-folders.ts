@@ -1,9 +1,9 @@
 import path from "node:path";
 import { DiagnosticError, type Diagnostic } from "../diagnostics.js";
-import type { GeneratedFile } from "../emit/header.js";
+import type { GeneratedFile } from "../emit/types.js";
 import type { MarkdownTemplates } from "../load/templates/template-set.js";
 import type { Registry } from "../model/registry.js";
-import type { FolderOutput, RegistryOutput } from "../write/output-folder.js";
+import type { FolderOutput, RegistryOutput } from "../write/folder-sources.js";
 import { registrySources, sourcesOf, type FolderPlan } from "./folder-plan.js";
 import type { ResolvedOptions } from "./options.js";
 

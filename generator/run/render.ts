@@ -1,8 +1,8 @@
 import path from "node:path";
 import { DiagnosticError } from "../diagnostics.js";
-import type { EmitContext, GeneratedFile } from "../emit/header.js";
 import type { MarkdownTemplates } from "../load/templates/template-set.js";
-import { loadTargets, TARGET_NAMES, type Target, type EmitForm, type EmitOptions, type ModuleFormat, type TargetName } from "../emit/targets.js";
+import { loadTargets, TARGET_NAMES } from "../emit/targets.js";
+import type { EmitContext, EmitForm, GeneratedFile, ModuleFormat, Target, TargetName } from "../emit/types.js";
 import type { Registry } from "../model/registry.js";
 import { planFolders } from "./folder-plan.js";
 import { loadAll } from "./load-registries.js";
@@ -38,12 +38,11 @@ export async function renderRegistry(
     loadTargets(options.targets ?? TARGET_NAMES),
     loadTemplates(options.templates === undefined ? undefined : path.resolve(options.templates), process.cwd()),
   ] as const);
-  return emitRegistry(registry, targets, options.outDir, { enums: options.enums ?? true, module: options.module ?? "esm", emit: options.emit ?? "ts", templates });
+  return emitRegistry(registry, targets, { outDir: options.outDir, enums: options.enums ?? true, module: options.module ?? "esm", emit: options.emit ?? "ts", templates });
 }
 
-function emitRegistry(registry: Registry, targets: readonly Target[], outDir: string, options: EmitOptions): GeneratedFile[] {
-  const context: EmitContext = { outDir };
-  return targets.flatMap((target) => target.emit(registry, context, options));
+function emitRegistry(registry: Registry, targets: readonly Target[], context: EmitContext): GeneratedFile[] {
+  return targets.flatMap((target) => target.emit(registry, context));
 }
 
 /**
@@ -58,7 +57,7 @@ async function renderRun(run: ResolvedOptions, signal: AbortSignal | undefined):
     for (const target of targets) {
       await new Promise((resolve) => setImmediate(resolve));
       signal?.throwIfAborted();
-      files.push(...emitRegistry(registry, [target], run.outDir, { ...run, templates: templates.templates }));
+      files.push(...emitRegistry(registry, [target], { outDir: run.outDir, enums: run.enums, module: run.module, emit: run.emit, templates: templates.templates }));
     }
     outputs.push({ sourcePath: registry.sourcePath, chain: loaded.chains.get(registry.sourcePath) ?? [registry.sourcePath], files });
   }

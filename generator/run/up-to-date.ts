@@ -1,4 +1,4 @@
-import { isFolderCurrent } from "../write/output-folder.js";
+import { isFolderCurrent } from "../write/current-folder.js";
 import { sourcesOf, type FolderPlan } from "./folder-plan.js";
 
 /**

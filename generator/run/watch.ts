@@ -2,7 +2,7 @@ import { watch as watchFolder, type FSWatcher } from "node:fs";
 import path from "node:path";
 import { DiagnosticError, type Diagnostic } from "../diagnostics.js";
 import { chooseConfigFile } from "../config/expand-config.js";
-import { localeFileStem } from "../write/inputs.js";
+import { localeFileStem } from "../write/input-hashes.js";
 import { planFolders, registryPaths } from "./folder-plan.js";
 import { generate, type GenerateResult } from "./generate.js";
 import type { RunOptions } from "./options.js";

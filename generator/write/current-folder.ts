@@ -4,7 +4,7 @@ import path from "node:path";
 import { readBytes, isGone, type FolderSources, type RegistrySources } from "./folder-sources.js";
 import { newestGeneratorFileTime } from "./generator-stamp.js";
 import { hashContents } from "./hash.js";
-import { collectInputs, hashInputs, resolveInput } from "./inputs.js";
+import { collectInputs, hashInputs, resolveInput } from "./input-hashes.js";
 import { MANIFEST_FILE, manifestPath, readManifest, type ReadManifest } from "./manifest.js";
 import { ownedFile, realFolder } from "./real-target.js";
 
@@ -27,14 +27,14 @@ async function currentSection(outDir: string, realOut: string, manifest: ReadMan
   const section = Object.hasOwn(manifest.registries, key) ? manifest.registries[key]! : undefined;
   if (section === undefined || section.config !== config || JSON.stringify(section.options) !== JSON.stringify(sources.options)) return undefined;
   const recorded = Object.keys(section.inputs).map((file) => resolveInput(outDir, file));
-  const inputs = await collectInputs({ files: [...recorded, ...sources.inputs.files], folders: sources.inputs.folders ?? [] });
-  if (!sameRecord(await hashInputs(outDir, inputs), section.inputs)) return undefined;
+  const inputs = collectInputs({ files: [...recorded, ...sources.inputs.files], folders: sources.inputs.folders ?? [] });
+  if (!sameRecord(hashInputs(outDir, inputs), section.inputs)) return undefined;
   const files: string[] = [];
   for (const [file, hash] of Object.entries(section.files)) {
     // An output recorded on an input's path has overwritten that input: never current.
     if (Object.hasOwn(section.inputs, file)) return undefined;
     const target = await ownedFile(realOut, file);
-    const bytes = target === undefined ? undefined : await readBytes(target);
+    const bytes = target === undefined ? undefined : readBytes(target);
     if (target === undefined || bytes === undefined || hashContents(bytes) !== hash) return undefined;
     files.push(target);
   }
@@ -50,7 +50,7 @@ async function currentSection(outDir: string, realOut: string, manifest: ReadMan
  */
 export async function isFolderCurrent(sources: FolderSources): Promise<CurrentFolder | undefined> {
   const { outDir } = sources;
-  const manifest = await readManifest(outDir);
+  const manifest = readManifest(outDir);
   if (manifest === undefined || manifest.legacy !== undefined || manifest.generator !== sources.generator) return undefined;
   const manifestFile = path.join(outDir, MANIFEST_FILE);
   const written = statSync(manifestFile, { throwIfNoEntry: false });

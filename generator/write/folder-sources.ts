@@ -1,8 +1,8 @@
 import { lstat } from "node:fs/promises";
 import path from "node:path";
-import type { GeneratedFile } from "../emit/header.js";
+import type { GeneratedFile } from "../emit/types.js";
 import { readInputBytes } from "../load/checked-read.js";
-import type { InputSources } from "./inputs.js";
+import type { InputSources } from "./input-hashes.js";
 
 /** What one registry's files in a folder are generated from: the manifest section's key, options and inputs. */
 export interface RegistrySources {
@@ -43,7 +43,7 @@ export interface FileCheck {
 }
 
 /** A generated file's bytes, through the checked reader; `undefined` when there is no regular file to read. */
-export async function readBytes(file: string): Promise<Buffer | undefined> {
+export function readBytes(file: string): Buffer | undefined {
   const read = readInputBytes(file);
   return read.ok ? read.bytes : undefined;
 }

@@ -1,6 +1,6 @@
 import { lstatSync } from "node:fs";
 import path from "node:path";
-import type { GeneratedFile } from "../emit/header.js";
+import type { GeneratedFile } from "../emit/types.js";
 import { readInputBytes } from "../load/checked-read.js";
 
 /**
@@ -119,7 +119,7 @@ function readManifestText(file: string): string | undefined {
  * codebook then owns nothing in the folder and deletes nothing. A format 1 manifest is read with its files
  * unattributed (see {@link LegacyFiles}).
  */
-export async function readManifest(outDir: string): Promise<ReadManifest | undefined> {
+export function readManifest(outDir: string): ReadManifest | undefined {
   const text = readManifestText(path.join(outDir, MANIFEST_FILE));
   if (text === undefined) return undefined;
   let data: unknown;

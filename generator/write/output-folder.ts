@@ -2,15 +2,12 @@ import { stat, utimes } from "node:fs/promises";
 import path from "node:path";
 import { isGone, readBytes, type FileCheck, type FolderOutput, type FolderSources } from "./folder-sources.js";
 import { hashContents } from "./hash.js";
-import { collectInputs, hashInputs } from "./inputs.js";
+import { collectInputs, hashInputs } from "./input-hashes.js";
 import { MANIFEST_FILE, MANIFEST_FORMAT, manifestPath, readManifest, renderManifest, type ManifestSection, type ReadManifest } from "./manifest.js";
 import { newestGeneratorFileTime } from "./generator-stamp.js";
 import { outputTarget, ownedFile, realFolder } from "./real-target.js";
 import { removeStaleTemporaryFiles, writeBatch, type FileWrite, type TemporarySweep, type WriteBatch, type WriteControl } from "./staged-writes.js";
 import { resolveOutputPath } from "./output-path.js";
-
-export type { FileCheck, FileState, FolderOutput, FolderSources, RegistryOutput, RegistrySources } from "./folder-sources.js";
-export { isFolderCurrent, type CurrentFolder } from "./current-folder.js";
 
 /** One file a run would write, with its state now. */
 export interface PlannedFile extends FileCheck {
@@ -68,7 +65,7 @@ function recordedHash(previous: ReadManifest | undefined, file: string): string 
 /** Compares `contents` with what is at `target`; the write to make unless it is the same. */
 async function planFile(realOut: string, relative: string, contents: string, recorded: string | undefined): Promise<PlannedFile> {
   const { target, existing } = await outputTarget(realOut, relative);
-  const bytes = existing === undefined ? undefined : await readBytes(target);
+  const bytes = existing === undefined ? undefined : readBytes(target);
   if (bytes !== undefined && bytes.toString("utf8") === contents) return { path: target, state: "current", write: undefined };
   const state = bytes === undefined ? "missing" : recorded !== undefined && recorded !== hashContents(bytes) ? "hand-edited" : "stale";
   return { path: target, state, write: { target, existing, contents } };
@@ -84,7 +81,7 @@ async function findOrphans(realOut: string, claimed: readonly ManifestSection[],
       seen.add(file);
       // Only a regular file reached through real folders of the output folder can be one codebook wrote there.
       const target = await ownedFile(realOut, file);
-      const bytes = target === undefined ? undefined : await readBytes(target);
+      const bytes = target === undefined ? undefined : readBytes(target);
       if (target !== undefined && bytes !== undefined) orphans.push({ path: target, edited: hashContents(bytes) !== hash });
     }
   }
@@ -113,7 +110,7 @@ function sweepsOf(realOut: string, files: Iterable<string>): TemporarySweep[] {
 export async function planFolder(folder: FolderOutput): Promise<PlannedFolder> {
   const { outDir } = folder;
   const realOut = await realFolder(outDir);
-  const previous = await readManifest(realOut);
+  const previous = readManifest(realOut);
   const { claimed, carried, config } = await claimSections(folder, previous);
   const produced = new Set(folder.registries.flatMap((registry) => registry.files.map((file) => file.path)));
   const files: PlannedFile[] = [];
@@ -124,12 +121,12 @@ export async function planFolder(folder: FolderOutput): Promise<PlannedFolder> {
       resolveOutputPath(outDir, file);
       files.push(await planFile(realOut, file.path, file.contents, recordedHash(previous, file.path)));
     }
-    const registryInputs = await collectInputs(registry.inputs);
+    const registryInputs = collectInputs(registry.inputs);
     for (const input of registryInputs) inputs.add(input);
     sections[manifestPath(outDir, registry.registry)] = {
       ...(config === undefined ? {} : { config }),
       options: registry.options,
-      inputs: await hashInputs(outDir, registryInputs),
+      inputs: hashInputs(outDir, registryInputs),
       files: Object.fromEntries(registry.files.map((file) => [file.path, hashContents(file.contents)])),
     };
   }

@@ -1,5 +1,5 @@
 import path from "node:path";
-import type { GeneratedFile } from "../emit/header.js";
+import type { GeneratedFile } from "../emit/types.js";
 
 /**
  * Where a generated file goes, as a path: emitters give plain relative paths (`close-codes.ts`,

@@ -1,7 +1,7 @@
 import i18next from "i18next";
 import { IntlMessageFormat } from "intl-messageformat";
 import { po } from "gettext-parser";
-import type { GeneratedFile } from "../../generator/emit/header.js";
+import type { GeneratedFile } from "../../generator/emit/types.js";
 import type { Registry } from "../../generator/model/registry.js";
 import { fileAt, type DescribeModule } from "./generated-module.js";
 

@@ -2,7 +2,7 @@ import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { build } from "esbuild";
-import type { GeneratedFile } from "../../generator/emit/header.js";
+import type { GeneratedFile } from "../../generator/emit/types.js";
 import { tempDir } from "./temp.js";
 
 /** The part of a generated module the tests call (names of the default registry's module). */

@@ -3,7 +3,7 @@ import { watch } from "node:fs";
 import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import type { GeneratedFile } from "../../generator/emit/header.js";
+import type { GeneratedFile } from "../../generator/emit/types.js";
 import { syncFolder } from "../../generator/write/output-folder.js";
 import { resolveOutputPath } from "../../generator/write/output-path.js";
 import { removeStaleTemporaryFiles } from "../../generator/write/staged-writes.js";

@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import { check, generate } from "../../generator/index.js";
 import { hashContents } from "../../generator/write/hash.js";
 import { MANIFEST_FILE, readManifest } from "../../generator/write/manifest.js";
-import { syncFolder, type FolderOutput } from "../../generator/write/output-folder.js";
+import type { FolderOutput } from "../../generator/write/folder-sources.js";
+import { syncFolder } from "../../generator/write/output-folder.js";
 import { demoRegistry } from "../helpers/registries.js";
 import { tempDir, writeTree } from "../helpers/temp.js";
 

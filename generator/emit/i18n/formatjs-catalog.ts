@@ -1,5 +1,5 @@
 import type { Registry } from "../../model/registry.js";
-import type { GeneratedFile } from "../header.js";
+import type { GeneratedFile } from "../types.js";
 import { catalogEntries, catalogPath } from "./catalog-entries.js";
 import { icuMessage, messageParts } from "./message-syntax.js";
 

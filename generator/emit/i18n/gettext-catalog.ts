@@ -1,5 +1,6 @@
 import type { Registry } from "../../model/registry.js";
-import { generatedNotice, type EmitContext, type GeneratedFile } from "../header.js";
+import { generatedNotice } from "../header.js";
+import type { EmitContext, GeneratedFile } from "../types.js";
 import { catalogEntries, catalogPath, type CatalogEntry } from "./catalog-entries.js";
 import { icuText } from "./message-syntax.js";
 import { pluralForms } from "./plural-forms.js";

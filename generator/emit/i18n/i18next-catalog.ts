@@ -1,5 +1,5 @@
 import type { Registry } from "../../model/registry.js";
-import type { GeneratedFile } from "../header.js";
+import type { GeneratedFile } from "../types.js";
 import { catalogEntries, catalogPath } from "./catalog-entries.js";
 import { I18NEXT_LITERAL_KEY, I18NEXT_LITERALS, i18nextMessage, messageParts, usesI18nextLiterals } from "./message-syntax.js";
 

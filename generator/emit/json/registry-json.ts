@@ -1,12 +1,13 @@
 import { intervalsContain } from "../../model/intervals.js";
 import type { Registry } from "../../model/registry.js";
-import { registryPathFrom, type EmitContext, type GeneratedFile } from "../header.js";
+import { registryPathFrom } from "../header.js";
+import type { EmitContext, GeneratedFile } from "../types.js";
 
 /**
  * `<id>.json`: the resolved registry as data, for consumers in other languages. Keys are written in a fixed
  * order and optional fields are omitted when absent, so the file is stable.
  */
-export function emitRegistryJson(registry: Registry, context: EmitContext): GeneratedFile {
+export function emitRegistryJson(registry: Registry, context: EmitContext): GeneratedFile[] {
   const data = {
     generatedFrom: registryPathFrom(registry, context),
     id: registry.id,
@@ -45,5 +46,5 @@ export function emitRegistryJson(registry: Registry, context: EmitContext): Gene
       members: set.intervals.map((interval) => [interval.from, interval.to]),
     })),
   };
-  return { path: `${registry.id}.json`, contents: `${JSON.stringify(data, null, 2)}\n` };
+  return [{ path: `${registry.id}.json`, contents: `${JSON.stringify(data, null, 2)}\n` }];
 }

@@ -1,8 +1,8 @@
 import type { Registry } from "../../model/registry.js";
-import { generatedNotice, type EmitContext, type GeneratedFile } from "../header.js";
+import { generatedNotice } from "../header.js";
+import type { EmitContext, GeneratedFile } from "../types.js";
 import { escapeInline, renderLink } from "./escape.js";
 import type { PageTexts } from "../../load/templates/page-texts.js";
-import type { MarkdownTemplates } from "../../load/templates/template-set.js";
 import { renderNamedTable } from "./tables.js";
 import { renderTemplate, type TemplateScope } from "./render-template.js";
 import { pageTemplateFor, pageTextsFor } from "./template-set.js";
@@ -50,7 +50,8 @@ function scopeFor(registry: Registry, locale: string, context: EmitContext, text
  * One page per locale, each rendered from its page template: `<id>.md` in the source locale, and
  * `<id>.<locale>.md` for every other locale, with the headers and words of that locale.
  */
-export function emitMarkdownPages(registry: Registry, context: EmitContext, templates: MarkdownTemplates): GeneratedFile[] {
+export function emitMarkdownPages(registry: Registry, context: EmitContext): GeneratedFile[] {
+  const { templates } = context;
   const texts = new Map(registry.locales.map((locale) => [locale, pageTextsFor(templates, locale)]));
   return registry.locales.map((locale) => ({
     path: markdownPagePath(registry, locale),

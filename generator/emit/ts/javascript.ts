@@ -1,5 +1,4 @@
-import type { GeneratedFile } from "../header.js";
-import type { ModuleFormat } from "../types.js";
+import type { GeneratedFile, ModuleFormat } from "../types.js";
 import { commonJsExports } from "./commonjs-exports.js";
 import { inlineEnums } from "./enum-objects.js";
 import { Project, ts } from "./ts-morph-values.js";

@@ -1,23 +1,15 @@
 import type { StatementStructures } from "ts-morph";
 import type { Registry } from "../../model/registry.js";
-import { generatedNotice, type EmitContext, type GeneratedFile } from "../header.js";
+import { generatedNotice } from "../header.js";
+import type { EmitContext, GeneratedFile } from "../types.js";
 import type { Statement } from "./builders.js";
 import { emitCodeDeclarations, emitNameLookup } from "./codes.js";
 import { emitDescribe } from "./describe.js";
 import { moduleNames } from "./names.js";
+import { transpileModule } from "./javascript.js";
 import { emitRanges } from "./ranges.js";
 import { emitSetGuards, emitTypeGuard } from "./type-guards.js";
 import { printStructure, StructureKind } from "./ts-morph-values.js";
-
-/** Options of the TypeScript module. */
-export interface TypeScriptOptions {
-  /**
-   * Emit a TypeScript `enum`. When off, an as-const object and a type of the same name take its place, so the
-   * module is erasable syntax only (`tsc --erasableSyntaxOnly`, Node's type stripping).
-   * @default true
-   */
-  readonly enums: boolean;
-}
 
 /**
  * `<id>.ts`: a self-contained module (no imports) with the codes, their guards and lookups, and the texts of
@@ -25,10 +17,10 @@ export interface TypeScriptOptions {
  * blank line between statements: no project, and no parse of the printed text into a syntax tree that
  * nothing would read (4 s for 10,000 codes). Statements that are mostly data come as finished text.
  */
-export function emitTypeScriptModule(registry: Registry, context: EmitContext, options: TypeScriptOptions): GeneratedFile {
+export function emitTypeScriptModule(registry: Registry, context: EmitContext): GeneratedFile {
   const names = moduleNames(registry);
   const statements: Statement[] = [
-    ...emitCodeDeclarations(registry, names, options.enums),
+    ...emitCodeDeclarations(registry, names, context.enums),
     ...emitTypeGuard(registry, names),
     ...emitNameLookup(registry, names),
     ...emitSetGuards(registry, names),
@@ -37,6 +29,16 @@ export function emitTypeScriptModule(registry: Registry, context: EmitContext, o
   ];
   const printed = statements.map((statement) => (typeof statement === "string" ? statement : printStatement(statement)));
   return { path: `${registry.id}.ts`, contents: `// ${generatedNotice(registry, context)}\n\n${printed.join("\n")}` };
+}
+
+/**
+ * The TypeScript target: `<id>.ts`, or with `emit: "js"` the module compiled to `<id>.js` (in the `module` format)
+ * and `<id>.d.ts`. Without `enums`, an as-const object and a type of the same name take the enum's place, so the
+ * module is erasable syntax only (`tsc --erasableSyntaxOnly`, Node's type stripping).
+ */
+export function emitTypeScript(registry: Registry, context: EmitContext): GeneratedFile[] {
+  const module = emitTypeScriptModule(registry, context);
+  return context.emit === "js" ? transpileModule(module, context.module) : [module];
 }
 
 function printStatement(statement: StatementStructures): string {

@@ -13,7 +13,7 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-async function listFolder(folder: string): Promise<string[]> {
+function listFolder(folder: string): string[] {
   try {
     return readdirSync(folder);
   } catch {
@@ -25,11 +25,11 @@ async function listFolder(folder: string): Promise<string[]> {
  * The locale files beside a registry: `<name>.<locale>.yaml` (or `.yml`) next to `<name>.yaml`.
  * @param listing the folder's entries, when the caller has already read them
  */
-export async function localeFilesBeside(registryFile: string, listing?: readonly string[]): Promise<string[]> {
+export function localeFilesBeside(registryFile: string, listing?: readonly string[]): string[] {
   const folder = path.dirname(registryFile);
   const stem = path.basename(registryFile).replace(/\.ya?ml$/, "");
   const pattern = new RegExp(`^${escapeRegExp(stem)}\\.${LOCALE_TAG}\\.ya?ml$`);
-  return (listing ?? (await listFolder(folder))).filter((name) => pattern.test(name)).map((name) => path.join(folder, name));
+  return (listing ?? listFolder(folder)).filter((name) => pattern.test(name)).map((name) => path.join(folder, name));
 }
 
 /** What a run reads besides its registries' own text. */
@@ -49,14 +49,14 @@ export function folderInput(folder: string): string {
 }
 
 /** Every input of a run, absolute, sorted, without duplicates; a folder input ends with a separator. */
-export async function collectInputs(sources: InputSources): Promise<string[]> {
+export function collectInputs(sources: InputSources): string[] {
   const found = new Set(sources.files.map((file) => (file.endsWith(path.sep) ? folderInput(file) : path.resolve(file))));
   const listings = new Map<string, string[]>();
   for (const file of [...found]) {
     if (!/\.ya?ml$/.test(file)) continue;
     const folder = path.dirname(file);
-    if (!listings.has(folder)) listings.set(folder, await listFolder(folder));
-    for (const locale of await localeFilesBeside(file, listings.get(folder))) found.add(locale);
+    if (!listings.has(folder)) listings.set(folder, listFolder(folder));
+    for (const locale of localeFilesBeside(file, listings.get(folder))) found.add(locale);
   }
   for (const folder of sources.folders ?? []) found.add(folderInput(folder));
   return [...found].sort();
@@ -67,18 +67,15 @@ export async function collectInputs(sources: InputSources): Promise<string[]> {
  * checked reader refuses (absent, a FIFO, a device, too large) hashes as `missing`, so the run renders and the load
  * reports it.
  */
-async function hashInput(file: string): Promise<string> {
-  if (file.endsWith(path.sep)) return hashContents(`${(await listFolder(file)).sort().join("\n")}\n`);
+function hashInput(file: string): string {
+  if (file.endsWith(path.sep)) return hashContents(`${listFolder(file).sort().join("\n")}\n`);
   const read = readInputBytes(file);
   return read.ok ? hashContents(read.bytes) : "missing";
 }
 
 /** The hash of each input, keyed by its path relative to the output folder (see {@link hashInput}). */
-export async function hashInputs(outDir: string, files: readonly string[]): Promise<Record<string, string>> {
-  const entries = await Promise.all(
-    files.map(async (file) => [`${manifestPath(outDir, file)}${file.endsWith(path.sep) ? "/" : ""}`, await hashInput(file)] as const),
-  );
-  return Object.fromEntries(entries);
+export function hashInputs(outDir: string, files: readonly string[]): Record<string, string> {
+  return Object.fromEntries(files.map((file) => [`${manifestPath(outDir, file)}${file.endsWith(path.sep) ? "/" : ""}`, hashInput(file)]));
 }
 
 /** The absolute path of an input the manifest records (a folder input keeps its trailing separator). */
