@@ -2,13 +2,13 @@ import type { ErrorObject, ValidateFunction } from "ajv";
 import type { Diagnostic } from "../diagnostics.js";
 import type { ParsedYaml } from "../load/yaml-document.js";
 import { mapSchemaErrors } from "./schema-errors.js";
-import { STANDALONE_VALIDATORS } from "./standalone/index.js";
+import { STANDALONE_VALIDATORS } from "./generated/index.js";
 
 /** The JSON Schemas codebook validates its inputs against, by name. */
 export type SchemaName = "registry" | "locale" | "config";
 
 /**
- * The file of each schema in schema/. Each is compiled ahead of time into generator/validate/standalone/
+ * The file of each schema in schema/. Each is compiled ahead of time into generator/validate/generated/
  * `<name>.ts` by `npm run build:validators` (a test fails when one is missing or stale).
  */
 export const SCHEMA_FILES: Readonly<Record<SchemaName, string>> = {

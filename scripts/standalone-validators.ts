@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { packageRoot } from "../package/package-root.js";
-import { SCHEMA_FILES, type SchemaName } from "./schema.js";
+import { packageRoot } from "../generator/package/package-root.js";
+import { SCHEMA_FILES, type SchemaName } from "../generator/validate/schema.js";
 
 /**
  * ajv's options for every schema: every violation at once, strict schemas, `type: [a, b]` allowed, and verbose
@@ -10,7 +10,8 @@ import { SCHEMA_FILES, type SchemaName } from "./schema.js";
  */
 export const AJV_OPTIONS = { allErrors: true, strict: true, allowUnionTypes: true, verbose: true } as const;
 
-const STANDALONE_FOLDER = path.join("generator", "validate", "standalone");
+/** Where the compiled validators are committed: a folder of generated code only (see .gitattributes). */
+const STANDALONE_FOLDER = path.join("generator", "validate", "generated");
 
 /** The committed validator module of a schema, relative to the package root. */
 export function standaloneValidatorFile(name: SchemaName): string {
