@@ -14,6 +14,7 @@ export function registryPathFrom(registry: Registry, context: Pick<EmitContext, 
  */
 export function generatedNotice(registry: Registry, context: Pick<EmitContext, "outDir">): string {
   const shown = registryPathFrom(registry, context)
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what it escapes
     .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`)
     .replace(/\*\//g, "*\\/")
     .replace(/-(?=-)/g, "-\\");

@@ -30,12 +30,12 @@ export function registryTextSlots(raw: RawRegistry): TextSlot[] {
   add("title", ["title"], ["title"], raw.title);
   add("description", ["description"], ["description"], raw.description);
   add("unknown", ["unknown"], ["unknown"], raw.unknown, CODE_PLACEHOLDERS);
-  (raw.ranges ?? []).forEach((range, index) =>
-    add(`ranges.${range.name}`, ["ranges", index, "description"], ["ranges", range.name], range.description, CODE_PLACEHOLDERS),
-  );
-  raw.codes.forEach((entry, index) =>
-    add(`codes.${entry.name}`, ["codes", index, "description"], ["codes", entry.name], entry.description, CODE_PLACEHOLDERS),
-  );
+  for (const [index, range] of (raw.ranges ?? []).entries()) {
+    add(`ranges.${range.name}`, ["ranges", index, "description"], ["ranges", range.name], range.description, CODE_PLACEHOLDERS);
+  }
+  for (const [index, entry] of raw.codes.entries()) {
+    add(`codes.${entry.name}`, ["codes", index, "description"], ["codes", entry.name], entry.description, CODE_PLACEHOLDERS);
+  }
   (raw.sets ?? []).forEach((set, index) => {
     add(`sets.${set.name}.description`, ["sets", index, "description"], ["sets", set.name, "description"], set.description);
     add(`sets.${set.name}.label`, ["sets", index, "label"], ["sets", set.name, "label"], set.label);

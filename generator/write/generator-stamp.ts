@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from "node:fs";
+import { type Dirent, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { codeRoot, packageRoot, packageVersion } from "../package/package-root.js";
 
@@ -9,7 +9,7 @@ export function generatorId(): string {
 
 function newestIn(folder: string): number {
   let newest = 0;
-  let entries;
+  let entries: Dirent[];
   try {
     entries = readdirSync(folder, { recursive: true, withFileTypes: true });
   } catch {

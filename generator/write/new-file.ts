@@ -1,4 +1,4 @@
-import { mkdir, open, rm } from "node:fs/promises";
+import { type FileHandle, mkdir, open, rm } from "node:fs/promises";
 import path from "node:path";
 import { toWriteError } from "./write-error.js";
 
@@ -8,7 +8,7 @@ import { toWriteError } from "./write-error.js";
  * @throws {WriteError} when the file system refuses (a full disk leaves no half-written file behind).
  */
 export async function writeNewFile(target: string, contents: string): Promise<boolean> {
-  let handle;
+  let handle: FileHandle;
   try {
     await mkdir(path.dirname(target), { recursive: true });
     handle = await open(target, "wx");

@@ -19,10 +19,10 @@ const ESCAPES: Readonly<Record<string, string>> = {
 
 /** A PO string: escapes inside quotes; a text with line breaks is split after each `\n`, as msgcat writes it. */
 function poString(keyword: string, text: string): string {
-  const escape = (part: string): string => `"${part.replace(/[\\"\t\n\r]/g, (char) => ESCAPES[char]!)}"`;
+  const quoted = (part: string): string => `"${part.replace(/[\\"\t\n\r]/g, (char) => ESCAPES[char]!)}"`;
   const lines = text.split(/(?<=\n)/);
-  if (lines.length === 1) return `${keyword} ${escape(text)}`;
-  return [`${keyword} ""`, ...lines.map(escape)].join("\n");
+  if (lines.length === 1) return `${keyword} ${quoted(text)}`;
+  return [`${keyword} ""`, ...lines.map(quoted)].join("\n");
 }
 
 /** Comment lines (`#` or `#.`): one per line of the text, so a line break cannot end the comment. */

@@ -11,22 +11,24 @@ export interface TemplateScope {
 
 /** Renders a template: the output ends with exactly one line break. */
 export function renderTemplate(template: Template, scope: TemplateScope): string {
-  const render = (nodes: readonly TemplateNode[]): string =>
-    nodes
-      .map((node) => {
-        switch (node.kind) {
-          case "text":
-            return node.text;
-          case "value":
-            return scope.values[node.value];
-          case "text-key":
-            return scope.texts[node.key];
-          case "table":
-            return scope.tables[node.table];
-          case "if":
-            return scope.conditions[node.condition] ? render(node.body) : "";
-        }
-      })
-      .join("");
-  return `${render(template.nodes).replace(/\n+$/, "")}\n`;
+  return `${renderNodes(template.nodes, scope).replace(/\n+$/, "")}\n`;
+}
+
+function renderNodes(nodes: readonly TemplateNode[], scope: TemplateScope): string {
+  return nodes.map((node) => renderNode(node, scope)).join("");
+}
+
+function renderNode(node: TemplateNode, scope: TemplateScope): string {
+  switch (node.kind) {
+    case "text":
+      return node.text;
+    case "value":
+      return scope.values[node.value];
+    case "text-key":
+      return scope.texts[node.key];
+    case "table":
+      return scope.tables[node.table];
+    case "if":
+      return scope.conditions[node.condition] ? renderNodes(node.body, scope) : "";
+  }
 }

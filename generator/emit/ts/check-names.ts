@@ -35,9 +35,10 @@ export function checkModuleBindings(registry: Registry, context: CheckContext): 
     claim(guard, path, `the guard ${guard} of set ${set.name}`);
     if (!taken.has(guard)) taken.set(guard, `the guard of set ${set.name}`);
   });
-  const claimAliases = (aliases: readonly Alias[], owner: DataPath): void =>
-    aliases.forEach((alias, index) => claim(alias.name, [...owner, "aliases", index, "name"], `the alias "${alias.name}"`));
-  registry.codes.forEach((entry, index) => claimAliases(entry.aliases, ["codes", index]));
-  registry.ranges.forEach((range, index) => claimAliases(range.aliases, ["ranges", index]));
+  const claimAliases = (aliases: readonly Alias[], owner: DataPath): void => {
+    for (const [index, alias] of aliases.entries()) claim(alias.name, [...owner, "aliases", index, "name"], `the alias "${alias.name}"`);
+  };
+  for (const [index, entry] of registry.codes.entries()) claimAliases(entry.aliases, ["codes", index]);
+  for (const [index, range] of registry.ranges.entries()) claimAliases(range.aliases, ["ranges", index]);
   return diagnostics;
 }
