@@ -60,6 +60,7 @@ const LOCALES = ["en", "de", "fr", "ja", "ar", "zh-CN", "pt-BR", "zh-Hant-TW", "
 const REFUSED_CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/gu;
 
 /** Pieces of text that have broken, or could break, one of the output formats; of the controls, the valid ones. */
+// biome-ignore format: a table of short pieces reads better as a grid than one piece a line
 const HOSTILE = [
   // biome-ignore lint/suspicious/noTemplateCurlyInString: "${x}" is hostile text, for the emitters' template literals
   "*/", "/*", "//", "`", "${x}", '"', "'", "\\", "\\n", "\u2028", "\u2029", "[0m",
