@@ -4,8 +4,12 @@ import { MAX_SOURCE_BYTES, type SourceFile } from "./source-file.js";
 import { findRestrictedForms } from "./yaml-restrictions.js";
 import { clipBlockScalars } from "./block-scalars.js";
 import { adviseOnYamlError, describeFlowMapComma, findFlowMapCommas } from "./yaml-advice.js";
+import { readYamlDataFast } from "./yaml-fast-data.js";
 
-/** A YAML document kept with its positions, so that any value can be traced back to its line and column. */
+/**
+ * A YAML document with its positions, so that any value can be traced back to its line and column. The positions
+ * (`document`, `lineCounter`) may be computed only when first read: read them only to locate a diagnostic.
+ */
 export interface ParsedYaml {
   readonly source: SourceFile;
   readonly document: Document.Parsed;
@@ -38,21 +42,52 @@ const MAX_EXPANDED_LENGTH = MAX_SOURCE_BYTES;
 
 const NESTED_TOO_DEEPLY = `collections are nested too deeply (more than ${MAX_DEPTH} levels); a registry needs only a few`;
 
+/** The text as the parsers read it: a lone CR ends a line (classic Mac OS files), as it does for YAML. */
+function withLineFeeds(text: string): string {
+  // The parsers read only LF and CRLF that way. One character for one, so every offset still points into the file.
+  return text.includes("\r") ? text.replace(/\r(?!\n)/g, "\n") : text;
+}
+
+/** The `yaml` document of `text` with its line counter: every node with its position. */
+function parseWithPositions(text: string): { document: Document.Parsed; lineCounter: LineCounter } {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+  return { document, lineCounter };
+}
+
 /**
  * Parses YAML text, reporting every syntax error and duplicate key at its position, and the forms codebook refuses
- * (see {@link findRestrictedForms}).
+ * (see {@link findRestrictedForms}). A document that needs none of that care is read by a faster parser without
+ * positions (see yaml-fast-data.ts), which gives the same data; its positions are computed when first asked for.
  */
 export function parseYaml(source: SourceFile): ParseResult {
-  const lineCounter = new LineCounter();
-  // A lone CR ends a line (classic Mac OS files), as it does for YAML; the parser reads only LF and CRLF that way.
-  // One character for one, so every offset still points into the file as it is.
-  const text = source.text.includes("\r") ? source.text.replace(/\r(?!\n)/g, "\n") : source.text;
-  const document = parseDocument(text, {
-    lineCounter,
-    prettyErrors: false,
-    uniqueKeys: true,
-    strict: true,
-  });
+  const text = withLineFeeds(source.text);
+  const fast = readYamlDataFast(text);
+  if (fast === undefined) return parseYamlCarefully(source);
+  let positions: ReturnType<typeof parseWithPositions> | undefined;
+  const located = () => (positions ??= parseWithPositions(text));
+  return {
+    ok: true,
+    parsed: {
+      source,
+      data: fast.data,
+      get document() {
+        return located().document;
+      },
+      get lineCounter() {
+        return located().lineCounter;
+      },
+    },
+  };
+}
+
+/**
+ * {@link parseYaml} with `yaml`'s document parser alone: every node kept with its position, every problem found
+ * and located. What parseYaml does for any document its fast path leaves alone.
+ */
+export function parseYamlCarefully(source: SourceFile): ParseResult {
+  const text = withLineFeeds(source.text);
+  const { document, lineCounter } = parseWithPositions(text);
   const at = (offset: number): SourcePosition => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };

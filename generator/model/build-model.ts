@@ -235,13 +235,14 @@ function findParents(ranges: readonly RawRange[], reporter: Reporter): (string |
     const enclosing = open.at(-1);
     if (enclosing !== undefined) {
       const { range } = enclosing;
-      const span = `${range.name} (${range.from}–${range.to}, at ${reporter.where(["ranges", enclosing.index])})`;
+      // A function: locating a value takes a parse with positions, wanted only for a message.
+      const span = () => `${range.name} (${range.from}–${range.to}, at ${reporter.where(["ranges", enclosing.index])})`;
       if (range.from === current.range.from && range.to === current.range.to) {
-        reporter.error(["ranges", current.index], "duplicate-range", `range ${current.range.name} has the same span as ${span}`);
+        reporter.error(["ranges", current.index], "duplicate-range", `range ${current.range.name} has the same span as ${span()}`);
         continue;
       }
       if (current.range.to > range.to) {
-        reporter.error(["ranges", current.index], "overlapping-ranges", `range ${current.range.name} (${current.range.from}–${current.range.to}) partially overlaps ${span}; ranges must nest or be disjoint`);
+        reporter.error(["ranges", current.index], "overlapping-ranges", `range ${current.range.name} (${current.range.from}–${current.range.to}) partially overlaps ${span()}; ranges must nest or be disjoint`);
         continue;
       }
       parents[current.index] = range.name;

@@ -1,5 +1,5 @@
 import type { Diagnostic } from "../diagnostics.js";
-import type { TextOrigin, Translations } from "./translations.js";
+import type { Translations } from "./translations.js";
 import type { MessagePart } from "./registry.js";
 import type { TextSlot } from "./text-slots.js";
 
@@ -27,14 +27,16 @@ export async function checkIcuMessages(translations: Translations): Promise<IcuC
   for (const slot of translations.slots) {
     let sourceArguments: ReadonlySet<string> | undefined;
     for (const locale of raw.locales) {
-      const origin = translations.find(slot, locale);
-      if (origin === undefined) continue;
+      const text = translations.textOf(slot, locale);
+      if (text === undefined) continue;
+      // Located only when there is something to report: finding a position takes a parse with positions.
       const report = (code: string, message: string): void => {
+        const origin = translations.find(slot, locale)!;
         diagnostics.push({ file: origin.file, line: origin.line, column: origin.column, code, message: `${slot.key} ("${locale}"): ${message}` });
       };
-      const parts = parseMessage(parser, origin, report, describe);
+      const parts = parseMessage(parser, text, report, describe);
       if (parts === undefined) continue;
-      messages.set(origin.text, parts);
+      messages.set(text, parts);
       const used = new Set(parts.flatMap((part) => (typeof part === "string" ? [] : [part.argument])));
       if (locale === raw.locales[0]) {
         sourceArguments = used;
@@ -47,10 +49,10 @@ export async function checkIcuMessages(translations: Translations): Promise<IcuC
   return { diagnostics, messages };
 }
 
-function parseMessage(parser: Parser, origin: TextOrigin, report: (code: string, message: string) => void, describe: string): MessagePart[] | undefined {
+function parseMessage(parser: Parser, text: string, report: (code: string, message: string) => void, describe: string): MessagePart[] | undefined {
   let elements: Element[];
   try {
-    elements = parser.parse(origin.text);
+    elements = parser.parse(text);
   } catch (error) {
     const { message, location } = error as { message: string; location?: { start: { offset: number } } };
     const at = location === undefined ? "" : ` at character ${location.start.offset + 1}`;

@@ -56,6 +56,11 @@ export class Translations {
     return this.files.find((file) => file.locale === locale);
   }
 
+  /** The text of `slot` in `locale`, without its position (which takes a parse to find); `undefined` when it is missing. */
+  textOf(slot: TextSlot, locale: string): string | undefined {
+    return inlineText(this.raw, slot.value, locale) ?? this.fromFiles.get(locale)?.get(slot.key)?.entry.text;
+  }
+
   /** The text of `slot` in `locale` and where it is written; `undefined` when it is missing. */
   find(slot: TextSlot, locale: string): TextOrigin | undefined {
     const inline = inlineText(this.raw, slot.value, locale);
@@ -163,15 +168,17 @@ export class Translations {
     if (sourceLocale === undefined) return diagnostics;
     const edges = (text: string) => [text.startsWith("\n"), text.endsWith("\n")] as const;
     for (const slot of this.slots) {
-      const source = this.find(slot, sourceLocale);
-      if (source === undefined) continue;
-      const [starts, ends] = edges(source.text);
+      const sourceText = this.textOf(slot, sourceLocale);
+      if (sourceText === undefined) continue;
+      const [starts, ends] = edges(sourceText);
       for (const locale of others) {
-        const origin = this.find(slot, locale);
-        if (origin === undefined) continue;
-        const [translationStarts, translationEnds] = edges(origin.text);
+        const text = this.textOf(slot, locale);
+        if (text === undefined) continue;
+        const [translationStarts, translationEnds] = edges(text);
         const where = [translationStarts !== starts ? "start" : "", translationEnds !== ends ? "end" : ""].filter(Boolean);
         if (where.length === 0) continue;
+        const source = this.find(slot, sourceLocale)!;
+        const origin = this.find(slot, locale)!;
         const both = where.join(" and ");
         const message = `the "${locale}" text of ${slot.key} must ${both} with a line break exactly when the "${sourceLocale}" source text does (at ${source.file}:${source.line}:${source.column}); gettext refuses a translation that differs there`;
         diagnostics.push({ file: origin.file, line: origin.line, column: origin.column, code: "line-break-mismatch", message });

@@ -1,0 +1,45 @@
+import { writeFile } from "node:fs/promises";
+import path from "node:path";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { tryLoadRegistry } from "../../generator/model/load-model.js";
+import { repoRoot } from "../helpers/paths.js";
+import { demoRegistry } from "../helpers/registries.js";
+import { tempDir } from "../helpers/temp.js";
+
+// Counts the documents parsed with positions (yaml's parseDocument), the slow parse.
+const parsedWithPositions = vi.hoisted(() => ({ count: 0 }));
+vi.mock("yaml", async (importOriginal) => {
+  const yaml = await importOriginal<typeof import("yaml")>();
+  return {
+    ...yaml,
+    parseDocument: (...args: Parameters<typeof yaml.parseDocument>) => {
+      parsedWithPositions.count += 1;
+      return yaml.parseDocument(...args);
+    },
+  };
+});
+
+beforeEach(() => {
+  parsedWithPositions.count = 0;
+});
+
+describe("positions are computed only to locate a diagnostic", () => {
+  it("loading the default registry and its six locale files parses none of them with positions", async () => {
+    const result = await tryLoadRegistry(path.join(repoRoot, "schema", "close-codes.yaml"), { cwd: repoRoot });
+    expect(result.ok).toBe(true);
+    expect(result.ok && result.files.length).toBe(7);
+    expect(parsedWithPositions.count).toBe(0);
+  });
+
+  it("a semantic error is located as before: the file with the problem is parsed with positions, once", async () => {
+    const dir = await tempDir();
+    const registry = demoRegistry().replace("code: 2", "code: 1");
+    await writeFile(path.join(dir, "codes.yaml"), registry);
+    const result = await tryLoadRegistry("codes.yaml", { cwd: dir });
+    expect(result.ok).toBe(false);
+    const lines = registry.split("\n");
+    const line = lines.findIndex((text, index) => index > lines.findIndex((first) => first.includes("code: 1")) && text.includes("code: 1")) + 1;
+    expect(!result.ok && result.diagnostics.map((d) => [d.code, d.line])).toEqual([["duplicate-code", line]]);
+    expect(parsedWithPositions.count).toBe(1);
+  });
+});
