@@ -48,8 +48,13 @@ export async function readSourceFile(filePath: string, cwd: string = process.cwd
 }
 
 function decodeUtf8(bytes: Buffer): string | { line: number; column: number } {
-  const invalidAt = firstInvalidUtf8(bytes);
-  if (invalidAt === undefined) return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+  // The native decoder refuses what firstInvalidUtf8 finds; the byte-by-byte scan runs only to locate the fault.
+  try {
+    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch (error) {
+    if (firstInvalidUtf8(bytes) === undefined) throw error;
+  }
+  const invalidAt = firstInvalidUtf8(bytes)!;
   const lineStart = bytes.lastIndexOf(0x0a, invalidAt - 1) + 1;
   const line = bytes.subarray(0, lineStart).filter((byte) => byte === 0x0a).length + 1;
   const columnStart = lineStart === 0 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : lineStart;
