@@ -1,37 +1,20 @@
-import { spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import type { BenchContext, SectionResult } from "./cli-timings.js";
-import { median } from "./process-timing.js";
-import { milliseconds, ratio } from "./results-table.js";
+import { median, runMeasured, type RunCost } from "./process-timing.js";
+import { megabytes, milliseconds, ratio } from "./results-table.js";
 import { manyRangesRegistryYaml } from "./synthetic-registry.js";
 
-/** The registries of (f): as many ranges as codes, the largest the size of the issue that found ranges × codes quadratic. */
+/** The registries of this section: as many ranges as codes, the largest the size of the issue that found ranges × codes quadratic. */
 export const MANY_RANGES_SIZES = [15_000, 60_000] as const;
 
-interface RunMeasure {
-  readonly milliseconds: number;
-  readonly maxRssBytes: number;
-}
-
 /** One full `codebook generate --targets ts,json,md` of `registry`, its wall-clock time and peak RSS. */
-function generateOnce(context: BenchContext, registry: string, outDir: string): RunMeasure {
-  rmSync(outDir, { recursive: true, force: true });
-  const rssFile = path.join(context.scratch, "max-rss");
-  rmSync(rssFile, { force: true });
-  const preload = pathToFileURL(path.join(context.repoRoot, "dist", "bench", "max-rss.js")).href;
-  const args = ["--import", preload, path.join(context.repoRoot, "bin", "codebook.js"), "generate", registry, "--out", outDir, "--targets", "ts,json,md", "--quiet"];
-  const start = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, args, { cwd: context.scratch, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, CODEBOOK_BENCH_RSS_FILE: rssFile } });
-  const elapsed = Number(process.hrtime.bigint() - start) / 1e6;
-  if (result.status !== 0) throw new Error(`node ${args.join(" ")} exited with ${result.status ?? result.signal}\n${result.stderr}`);
-  return { milliseconds: elapsed, maxRssBytes: Number(readFileSync(rssFile, "utf8")) };
+function generateOnce(context: BenchContext, registry: string, outDir: string): RunCost {
+  const args = [path.join(context.repoRoot, "bin", "codebook.js"), "generate", registry, "--out", outDir, "--targets", "ts,json,md", "--quiet"];
+  return runMeasured({ label: path.basename(registry), args, cwd: context.scratch, prepare: () => rmSync(outDir, { recursive: true, force: true }) });
 }
 
-const megabytes = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
-
-/** (f) Full generates of registries with as many ranges as codes: 15,000 and 60,000 of each, time and peak RSS. */
+/** Full generates of registries with as many ranges as codes: 15,000 and 60,000 of each, time and peak RSS. */
 export function measureManyRanges(context: BenchContext): SectionResult {
   const folder = path.join(context.scratch, "many-ranges");
   mkdirSync(folder, { recursive: true });
@@ -41,21 +24,21 @@ export function measureManyRanges(context: BenchContext): SectionResult {
     return file;
   });
   const runs = context.quick ? 1 : 3;
-  context.log(`(f) ${MANY_RANGES_SIZES.join(", ")} ranges x as many codes, ${runs} runs`);
-  const samples = MANY_RANGES_SIZES.map((): RunMeasure[] => []);
+  context.log(`(ranges) ${MANY_RANGES_SIZES.join(", ")} ranges x as many codes, ${runs} runs`);
+  const samples = MANY_RANGES_SIZES.map((): RunCost[] => []);
   for (let run = 0; run < runs; run += 1) {
     for (const [index, size] of MANY_RANGES_SIZES.entries()) {
       samples[index]!.push(generateOnce(context, files[index]!, path.join(context.scratch, `out-ranges-${size}`)));
     }
   }
-  const time = samples.map((measures) => median(measures.map((measure) => measure.milliseconds)));
+  const time = samples.map((measures) => median(measures.map((measure) => measure.wallMs)));
   const rss = samples.map((measures) => Math.max(...measures.map((measure) => measure.maxRssBytes)));
   const [small, large] = MANY_RANGES_SIZES;
   const growth = time[1]! / time[0]!;
   return {
     summary: [
       {
-        measure: `(f) full generate (ts, json, md), ${large.toLocaleString("en")} ranges × ${large.toLocaleString("en")} codes`,
+        measure: `(ranges) full generate (ts, json, md), ${large.toLocaleString("en")} ranges × ${large.toLocaleString("en")} codes`,
         codebook: `${milliseconds(time[1]!)}, peak RSS ${megabytes(rss[1]!)}`,
         baseline: `${small.toLocaleString("en")} × ${small.toLocaleString("en")}: ${milliseconds(time[0]!)}, peak RSS ${megabytes(rss[0]!)}`,
         ratio: ratio(growth),

@@ -24,6 +24,11 @@ export function milliseconds(value: number): string {
   return value >= 100 ? `${Math.round(value)} ms` : `${value.toFixed(1)} ms`;
 }
 
+/** Bytes as whole MiB. */
+export function megabytes(bytes: number): string {
+  return `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+}
+
 export function ratio(value: number): string {
   return `${value.toFixed(2)}×`;
 }

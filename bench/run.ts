@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: codebook's benchmark. Writes bench/RESULTS.md (or --out FILE); --quick runs fewer
- * repetitions; --only a,b,c,d,e,f runs some sections. See the README's "Performance" section.
+ * repetitions; --only a,a',b,c,d,e,f,bundle,ranges runs some sections (the rows of issue 14's table, then the
+ * bundle sizes and the ranges × codes run). See the README's "Performance" section.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
@@ -10,7 +11,10 @@ import { parseArgs } from "node:util";
 import { renderBaselineModule } from "./baselines.js";
 import { measureBundle, type BundleMeasure, type Bundler } from "./bundle-size.js";
 import { installPackedCodebook } from "./installed-package.js";
-import { measureFullDefault, measureNoOp, measureScaling, type BenchContext, type SectionResult } from "./cli-timings.js";
+import { measureFullDefault, measureNoOp, type BenchContext, type SectionResult } from "./cli-timings.js";
+import { measureConfigProject } from "./config-project.js";
+import { measureManyRegistries } from "./many-registries.js";
+import { measureScaling } from "./scaling.js";
 import { CANDIDATE_NAMES, OTHER_LOCALE } from "./guard-probe.js";
 import { measureGuardShapes } from "./guard-shapes.js";
 import { measureManyRanges } from "./many-ranges.js";
@@ -19,14 +23,14 @@ import { describeMachine, ratio, renderResults, type DetailTable, type SummaryRo
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
-/** (d) Generated guards and describe against hand-written switches and the naive enum scan. */
+/** (f) Generated guards and describe against hand-written switches and the naive enum scan. */
 function measureGuards(context: BenchContext): SectionResult {
   const registry = JSON.parse(readFileSync(path.join(repoRoot, "generated", "close-codes.json"), "utf8")) as Parameters<typeof renderBaselineModule>[0] & { sourceLocale: string };
   const baseline = path.join(context.scratch, "baseline.mjs");
   writeFileSync(baseline, renderBaselineModule(registry, registry.sourceLocale, OTHER_LOCALE));
   const processes = context.quick ? 1 : 5;
   const rounds = context.quick ? "7" : "15";
-  context.log(`(d) guards and describe, ${CANDIDATE_NAMES.length} candidates x ${processes} processes`);
+  context.log(`(f) guards and describe, ${CANDIDATE_NAMES.length} candidates x ${processes} processes`);
   const samples = new Map<string, { nsPerOp: number[]; checksum: string }>();
   for (let run = 0; run < processes; run += 1) {
     for (const name of CANDIDATE_NAMES) {
@@ -46,7 +50,7 @@ function measureGuards(context: BenchContext): SectionResult {
   const summary: SummaryRow[] = compared.map((fn) => {
     const value = nsPerOp(`${fn}/generated`) / nsPerOp(`${fn}/switch`);
     return {
-      measure: `(d) \`${fn}\``,
+      measure: `(f) \`${fn}\``,
       codebook: `${nsPerOp(`${fn}/generated`).toFixed(2)} ns/op`,
       baseline: `hand-written switch: ${nsPerOp(`${fn}/switch`).toFixed(2)} ns/op`,
       ratio: ratio(value),
@@ -78,7 +82,7 @@ function otherLocaleTexts(registryJson: { locales: string[]; unknown: Record<str
     .filter((text) => !keptTexts.has(text));
 }
 
-/** Where the apps of (e) import the module from. */
+/** Where the bundled apps import the module from. */
 interface ModuleSource {
   readonly label: string;
   /** The folder the app is written to. */
@@ -96,12 +100,12 @@ function emitJavaScript(context: BenchContext, module: "esm" | "cjs", enums: boo
 }
 
 /**
- * (e) Minified bundles of an app importing only the guard, or only a one-locale describer: from codebook as a user
+ * Minified bundles of an app importing only the guard, or only a one-locale describer: from codebook as a user
  * installs it (packed, installed into a fresh project, imported as `codebook/close-codes`), from each `--emit js`
  * form, and, for comparison, from the TypeScript source (which esbuild compiles and shakes itself).
  */
 async function measureBundles(context: BenchContext): Promise<SectionResult> {
-  context.log("(e) bundle sizes: packing and installing codebook");
+  context.log("(bundle) bundle sizes: packing and installing codebook");
   const installed = installPackedCodebook(repoRoot, context.scratch);
   const both = [{ bundler: "esbuild" }, { bundler: "rollup" }] as const;
   const sources: ModuleSource[] = [
@@ -139,7 +143,7 @@ async function measureBundles(context: BenchContext): Promise<SectionResult> {
   return {
     summary: [
       {
-        measure: "(e) bundle: app importing only `isValidCloseCode` from the installed `codebook/close-codes`",
+        measure: "(bundle) app importing only `isValidCloseCode` from the installed `codebook/close-codes`",
         codebook: sizes(guard),
         baseline: "",
         ratio: "",
@@ -147,7 +151,7 @@ async function measureBundles(context: BenchContext): Promise<SectionResult> {
         met: guard.every((measure) => measure.bytes <= 200),
       },
       {
-        measure: `(e) bundle: app importing only \`createCloseCodeDescriber\` + \`closeCodeCatalogDe\` from the installed \`codebook/close-codes\``,
+        measure: `(bundle) app importing only \`createCloseCodeDescriber\` + \`closeCodeCatalogDe\` from the installed \`codebook/close-codes\``,
         codebook: sizes(describe),
         baseline: `${forbidden.length} texts of other locales searched`,
         ratio: "",
@@ -177,24 +181,27 @@ async function measureBundles(context: BenchContext): Promise<SectionResult> {
 const METHOD = [
   "Whole-process timings run `node bin/codebook.js …` (the built CLI) with `spawnSync`, interleaving the commands of one measure (A B A B …) so that the machine's load hits both sides of a ratio alike; the ratios are taken within one run.",
   "A full generate removes the output folder before each run; a no-op generate runs against output that is already current.",
-  "Synthetic registries are written by bench/synthetic-registry.ts (seeded, deterministic): nested ranges, aliases on every 50th code, three sets, one of which names a tenth of the codes; for (f), as many ranges as codes.",
+  "CPU time and peak RSS come from `process.resourceUsage()` at the process's exit, written by a preloaded module (bench/process-usage.ts) that both sides of a ratio carry; the ratios against `node -e 0` are wall-clock times of processes with nothing preloaded.",
+  "Synthetic registries are written by bench/synthetic-registry.ts (seeded, deterministic): nested ranges, aliases on every 50th code, three sets, one of which names a tenth of the codes; for (e), 50 of 100 codes in 2 locales, against one of 5,000; for the ranges run, as many ranges as codes.",
   "No figure here is asserted by the test suite: timings depend on the machine.",
 ];
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { quick: { type: "boolean" }, only: { type: "string" }, out: { type: "string" } } });
-  const sections = new Set((values.only ?? "a,b,c,d,e,f").split(","));
+  const sections = new Set((values.only ?? "a,a',b,c,d,e,f,bundle,ranges").split(","));
   const loadBefore = loadavg();
   const scratch = mkdtempSync(path.join(tmpdir(), "codebook-bench-"));
   const context: BenchContext = { repoRoot, scratch, quick: values.quick ?? false, log: (line) => process.stderr.write(`${line}\n`) };
   const results: SectionResult[] = [];
   try {
     if (sections.has("a")) results.push(measureNoOp(context));
+    if (sections.has("a'") || sections.has("c")) results.push(measureConfigProject(context, sections));
     if (sections.has("b")) results.push(measureFullDefault(context));
-    if (sections.has("c")) results.push(measureScaling(context));
-    if (sections.has("d")) results.push(measureGuards(context));
-    if (sections.has("e")) results.push(await measureBundles(context));
-    if (sections.has("f")) results.push(measureManyRanges(context));
+    if (sections.has("d")) results.push(measureScaling(context));
+    if (sections.has("e")) results.push(measureManyRegistries(context));
+    if (sections.has("f")) results.push(measureGuards(context));
+    if (sections.has("bundle")) results.push(await measureBundles(context));
+    if (sections.has("ranges")) results.push(measureManyRanges(context));
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }

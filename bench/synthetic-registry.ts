@@ -39,14 +39,16 @@ function seededRandom(seed: number): () => number {
 }
 
 /** A short text in `locale`; the source locale's is numbered, so that the docs tell codes apart. */
-function sentence(random: () => number, locale: (typeof SYNTHETIC_LOCALES)[number], number: number): string {
+function sentence(random: () => number, locale: Locale, number: number): string {
   const words = WORDS[locale];
   const word = words[Math.floor(random() * words.length)]!;
   return locale === SYNTHETIC_LOCALES[0] ? `${word} ${number}.` : `${word}.`;
 }
 
-function textBlock(random: () => number, indent: string, number: number): string[] {
-  return SYNTHETIC_LOCALES.map((locale) => `${indent}${locale}: ${sentence(random, locale, number)}`);
+type Locale = (typeof SYNTHETIC_LOCALES)[number];
+
+function localeTexts(random: () => number, indent: string, number: number, locales: readonly Locale[]): string[] {
+  return locales.map((locale) => `${indent}${locale}: ${sentence(random, locale, number)}`);
 }
 
 /** The codes of a registry of `size` codes: increasing, with gaps of 1 to 4 (so some codes are adjacent). */
@@ -61,22 +63,34 @@ export function syntheticCodes(size: number, seed = 1): number[] {
   return codes;
 }
 
-/** The YAML text of a synthetic registry with `size` codes in 8 locales. */
-export function syntheticRegistryYaml(size: number, seed = 1): string {
+/** What else than its size sets a synthetic registry apart: its id and type, and its locales (the first is the source). */
+export interface SyntheticOptions {
+  /** @default "synthetic-codes" */
+  readonly id?: string;
+  /** @default "SyntheticCode" */
+  readonly type?: string;
+  /** @default all eight {@link SYNTHETIC_LOCALES} */
+  readonly locales?: readonly Locale[];
+}
+
+/** The YAML text of a synthetic registry with `size` codes in 8 locales (or those `options` names). */
+export function syntheticRegistryYaml(size: number, seed = 1, options: SyntheticOptions = {}): string {
+  const locales = options.locales ?? SYNTHETIC_LOCALES;
+  const textBlock = (random: () => number, indent: string, number: number) => localeTexts(random, indent, number, locales);
   const random = seededRandom(seed * 7919);
   const codes = syntheticCodes(size, seed);
   const last = codes.at(-1) ?? FIRST_CODE;
   const lines: string[] = [
-    `# Synthetic registry for codebook's benchmark: ${size} codes x ${SYNTHETIC_LOCALES.length} locales (seed ${seed}).`,
-    "id: synthetic-codes",
-    "type: SyntheticCode",
+    `# Synthetic registry for codebook's benchmark: ${size} codes x ${locales.length} locales (seed ${seed}).`,
+    `id: ${options.id ?? "synthetic-codes"}`,
+    `type: ${options.type ?? "SyntheticCode"}`,
     "title:",
     ...textBlock(random, "  ", 0),
     "description:",
     ...textBlock(random, "  ", 1),
     "unknown:",
     ...textBlock(random, "  ", 2),
-    `locales: [${SYNTHETIC_LOCALES.join(", ")}]`,
+    `locales: [${locales.join(", ")}]`,
     `bounds: { min: 0, max: ${last + 10_000} }`,
     "",
     "ranges:",

@@ -1,0 +1,71 @@
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdirSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { bareNode, cli, type BenchContext, type SectionResult } from "./cli-timings.js";
+import { median, runForOutput, timeInterleaved, type TimedCommand } from "./process-timing.js";
+import { milliseconds, ratio, type SummaryRow } from "./results-table.js";
+
+/**
+ * A copy of this repository's own codebook project in the scratch folder: its config (four output folders from
+ * the default registry) with the two README files it injects tables into, generated once so that it is current.
+ */
+function copyRepositoryProject(context: BenchContext): string {
+  const folder = path.join(context.scratch, "repository-project");
+  mkdirSync(path.join(folder, "packages", "ws-close-codes"), { recursive: true });
+  for (const file of ["codebook.config.json", "README.md", path.join("packages", "ws-close-codes", "README.md")]) cpSync(path.join(context.repoRoot, file), path.join(folder, file));
+  const schema = path.join(context.repoRoot, "schema");
+  for (const file of readdirSync(schema)) cpSync(path.join(schema, file), path.join(folder, "schema", file));
+  runForOutput([cli(context), "generate", "--quiet"], folder);
+  return folder;
+}
+
+/** Whether this CLI's `check` takes `--force` (usage errors exit 2). */
+function checkTakesForce(context: BenchContext, folder: string): boolean {
+  return spawnSync(process.execPath, [cli(context), "check", "--force"], { cwd: folder, stdio: "ignore" }).status === 0;
+}
+
+/**
+ * (a') A no-op `generate` of this repository's config (which injects tables into two README files) and (c) a
+ * `check` of it while current (what CI runs), each against `node -e 0`; `check --force` for comparison.
+ */
+export function measureConfigProject(context: BenchContext, sections: ReadonlySet<string>): SectionResult {
+  const folder = copyRepositoryProject(context);
+  const runs = context.quick ? 5 : 20;
+  const command = (label: string, args: readonly string[]): TimedCommand => ({ label, args: [cli(context), ...args], cwd: folder });
+  const commands = [bareNode(context), command("generate", ["generate", "--quiet"]), command("check", ["check", "--quiet"])];
+  const force = checkTakesForce(context, folder);
+  if (force) commands.push(command("check --force", ["check", "--force", "--quiet"]));
+  context.log(`(a') (c) no-op generate and check of the repository's config vs node -e 0, ${runs} runs`);
+  const timings = timeInterleaved(commands, runs, 2);
+  const time = (label: string) => median(timings.get(label)!);
+  const node = time("node");
+  const row = (measure: string, label: string, whenMissed: string): SummaryRow => ({
+    measure,
+    codebook: milliseconds(time(label)),
+    baseline: `\`node -e 0\`: ${milliseconds(node)}`,
+    ratio: ratio(time(label) / node),
+    target: "≤ 1.2×",
+    met: time(label) / node <= 1.2,
+    whenMissed,
+  });
+  const summary: SummaryRow[] = [];
+  if (sections.has("a'")) {
+    summary.push(
+      row(
+        "(a') no-op `codebook generate` of this repository's config (4 output folders, `inject` into 2 README files)",
+        "generate",
+        "the injected files are proven current by the manifest like the output folders; what is left is Node's start-up, the CLI's modules and hashing the inputs, outputs and README files.",
+      ),
+    );
+  }
+  if (sections.has("c")) {
+    summary.push(
+      row(
+        `(c) \`codebook check\` of the same, current${force ? `; \`check --force\` (renders): ${milliseconds(time("check --force"))}` : ""}`,
+        "check",
+        "check takes the manifest's proof as the no-op generate does; see (a').",
+      ),
+    );
+  }
+  return { summary, details: [] };
+}

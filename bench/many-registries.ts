@@ -1,0 +1,51 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fullGenerate, type BenchContext, type SectionResult } from "./cli-timings.js";
+import { measureInterleaved, medianOf, type TimedCommand } from "./process-timing.js";
+import { megabytes, milliseconds, ratio } from "./results-table.js";
+import { syntheticRegistryYaml } from "./synthetic-registry.js";
+
+const REGISTRIES = 50;
+const CODES_EACH = 100;
+const LOCALES = ["en", "de"] as const;
+
+/** A folder with a config of 50 registries (100 codes × 2 locales each), all generated into `out/`. */
+function writeManyRegistries(context: BenchContext): string {
+  const folder = path.join(context.scratch, "many-registries");
+  mkdirSync(folder, { recursive: true });
+  const entries = Array.from({ length: REGISTRIES }, (_, index) => {
+    const file = `codes-${index}.yaml`;
+    writeFileSync(path.join(folder, file), syntheticRegistryYaml(CODES_EACH, index + 1, { id: `codes-${index}`, type: `Codes${index}Code`, locales: LOCALES }));
+    return { registry: file, outDir: "out" };
+  });
+  writeFileSync(path.join(folder, "codebook.config.json"), `${JSON.stringify({ registries: entries }, null, 2)}\n`);
+  return folder;
+}
+
+/** (e) A config of 50 registries against one registry of the same 5,000 codes, both full generates. */
+export function measureManyRegistries(context: BenchContext): SectionResult {
+  const folder = writeManyRegistries(context);
+  const single = path.join(context.scratch, "one-registry.yaml");
+  writeFileSync(single, syntheticRegistryYaml(REGISTRIES * CODES_EACH, 1, { locales: LOCALES }));
+  const runs = context.quick ? 3 : 7;
+  context.log(`(e) ${REGISTRIES} registries of ${CODES_EACH} codes vs one of ${REGISTRIES * CODES_EACH}, ${runs} runs`);
+  const config: TimedCommand = { ...fullGenerate(context, "config", [], path.join(folder, "out"), folder), args: [path.join(context.repoRoot, "bin", "codebook.js"), "generate", "--quiet"] };
+  const one = fullGenerate(context, "one", [single], path.join(context.scratch, "out-one"));
+  const costs = measureInterleaved([one, config], runs, 1);
+  const many = medianOf(costs, "config", "wallMs");
+  const floor = medianOf(costs, "one", "wallMs");
+  return {
+    summary: [
+      {
+        measure: `(e) full generate of a config of ${REGISTRIES} registries (${CODES_EACH} codes × ${LOCALES.length} locales each)`,
+        codebook: `${milliseconds(many)} (${milliseconds(medianOf(costs, "config", "cpuMs"))} CPU, peak RSS ${megabytes(medianOf(costs, "config", "maxRssBytes"))})`,
+        baseline: `one registry of the same ${(REGISTRIES * CODES_EACH).toLocaleString("en")} codes: ${milliseconds(floor)} (${milliseconds(medianOf(costs, "one", "cpuMs"))} CPU)`,
+        ratio: ratio(many / floor),
+        target: "≤ 1.5×",
+        met: many / floor <= 1.5,
+        whenMissed: "each registry is loaded, checked and rendered on its own (ts-morph is loaded once for the run); what a registry costs besides its codes (its module's fixed parts, its Markdown pages, its catalogs' headers, its manifest section) is paid 50 times.",
+      },
+    ],
+    details: [],
+  };
+}
