@@ -47,7 +47,7 @@ function whileWriting(io: CliIo): WritingSection {
 const COMMAND_OPTIONS: Readonly<Record<Command, readonly OptionName[]>> = {
   init: ["out", "targets"],
   generate: ["out", "targets", "no-enums", "emit", "module", "templates", "inject", "config", "no-config", "watch", "force"],
-  check: ["out", "targets", "no-enums", "emit", "module", "templates", "inject", "config", "no-config"],
+  check: ["out", "targets", "no-enums", "emit", "module", "templates", "inject", "config", "no-config", "force"],
   validate: ["config", "no-config"],
   i18n: ["config", "no-config", "strict", "stamp"],
 };

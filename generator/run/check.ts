@@ -1,7 +1,9 @@
 import path from "node:path";
 import type { FileCheck } from "../write/folder-sources.js";
 import type { RunOptions } from "./options.js";
+import { planFolders } from "./folder-plan.js";
 import { renderEverything } from "./render.js";
+import { findCurrentFolders } from "./up-to-date.js";
 
 /** The outcome of `check`. */
 export interface CheckResult {
@@ -13,11 +15,20 @@ export interface CheckResult {
 
 /**
  * Checks that the output folders hold exactly what `generate` would write, without writing anything: the CI
- * guard against stale, missing, hand-edited or orphaned generated files. Always renders (no fast path).
- * @throws {DiagnosticError} when the config or any registry is invalid.
+ * guard against stale, missing, hand-edited or orphaned generated files. Takes the no-op generate's proof first:
+ * when every folder's manifest was written by this generator with these options, every input hashes as the
+ * manifest records, every generated and injected file hashes as codebook wrote it, the tree is current without
+ * loading the registries or rendering (see "What check trusts" in the README). Otherwise, and with `force`, it
+ * renders everything and compares.
+ * @throws {DiagnosticError} when the config or any registry is invalid (found only when it renders).
  * @example const { ok, files } = await check({ config: true });
  */
 export async function check(options: RunOptions = {}): Promise<CheckResult> {
+  if (options.force !== true) {
+    const quick = await planFolders(options, true);
+    const current = quick === undefined ? undefined : await findCurrentFolders(quick.plans, quick.inject);
+    if (current !== undefined) return { ok: true, files: [...current.files, ...current.injected].map((file) => ({ path: file, state: "current" as const })) };
+  }
   const { rendered, injected } = await renderEverything(options);
   const { planOutputs } = await import("./output-plan.js");
   const plan = await planOutputs(rendered, injected, path.resolve(options.cwd ?? process.cwd()));

@@ -28,7 +28,7 @@ Options:
   -c, --config FILE      use this config file
       --no-config        ignore any config file
   -w, --watch            generate: keep running, and regenerate when an input changes
-      --force            generate: render even when the manifest shows nothing changed
+      --force            generate, check: render even when the manifests show nothing changed
       --strict           i18n: exit 1 when a text is missing or stale in any locale
       --stamp LOCALE     i18n: mark LOCALE's translations as made from the current source texts
   -q, --quiet            print nothing on success

@@ -32,7 +32,8 @@ export interface GenerateResult {
  * Generates every target of the given registries (or of a config's entries) into their output folders.
  * Nothing is written unless every registry is valid. Files whose contents did not change are not touched; files
  * codebook generated before and no longer produces are removed (see the manifest). When every folder's manifest
- * shows the same generator, options and inputs, nothing is loaded or rendered at all.
+ * shows the same generator, options and inputs, and every injected file still holds what the last run wrote into
+ * it (the first folder's manifest records it), nothing is loaded or rendered at all.
  * @throws {DiagnosticError} when the config or any registry is invalid.
  * @example await generate({ registries: ["codes.yaml"], outDir: "src/generated" });
  * @example await generate({ config: true }); // like `codebook generate` with no arguments
@@ -40,11 +41,11 @@ export interface GenerateResult {
 export async function generate(options: RunOptions = {}): Promise<GenerateResult> {
   if (options.force !== true) {
     const quick = await planFolders(options, true);
-    // A Markdown region can only be known current by rendering its table: a run that injects always renders.
-    const current = quick === undefined || quick.inject.length > 0 ? undefined : await findCurrentFolders(quick.plans);
+    const current = quick === undefined ? undefined : await findCurrentFolders(quick.plans, quick.inject);
     if (quick !== undefined && current !== undefined) {
       const outDirs = quick.plans.map((plan) => plan.outDir);
-      return { outDir: outDirs[0]!, outDirs, written: [], unchanged: current.files, removed: [], kept: [], overwritten: [], upToDate: outDirs, inputs: current.inputs };
+      const unchanged = [...current.injected, ...current.files];
+      return { outDir: outDirs[0]!, outDirs, written: [], unchanged, removed: [], kept: [], overwritten: [], upToDate: outDirs, inputs: current.inputs };
     }
   }
   options.signal?.throwIfAborted();

@@ -51,7 +51,8 @@ export interface RunOptions {
    */
   readonly config?: string | boolean;
   /**
-   * Render every registry even when the output folder's manifest shows that nothing changed.
+   * Render every registry even when the manifests show that nothing changed: `generate` then rewrites what
+   * differs, and `check` compares freshly rendered files instead of trusting the manifests' hashes.
    * @default false
    */
   readonly force?: boolean;
@@ -63,8 +64,9 @@ export interface RunOptions {
   readonly templates?: string;
   /**
    * Markdown files, relative to `cwd`, whose `<!-- codebook:start ID TABLE -->` … `<!-- codebook:end ID -->`
-   * regions `generate` rewrites and `check` checks, in addition to the output folders. A run that injects always
-   * renders: a region can only be known current by rendering its table.
+   * regions `generate` rewrites and `check` checks, in addition to the output folders. Each file's contents after
+   * injection are hashed into the first output folder's manifest: an unchanged file with unchanged inputs is
+   * current without rendering its tables.
    * @default []
    */
   readonly inject?: readonly string[];

@@ -83,7 +83,11 @@ async function checkOverlaps(rendered: readonly RenderedFolder[], folders: reado
  */
 export async function planOutputs(rendered: readonly RenderedFolder[], injected: readonly InjectedFile[], cwd: string): Promise<OutputPlan> {
   const folders: PlannedFolder[] = [];
-  for (const folder of rendered) folders.push(await planFolder(folder.output));
+  // The first folder's manifest records the injected files, so that the next run can prove them current unrendered.
+  const registries = rendered.flatMap((folder) => folder.output.registries.map((registry) => registry.registry));
+  for (const [index, folder] of rendered.entries()) {
+    folders.push(await planFolder(index === 0 && injected.length > 0 ? { ...folder.output, injected: { registries, files: injected } } : folder.output));
+  }
   const diagnostics = await checkOverlaps(rendered, folders, injected, cwd);
   if (diagnostics.length > 0) throw new DiagnosticError(diagnostics);
   return { folders, injected: await planInjected(injected) };

@@ -1,11 +1,13 @@
 import { isFolderCurrent } from "../write/current-folder.js";
-import { sourcesOf, type FolderPlan } from "./folder-plan.js";
+import { findCurrentInjected } from "../write/injected-current.js";
+import { registryPaths, sourcesOf, type FolderPlan } from "./folder-plan.js";
 
 /**
- * The no-op fast path over several folders: their inputs and files when every one is current, else `undefined`
- * (one folder that needs rendering is enough to render).
+ * The no-op fast path over several folders and the files the run injects into: their inputs and files when every
+ * one is current, else `undefined` (one folder or injected file that needs rendering is enough to render).
+ * @param inject the files the run injects tables into, absolute
  */
-export async function findCurrentFolders(plans: readonly FolderPlan[]): Promise<{ inputs: string[]; files: string[] } | undefined> {
+export async function findCurrentFolders(plans: readonly FolderPlan[], inject: readonly string[] = []): Promise<{ inputs: string[]; files: string[]; injected: string[] } | undefined> {
   const inputs = new Set<string>();
   const files: string[] = [];
   for (const plan of plans) {
@@ -14,6 +16,12 @@ export async function findCurrentFolders(plans: readonly FolderPlan[]): Promise<
     for (const input of current.inputs) inputs.add(input);
     files.push(...current.files);
   }
-  return { inputs: [...inputs].sort(), files };
+  let injected: string[] = [];
+  if (inject.length > 0) {
+    const registries = plans.flatMap((plan) => plan.runs.flatMap(registryPaths));
+    const current = plans[0] === undefined ? undefined : await findCurrentInjected(plans[0].outDir, registries, inject);
+    if (current === undefined) return undefined;
+    injected = current;
+  }
+  return { inputs: [...inputs].sort(), files, injected };
 }
-

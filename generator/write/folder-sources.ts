@@ -31,6 +31,16 @@ export interface RegistryOutput extends RegistrySources {
 /** One output folder's files, rendered, with what they are generated from. */
 export interface FolderOutput extends FolderSources {
   readonly registries: readonly RegistryOutput[];
+  /** The files the run injected tables into, recorded in this folder's manifest (the run's first folder only). */
+  readonly injected?: InjectedOutput;
+}
+
+/** The injected files of a run, as its first output folder's manifest records them. */
+export interface InjectedOutput {
+  /** Every registry of the run, absolute. */
+  readonly registries: readonly string[];
+  /** Each injected file (absolute) with its contents after injection. */
+  readonly files: readonly { readonly path: string; readonly contents: string }[];
 }
 
 /** How a file in an output folder compares with what `generate` would write. */

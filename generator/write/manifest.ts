@@ -32,6 +32,17 @@ export interface ManifestSection {
 }
 
 /**
+ * The Markdown files a run injected tables into, recorded in the manifest of the run's first output folder: an
+ * unchanged file whose registries' inputs are unchanged holds current tables, without rendering them again.
+ */
+export interface InjectedSection {
+  /** Every registry of the run that wrote the files (the regions may name any of them), relative to the folder. */
+  readonly registries: readonly string[];
+  /** Each injected file, relative to the folder → the hash of its contents after injection, as codebook wrote them. */
+  readonly files: Readonly<Record<string, string>>;
+}
+
+/**
  * `<outDir>/.codebook-manifest.json`. Every path is relative to the output folder, with `/`, so the manifest is
  * the same on every machine and can be committed with the generated files.
  */
@@ -41,6 +52,8 @@ export interface Manifest {
   readonly generator: string;
   /** Each registry generated into the folder (its path relative to the folder) → what it generated. */
   readonly registries: Readonly<Record<string, ManifestSection>>;
+  /** The files the run injected tables into, in the run's first output folder only. */
+  readonly injected?: InjectedSection;
 }
 
 /**
@@ -78,7 +91,8 @@ export function renderManifest(manifest: Manifest): GeneratedFile {
       },
     ]),
   );
-  const data = { $comment: NOTICE, format: manifest.format, generator: manifest.generator, registries };
+  const injected = manifest.injected === undefined ? {} : { injected: { registries: [...manifest.injected.registries].sort(), files: sortedRecord(manifest.injected.files) } };
+  const data = { $comment: NOTICE, format: manifest.format, generator: manifest.generator, registries, ...injected };
   return { path: MANIFEST_FILE, contents: `${JSON.stringify(data, null, 2)}\n` };
 }
 
@@ -88,6 +102,10 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 function isHashRecord(value: unknown): value is Record<string, string> {
   return isRecord(value) && Object.values(value).every((item) => typeof item === "string");
+}
+
+function isInjectedSection(value: unknown): value is InjectedSection {
+  return isRecord(value) && Array.isArray(value.registries) && value.registries.every((item) => typeof item === "string") && isHashRecord(value.files);
 }
 
 function isSection(value: unknown): value is ManifestSection {
@@ -133,7 +151,9 @@ export function readManifest(outDir: string): ReadManifest | undefined {
   if (data.format !== MANIFEST_FORMAT || typeof data.generator !== "string" || !isRecord(data.registries)) return undefined;
   const sections = Object.entries(data.registries);
   if (!sections.every(([, section]) => isSection(section))) return undefined;
-  return { format: MANIFEST_FORMAT, generator: data.generator, registries: Object.fromEntries(sections) as Record<string, ManifestSection> };
+  // A malformed record of injected files proves nothing: the files are rendered (and the record rewritten).
+  const injected = isInjectedSection(data.injected) ? { injected: data.injected } : {};
+  return { format: MANIFEST_FORMAT, generator: data.generator, registries: Object.fromEntries(sections) as Record<string, ManifestSection>, ...injected };
 }
 
 /** `file` relative to `outDir` with `/` separators: how the manifest names files. */

@@ -3,7 +3,7 @@ import path from "node:path";
 import { isGone, readBytes, type FileCheck, type FolderOutput, type FolderSources } from "./folder-sources.js";
 import { hashContents } from "./hash.js";
 import { collectInputs, hashInputs } from "./input-hashes.js";
-import { MANIFEST_FILE, MANIFEST_FORMAT, manifestPath, readManifest, renderManifest, type ManifestSection, type ReadManifest } from "./manifest.js";
+import { MANIFEST_FILE, MANIFEST_FORMAT, manifestPath, readManifest, renderManifest, type InjectedSection, type Manifest, type ManifestSection, type ReadManifest } from "./manifest.js";
 import { newestGeneratorFileTime } from "./generator-stamp.js";
 import { outputTarget, ownedFile, realFolder } from "./real-target.js";
 import { removeStaleTemporaryFiles, writeBatch, type FileWrite, type TemporarySweep, type WriteBatch, type WriteControl } from "./staged-writes.js";
@@ -101,6 +101,31 @@ function sweepsOf(realOut: string, files: Iterable<string>): TemporarySweep[] {
 }
 
 /**
+ * A manifest that differs from the one on disk only in its record of the injected files is current: that record
+ * only lets the next run skip rendering them, so an edit to an injected file's text outside its regions (the
+ * record's hash no longer matches) costs `check` its fast path, not its result. `generate` still refreshes it.
+ */
+async function withInjectedRecordAside(file: PlannedFile, data: Omit<Manifest, "injected">, previous: ReadManifest | undefined): Promise<PlannedFile> {
+  if (file.state !== "stale" || previous === undefined || previous.legacy !== undefined) return file;
+  const { legacy: _legacy, injected: _injected, ...kept } = previous;
+  // The file on disk must be the manifest codebook wrote, byte for byte, but for that record.
+  const onDisk = (await readBytes(file.path))?.toString("utf8");
+  return onDisk === renderManifest(previous).contents && renderManifest(kept).contents === renderManifest(data).contents ? { ...file, state: "current" } : file;
+}
+
+/** The manifest's record of the run's injected files, paths relative to the folder (see {@link InjectedSection}). */
+function injectedSection(folder: FolderOutput): { injected?: InjectedSection } {
+  if (folder.injected === undefined || folder.injected.files.length === 0) return {};
+  const { registries, files } = folder.injected;
+  return {
+    injected: {
+      registries: [...new Set(registries.map((registry) => manifestPath(folder.outDir, registry)))],
+      files: Object.fromEntries(files.map((file) => [manifestPath(folder.outDir, file.path), hashContents(file.contents)])),
+    },
+  };
+}
+
+/**
  * Works out what bringing an output folder up to date takes, without writing: each file to write (through real
  * folders only, never over a link, a folder or a FIFO), each file to remove (only those the manifest proves this
  * run's registries wrote, reached through real folders, unedited), and the manifest, which keeps the sections of
@@ -136,8 +161,9 @@ export async function planFolder(folder: FolderOutput): Promise<PlannedFolder> {
     carried[key] = Object.keys(kept).length === Object.keys(section.files).length ? section : { ...section, inputs: {}, files: kept };
   }
   const orphans = await findOrphans(realOut, claimed, produced);
-  const manifest = renderManifest({ format: MANIFEST_FORMAT, generator: folder.generator, registries: { ...carried, ...sections } });
-  const manifestFile = await planFile(realOut, MANIFEST_FILE, manifest.contents, undefined);
+  const manifestData = { format: MANIFEST_FORMAT, generator: folder.generator, registries: { ...carried, ...sections } } as const;
+  const manifest = renderManifest({ ...manifestData, ...injectedSection(folder) });
+  const manifestFile = await withInjectedRecordAside(await planFile(realOut, MANIFEST_FILE, manifest.contents, undefined), manifestData, previous);
   const removals = orphans.filter((orphan) => !orphan.edited).map((orphan) => ({ target: orphan.path, folder: realOut }));
   const listed = [...produced, ...claimed.flatMap((section) => Object.keys(section.files)), MANIFEST_FILE];
   return {

@@ -133,3 +133,77 @@ describe("A run that finds nothing changed has looked everywhere an input could 
     expect(urls.some((url) => url.includes("/load/load-registry.js"))).toBe(true);
   });
 });
+
+const DOCS = "# Docs\n\nBefore.\n\n<!-- codebook:start demo codes -->\n<!-- codebook:end demo -->\n\nAfter.\n";
+
+describe("the no-op proof covers injected files and check", () => {
+  /** A project whose generate injects into DOCS.md, generated once; the run's arguments. */
+  async function injectingProject(args: readonly string[] = []) {
+    const dir = await tempDir();
+    await writeTree(dir, { "codes.yaml": demoRegistry(), "DOCS.md": DOCS });
+    const generate = ["generate", "codes.yaml", "--out", "out", "--inject", "DOCS.md", ...args];
+    const first = await tracedRun(generate, dir);
+    expect(first.run.code, first.run.stderr).toBe(0);
+    expect(heavyIn(first.urls)).toEqual(HEAVY);
+    expect(await readFile(path.join(dir, "DOCS.md"), "utf8")).toContain("| 1 |");
+    return { dir, generate, check: ["check", ...generate.slice(1)] };
+  }
+
+  it("a generate that injects, where nothing changed, renders nothing, loads none of them, and leaves the injected file alone", async () => {
+    const { dir, generate } = await injectingProject();
+    const [before] = await mtimes(dir, ["DOCS.md"]);
+    const second = await tracedRun(generate, dir);
+    expect(second.run.code, second.run.stderr).toBe(0);
+    expect(second.run.stdout.trim()).toBe("codebook: out up to date");
+    expect(heavyIn(second.urls)).toEqual([]);
+    expect(second.urls.filter((url) => url.includes("/emit/markdown/") || url.includes("/load/inject"))).toEqual([]);
+    expect(await mtimes(dir, ["DOCS.md"])).toEqual([before]);
+  });
+
+  it("check on a current tree (with an injected file) loads none of them; check --force renders", async () => {
+    const { dir, check } = await injectingProject();
+    const fast = await tracedRun(check, dir);
+    expect(fast.run.code, fast.run.stderr).toBe(0);
+    // Every generated file, the manifest and DOCS.md, as a check that renders counts them.
+    expect(fast.run.stdout.trim()).toMatch(/^codebook: \d+ generated files are current$/);
+    expect(heavyIn(fast.urls)).toEqual([]);
+    const forced = await tracedRun([...check, "--force"], dir);
+    expect(forced.run.code, forced.run.stderr).toBe(0);
+    expect(forced.run.stdout.trim()).toBe(fast.run.stdout.trim());
+    expect(heavyIn(forced.urls)).toEqual(HEAVY);
+  });
+
+  it.each([
+    { change: "an edit outside the regions", edit: (text: string) => text.replace("Before.", "Before, edited."), state: undefined },
+    { change: "an edit inside a region", edit: (text: string) => text.replace("| 1 |", "| 9 |"), state: "stale" },
+  ])("after $change of the injected file, check renders and reports what it finds, and generate renders", async ({ edit, state }) => {
+    const { dir, generate, check } = await injectingProject();
+    await writeFile(path.join(dir, "DOCS.md"), edit(await readFile(path.join(dir, "DOCS.md"), "utf8")));
+    const checked = await tracedRun(check, dir);
+    expect(heavyIn(checked.urls)).toEqual(HEAVY);
+    expect(checked.run.code, checked.run.stderr).toBe(state === undefined ? 0 : 1);
+    if (state !== undefined) expect(checked.run.stderr).toContain(`DOCS.md: ${state}`);
+    const generated = await tracedRun(generate, dir);
+    expect(generated.run.code, generated.run.stderr).toBe(0);
+    expect(generated.urls.some((url) => url.includes("/load/load-registry.js"))).toBe(true);
+    // Rendered once, the file is proven current again.
+    expect((await tracedRun(check, dir)).urls.some((url) => url.includes("/load/load-registry.js"))).toBe(false);
+  });
+
+  it("after a registry edit, check renders and reports the stale files and the stale region", async () => {
+    const { dir, check } = await injectingProject();
+    await writeFile(path.join(dir, "codes.yaml"), demoRegistry().replace("The first code.", "The 1st code."));
+    const checked = await tracedRun(check, dir);
+    expect(checked.run.code).toBe(1);
+    expect(checked.run.stderr).toContain("DOCS.md: stale");
+    expect(checked.run.stderr).toContain("out/demo.md: stale");
+  });
+
+  it("a run that injects into one more file is not proven current by the record", async () => {
+    const { dir, generate } = await injectingProject();
+    await writeFile(path.join(dir, "OTHER.md"), DOCS);
+    const other = await tracedRun([...generate, "--inject", "OTHER.md"], dir);
+    expect(other.run.stdout).not.toContain("up to date");
+    expect(await readFile(path.join(dir, "OTHER.md"), "utf8")).toContain("| 1 |");
+  });
+});
