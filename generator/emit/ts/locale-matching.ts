@@ -48,9 +48,17 @@ function allCodes(): { languages: string[]; regions: string[] } {
   return codes;
 }
 
+/** Likely subtags by tag: the same few hundred tags are maximized for every supported language of every registry. */
+const maximized = new Map<string, { language: string; script: string; region: string }>();
+
 function maximize(tag: string): { language: string; script: string; region: string } {
-  const locale = new Intl.Locale(tag).maximize();
-  return { language: locale.language, script: locale.script ?? "", region: locale.region ?? "" };
+  let subtags = maximized.get(tag);
+  if (subtags === undefined) {
+    const locale = new Intl.Locale(tag).maximize();
+    subtags = { language: locale.language, script: locale.script ?? "", region: locale.region ?? "" };
+    maximized.set(tag, subtags);
+  }
+  return subtags;
 }
 
 function sortedRecord<T>(entries: Iterable<readonly [string, T]>): Record<string, T> {
@@ -75,8 +83,24 @@ function regionChoices(group: string, candidates: readonly string[], locales: re
   return { "*": common, ...sortedRecord([...chosen].filter(([, choice]) => choice !== common)) };
 }
 
+/**
+ * The matching data by locale list. It depends on the list alone (and on the ICU data of the Node.js running
+ * codebook), and every registry of a run that shares its locales would compute the same again.
+ */
+const computed = new Map<string, LocaleMatching>();
+
 /** The matching data for a registry's locales; the first is the source locale, the fallback. */
 export function localeMatching(locales: readonly string[]): LocaleMatching {
+  const key = locales.join(" ");
+  let matching = computed.get(key);
+  if (matching === undefined) {
+    matching = computeLocaleMatching(locales);
+    computed.set(key, matching);
+  }
+  return matching;
+}
+
+function computeLocaleMatching(locales: readonly string[]): LocaleMatching {
   const { languages, regions } = allCodes();
   const source = locales[0]!;
   const maximal = Object.fromEntries(locales.map((locale) => {
