@@ -45,12 +45,28 @@ function emitRegistry(registry: Registry, targets: readonly Target[], context: E
   return targets.flatMap((target) => target.emit(registry, context));
 }
 
+type TemplatesLoader = typeof loadTemplates;
+
+/**
+ * {@link loadTemplates} once per folder for the whole invocation: a config's entries mostly share their templates
+ * (the built-in ones), and 50 registries read and parsed them 50 times.
+ */
+function sharedTemplates(): TemplatesLoader {
+  const loaded = new Map<string, ReturnType<TemplatesLoader>>();
+  return (folder, cwd) => {
+    const key = `${folder ?? ""}\0${cwd}`;
+    const templates = loaded.get(key) ?? loadTemplates(folder, cwd);
+    loaded.set(key, templates);
+    return templates;
+  };
+}
+
 /**
  * Loads and renders one run: each registry's files, and every file read. Between targets it lets a signal in
  * (rendering a large registry takes a while), and stops when `signal` has aborted.
  */
-async function renderRun(run: ResolvedOptions, signal: AbortSignal | undefined): Promise<RenderedRun> {
-  const [loaded, templates, targets] = await settleInputs([loadAll(run), loadTemplates(run.templates, run.cwd), loadTargets(run.targets)] as const);
+async function renderRun(run: ResolvedOptions, signal: AbortSignal | undefined, templatesOf: TemplatesLoader): Promise<RenderedRun> {
+  const [loaded, templates, targets] = await settleInputs([loadAll(run), templatesOf(run.templates, run.cwd), loadTargets(run.targets)] as const);
   const outputs: { sourcePath: string; chain: readonly string[]; files: GeneratedFile[] }[] = [];
   for (const registry of loaded.registries) {
     const files: GeneratedFile[] = [];
@@ -79,7 +95,8 @@ async function readInjected(inject: readonly string[], cwd: string) {
 export async function renderEverything(options: RunOptions) {
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const { plans, inject, problems } = (await planFolders(options, false))!;
-  const [rendered, targets] = await settleInputs([renderFolders(plans, (run) => renderRun(run, options.signal)), readInjected(inject, cwd), configProblems(problems)] as const);
+  const templatesOf = sharedTemplates();
+  const [rendered, targets] = await settleInputs([renderFolders(plans, (run) => renderRun(run, options.signal, templatesOf)), readInjected(inject, cwd), configProblems(problems)] as const);
   options.signal?.throwIfAborted();
   if (inject.length === 0) return { plans, rendered, injected: [] };
   const { renderInjections } = await import("../emit/markdown/render-injections.js");
