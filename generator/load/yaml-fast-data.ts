@@ -14,6 +14,12 @@ const DEPTH_LEFT_TO_YAML = 64;
 /** Control characters the `yaml` path refuses in a text (see yaml-restrictions.ts), and lone surrogates. */
 const REFUSED_IN_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|\p{Cs}/u;
 
+/**
+ * Keys written longer than this (in the source, escapes and all) are left to `yaml`, which refuses an implicit key
+ * over 1,024 characters; js-yaml reads it.
+ */
+const KEY_LENGTH_LEFT_TO_YAML = 1000;
+
 /** A plain scalar as the YAML 1.2 core schema resolves it, exactly as `yaml` does (its tags, in its order). */
 function resolvePlain(source: string): unknown {
   if (/^(?:~|[Nn]ull|NULL)?$/.test(source)) return null;
@@ -56,15 +62,15 @@ function keyOf(value: unknown, into: Record<string, unknown>): string {
   return key;
 }
 
-/** Puts `value` where the innermost open collection expects it. */
-function place(open: Open, value: unknown, isCollection: boolean, empty: boolean): void {
+/** Puts `value` (written in `length` characters) where the innermost open collection expects it. */
+function place(open: Open, value: unknown, isCollection: boolean, empty: boolean, length: number): void {
   if (Array.isArray(open.value)) {
     open.value.push(value);
     return;
   }
   const map = open.value;
   if (open.key === undefined) {
-    if (isCollection) throw GIVE_UP;
+    if (isCollection || length > KEY_LENGTH_LEFT_TO_YAML) throw GIVE_UP;
     open.key = keyOf(value, map);
     return;
   }
@@ -81,9 +87,9 @@ function buildData(text: string, events: readonly Event[]): unknown {
   const stack: Open[] = [];
   let root: unknown;
   let documents = 0;
-  const put = (value: unknown, isCollection: boolean, empty = false): void => {
+  const put = (value: unknown, isCollection: boolean, empty = false, length = 0): void => {
     if (stack.length === 0) root = value;
-    else place(stack[stack.length - 1]!, value, isCollection, empty);
+    else place(stack[stack.length - 1]!, value, isCollection, empty, length);
   };
   for (const event of events) {
     switch (event.type) {
@@ -105,7 +111,8 @@ function buildData(text: string, events: readonly Event[]): unknown {
         if (event.tagStart !== -1 || event.anchorStart !== -1) throw GIVE_UP;
         const value = scalarValue(text, event);
         if (typeof value === "string" && REFUSED_IN_TEXT.test(value)) throw GIVE_UP;
-        put(value, false, event.style === SCALAR_STYLE.PLAIN && event.valueStart === event.valueEnd);
+        const written = Math.max(event.valueEnd - event.valueStart, typeof value === "string" ? value.length : 0);
+        put(value, false, event.style === SCALAR_STYLE.PLAIN && event.valueStart === event.valueEnd, written);
         break;
       }
       case EVENT_ID.POP:
@@ -126,7 +133,7 @@ function buildData(text: string, events: readonly Event[]): unknown {
 /**
  * The data of a YAML document, read without positions, when the `yaml` path (parseYaml) would read exactly this
  * data and report no problem; `undefined` when that cannot be told this way (a syntax error, a tab, a tag, an
- * anchor or alias, a directive, a duplicate or empty key, a control character, a deep nesting…): then the caller
+ * anchor or alias, a directive, a duplicate, empty or very long key, a control character, a deep nesting…): then the caller
  * parses with `yaml`, which reports and locates what is wrong, or reads the document itself.
  * @param text the document, with a lone CR already read as a line break
  */

@@ -81,6 +81,7 @@ const fragment = fc.constantFrom(
   "a: {en: One, de: Zwei}", "a: { en: 'x', }", "{a: 1}: b", "[a]: b", "a: 'it''s'", 'a: "\\x41\\u00e9\\ud800"', 'a: "\\t\\u001b"', "\ta: 1", "a:\t1",
   "a: b: c", "a: - b", "a: 'open", "a: 1 # c", "a: 1#c", "a: x\r", "a: @b", "a: `b`", "a: %b", "__proto__: {x: 1}", "a: 0o17", "a: 0x1f", "a: .inf",
   "a: -0", "a: 1e3", "a: 1_000", "1: one", "1.0: one", "null: x", "~: x", "true: x", "a: [[[[1]]]]", "a: {b: {c: {d: 1}}}", "  - y", "    z: 2", "--- a", "--- |", "... # end", "a: ---", "- ---", "a: b ---",
+  `${"k".repeat(1030)}: v`, `"${"k".repeat(1030)}": v`, `[${"k".repeat(1030)}: v]`, `- ${"x".repeat(1030)}`,
 );
 const soup = fc.array(fc.tuple(fc.constantFrom("", "  ", "    ", " "), fragment), { maxLength: 10 }).map((lines) => lines.map(([indent, line]) => indent + line).join("\n") + "\n");
 
@@ -128,6 +129,9 @@ describe("the fast YAML path reads what the careful path reads, or leaves the do
     ["a flow map cut by a comma", "a: {en: Stop, then go}\n"],
     ["two documents", "a: 1\n---\nb: 2\n"],
     ["an empty document", ""],
+    ["an implicit key over 1,024 characters", `${"k".repeat(1100)}: v\n`],
+    ["a quoted key over 1,024 characters in the source", `"${"\\u0041".repeat(200)}": v\n`],
+    ["a long key of a pair in a flow sequence", `[${"a".repeat(1100)}: b]\n`],
   ])("%s is left to the careful path", (_name, text) => {
     expect(readYamlDataFast(text)).toBeUndefined();
   });
