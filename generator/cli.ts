@@ -4,13 +4,16 @@ import { DiagnosticError, escapeControls, formatDiagnostic, type Diagnostic } fr
 import { findConfigFile } from "./config/find-config.js";
 import { TARGET_NAMES } from "./emit/targets.js";
 import { HELP } from "./run/cli-help.js";
-import { packageVersion } from "./package/package-root.js";
+import { defaultRegistryPath, packageVersion } from "./package/package-root.js";
 import { check } from "./run/check.js";
 import { generate, type GenerateResult } from "./run/generate.js";
 import type { RunOptions } from "./run/options.js";
 import { validate } from "./run/validate.js";
+import { namedInputs } from "./run/watch.js";
+import { CHANGE_LEVELS } from "./model/diff/rules.js";
 import type { WritingSection } from "./write/staged-writes.js";
 import { WriteError } from "./write/write-error.js";
+import { GitReadError } from "./load/git-read-error.js";
 
 /** Where the CLI writes; tests pass their own. */
 export interface CliIo {
@@ -50,6 +53,8 @@ const COMMAND_OPTIONS: Readonly<Record<Command, readonly OptionName[]>> = {
   check: ["out", "targets", "no-enums", "emit", "module", "templates", "inject", "config", "no-config", "force"],
   validate: ["config", "no-config"],
   i18n: ["config", "no-config", "strict", "stamp"],
+  diff: ["config", "no-config", "against", "json", "fail-on"],
+  next: ["config", "no-config", "count"],
 };
 
 /** Options every command takes. */
@@ -252,6 +257,46 @@ async function runInit(values: OptionValues, args: readonly string[], quiet: boo
   return 0;
 }
 
+/** The registries a command reads: those named, else the config's, else the embedded default. */
+async function registriesOf(values: OptionValues, registries: readonly string[], io: CliIo): Promise<string[]> {
+  if (registries.length > 0) return [...registries];
+  const options = await runOptions(values, registries, io);
+  const config = typeof options.config === "string" ? path.resolve(io.cwd, options.config) : undefined;
+  const named = (await namedInputs(options)).filter((file) => file !== config);
+  return named.length > 0 ? named : [defaultRegistryPath];
+}
+
+/** `codebook diff --against REF`: the report (or JSON), exit 1 when the verdict reaches --fail-on or a version is not raised enough. */
+async function runDiff(values: OptionValues, registries: readonly string[], io: CliIo): Promise<number> {
+  if (values.against === undefined) throw new UsageError("diff needs --against REF (a git commit, branch or tag) or --against FILE.json (a previous <id>.json)");
+  const failOn = choice("fail-on", values["fail-on"], CHANGE_LEVELS);
+  const { diffRegistries } = await import("./run/diff-registries.js");
+  const { diffFails, formatDiffJson, formatDiffReport } = await import("./run/diff-report.js");
+  const outcome = await diffRegistries({ cwd: io.cwd, registries, against: values.against });
+  if (!outcome.ok) throw new DiagnosticError(outcome.diagnostics);
+  if (values.json) io.stdout(formatDiffJson(outcome.result));
+  else if (!(values.quiet ?? false) || diffFails(outcome.result, failOn)) for (const line of formatDiffReport(outcome.result)) io.stdout(line);
+  return diffFails(outcome.result, failOn) ? 1 : 0;
+}
+
+/** `codebook next RANGE [REGISTRY…] [--count N]`: the next free numbers of a range, one a line. */
+async function runNext(values: OptionValues, args: readonly string[], io: CliIo): Promise<number> {
+  const [rangeName, ...named] = args;
+  if (rangeName === undefined) throw new UsageError("next needs the name of a range: codebook next RANGE [REGISTRY.yaml ...] [--count N]");
+  const count = values.count === undefined ? 1 : Number(values.count);
+  if (!Number.isSafeInteger(count) || count < 1) throw new UsageError(`--count must be a positive whole number, not "${values.count}"`);
+  const { nextCodes } = await import("./run/next-codes.js");
+  const outcome = await nextCodes(await registriesOf(values, named, io), rangeName, count, io.cwd);
+  if (!outcome.ok && "diagnostics" in outcome) throw new DiagnosticError(outcome.diagnostics);
+  if (!outcome.ok) throw new UsageError(outcome.problem);
+  for (const number of outcome.numbers) io.stdout(String(number));
+  if (outcome.numbers.length < count) {
+    io.stderr(`codebook: range ${outcome.range} of ${outcome.registry} has ${outcome.numbers.length === 0 ? "no" : `only ${outcome.numbers.length}`} free number${outcome.numbers.length === 1 ? "" : "s"}`);
+    return 1;
+  }
+  return 0;
+}
+
 /** What the summary line after a command's diagnostics says happened. */
 const OUTCOMES: Readonly<Record<Command, string | undefined>> = {
   init: "nothing was written",
@@ -259,6 +304,8 @@ const OUTCOMES: Readonly<Record<Command, string | undefined>> = {
   check: "nothing was compared",
   validate: undefined,
   i18n: undefined,
+  diff: "nothing was compared",
+  next: undefined,
 };
 
 async function runCommand(command: Command, values: OptionValues, registries: readonly string[], argv: readonly string[], io: CliIo): Promise<number> {
@@ -266,6 +313,8 @@ async function runCommand(command: Command, values: OptionValues, registries: re
   checkOptionsApply(command, values);
   if (command === "init") return runInit(values, registries, quiet, io);
   if (command === "i18n") return runI18n(values, registries, quiet, io);
+  if (command === "diff") return runDiff(values, await registriesOf(values, registries, io), io);
+  if (command === "next") return runNext(values, registries, io);
   const options = await runOptions(values, registries, io);
   switch (command) {
     case "generate": {
@@ -314,6 +363,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     if (error instanceof UsageError) {
       io.stderr(`codebook: ${error.message}\nRun \`codebook --help\` for usage.`);
       return 2;
+    }
+    if (error instanceof GitReadError) {
+      io.stderr(`codebook: ${escapeControls(error.message)}`);
+      return 1;
     }
     if (error instanceof WriteError) {
       io.stderr(`codebook: cannot write ${shown(io, error.path)}: ${error.reason}`);

@@ -10,6 +10,12 @@ export interface RawCode {
   readonly reference?: string;
   readonly url?: string;
   readonly aliases?: readonly RawAlias[];
+  readonly status?: "active" | "deprecated" | "retired";
+  readonly note?: string;
+  readonly replacement?: string;
+  readonly since?: string;
+  readonly deprecatedSince?: string;
+  readonly retiredSince?: string;
 }
 
 export interface RawRange {
@@ -33,6 +39,7 @@ export interface RawSet {
 
 export interface RawRegistry {
   readonly id: string;
+  readonly version?: string;
   readonly type: string;
   readonly title?: RawText;
   readonly description?: RawText;

@@ -1,9 +1,10 @@
-import type { Diagnostic } from "../diagnostics.js";
+import type { Diagnostic, SourceLocation } from "../diagnostics.js";
 import { locate, type DataPath, type ParsedYaml } from "../load/yaml-document.js";
 import { closestMatch } from "../validate/suggest.js";
 import { RESERVED_WORDS } from "../validate/identifiers.js";
 import { indexInnermost, intervalsContain, normalizeIntervals, subtractIntervals } from "./intervals.js";
 import type { RawAlias, RawMember, RawRange, RawRegistry, RawText } from "../load/raw-registry.js";
+import { checkReplacements, reportRetiredReuse, resolveLifecycle, splitRetired } from "./lifecycle.js";
 import type { Alias, CodeEntry, CodeRange, CodeSet, Interval, LocalizedText, Registry } from "./registry.js";
 
 /** Collects located diagnostics for one parsed file. */
@@ -20,6 +21,11 @@ export class Reporter {
   /** The diagnostic of a problem at the value (or key) found at `path`, without reporting it. */
   diagnostic(path: DataPath, code: string, message: string, target: "value" | "key" = "value"): Diagnostic {
     return { file: this.parsed.source.file, ...locate(this.parsed, path, target), code, message };
+  }
+
+  /** Where a value is, with its file: a related location. */
+  locateFull(path: DataPath): SourceLocation {
+    return { file: this.parsed.source.file, ...locate(this.parsed, path) };
   }
 
   /** `12:5`: where a value is, for messages that point back at an earlier definition. */
@@ -99,11 +105,14 @@ export function buildModel(input: BuildContext): BuildResult {
   const bounds = resolveBounds(raw, reporter);
   const names = new NameRegistry(reporter);
   const ranges = resolveRanges(context, bounds, names);
-  const codes = resolveCodes(context, bounds, ranges, names);
-  const sets = resolveSets(context, bounds, codes, ranges);
+  const all = resolveCodes(context, bounds, ranges, names);
+  checkReplacements(reporter, all);
+  const { live: codes, retired } = splitRetired(all);
+  const sets = resolveSets(context, bounds, all, ranges);
   const text = (value: RawText, key: string): LocalizedText => resolveText(context, value, [key], key);
   const registry: Registry = {
     id: raw.id,
+    version: raw.version,
     type: raw.type,
     title: raw.title === undefined ? sameInEvery(raw.locales, raw.type) : text(raw.title, "title"),
     description: raw.description === undefined ? undefined : text(raw.description, "description"),
@@ -115,6 +124,7 @@ export function buildModel(input: BuildContext): BuildResult {
     bounds,
     ranges,
     codes,
+    retired,
     sets,
     fallbacks: context.fallbacks,
     sourcePath: reporter.parsed.source.path,
@@ -152,15 +162,21 @@ function resolveBounds(raw: RawRegistry, reporter: Reporter): Interval {
 
 /** Names of codes and ranges share one namespace (set members refer to either), compared case-insensitively. */
 class NameRegistry {
-  private readonly names = new Map<string, { name: string; path: DataPath }>();
+  private readonly names = new Map<string, { name: string; path: DataPath; retired: boolean }>();
   private readonly aliases = new Map<string, DataPath>();
 
   constructor(private readonly reporter: Reporter) {}
 
-  addName(name: string, path: DataPath): void {
+  /** Adds a code's or range's name; a retired code's name is reserved, and reusing it names the retirement. */
+  addName(name: string, path: DataPath, retired = false): void {
     const previous = this.names.get(name.toLowerCase());
     if (previous === undefined) {
-      this.names.set(name.toLowerCase(), { name, path });
+      this.names.set(name.toLowerCase(), { name, path, retired });
+      return;
+    }
+    if (previous.retired !== retired) {
+      const [at, retiredAt] = retired ? [previous.path, path] : [path, previous.path];
+      reportRetiredReuse(this.reporter, at, retiredAt, "retired-name-reused", `"${name}" is the name of a retired code`);
       return;
     }
     const how = previous.name === name ? "" : ` (differs only in case from "${previous.name}")`;
@@ -261,10 +277,13 @@ function resolveCodes(context: ModelContext, bounds: Interval, ranges: readonly 
   const covered = normalizeIntervals(ranges.filter((range) => range.from <= range.to));
   return raw.codes.map((entry, index) => {
     const path = ["codes", index] as const;
-    names.addName(entry.name, [...path, "name"]);
+    names.addName(entry.name, [...path, "name"], entry.status === "retired");
     checkInBounds(reporter, [...path, "code"], entry.code, bounds, "code");
     const first = seen.get(entry.code);
-    if (first !== undefined) {
+    if (first !== undefined && (raw.codes[first]!.status === "retired") !== (entry.status === "retired")) {
+      const [at, retiredAt] = entry.status === "retired" ? [first, index] : [index, first];
+      reportRetiredReuse(reporter, ["codes", at, "code"], ["codes", retiredAt, "code"], "retired-code-reused", `code ${entry.code} is the number of retired code ${raw.codes[retiredAt]!.name}`);
+    } else if (first !== undefined) {
       reporter.error([...path, "code"], "duplicate-code", `duplicate code ${entry.code} (first defined at ${reporter.where(["codes", first, "code"])})`);
     } else {
       seen.set(entry.code, index);
@@ -281,6 +300,7 @@ function resolveCodes(context: ModelContext, bounds: Interval, ranges: readonly 
       url: entry.url,
       aliases: resolveAliases(entry.aliases, [...path, "aliases"], names),
       range: range?.name,
+      lifecycle: resolveLifecycle(reporter, entry, path),
     };
   });
 }
@@ -289,7 +309,11 @@ function resolveSets(context: ModelContext, bounds: Interval, codes: readonly Co
   const { raw, reporter } = context;
   const byName = new Map<string, Interval>();
   for (const range of ranges) byName.set(range.name, range);
-  for (const code of codes) byName.set(code.name, { from: code.code, to: code.code });
+  const retired = new Set<string>();
+  for (const code of codes) {
+    if (code.lifecycle.status === "retired") retired.add(code.name);
+    else byName.set(code.name, { from: code.code, to: code.code });
+  }
   const seen = new Map<string, number>();
   return (raw.sets ?? []).map((set, index) => {
     const path = ["sets", index] as const;
@@ -302,7 +326,11 @@ function resolveSets(context: ModelContext, bounds: Interval, codes: readonly Co
       seen.set(set.name.toLowerCase(), index);
     }
     const members = (list: readonly RawMember[] | undefined, key: string): Interval[] =>
-      (list ?? []).flatMap((member, position) => resolveMember(reporter, byName, bounds, member, [...path, key, position]));
+      (list ?? []).flatMap((member, position) =>
+        typeof member === "string" && retired.has(member)
+          ? refuseRetiredMember(reporter, member, [...path, key, position])
+          : resolveMember(reporter, byName, bounds, member, [...path, key, position]),
+      );
     const intervals = subtractIntervals(members(set.include, "include"), members(set.exclude, "exclude"));
     if (intervals.length === 0 && reporter.diagnostics.length === 0) {
       reporter.error([...path, "include"], "empty-set", `set ${set.name} has no members once its exclusions are removed`);
@@ -315,6 +343,12 @@ function resolveSets(context: ModelContext, bounds: Interval, codes: readonly Co
       intervals: normalizeIntervals(intervals),
     };
   });
+}
+
+/** A retired code is no member of anything: its number may be covered by a span, but it cannot be named. */
+function refuseRetiredMember(reporter: Reporter, name: string, path: DataPath): Interval[] {
+  reporter.error(path, "retired-member", `"${name}" is a retired code and cannot be a member of a set; name a code in use or write its number`);
+  return [];
 }
 
 function resolveMember(reporter: Reporter, byName: ReadonlyMap<string, Interval>, bounds: Interval, member: RawMember, path: DataPath): Interval[] {

@@ -1,5 +1,5 @@
 import path from "node:path";
-import type { Diagnostic } from "../diagnostics.js";
+import type { Diagnostic, SourceLocation } from "../diagnostics.js";
 import { extendRegistry, mergeProblem, resolveExtends, singleRegistry, type MergedRegistry, type MergeResult, type RawRegistryFile } from "../load/extends.js";
 import { readRegistryFile } from "../load/load-registry.js";
 import { locate, type DataPath } from "../load/yaml-document.js";
@@ -43,6 +43,11 @@ export class MergedReporter extends Reporter {
     // `where` names the file of a position in another file; within the same file, line:column is enough.
     const text = message.replaceAll(`at ${parsed.source.file}:`, "at ");
     return { file: parsed.source.file, ...locate(parsed, local, target), code, message: text };
+  }
+
+  override locateFull(where: DataPath): SourceLocation {
+    const { parsed, path: local } = this.merged.origin(where);
+    return { file: parsed.source.file, ...locate(parsed, local) };
   }
 
   override where(where: DataPath): string {

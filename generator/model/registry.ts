@@ -28,6 +28,21 @@ export interface CodeRange extends Interval {
   readonly parent: string | undefined;
 }
 
+/** Where a code is in its life: `retired` reserves its number and name forever. */
+export type CodeStatus = "active" | "deprecated" | "retired";
+
+/** A code's status and history, as the registry writes them. */
+export interface CodeLifecycle {
+  readonly status: CodeStatus;
+  /** Why it is deprecated or retired (required for those statuses). */
+  readonly note: string | undefined;
+  /** The name of the code that replaces it. */
+  readonly replacement: string | undefined;
+  readonly since: string | undefined;
+  readonly deprecatedSince: string | undefined;
+  readonly retiredSince: string | undefined;
+}
+
 /** A registered code. */
 export interface CodeEntry {
   readonly code: number;
@@ -38,6 +53,7 @@ export interface CodeEntry {
   readonly aliases: readonly Alias[];
   /** The name of the innermost declared range that holds the code. */
   readonly range: string | undefined;
+  readonly lifecycle: CodeLifecycle;
 }
 
 /** A named set of codes; each becomes a guard `is<Name><Type>`. */
@@ -73,8 +89,12 @@ export interface Registry {
   readonly bounds: Interval;
   /** In declaration order. */
   readonly ranges: readonly CodeRange[];
-  /** In declaration order. */
+  /** The codes in use (active and deprecated), in declaration order: what the code of every target declares. */
   readonly codes: readonly CodeEntry[];
+  /** Retired codes, in declaration order: their numbers and names are reserved, kept only in the data and the docs. */
+  readonly retired: readonly CodeEntry[];
+  /** The registry's declared version, checked by `codebook diff` against the change's level. */
+  readonly version: string | undefined;
   readonly sets: readonly CodeSet[];
   /**
    * The texts that a locale lacks and that use the source text instead (`missingTranslations: source`): key

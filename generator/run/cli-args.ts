@@ -5,7 +5,7 @@ import { closestMatch } from "../validate/suggest.js";
 export class UsageError extends Error {}
 
 /** The commands, in the order the help lists them. */
-export const COMMANDS = ["init", "generate", "check", "validate", "i18n"] as const;
+export const COMMANDS = ["init", "generate", "check", "validate", "i18n", "diff", "next"] as const;
 
 export type Command = (typeof COMMANDS)[number];
 
@@ -24,6 +24,10 @@ const OPTIONS = {
   inject: { type: "string", multiple: true, hint: "FILE.md" },
   strict: { type: "boolean" },
   stamp: { type: "string", hint: "LOCALE" },
+  against: { type: "string", hint: "REF|FILE.json" },
+  json: { type: "boolean" },
+  "fail-on": { type: "string", hint: "major|minor|patch" },
+  count: { type: "string", hint: "N" },
   quiet: { type: "boolean", short: "q" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" },

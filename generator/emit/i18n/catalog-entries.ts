@@ -1,4 +1,4 @@
-import type { LocalizedText, Registry } from "../../model/registry.js";
+import type { CodeEntry, LocalizedText, Registry } from "../../model/registry.js";
 
 /** One message of a catalog: its key, its text in every locale, and a note for translators. */
 export interface CatalogEntry {
@@ -15,6 +15,15 @@ function rangeNote(from: number, to: number, name: string): string {
 
 function withReference(note: string, reference: string | undefined): string {
   return reference === undefined ? note : `${note} (${reference})`;
+}
+
+/** A deprecated code's note says so, so that translators know the text is on its way out and what replaces it. */
+function withStatus(note: string, entry: CodeEntry): string {
+  const { status, note: why, replacement, deprecatedSince } = entry.lifecycle;
+  if (status !== "deprecated") return note;
+  const since = deprecatedSince === undefined ? "" : ` since ${deprecatedSince}`;
+  const use = replacement === undefined ? "" : ` Replaced by ${replacement}.`;
+  return `${note} Deprecated${since}: ${why ?? ""}${use}`;
 }
 
 /**
@@ -38,7 +47,7 @@ export function catalogEntries(registry: Registry): CatalogEntry[] {
   }
   for (const entry of registry.codes) {
     const note = `Describes code ${entry.code} (${entry.name}).${placeholder}`;
-    entries.push({ key: `codes.${entry.name}`, texts: entry.description, note: withReference(note, entry.reference) });
+    entries.push({ key: `codes.${entry.name}`, texts: entry.description, note: withStatus(withReference(note, entry.reference), entry) });
   }
   for (const set of registry.sets) {
     if (set.description !== undefined) {

@@ -1,7 +1,28 @@
 import { intervalsContain } from "../../model/intervals.js";
-import type { Registry } from "../../model/registry.js";
+import type { CodeEntry, Registry } from "../../model/registry.js";
 import { registryPathFrom } from "../header.js";
 import type { EmitContext, GeneratedFile } from "../types.js";
+
+/** A code as data: its number, names, sets and texts, and its status with the history the registry gives. */
+function codeData(registry: Registry, entry: CodeEntry) {
+  const { status, note, replacement, since, deprecatedSince, retiredSince } = entry.lifecycle;
+  return {
+    code: entry.code,
+    name: entry.name,
+    status,
+    ...(note === undefined ? {} : { note }),
+    ...(replacement === undefined ? {} : { replacement }),
+    ...(since === undefined ? {} : { since }),
+    ...(deprecatedSince === undefined ? {} : { deprecatedSince }),
+    ...(retiredSince === undefined ? {} : { retiredSince }),
+    ...(entry.range === undefined ? {} : { range: entry.range }),
+    sets: registry.sets.filter((set) => intervalsContain(set.intervals, entry.code)).map((set) => set.name),
+    description: entry.description,
+    ...(entry.reference === undefined ? {} : { reference: entry.reference }),
+    ...(entry.url === undefined ? {} : { url: entry.url }),
+    ...(entry.aliases.length === 0 ? {} : { aliases: entry.aliases.map((alias) => alias.name) }),
+  };
+}
 
 /**
  * `<id>.json`: the resolved registry as data, for consumers in other languages. Keys are written in a fixed
@@ -11,6 +32,7 @@ export function emitRegistryJson(registry: Registry, context: EmitContext): Gene
   const data = {
     generatedFrom: registryPathFrom(registry, context),
     id: registry.id,
+    ...(registry.version === undefined ? {} : { version: registry.version }),
     type: registry.type,
     title: registry.title,
     ...(registry.description === undefined ? {} : { description: registry.description }),
@@ -29,16 +51,8 @@ export function emitRegistryJson(registry: Registry, context: EmitContext): Gene
       ...(range.url === undefined ? {} : { url: range.url }),
       ...(range.aliases.length === 0 ? {} : { aliases: range.aliases.map((alias) => alias.name) }),
     })),
-    codes: registry.codes.map((entry) => ({
-      code: entry.code,
-      name: entry.name,
-      ...(entry.range === undefined ? {} : { range: entry.range }),
-      sets: registry.sets.filter((set) => intervalsContain(set.intervals, entry.code)).map((set) => set.name),
-      description: entry.description,
-      ...(entry.reference === undefined ? {} : { reference: entry.reference }),
-      ...(entry.url === undefined ? {} : { url: entry.url }),
-      ...(entry.aliases.length === 0 ? {} : { aliases: entry.aliases.map((alias) => alias.name) }),
-    })),
+    codes: registry.codes.map((entry) => codeData(registry, entry)),
+    ...(registry.retired.length === 0 ? {} : { retired: registry.retired.map((entry) => codeData(registry, entry)) }),
     sets: registry.sets.map((set) => ({
       name: set.name,
       ...(set.description === undefined ? {} : { description: set.description }),

@@ -3,9 +3,10 @@ import type { CodeEntry, CodeRange, Registry } from "../../model/registry.js";
 import { escapeCell, renderCode, renderLink, renderTable } from "./escape.js";
 import type { PageTexts } from "../../load/templates/page-texts.js";
 import type { TableName } from "../../load/templates/template.js";
+import { renderStatusCell } from "./status-cell.js";
 
 /** Column headers and cell words of the tables, in one locale. */
-export type TableHeaders = Pick<PageTexts, "range" | "code" | "name" | "use" | "description" | "reference" | "aliases" | "yes" | "no">;
+export type TableHeaders = Pick<PageTexts, "range" | "code" | "name" | "use" | "description" | "reference" | "aliases" | "yes" | "no" | "status" | "active" | "deprecated" | "retired" | "since">;
 
 function span(range: CodeRange): string {
   return range.from === range.to ? `${range.from}` : `${range.from}–${range.to}`;
@@ -51,16 +52,21 @@ export function renderRangesTable(registry: Registry, locale: string, headers: T
   );
 }
 
-/** The codes table: Code, Name, Description, a yes/no column per labelled set, Reference and Aliases (each when any code has one). */
+/**
+ * The codes table, retired codes included: Code, Name, Status, Description, a yes/no column per labelled set,
+ * Reference and Aliases (each when any code has one).
+ */
 export function renderCodesTable(registry: Registry, locale: string, headers: TableHeaders): string {
   const labelled = registry.sets.filter((set) => set.label !== undefined);
-  const anyAliases = registry.codes.some((entry) => entry.aliases.length > 0);
-  const references = anyReference(registry.codes);
-  const ordered = [...registry.codes].sort((a, b) => a.code - b.code);
+  const all = [...registry.codes, ...registry.retired];
+  const anyAliases = all.some((entry) => entry.aliases.length > 0);
+  const references = anyReference(all);
+  const ordered = all.sort((a, b) => a.code - b.code);
   return renderTable(
     [
       headers.code,
       headers.name,
+      headers.status,
       headers.description,
       ...labelled.map((set) => set.label![locale]!),
       ...(references ? [headers.reference] : []),
@@ -69,6 +75,7 @@ export function renderCodesTable(registry: Registry, locale: string, headers: Ta
     ordered.map((entry) => [
       String(entry.code),
       escapeCell(entry.name),
+      renderStatusCell(entry, headers),
       escapeCell(entry.description[locale]!),
       ...labelled.map((set) => escapeCell(intervalsContain(set.intervals, entry.code) ? headers.yes : headers.no)),
       ...(references ? [reference(entry)] : []),

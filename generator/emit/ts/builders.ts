@@ -32,9 +32,14 @@ export function commentText(text: string): string {
     .replace(/^(\s*)@/gm, "$1\\@");
 }
 
-/** A one-line `/** ... *\/` comment for code written as text (object members), indented by `indent`. */
-export function inlineDoc(text: string, indent: string): string {
-  return `${indent}/** ${commentText(text).replace(/\s*\n\s*/g, " ")} */`;
+/**
+ * A `/** ... *\/` comment for code written as text (object members), indented by `indent`: one line, or with
+ * tags (`@deprecated`, which editors only see at the start of a line) one line for the text and one per tag.
+ */
+export function inlineDoc(text: string, indent: string, tags: readonly [string, string][] = []): string {
+  const line = (part: string): string => commentText(part).replace(/\s*\n\s*/g, " ");
+  if (tags.length === 0) return `${indent}/** ${line(text)} */`;
+  return [`${indent}/**`, `${indent} * ${line(text)}`, ...tags.map(([tag, tagText]) => `${indent} * @${tag} ${line(tagText)}`), `${indent} */`].join("\n");
 }
 
 /** A JSDoc block: a description and `@tag text` lines, each made comment-safe. */
@@ -162,6 +167,8 @@ export interface LiteralEntry {
   readonly value: string | Literal;
   /** A one-line doc comment above the entry. */
   readonly doc?: string;
+  /** Tags of that comment (`@deprecated`). */
+  readonly tags?: readonly [string, string][];
 }
 
 /** An object (`{}`) or array (`[]`) literal, one entry per line; `suffix` follows the closing bracket. */
@@ -185,7 +192,7 @@ function literalText(value: Literal, indent: string): string {
   const inner = indent + INDENT;
   const lines = [open];
   for (const entry of value.entries) {
-    if (entry.doc !== undefined) lines.push(inlineDoc(entry.doc, inner));
+    if (entry.doc !== undefined) lines.push(inlineDoc(entry.doc, inner, entry.tags));
     const code = typeof entry.value === "string" ? entry.value : literalText(entry.value, inner);
     lines.push(`${inner}${entry.key === undefined ? "" : `${entry.key}: `}${code},`);
   }

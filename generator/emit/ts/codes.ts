@@ -2,11 +2,12 @@ import type { StatementStructures } from "ts-morph";
 import type { Alias, CodeEntry, Registry } from "../../model/registry.js";
 import { constStatement, enumStatement, jsDoc, literal, numericKey, seeTag, stringLiteral, type Statement } from "./builders.js";
 import type { ModuleNames } from "./names.js";
+import { deprecationText, statusTags } from "./status-tags.js";
 import { StructureKind, VariableDeclarationKind } from "./ts-morph-values.js";
 
-/** The doc comment of a registered code: its source-locale description and its reference. */
-function codeDoc(registry: Registry, entry: CodeEntry) {
-  return jsDoc(entry.description[registry.sourceLocale]!, seeTag(entry.reference, entry.url));
+/** The doc comment of a registered code: its source-locale description, its reference and its status. */
+function codeDoc(registry: Registry, names: ModuleNames, entry: CodeEntry) {
+  return jsDoc(entry.description[registry.sourceLocale]!, [...seeTag(entry.reference, entry.url), ...statusTags(entry, names, registry.codes)]);
 }
 
 /**
@@ -24,7 +25,7 @@ export function emitCodeDeclarations(registry: Registry, names: ModuleNames, enu
         name: names.type,
         exported: true,
         docs: typeDoc,
-        members: registry.codes.map((entry) => ({ name: entry.name, value: entry.code, docs: codeDoc(registry, entry) })),
+        members: registry.codes.map((entry) => ({ name: entry.name, value: entry.code, docs: codeDoc(registry, names, entry) })),
       }),
     );
   }
@@ -37,11 +38,13 @@ export function emitCodeDeclarations(registry: Registry, names: ModuleNames, enu
       ...(enums ? { type: `{ readonly [Name in Exclude<keyof typeof ${names.type}, number>]: (typeof ${names.type})[Name] }` } : {}),
       initializer: literal(
         "object",
-        registry.codes.map((entry) =>
-          enums
-            ? { key: entry.name, value: `${names.type}.${entry.name}` }
-            : { key: entry.name, value: String(entry.code), doc: entry.description[registry.sourceLocale]! },
-        ),
+        registry.codes.map((entry) => {
+          // A deprecated member is marked on the object too: editors strike through what a reader uses.
+          const tags = statusTags(entry, names, registry.codes).filter(([tag]) => tag === "deprecated");
+          const doc = { doc: entry.description[registry.sourceLocale]!, tags };
+          if (enums) return { key: entry.name, value: `${names.type}.${entry.name}`, ...(tags.length === 0 ? {} : doc) };
+          return { key: entry.name, value: String(entry.code), ...doc };
+        }),
         enums ? "" : " as const",
       ),
     }),
@@ -84,19 +87,25 @@ export function emitCodeDeclarations(registry: Registry, names: ModuleNames, enu
   return statements;
 }
 
-/** An alias's doc comment: a legacy name is `@deprecated` (its note, or what to use instead); another is a second name. */
-function aliasDoc(alias: Alias, replacement: string) {
-  if (!alias.deprecated) return jsDoc(alias.note ?? `Another name for ${replacement}.`);
+/**
+ * An alias's doc comment: a legacy name is `@deprecated` (its note, or what to use instead); another is a second
+ * name, deprecated with its code when the code is.
+ */
+function aliasDoc(alias: Alias, replacement: string, codeDeprecation?: string) {
+  if (!alias.deprecated) {
+    const text = alias.note ?? `Another name for ${replacement}.`;
+    return jsDoc(text, codeDeprecation === undefined ? [] : [["deprecated", codeDeprecation]]);
+  }
   return jsDoc("Legacy name.", [["deprecated", alias.note ?? `Use ${replacement} instead.`]]);
 }
 
 /** Aliases as constants: for a code, equal to its member; for a one-code range, its number. */
 function emitAliases(registry: Registry, names: ModuleNames, enums: boolean): StatementStructures[] {
-  const constant = (alias: Alias, initializer: string, replacement: string, type?: string): StatementStructures => ({
+  const constant = (alias: Alias, initializer: string, replacement: string, type?: string, deprecation?: string): StatementStructures => ({
     kind: StructureKind.VariableStatement,
     isExported: true,
     declarationKind: VariableDeclarationKind.Const,
-    docs: [aliasDoc(alias, replacement)],
+    docs: [aliasDoc(alias, replacement, deprecation)],
     declarations: [{ name: alias.name, initializer, ...(type === undefined ? {} : { type }) }],
   });
   // An enum member is inlined by bundlers; a property of the as-const object is not (it could be a getter),
@@ -105,9 +114,10 @@ function emitAliases(registry: Registry, names: ModuleNames, enums: boolean): St
   // type is written out for `tsc --isolatedDeclarations`.
   const codeAlias = (entry: CodeEntry, alias: Alias) => {
     const replacement = `${names.type}.${entry.name} (${entry.code})`;
+    const deprecation = deprecationText(entry, names, registry.codes);
     return enums
-      ? constant(alias, `${names.type}.${entry.name}`, replacement, `${names.type}.${entry.name}`)
-      : constant(alias, String(entry.code), replacement, `typeof ${names.values}.${entry.name}`);
+      ? constant(alias, `${names.type}.${entry.name}`, replacement, `${names.type}.${entry.name}`, deprecation)
+      : constant(alias, String(entry.code), replacement, `typeof ${names.values}.${entry.name}`, deprecation);
   };
   return [
     ...registry.codes.flatMap((entry) => entry.aliases.map((alias) => codeAlias(entry, alias))),

@@ -18,6 +18,11 @@ export const PAGE_TEXT_KEYS = [
   "aliases",
   "yes",
   "no",
+  "status",
+  "active",
+  "deprecated",
+  "retired",
+  "since",
 ] as const;
 
 /** One key of the page texts. */

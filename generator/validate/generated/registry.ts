@@ -6,19 +6,20 @@ const require = createRequire(import.meta.url);
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://codebook.dev/schema/registry.schema.json","title":"codebook registry","description":"A registry of numeric codes: names, descriptions, reserved ranges, named sets and translations.","type":"object","required":["id"],"if":{"properties":{"extends":false}},"then":{"description":"Without `extends`, a registry must say everything itself.","required":["type","locales","codes"],"properties":{"type":true,"locales":true,"codes":true}},"allOf":[{"description":"Code and range names follow the registry's nameStyle.","if":{"required":["nameStyle"],"properties":{"nameStyle":{"const":"UPPER_SNAKE"}}},"then":{"properties":{"codes":{"type":"array","items":{"type":"object","properties":{"name":{"$ref":"#/$defs/upperSnakeName"}}}},"ranges":{"type":"array","items":{"type":"object","properties":{"name":{"$ref":"#/$defs/upperSnakeName"}}}}}},"else":{"properties":{"codes":{"type":"array","items":{"type":"object","properties":{"name":{"$ref":"#/$defs/pascalName"}}}},"ranges":{"type":"array","items":{"type":"object","properties":{"name":{"$ref":"#/$defs/pascalName"}}}}}}}],"additionalProperties":false,"properties":{"$schema":{"type":"string"},"extends":{"description":"A registry this one extends: its ranges, codes and sets come first, and every other key it has is inherited unless set here. A path relative to this file (./base.yaml, ../shared/codes.yaml) or inside an installed package (codebook/schema/close-codes.yaml).","type":"string","minLength":1},"id":{"description":"kebab-case; names the output files (<id>.ts, <id>.md, ...).","type":"string","pattern":"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$","maxLength":64},"type":{"description":"PascalCase; names the enum/type and the functions is<Type>, describe<Type>.","$ref":"#/$defs/pascalName"},"title":{"description":"The registry's name, for the docs' heading and the doc comments. Defaults to `type` (the same in every locale).","$ref":"#/$defs/text"},"description":{"$ref":"#/$defs/text"},"unknown":{"description":"What describe<Type> returns for a code that is neither registered nor inside a declared range.","$ref":"#/$defs/text"},"locales":{"description":"The first is the source locale; every text has every locale.","type":"array","minItems":1,"items":{"$ref":"#/$defs/localeTag"}},"messageFormat":{"description":"plain: texts are literal text. icu: texts are ICU MessageFormat and may use placeholders such as {code}.","enum":["plain","icu"]},"missingTranslations":{"description":"error: a missing translation is a validation error. source: it falls back to the source locale.","enum":["error","source"]},"nameStyle":{"description":"How code and range names are written: PascalCase (NormalClosure, the default) or UPPER_SNAKE (DEADLINE_EXCEEDED, as gRPC writes them). The enum members, catalog keys (codes.DEADLINE_EXCEEDED) and locale-file keys use the names as written; type and set names stay PascalCase.","enum":["PascalCase","UPPER_SNAKE"]},"bounds":{"description":"The codes this registry may hold (inclusive). Defaults to 0 and Number.MAX_SAFE_INTEGER.","type":"object","additionalProperties":false,"properties":{"min":{"type":"integer"},"max":{"type":"integer"}}},"ranges":{"type":"array","items":{"$ref":"#/$defs/range"}},"codes":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/code"}},"sets":{"description":"Named sets of codes; each becomes a guard is<Name><Type>(code).","type":"array","items":{"$ref":"#/$defs/set"}}},"$defs":{"pascalName":{"type":"string","pattern":"^[A-Z][A-Za-z0-9]*$","maxLength":100},"upperSnakeName":{"type":"string","pattern":"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$","maxLength":100},"memberName":{"description":"A code or range name in either style; the registry's nameStyle says which.","type":"string","pattern":"^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9]+)*$","maxLength":100},"aliasName":{"type":"string","pattern":"^[A-Za-z_$][A-Za-z0-9_$]*$","maxLength":100},"localeTag":{"description":"A BCP 47 language tag in canonical case: en, de, zh-CN, pt-BR, zh-Hant-TW, es-419.","type":"string","pattern":"^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|[0-9]{3}))?$"},"nonEmptyString":{"type":"string","minLength":1,"pattern":"\\S"},"text":{"description":"A text: a plain string is the source-locale text (the other locales come from locale files, <registry>.<locale>.yaml); a map gives the text of each locale inline.","anyOf":[{"$ref":"#/$defs/nonEmptyString"},{"type":"object","minProperties":1,"propertyNames":{"$ref":"#/$defs/localeTag"},"additionalProperties":{"$ref":"#/$defs/nonEmptyString"}}]},"alias":{"description":"Another name of the code, emitted as a constant equal to it: a legacy name (deprecated), or with `deprecated: false` a second name kept on purpose.","anyOf":[{"$ref":"#/$defs/aliasName"},{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/aliasName"},"note":{"description":"For a deprecated alias, why and what to use instead; otherwise what the second name is for.","$ref":"#/$defs/nonEmptyString"},"deprecated":{"description":"false: a second name kept on purpose, not marked @deprecated. Defaults to true.","type":"boolean"}}}]},"reference":{"description":"Where the code is defined: a citation, optionally with a link.","type":"string","minLength":1},"url":{"type":"string","pattern":"^https?://[^\\s<>]+$"},"code":{"type":"object","required":["code","name","description"],"additionalProperties":false,"properties":{"code":{"type":"integer"},"name":{"$ref":"#/$defs/memberName"},"description":{"$ref":"#/$defs/text"},"reference":{"$ref":"#/$defs/reference"},"url":{"$ref":"#/$defs/url"},"aliases":{"type":"array","items":{"$ref":"#/$defs/alias"}}}},"range":{"type":"object","required":["from","to","name","description"],"additionalProperties":false,"properties":{"from":{"type":"integer"},"to":{"type":"integer"},"name":{"$ref":"#/$defs/memberName"},"description":{"$ref":"#/$defs/text"},"reference":{"$ref":"#/$defs/reference"},"url":{"$ref":"#/$defs/url"},"aliases":{"description":"Only for a range of one code: deprecated constants equal to that code.","type":"array","items":{"$ref":"#/$defs/alias"}}}},"member":{"description":"A code (integer), an inclusive span { from, to }, or the name of a registered code or declared range.","anyOf":[{"type":"integer"},{"$ref":"#/$defs/memberName"},{"type":"object","required":["from","to"],"additionalProperties":false,"properties":{"from":{"type":"integer"},"to":{"type":"integer"}}}]},"set":{"type":"object","required":["name","include"],"additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/pascalName"},"guard":{"description":"The guard's function name; defaults to is<Name><Type>.","type":"string","pattern":"^is[A-Z][A-Za-z0-9]*$","maxLength":100},"description":{"$ref":"#/$defs/text"},"label":{"description":"A short column header; a set with a label becomes a yes/no column in the docs.","$ref":"#/$defs/text"},"include":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/member"}},"exclude":{"type":"array","items":{"$ref":"#/$defs/member"}}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://codebook.dev/schema/registry.schema.json","title":"codebook registry","description":"A registry of numeric codes: names, descriptions, reserved ranges, named sets and translations.","type":"object","required":["id"],"if":{"properties":{"extends":false}},"then":{"description":"Without `extends`, a registry must say everything itself.","required":["type","locales","codes"],"properties":{"type":true,"locales":true,"codes":true}},"allOf":[{"description":"Code and range names follow the registry's nameStyle.","if":{"required":["nameStyle"],"properties":{"nameStyle":{"const":"UPPER_SNAKE"}}},"then":{"properties":{"codes":{"type":"array","items":{"type":"object","properties":{"name":{"$ref":"#/$defs/upperSnakeName"}}}},"ranges":{"type":"array","items":{"type":"object","properties":{"name":{"$ref":"#/$defs/upperSnakeName"}}}}}},"else":{"properties":{"codes":{"type":"array","items":{"type":"object","properties":{"name":{"$ref":"#/$defs/pascalName"}}}},"ranges":{"type":"array","items":{"type":"object","properties":{"name":{"$ref":"#/$defs/pascalName"}}}}}}}],"additionalProperties":false,"properties":{"$schema":{"type":"string"},"extends":{"description":"A registry this one extends: its ranges, codes and sets come first, and every other key it has is inherited unless set here. A path relative to this file (./base.yaml, ../shared/codes.yaml) or inside an installed package (codebook/schema/close-codes.yaml).","type":"string","minLength":1},"version":{"description":"The registry's version (semver: 1.4.0). `codebook diff` checks that a change raises it at least as much as the change's level.","$ref":"#/$defs/version"},"id":{"description":"kebab-case; names the output files (<id>.ts, <id>.md, ...).","type":"string","pattern":"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$","maxLength":64},"type":{"description":"PascalCase; names the enum/type and the functions is<Type>, describe<Type>.","$ref":"#/$defs/pascalName"},"title":{"description":"The registry's name, for the docs' heading and the doc comments. Defaults to `type` (the same in every locale).","$ref":"#/$defs/text"},"description":{"$ref":"#/$defs/text"},"unknown":{"description":"What describe<Type> returns for a code that is neither registered nor inside a declared range.","$ref":"#/$defs/text"},"locales":{"description":"The first is the source locale; every text has every locale.","type":"array","minItems":1,"items":{"$ref":"#/$defs/localeTag"}},"messageFormat":{"description":"plain: texts are literal text. icu: texts are ICU MessageFormat and may use placeholders such as {code}.","enum":["plain","icu"]},"missingTranslations":{"description":"error: a missing translation is a validation error. source: it falls back to the source locale.","enum":["error","source"]},"nameStyle":{"description":"How code and range names are written: PascalCase (NormalClosure, the default) or UPPER_SNAKE (DEADLINE_EXCEEDED, as gRPC writes them). The enum members, catalog keys (codes.DEADLINE_EXCEEDED) and locale-file keys use the names as written; type and set names stay PascalCase.","enum":["PascalCase","UPPER_SNAKE"]},"bounds":{"description":"The codes this registry may hold (inclusive). Defaults to 0 and Number.MAX_SAFE_INTEGER.","type":"object","additionalProperties":false,"properties":{"min":{"type":"integer"},"max":{"type":"integer"}}},"ranges":{"type":"array","items":{"$ref":"#/$defs/range"}},"codes":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/code"}},"sets":{"description":"Named sets of codes; each becomes a guard is<Name><Type>(code).","type":"array","items":{"$ref":"#/$defs/set"}}},"$defs":{"pascalName":{"type":"string","pattern":"^[A-Z][A-Za-z0-9]*$","maxLength":100},"upperSnakeName":{"type":"string","pattern":"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$","maxLength":100},"memberName":{"description":"A code or range name in either style; the registry's nameStyle says which.","type":"string","pattern":"^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9]+)*$","maxLength":100},"aliasName":{"type":"string","pattern":"^[A-Za-z_$][A-Za-z0-9_$]*$","maxLength":100},"localeTag":{"description":"A BCP 47 language tag in canonical case: en, de, zh-CN, pt-BR, zh-Hant-TW, es-419.","type":"string","pattern":"^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|[0-9]{3}))?$"},"nonEmptyString":{"type":"string","minLength":1,"pattern":"\\S"},"text":{"description":"A text: a plain string is the source-locale text (the other locales come from locale files, <registry>.<locale>.yaml); a map gives the text of each locale inline.","anyOf":[{"$ref":"#/$defs/nonEmptyString"},{"type":"object","minProperties":1,"propertyNames":{"$ref":"#/$defs/localeTag"},"additionalProperties":{"$ref":"#/$defs/nonEmptyString"}}]},"alias":{"description":"Another name of the code, emitted as a constant equal to it: a legacy name (deprecated), or with `deprecated: false` a second name kept on purpose.","anyOf":[{"$ref":"#/$defs/aliasName"},{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/aliasName"},"note":{"description":"For a deprecated alias, why and what to use instead; otherwise what the second name is for.","$ref":"#/$defs/nonEmptyString"},"deprecated":{"description":"false: a second name kept on purpose, not marked @deprecated. Defaults to true.","type":"boolean"}}}]},"reference":{"description":"Where the code is defined: a citation, optionally with a link.","type":"string","minLength":1},"url":{"type":"string","pattern":"^https?://[^\\s<>]+$"},"code":{"type":"object","required":["code","name","description"],"additionalProperties":false,"properties":{"code":{"type":"integer"},"name":{"$ref":"#/$defs/memberName"},"description":{"$ref":"#/$defs/text"},"reference":{"$ref":"#/$defs/reference"},"url":{"$ref":"#/$defs/url"},"aliases":{"type":"array","items":{"$ref":"#/$defs/alias"}},"status":{"description":"active (the default); deprecated: still a code, marked @deprecated, with a note and optionally its replacement; retired: the number and the name are reserved forever (no enum member, no name export, the type guard answers false), kept in the JSON data and the docs.","enum":["active","deprecated","retired"]},"note":{"description":"Why the code is deprecated or retired, and what to use instead. Required for those statuses.","$ref":"#/$defs/nonEmptyString"},"replacement":{"description":"The name of the code that replaces a deprecated or retired one.","$ref":"#/$defs/memberName"},"since":{"description":"The version that added the code.","$ref":"#/$defs/version"},"deprecatedSince":{"description":"The version that deprecated the code.","$ref":"#/$defs/version"},"retiredSince":{"description":"The version that retired the code.","$ref":"#/$defs/version"}}},"version":{"description":"A version string, as the registry's package writes it (1.4.0).","type":"string","minLength":1,"pattern":"\\S"},"range":{"type":"object","required":["from","to","name","description"],"additionalProperties":false,"properties":{"from":{"type":"integer"},"to":{"type":"integer"},"name":{"$ref":"#/$defs/memberName"},"description":{"$ref":"#/$defs/text"},"reference":{"$ref":"#/$defs/reference"},"url":{"$ref":"#/$defs/url"},"aliases":{"description":"Only for a range of one code: deprecated constants equal to that code.","type":"array","items":{"$ref":"#/$defs/alias"}}}},"member":{"description":"A code (integer), an inclusive span { from, to }, or the name of a registered code or declared range.","anyOf":[{"type":"integer"},{"$ref":"#/$defs/memberName"},{"type":"object","required":["from","to"],"additionalProperties":false,"properties":{"from":{"type":"integer"},"to":{"type":"integer"}}}]},"set":{"type":"object","required":["name","include"],"additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/pascalName"},"guard":{"description":"The guard's function name; defaults to is<Name><Type>.","type":"string","pattern":"^is[A-Z][A-Za-z0-9]*$","maxLength":100},"description":{"$ref":"#/$defs/text"},"label":{"description":"A short column header; a set with a label becomes a yes/no column in the docs.","$ref":"#/$defs/text"},"include":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/member"}},"exclude":{"type":"array","items":{"$ref":"#/$defs/member"}}}}}};
 const schema32 = {"type":"string","pattern":"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$","maxLength":100};
 const schema34 = {"type":"string","pattern":"^[A-Z][A-Za-z0-9]*$","maxLength":100};
-const schema39 = {"description":"A BCP 47 language tag in canonical case: en, de, zh-CN, pt-BR, zh-Hant-TW, es-419.","type":"string","pattern":"^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|[0-9]{3}))?$"};
+const schema36 = {"description":"A version string, as the registry's package writes it (1.4.0).","type":"string","minLength":1,"pattern":"\\S"};
+const schema40 = {"description":"A BCP 47 language tag in canonical case: en, de, zh-CN, pt-BR, zh-Hant-TW, es-419.","type":"string","pattern":"^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|[0-9]{3}))?$"};
 const func1 = require("ajv/dist/runtime/ucs2length").default;
 const func5 = Object.prototype.hasOwnProperty;
 const pattern4 = new RegExp("^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$", "u");
 const pattern6 = new RegExp("^[A-Z][A-Za-z0-9]*$", "u");
-const pattern8 = new RegExp("^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$", "u");
-const pattern11 = new RegExp("^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|[0-9]{3}))?$", "u");
-const schema37 = {"description":"A text: a plain string is the source-locale text (the other locales come from locale files, <registry>.<locale>.yaml); a map gives the text of each locale inline.","anyOf":[{"$ref":"#/$defs/nonEmptyString"},{"type":"object","minProperties":1,"propertyNames":{"$ref":"#/$defs/localeTag"},"additionalProperties":{"$ref":"#/$defs/nonEmptyString"}}]};
-const schema38 = {"type":"string","minLength":1,"pattern":"\\S"};
-const pattern10 = new RegExp("\\S", "u");
+const pattern8 = new RegExp("\\S", "u");
+const pattern9 = new RegExp("^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$", "u");
+const pattern12 = new RegExp("^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|[0-9]{3}))?$", "u");
+const schema38 = {"description":"A text: a plain string is the source-locale text (the other locales come from locale files, <registry>.<locale>.yaml); a map gives the text of each locale inline.","anyOf":[{"$ref":"#/$defs/nonEmptyString"},{"type":"object","minProperties":1,"propertyNames":{"$ref":"#/$defs/localeTag"},"additionalProperties":{"$ref":"#/$defs/nonEmptyString"}}]};
+const schema39 = {"type":"string","minLength":1,"pattern":"\\S"};
 
 function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -35,7 +36,7 @@ let valid0 = false;
 const _errs1 = errors;
 if(typeof data === "string"){
 if(func1(data) < 1){
-const err0 = {instancePath,schemaPath:"#/$defs/nonEmptyString/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema38,data};
+const err0 = {instancePath,schemaPath:"#/$defs/nonEmptyString/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -44,8 +45,8 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(!pattern10.test(data)){
-const err1 = {instancePath,schemaPath:"#/$defs/nonEmptyString/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema38,data};
+if(!pattern8.test(data)){
+const err1 = {instancePath,schemaPath:"#/$defs/nonEmptyString/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema39,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -56,7 +57,7 @@ errors++;
 }
 }
 else {
-const err2 = {instancePath,schemaPath:"#/$defs/nonEmptyString/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.type,parentSchema:schema38,data};
+const err2 = {instancePath,schemaPath:"#/$defs/nonEmptyString/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -70,7 +71,7 @@ valid0 = valid0 || _valid0;
 const _errs4 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(Object.keys(data).length < 1){
-const err3 = {instancePath,schemaPath:"#/anyOf/1/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema37.anyOf[1],data};
+const err3 = {instancePath,schemaPath:"#/anyOf/1/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema38.anyOf[1],data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -82,8 +83,8 @@ errors++;
 for(const key0 in data){
 const _errs6 = errors;
 if(typeof key0 === "string"){
-if(!pattern11.test(key0)){
-const err4 = {instancePath,schemaPath:"#/$defs/localeTag/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|[0-9]{3}))?$"},message:"must match pattern \""+"^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|[0-9]{3}))?$"+"\"",schema:"^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|[0-9]{3}))?$",parentSchema:schema39,data:key0,propertyName:key0};
+if(!pattern12.test(key0)){
+const err4 = {instancePath,schemaPath:"#/$defs/localeTag/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|[0-9]{3}))?$"},message:"must match pattern \""+"^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|[0-9]{3}))?$"+"\"",schema:"^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|[0-9]{3}))?$",parentSchema:schema40,data:key0,propertyName:key0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -94,7 +95,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath,schemaPath:"#/$defs/localeTag/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:key0,propertyName:key0};
+const err5 = {instancePath,schemaPath:"#/$defs/localeTag/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.type,parentSchema:schema40,data:key0,propertyName:key0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -105,7 +106,7 @@ errors++;
 }
 var valid2 = _errs6 === errors;
 if(!valid2){
-const err6 = {instancePath,schemaPath:"#/anyOf/1/propertyNames",keyword:"propertyNames",params:{propertyName: key0},message:"property name must be valid",schema:schema37.anyOf[1].propertyNames,parentSchema:schema37.anyOf[1],data};
+const err6 = {instancePath,schemaPath:"#/anyOf/1/propertyNames",keyword:"propertyNames",params:{propertyName: key0},message:"property name must be valid",schema:schema38.anyOf[1].propertyNames,parentSchema:schema38.anyOf[1],data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -119,7 +120,7 @@ for(const key1 in data){
 let data0 = data[key1];
 if(typeof data0 === "string"){
 if(func1(data0) < 1){
-const err7 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/nonEmptyString/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema38,data:data0};
+const err7 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/nonEmptyString/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -128,8 +129,8 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(!pattern10.test(data0)){
-const err8 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/nonEmptyString/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema38,data:data0};
+if(!pattern8.test(data0)){
+const err8 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/nonEmptyString/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema39,data:data0};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -140,7 +141,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/nonEmptyString/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.type,parentSchema:schema38,data:data0};
+const err9 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/nonEmptyString/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:data0};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -152,7 +153,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.anyOf[1].type,parentSchema:schema37.anyOf[1],data};
+const err10 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema38.anyOf[1].type,parentSchema:schema38.anyOf[1],data};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -167,7 +168,7 @@ if(_valid0){
 var props0 = true;
 }
 if(!valid0){
-const err11 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema37.anyOf,parentSchema:schema37,data};
+const err11 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema38.anyOf,parentSchema:schema38,data};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -193,15 +194,15 @@ return errors === 0;
 }
 validate21.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
-const schema42 = {"type":"object","required":["from","to","name","description"],"additionalProperties":false,"properties":{"from":{"type":"integer"},"to":{"type":"integer"},"name":{"$ref":"#/$defs/memberName"},"description":{"$ref":"#/$defs/text"},"reference":{"$ref":"#/$defs/reference"},"url":{"$ref":"#/$defs/url"},"aliases":{"description":"Only for a range of one code: deprecated constants equal to that code.","type":"array","items":{"$ref":"#/$defs/alias"}}}};
-const schema43 = {"description":"A code or range name in either style; the registry's nameStyle says which.","type":"string","pattern":"^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9]+)*$","maxLength":100};
-const schema44 = {"description":"Where the code is defined: a citation, optionally with a link.","type":"string","minLength":1};
-const schema45 = {"type":"string","pattern":"^https?://[^\\s<>]+$"};
-const pattern14 = new RegExp("^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9]+)*$", "u");
-const pattern15 = new RegExp("^https?://[^\\s<>]+$", "u");
-const schema46 = {"description":"Another name of the code, emitted as a constant equal to it: a legacy name (deprecated), or with `deprecated: false` a second name kept on purpose.","anyOf":[{"$ref":"#/$defs/aliasName"},{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/aliasName"},"note":{"description":"For a deprecated alias, why and what to use instead; otherwise what the second name is for.","$ref":"#/$defs/nonEmptyString"},"deprecated":{"description":"false: a second name kept on purpose, not marked @deprecated. Defaults to true.","type":"boolean"}}}]};
-const schema47 = {"type":"string","pattern":"^[A-Za-z_$][A-Za-z0-9_$]*$","maxLength":100};
-const pattern16 = new RegExp("^[A-Za-z_$][A-Za-z0-9_$]*$", "u");
+const schema43 = {"type":"object","required":["from","to","name","description"],"additionalProperties":false,"properties":{"from":{"type":"integer"},"to":{"type":"integer"},"name":{"$ref":"#/$defs/memberName"},"description":{"$ref":"#/$defs/text"},"reference":{"$ref":"#/$defs/reference"},"url":{"$ref":"#/$defs/url"},"aliases":{"description":"Only for a range of one code: deprecated constants equal to that code.","type":"array","items":{"$ref":"#/$defs/alias"}}}};
+const schema44 = {"description":"A code or range name in either style; the registry's nameStyle says which.","type":"string","pattern":"^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9]+)*$","maxLength":100};
+const schema45 = {"description":"Where the code is defined: a citation, optionally with a link.","type":"string","minLength":1};
+const schema46 = {"type":"string","pattern":"^https?://[^\\s<>]+$"};
+const pattern15 = new RegExp("^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9]+)*$", "u");
+const pattern16 = new RegExp("^https?://[^\\s<>]+$", "u");
+const schema47 = {"description":"Another name of the code, emitted as a constant equal to it: a legacy name (deprecated), or with `deprecated: false` a second name kept on purpose.","anyOf":[{"$ref":"#/$defs/aliasName"},{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/aliasName"},"note":{"description":"For a deprecated alias, why and what to use instead; otherwise what the second name is for.","$ref":"#/$defs/nonEmptyString"},"deprecated":{"description":"false: a second name kept on purpose, not marked @deprecated. Defaults to true.","type":"boolean"}}}]};
+const schema48 = {"type":"string","pattern":"^[A-Za-z_$][A-Za-z0-9_$]*$","maxLength":100};
+const pattern17 = new RegExp("^[A-Za-z_$][A-Za-z0-9_$]*$", "u");
 
 function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -218,7 +219,7 @@ let valid0 = false;
 const _errs1 = errors;
 if(typeof data === "string"){
 if(func1(data) > 100){
-const err0 = {instancePath,schemaPath:"#/$defs/aliasName/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema47,data};
+const err0 = {instancePath,schemaPath:"#/$defs/aliasName/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema48,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -227,8 +228,8 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(!pattern16.test(data)){
-const err1 = {instancePath,schemaPath:"#/$defs/aliasName/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_$][A-Za-z0-9_$]*$"},message:"must match pattern \""+"^[A-Za-z_$][A-Za-z0-9_$]*$"+"\"",schema:"^[A-Za-z_$][A-Za-z0-9_$]*$",parentSchema:schema47,data};
+if(!pattern17.test(data)){
+const err1 = {instancePath,schemaPath:"#/$defs/aliasName/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_$][A-Za-z0-9_$]*$"},message:"must match pattern \""+"^[A-Za-z_$][A-Za-z0-9_$]*$"+"\"",schema:"^[A-Za-z_$][A-Za-z0-9_$]*$",parentSchema:schema48,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -239,7 +240,7 @@ errors++;
 }
 }
 else {
-const err2 = {instancePath,schemaPath:"#/$defs/aliasName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.type,parentSchema:schema47,data};
+const err2 = {instancePath,schemaPath:"#/$defs/aliasName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.type,parentSchema:schema48,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -253,7 +254,7 @@ valid0 = valid0 || _valid0;
 const _errs4 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.name === undefined){
-const err3 = {instancePath,schemaPath:"#/anyOf/1/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema46.anyOf[1].required,parentSchema:schema46.anyOf[1],data};
+const err3 = {instancePath,schemaPath:"#/anyOf/1/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema47.anyOf[1].required,parentSchema:schema47.anyOf[1],data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -264,7 +265,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((key0 === "name") || (key0 === "note")) || (key0 === "deprecated"))){
-const err4 = {instancePath,schemaPath:"#/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema46.anyOf[1],data};
+const err4 = {instancePath,schemaPath:"#/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema47.anyOf[1],data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -278,7 +279,7 @@ if(data.name !== undefined){
 let data0 = data.name;
 if(typeof data0 === "string"){
 if(func1(data0) > 100){
-const err5 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/aliasName/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema47,data:data0};
+const err5 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/aliasName/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema48,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -287,8 +288,8 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(!pattern16.test(data0)){
-const err6 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/aliasName/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_$][A-Za-z0-9_$]*$"},message:"must match pattern \""+"^[A-Za-z_$][A-Za-z0-9_$]*$"+"\"",schema:"^[A-Za-z_$][A-Za-z0-9_$]*$",parentSchema:schema47,data:data0};
+if(!pattern17.test(data0)){
+const err6 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/aliasName/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_$][A-Za-z0-9_$]*$"},message:"must match pattern \""+"^[A-Za-z_$][A-Za-z0-9_$]*$"+"\"",schema:"^[A-Za-z_$][A-Za-z0-9_$]*$",parentSchema:schema48,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -299,7 +300,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/aliasName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.type,parentSchema:schema47,data:data0};
+const err7 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/aliasName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.type,parentSchema:schema48,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -313,7 +314,7 @@ if(data.note !== undefined){
 let data1 = data.note;
 if(typeof data1 === "string"){
 if(func1(data1) < 1){
-const err8 = {instancePath:instancePath+"/note",schemaPath:"#/$defs/nonEmptyString/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema38,data:data1};
+const err8 = {instancePath:instancePath+"/note",schemaPath:"#/$defs/nonEmptyString/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -322,8 +323,8 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(!pattern10.test(data1)){
-const err9 = {instancePath:instancePath+"/note",schemaPath:"#/$defs/nonEmptyString/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema38,data:data1};
+if(!pattern8.test(data1)){
+const err9 = {instancePath:instancePath+"/note",schemaPath:"#/$defs/nonEmptyString/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema39,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -334,7 +335,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/note",schemaPath:"#/$defs/nonEmptyString/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.type,parentSchema:schema38,data:data1};
+const err10 = {instancePath:instancePath+"/note",schemaPath:"#/$defs/nonEmptyString/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:data1};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -347,7 +348,7 @@ errors++;
 if(data.deprecated !== undefined){
 let data2 = data.deprecated;
 if(typeof data2 !== "boolean"){
-const err11 = {instancePath:instancePath+"/deprecated",schemaPath:"#/anyOf/1/properties/deprecated/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema46.anyOf[1].properties.deprecated.type,parentSchema:schema46.anyOf[1].properties.deprecated,data:data2};
+const err11 = {instancePath:instancePath+"/deprecated",schemaPath:"#/anyOf/1/properties/deprecated/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema47.anyOf[1].properties.deprecated.type,parentSchema:schema47.anyOf[1].properties.deprecated,data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -359,7 +360,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.anyOf[1].type,parentSchema:schema46.anyOf[1],data};
+const err12 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema47.anyOf[1].type,parentSchema:schema47.anyOf[1],data};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -374,7 +375,7 @@ if(_valid0){
 var props0 = true;
 }
 if(!valid0){
-const err13 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema46.anyOf,parentSchema:schema46,data};
+const err13 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema47.anyOf,parentSchema:schema47,data};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -413,7 +414,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.from === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema42.required,parentSchema:schema42,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema43.required,parentSchema:schema43,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -423,7 +424,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.to === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema42.required,parentSchema:schema42,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema43.required,parentSchema:schema43,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -433,7 +434,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.name === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema42.required,parentSchema:schema42,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema43.required,parentSchema:schema43,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -443,7 +444,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.description === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'",schema:schema42.required,parentSchema:schema42,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'",schema:schema43.required,parentSchema:schema43,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -454,7 +455,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((((key0 === "from") || (key0 === "to")) || (key0 === "name")) || (key0 === "description")) || (key0 === "reference")) || (key0 === "url")) || (key0 === "aliases"))){
-const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema42,data};
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema43,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -467,7 +468,7 @@ errors++;
 if(data.from !== undefined){
 let data0 = data.from;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-const err5 = {instancePath:instancePath+"/from",schemaPath:"#/properties/from/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema42.properties.from.type,parentSchema:schema42.properties.from,data:data0};
+const err5 = {instancePath:instancePath+"/from",schemaPath:"#/properties/from/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema43.properties.from.type,parentSchema:schema43.properties.from,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -480,7 +481,7 @@ errors++;
 if(data.to !== undefined){
 let data1 = data.to;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err6 = {instancePath:instancePath+"/to",schemaPath:"#/properties/to/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema42.properties.to.type,parentSchema:schema42.properties.to,data:data1};
+const err6 = {instancePath:instancePath+"/to",schemaPath:"#/properties/to/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema43.properties.to.type,parentSchema:schema43.properties.to,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -494,7 +495,7 @@ if(data.name !== undefined){
 let data2 = data.name;
 if(typeof data2 === "string"){
 if(func1(data2) > 100){
-const err7 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/memberName/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema43,data:data2};
+const err7 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/memberName/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema44,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -503,8 +504,8 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(!pattern14.test(data2)){
-const err8 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/memberName/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9]+)*$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9]+)*$"+"\"",schema:"^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9]+)*$",parentSchema:schema43,data:data2};
+if(!pattern15.test(data2)){
+const err8 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/memberName/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9]+)*$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9]+)*$"+"\"",schema:"^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9]+)*$",parentSchema:schema44,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -515,7 +516,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/memberName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.type,parentSchema:schema43,data:data2};
+const err9 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/memberName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -535,7 +536,7 @@ if(data.reference !== undefined){
 let data4 = data.reference;
 if(typeof data4 === "string"){
 if(func1(data4) < 1){
-const err10 = {instancePath:instancePath+"/reference",schemaPath:"#/$defs/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema44,data:data4};
+const err10 = {instancePath:instancePath+"/reference",schemaPath:"#/$defs/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema45,data:data4};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -546,7 +547,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/reference",schemaPath:"#/$defs/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:data4};
+const err11 = {instancePath:instancePath+"/reference",schemaPath:"#/$defs/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.type,parentSchema:schema45,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -559,8 +560,8 @@ errors++;
 if(data.url !== undefined){
 let data5 = data.url;
 if(typeof data5 === "string"){
-if(!pattern15.test(data5)){
-const err12 = {instancePath:instancePath+"/url",schemaPath:"#/$defs/url/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s<>]+$"},message:"must match pattern \""+"^https?://[^\\s<>]+$"+"\"",schema:"^https?://[^\\s<>]+$",parentSchema:schema45,data:data5};
+if(!pattern16.test(data5)){
+const err12 = {instancePath:instancePath+"/url",schemaPath:"#/$defs/url/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s<>]+$"},message:"must match pattern \""+"^https?://[^\\s<>]+$"+"\"",schema:"^https?://[^\\s<>]+$",parentSchema:schema46,data:data5};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -571,7 +572,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/url",schemaPath:"#/$defs/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.type,parentSchema:schema45,data:data5};
+const err13 = {instancePath:instancePath+"/url",schemaPath:"#/$defs/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.type,parentSchema:schema46,data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -593,7 +594,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/aliases",schemaPath:"#/properties/aliases/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema42.properties.aliases.type,parentSchema:schema42.properties.aliases,data:data6};
+const err14 = {instancePath:instancePath+"/aliases",schemaPath:"#/properties/aliases/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema43.properties.aliases.type,parentSchema:schema43.properties.aliases,data:data6};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -605,7 +606,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema42.type,parentSchema:schema42,data};
+const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema43.type,parentSchema:schema43,data};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -619,7 +620,7 @@ return errors === 0;
 }
 validate25.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema50 = {"type":"object","required":["code","name","description"],"additionalProperties":false,"properties":{"code":{"type":"integer"},"name":{"$ref":"#/$defs/memberName"},"description":{"$ref":"#/$defs/text"},"reference":{"$ref":"#/$defs/reference"},"url":{"$ref":"#/$defs/url"},"aliases":{"type":"array","items":{"$ref":"#/$defs/alias"}}}};
+const schema51 = {"type":"object","required":["code","name","description"],"additionalProperties":false,"properties":{"code":{"type":"integer"},"name":{"$ref":"#/$defs/memberName"},"description":{"$ref":"#/$defs/text"},"reference":{"$ref":"#/$defs/reference"},"url":{"$ref":"#/$defs/url"},"aliases":{"type":"array","items":{"$ref":"#/$defs/alias"}},"status":{"description":"active (the default); deprecated: still a code, marked @deprecated, with a note and optionally its replacement; retired: the number and the name are reserved forever (no enum member, no name export, the type guard answers false), kept in the JSON data and the docs.","enum":["active","deprecated","retired"]},"note":{"description":"Why the code is deprecated or retired, and what to use instead. Required for those statuses.","$ref":"#/$defs/nonEmptyString"},"replacement":{"description":"The name of the code that replaces a deprecated or retired one.","$ref":"#/$defs/memberName"},"since":{"description":"The version that added the code.","$ref":"#/$defs/version"},"deprecatedSince":{"description":"The version that deprecated the code.","$ref":"#/$defs/version"},"retiredSince":{"description":"The version that retired the code.","$ref":"#/$defs/version"}}};
 
 function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -633,7 +634,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.code === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'",schema:schema50.required,parentSchema:schema50,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'",schema:schema51.required,parentSchema:schema51,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -643,7 +644,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.name === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema50.required,parentSchema:schema50,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema51.required,parentSchema:schema51,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -653,7 +654,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.description === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'",schema:schema50.required,parentSchema:schema50,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'",schema:schema51.required,parentSchema:schema51,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -663,8 +664,8 @@ vErrors.push(err2);
 errors++;
 }
 for(const key0 in data){
-if(!((((((key0 === "code") || (key0 === "name")) || (key0 === "description")) || (key0 === "reference")) || (key0 === "url")) || (key0 === "aliases"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema50,data};
+if(!(func5.call(schema51.properties, key0))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema51,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -677,7 +678,7 @@ errors++;
 if(data.code !== undefined){
 let data0 = data.code;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-const err4 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema50.properties.code.type,parentSchema:schema50.properties.code,data:data0};
+const err4 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema51.properties.code.type,parentSchema:schema51.properties.code,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -691,7 +692,7 @@ if(data.name !== undefined){
 let data1 = data.name;
 if(typeof data1 === "string"){
 if(func1(data1) > 100){
-const err5 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/memberName/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema43,data:data1};
+const err5 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/memberName/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema44,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -700,8 +701,8 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(!pattern14.test(data1)){
-const err6 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/memberName/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9]+)*$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9]+)*$"+"\"",schema:"^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9]+)*$",parentSchema:schema43,data:data1};
+if(!pattern15.test(data1)){
+const err6 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/memberName/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9]+)*$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9]+)*$"+"\"",schema:"^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9]+)*$",parentSchema:schema44,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -712,7 +713,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/memberName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.type,parentSchema:schema43,data:data1};
+const err7 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/memberName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -732,7 +733,7 @@ if(data.reference !== undefined){
 let data3 = data.reference;
 if(typeof data3 === "string"){
 if(func1(data3) < 1){
-const err8 = {instancePath:instancePath+"/reference",schemaPath:"#/$defs/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema44,data:data3};
+const err8 = {instancePath:instancePath+"/reference",schemaPath:"#/$defs/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema45,data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -743,7 +744,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/reference",schemaPath:"#/$defs/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:data3};
+const err9 = {instancePath:instancePath+"/reference",schemaPath:"#/$defs/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.type,parentSchema:schema45,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -756,8 +757,8 @@ errors++;
 if(data.url !== undefined){
 let data4 = data.url;
 if(typeof data4 === "string"){
-if(!pattern15.test(data4)){
-const err10 = {instancePath:instancePath+"/url",schemaPath:"#/$defs/url/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s<>]+$"},message:"must match pattern \""+"^https?://[^\\s<>]+$"+"\"",schema:"^https?://[^\\s<>]+$",parentSchema:schema45,data:data4};
+if(!pattern16.test(data4)){
+const err10 = {instancePath:instancePath+"/url",schemaPath:"#/$defs/url/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s<>]+$"},message:"must match pattern \""+"^https?://[^\\s<>]+$"+"\"",schema:"^https?://[^\\s<>]+$",parentSchema:schema46,data:data4};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -768,7 +769,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/url",schemaPath:"#/$defs/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.type,parentSchema:schema45,data:data4};
+const err11 = {instancePath:instancePath+"/url",schemaPath:"#/$defs/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.type,parentSchema:schema46,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -790,7 +791,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/aliases",schemaPath:"#/properties/aliases/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema50.properties.aliases.type,parentSchema:schema50.properties.aliases,data:data5};
+const err12 = {instancePath:instancePath+"/aliases",schemaPath:"#/properties/aliases/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema51.properties.aliases.type,parentSchema:schema51.properties.aliases,data:data5};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -800,9 +801,10 @@ vErrors.push(err12);
 errors++;
 }
 }
-}
-else {
-const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema50.type,parentSchema:schema50,data};
+if(data.status !== undefined){
+let data7 = data.status;
+if(!(((data7 === "active") || (data7 === "deprecated")) || (data7 === "retired"))){
+const err13 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema51.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema51.properties.status.enum,parentSchema:schema51.properties.status,data:data7};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -811,14 +813,201 @@ vErrors.push(err13);
 }
 errors++;
 }
+}
+if(data.note !== undefined){
+let data8 = data.note;
+if(typeof data8 === "string"){
+if(func1(data8) < 1){
+const err14 = {instancePath:instancePath+"/note",schemaPath:"#/$defs/nonEmptyString/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39,data:data8};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(!pattern8.test(data8)){
+const err15 = {instancePath:instancePath+"/note",schemaPath:"#/$defs/nonEmptyString/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema39,data:data8};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/note",schemaPath:"#/$defs/nonEmptyString/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:data8};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.replacement !== undefined){
+let data9 = data.replacement;
+if(typeof data9 === "string"){
+if(func1(data9) > 100){
+const err17 = {instancePath:instancePath+"/replacement",schemaPath:"#/$defs/memberName/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema44,data:data9};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(!pattern15.test(data9)){
+const err18 = {instancePath:instancePath+"/replacement",schemaPath:"#/$defs/memberName/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9]+)*$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9]+)*$"+"\"",schema:"^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9]+)*$",parentSchema:schema44,data:data9};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/replacement",schemaPath:"#/$defs/memberName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:data9};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data.since !== undefined){
+let data10 = data.since;
+if(typeof data10 === "string"){
+if(func1(data10) < 1){
+const err20 = {instancePath:instancePath+"/since",schemaPath:"#/$defs/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema36,data:data10};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if(!pattern8.test(data10)){
+const err21 = {instancePath:instancePath+"/since",schemaPath:"#/$defs/version/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema36,data:data10};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/since",schemaPath:"#/$defs/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.type,parentSchema:schema36,data:data10};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data.deprecatedSince !== undefined){
+let data11 = data.deprecatedSince;
+if(typeof data11 === "string"){
+if(func1(data11) < 1){
+const err23 = {instancePath:instancePath+"/deprecatedSince",schemaPath:"#/$defs/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema36,data:data11};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if(!pattern8.test(data11)){
+const err24 = {instancePath:instancePath+"/deprecatedSince",schemaPath:"#/$defs/version/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema36,data:data11};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/deprecatedSince",schemaPath:"#/$defs/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.type,parentSchema:schema36,data:data11};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data.retiredSince !== undefined){
+let data12 = data.retiredSince;
+if(typeof data12 === "string"){
+if(func1(data12) < 1){
+const err26 = {instancePath:instancePath+"/retiredSince",schemaPath:"#/$defs/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema36,data:data12};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+if(!pattern8.test(data12)){
+const err27 = {instancePath:instancePath+"/retiredSince",schemaPath:"#/$defs/version/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema36,data:data12};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/retiredSince",schemaPath:"#/$defs/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.type,parentSchema:schema36,data:data12};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+}
+else {
+const err29 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.type,parentSchema:schema51,data};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
 validate30.errors = vErrors;
 return errors === 0;
 }
 validate30.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema54 = {"type":"object","required":["name","include"],"additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/pascalName"},"guard":{"description":"The guard's function name; defaults to is<Name><Type>.","type":"string","pattern":"^is[A-Z][A-Za-z0-9]*$","maxLength":100},"description":{"$ref":"#/$defs/text"},"label":{"description":"A short column header; a set with a label becomes a yes/no column in the docs.","$ref":"#/$defs/text"},"include":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/member"}},"exclude":{"type":"array","items":{"$ref":"#/$defs/member"}}}};
-const pattern22 = new RegExp("^is[A-Z][A-Za-z0-9]*$", "u");
-const schema56 = {"description":"A code (integer), an inclusive span { from, to }, or the name of a registered code or declared range.","anyOf":[{"type":"integer"},{"$ref":"#/$defs/memberName"},{"type":"object","required":["from","to"],"additionalProperties":false,"properties":{"from":{"type":"integer"},"to":{"type":"integer"}}}]};
+const schema60 = {"type":"object","required":["name","include"],"additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/pascalName"},"guard":{"description":"The guard's function name; defaults to is<Name><Type>.","type":"string","pattern":"^is[A-Z][A-Za-z0-9]*$","maxLength":100},"description":{"$ref":"#/$defs/text"},"label":{"description":"A short column header; a set with a label becomes a yes/no column in the docs.","$ref":"#/$defs/text"},"include":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/member"}},"exclude":{"type":"array","items":{"$ref":"#/$defs/member"}}}};
+const pattern28 = new RegExp("^is[A-Z][A-Za-z0-9]*$", "u");
+const schema62 = {"description":"A code (integer), an inclusive span { from, to }, or the name of a registered code or declared range.","anyOf":[{"type":"integer"},{"$ref":"#/$defs/memberName"},{"type":"object","required":["from","to"],"additionalProperties":false,"properties":{"from":{"type":"integer"},"to":{"type":"integer"}}}]};
 
 function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -834,7 +1023,7 @@ const _errs0 = errors;
 let valid0 = false;
 const _errs1 = errors;
 if(!(((typeof data == "number") && (!(data % 1) && !isNaN(data))) && (isFinite(data)))){
-const err0 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema56.anyOf[0].type,parentSchema:schema56.anyOf[0],data};
+const err0 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema62.anyOf[0].type,parentSchema:schema62.anyOf[0],data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -848,7 +1037,7 @@ valid0 = valid0 || _valid0;
 const _errs3 = errors;
 if(typeof data === "string"){
 if(func1(data) > 100){
-const err1 = {instancePath,schemaPath:"#/$defs/memberName/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema43,data};
+const err1 = {instancePath,schemaPath:"#/$defs/memberName/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema44,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -857,8 +1046,8 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(!pattern14.test(data)){
-const err2 = {instancePath,schemaPath:"#/$defs/memberName/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9]+)*$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9]+)*$"+"\"",schema:"^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9]+)*$",parentSchema:schema43,data};
+if(!pattern15.test(data)){
+const err2 = {instancePath,schemaPath:"#/$defs/memberName/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9]+)*$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9]+)*$"+"\"",schema:"^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9]+)*$",parentSchema:schema44,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -869,7 +1058,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath,schemaPath:"#/$defs/memberName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.type,parentSchema:schema43,data};
+const err3 = {instancePath,schemaPath:"#/$defs/memberName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -883,7 +1072,7 @@ valid0 = valid0 || _valid0;
 const _errs6 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.from === undefined){
-const err4 = {instancePath,schemaPath:"#/anyOf/2/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema56.anyOf[2].required,parentSchema:schema56.anyOf[2],data};
+const err4 = {instancePath,schemaPath:"#/anyOf/2/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema62.anyOf[2].required,parentSchema:schema62.anyOf[2],data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -893,7 +1082,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.to === undefined){
-const err5 = {instancePath,schemaPath:"#/anyOf/2/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema56.anyOf[2].required,parentSchema:schema56.anyOf[2],data};
+const err5 = {instancePath,schemaPath:"#/anyOf/2/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema62.anyOf[2].required,parentSchema:schema62.anyOf[2],data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -904,7 +1093,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((key0 === "from") || (key0 === "to"))){
-const err6 = {instancePath,schemaPath:"#/anyOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema56.anyOf[2],data};
+const err6 = {instancePath,schemaPath:"#/anyOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema62.anyOf[2],data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -917,7 +1106,7 @@ errors++;
 if(data.from !== undefined){
 let data0 = data.from;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-const err7 = {instancePath:instancePath+"/from",schemaPath:"#/anyOf/2/properties/from/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema56.anyOf[2].properties.from.type,parentSchema:schema56.anyOf[2].properties.from,data:data0};
+const err7 = {instancePath:instancePath+"/from",schemaPath:"#/anyOf/2/properties/from/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema62.anyOf[2].properties.from.type,parentSchema:schema62.anyOf[2].properties.from,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -930,7 +1119,7 @@ errors++;
 if(data.to !== undefined){
 let data1 = data.to;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err8 = {instancePath:instancePath+"/to",schemaPath:"#/anyOf/2/properties/to/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema56.anyOf[2].properties.to.type,parentSchema:schema56.anyOf[2].properties.to,data:data1};
+const err8 = {instancePath:instancePath+"/to",schemaPath:"#/anyOf/2/properties/to/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema62.anyOf[2].properties.to.type,parentSchema:schema62.anyOf[2].properties.to,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -942,7 +1131,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath,schemaPath:"#/anyOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.anyOf[2].type,parentSchema:schema56.anyOf[2],data};
+const err9 = {instancePath,schemaPath:"#/anyOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema62.anyOf[2].type,parentSchema:schema62.anyOf[2],data};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -957,7 +1146,7 @@ if(_valid0){
 var props0 = true;
 }
 if(!valid0){
-const err10 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema56.anyOf,parentSchema:schema56,data};
+const err10 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema62.anyOf,parentSchema:schema62,data};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -996,7 +1185,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.name === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema54.required,parentSchema:schema54,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema60.required,parentSchema:schema60,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1006,7 +1195,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.include === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "include"},message:"must have required property '"+"include"+"'",schema:schema54.required,parentSchema:schema54,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "include"},message:"must have required property '"+"include"+"'",schema:schema60.required,parentSchema:schema60,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1017,7 +1206,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((key0 === "name") || (key0 === "guard")) || (key0 === "description")) || (key0 === "label")) || (key0 === "include")) || (key0 === "exclude"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema54,data};
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema60,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1066,7 +1255,7 @@ if(data.guard !== undefined){
 let data1 = data.guard;
 if(typeof data1 === "string"){
 if(func1(data1) > 100){
-const err6 = {instancePath:instancePath+"/guard",schemaPath:"#/properties/guard/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema54.properties.guard,data:data1};
+const err6 = {instancePath:instancePath+"/guard",schemaPath:"#/properties/guard/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema60.properties.guard,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1075,8 +1264,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(!pattern22.test(data1)){
-const err7 = {instancePath:instancePath+"/guard",schemaPath:"#/properties/guard/pattern",keyword:"pattern",params:{pattern: "^is[A-Z][A-Za-z0-9]*$"},message:"must match pattern \""+"^is[A-Z][A-Za-z0-9]*$"+"\"",schema:"^is[A-Z][A-Za-z0-9]*$",parentSchema:schema54.properties.guard,data:data1};
+if(!pattern28.test(data1)){
+const err7 = {instancePath:instancePath+"/guard",schemaPath:"#/properties/guard/pattern",keyword:"pattern",params:{pattern: "^is[A-Z][A-Za-z0-9]*$"},message:"must match pattern \""+"^is[A-Z][A-Za-z0-9]*$"+"\"",schema:"^is[A-Z][A-Za-z0-9]*$",parentSchema:schema60.properties.guard,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1087,7 +1276,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/guard",schemaPath:"#/properties/guard/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.guard.type,parentSchema:schema54.properties.guard,data:data1};
+const err8 = {instancePath:instancePath+"/guard",schemaPath:"#/properties/guard/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema60.properties.guard.type,parentSchema:schema60.properties.guard,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1113,7 +1302,7 @@ if(data.include !== undefined){
 let data4 = data.include;
 if(Array.isArray(data4)){
 if(data4.length < 1){
-const err9 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema54.properties.include,data:data4};
+const err9 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema60.properties.include,data:data4};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1131,7 +1320,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema54.properties.include.type,parentSchema:schema54.properties.include,data:data4};
+const err10 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema60.properties.include.type,parentSchema:schema60.properties.include,data:data4};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1153,7 +1342,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/exclude",schemaPath:"#/properties/exclude/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema54.properties.exclude.type,parentSchema:schema54.properties.exclude,data:data6};
+const err11 = {instancePath:instancePath+"/exclude",schemaPath:"#/properties/exclude/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema60.properties.exclude.type,parentSchema:schema60.properties.exclude,data:data6};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1165,7 +1354,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema54.type,parentSchema:schema54,data};
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema60.type,parentSchema:schema60,data};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1680,11 +1869,11 @@ vErrors.push(err32);
 errors++;
 }
 }
-if(data.id !== undefined){
-let data16 = data.id;
+if(data.version !== undefined){
+let data16 = data.version;
 if(typeof data16 === "string"){
-if(func1(data16) > 64){
-const err33 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema31.properties.id,data:data16};
+if(func1(data16) < 1){
+const err33 = {instancePath:instancePath+"/version",schemaPath:"#/$defs/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema36,data:data16};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -1694,7 +1883,7 @@ vErrors.push(err33);
 errors++;
 }
 if(!pattern8.test(data16)){
-const err34 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$",parentSchema:schema31.properties.id,data:data16};
+const err34 = {instancePath:instancePath+"/version",schemaPath:"#/$defs/version/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema36,data:data16};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -1705,7 +1894,7 @@ errors++;
 }
 }
 else {
-const err35 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.id.type,parentSchema:schema31.properties.id,data:data16};
+const err35 = {instancePath:instancePath+"/version",schemaPath:"#/$defs/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.type,parentSchema:schema36,data:data16};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -1715,11 +1904,11 @@ vErrors.push(err35);
 errors++;
 }
 }
-if(data.type !== undefined){
-let data17 = data.type;
+if(data.id !== undefined){
+let data17 = data.id;
 if(typeof data17 === "string"){
-if(func1(data17) > 100){
-const err36 = {instancePath:instancePath+"/type",schemaPath:"#/$defs/pascalName/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema34,data:data17};
+if(func1(data17) > 64){
+const err36 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema31.properties.id,data:data17};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -1728,8 +1917,8 @@ vErrors.push(err36);
 }
 errors++;
 }
-if(!pattern6.test(data17)){
-const err37 = {instancePath:instancePath+"/type",schemaPath:"#/$defs/pascalName/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]*$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]*$"+"\"",schema:"^[A-Z][A-Za-z0-9]*$",parentSchema:schema34,data:data17};
+if(!pattern9.test(data17)){
+const err37 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$",parentSchema:schema31.properties.id,data:data17};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -1740,12 +1929,47 @@ errors++;
 }
 }
 else {
-const err38 = {instancePath:instancePath+"/type",schemaPath:"#/$defs/pascalName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data17};
+const err38 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.id.type,parentSchema:schema31.properties.id,data:data17};
 if(vErrors === null){
 vErrors = [err38];
 }
 else {
 vErrors.push(err38);
+}
+errors++;
+}
+}
+if(data.type !== undefined){
+let data18 = data.type;
+if(typeof data18 === "string"){
+if(func1(data18) > 100){
+const err39 = {instancePath:instancePath+"/type",schemaPath:"#/$defs/pascalName/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema34,data:data18};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+if(!pattern6.test(data18)){
+const err40 = {instancePath:instancePath+"/type",schemaPath:"#/$defs/pascalName/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]*$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]*$"+"\"",schema:"^[A-Z][A-Za-z0-9]*$",parentSchema:schema34,data:data18};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+else {
+const err41 = {instancePath:instancePath+"/type",schemaPath:"#/$defs/pascalName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data18};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
 }
 errors++;
 }
@@ -1769,47 +1993,10 @@ errors = vErrors.length;
 }
 }
 if(data.locales !== undefined){
-let data21 = data.locales;
-if(Array.isArray(data21)){
-if(data21.length < 1){
-const err39 = {instancePath:instancePath+"/locales",schemaPath:"#/properties/locales/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.locales,data:data21};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-const len4 = data21.length;
-for(let i4=0; i4<len4; i4++){
-let data22 = data21[i4];
-if(typeof data22 === "string"){
-if(!pattern11.test(data22)){
-const err40 = {instancePath:instancePath+"/locales/" + i4,schemaPath:"#/$defs/localeTag/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|[0-9]{3}))?$"},message:"must match pattern \""+"^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|[0-9]{3}))?$"+"\"",schema:"^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|[0-9]{3}))?$",parentSchema:schema39,data:data22};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-}
-else {
-const err41 = {instancePath:instancePath+"/locales/" + i4,schemaPath:"#/$defs/localeTag/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:data22};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
-errors++;
-}
-}
-}
-else {
-const err42 = {instancePath:instancePath+"/locales",schemaPath:"#/properties/locales/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.locales.type,parentSchema:schema31.properties.locales,data:data21};
+let data22 = data.locales;
+if(Array.isArray(data22)){
+if(data22.length < 1){
+const err42 = {instancePath:instancePath+"/locales",schemaPath:"#/properties/locales/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.locales,data:data22};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -1818,11 +2005,12 @@ vErrors.push(err42);
 }
 errors++;
 }
-}
-if(data.messageFormat !== undefined){
-let data23 = data.messageFormat;
-if(!((data23 === "plain") || (data23 === "icu"))){
-const err43 = {instancePath:instancePath+"/messageFormat",schemaPath:"#/properties/messageFormat/enum",keyword:"enum",params:{allowedValues: schema31.properties.messageFormat.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.messageFormat.enum,parentSchema:schema31.properties.messageFormat,data:data23};
+const len4 = data22.length;
+for(let i4=0; i4<len4; i4++){
+let data23 = data22[i4];
+if(typeof data23 === "string"){
+if(!pattern12.test(data23)){
+const err43 = {instancePath:instancePath+"/locales/" + i4,schemaPath:"#/$defs/localeTag/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|[0-9]{3}))?$"},message:"must match pattern \""+"^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|[0-9]{3}))?$"+"\"",schema:"^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|[0-9]{3}))?$",parentSchema:schema40,data:data23};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -1832,10 +2020,8 @@ vErrors.push(err43);
 errors++;
 }
 }
-if(data.missingTranslations !== undefined){
-let data24 = data.missingTranslations;
-if(!((data24 === "error") || (data24 === "source"))){
-const err44 = {instancePath:instancePath+"/missingTranslations",schemaPath:"#/properties/missingTranslations/enum",keyword:"enum",params:{allowedValues: schema31.properties.missingTranslations.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.missingTranslations.enum,parentSchema:schema31.properties.missingTranslations,data:data24};
+else {
+const err44 = {instancePath:instancePath+"/locales/" + i4,schemaPath:"#/$defs/localeTag/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.type,parentSchema:schema40,data:data23};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -1845,10 +2031,9 @@ vErrors.push(err44);
 errors++;
 }
 }
-if(data.nameStyle !== undefined){
-let data25 = data.nameStyle;
-if(!((data25 === "PascalCase") || (data25 === "UPPER_SNAKE"))){
-const err45 = {instancePath:instancePath+"/nameStyle",schemaPath:"#/properties/nameStyle/enum",keyword:"enum",params:{allowedValues: schema31.properties.nameStyle.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.nameStyle.enum,parentSchema:schema31.properties.nameStyle,data:data25};
+}
+else {
+const err45 = {instancePath:instancePath+"/locales",schemaPath:"#/properties/locales/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.locales.type,parentSchema:schema31.properties.locales,data:data22};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -1858,12 +2043,10 @@ vErrors.push(err45);
 errors++;
 }
 }
-if(data.bounds !== undefined){
-let data26 = data.bounds;
-if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
-for(const key1 in data26){
-if(!((key1 === "min") || (key1 === "max"))){
-const err46 = {instancePath:instancePath+"/bounds",schemaPath:"#/properties/bounds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.bounds,data:data26};
+if(data.messageFormat !== undefined){
+let data24 = data.messageFormat;
+if(!((data24 === "plain") || (data24 === "icu"))){
+const err46 = {instancePath:instancePath+"/messageFormat",schemaPath:"#/properties/messageFormat/enum",keyword:"enum",params:{allowedValues: schema31.properties.messageFormat.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.messageFormat.enum,parentSchema:schema31.properties.messageFormat,data:data24};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -1873,10 +2056,10 @@ vErrors.push(err46);
 errors++;
 }
 }
-if(data26.min !== undefined){
-let data27 = data26.min;
-if(!(((typeof data27 == "number") && (!(data27 % 1) && !isNaN(data27))) && (isFinite(data27)))){
-const err47 = {instancePath:instancePath+"/bounds/min",schemaPath:"#/properties/bounds/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.bounds.properties.min.type,parentSchema:schema31.properties.bounds.properties.min,data:data27};
+if(data.missingTranslations !== undefined){
+let data25 = data.missingTranslations;
+if(!((data25 === "error") || (data25 === "source"))){
+const err47 = {instancePath:instancePath+"/missingTranslations",schemaPath:"#/properties/missingTranslations/enum",keyword:"enum",params:{allowedValues: schema31.properties.missingTranslations.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.missingTranslations.enum,parentSchema:schema31.properties.missingTranslations,data:data25};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -1886,10 +2069,10 @@ vErrors.push(err47);
 errors++;
 }
 }
-if(data26.max !== undefined){
-let data28 = data26.max;
-if(!(((typeof data28 == "number") && (!(data28 % 1) && !isNaN(data28))) && (isFinite(data28)))){
-const err48 = {instancePath:instancePath+"/bounds/max",schemaPath:"#/properties/bounds/properties/max/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.bounds.properties.max.type,parentSchema:schema31.properties.bounds.properties.max,data:data28};
+if(data.nameStyle !== undefined){
+let data26 = data.nameStyle;
+if(!((data26 === "PascalCase") || (data26 === "UPPER_SNAKE"))){
+const err48 = {instancePath:instancePath+"/nameStyle",schemaPath:"#/properties/nameStyle/enum",keyword:"enum",params:{allowedValues: schema31.properties.nameStyle.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.nameStyle.enum,parentSchema:schema31.properties.nameStyle,data:data26};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -1899,9 +2082,12 @@ vErrors.push(err48);
 errors++;
 }
 }
-}
-else {
-const err49 = {instancePath:instancePath+"/bounds",schemaPath:"#/properties/bounds/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.bounds.type,parentSchema:schema31.properties.bounds,data:data26};
+if(data.bounds !== undefined){
+let data27 = data.bounds;
+if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
+for(const key1 in data27){
+if(!((key1 === "min") || (key1 === "max"))){
+const err49 = {instancePath:instancePath+"/bounds",schemaPath:"#/properties/bounds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.bounds,data:data27};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -1911,19 +2097,10 @@ vErrors.push(err49);
 errors++;
 }
 }
-if(data.ranges !== undefined){
-let data29 = data.ranges;
-if(Array.isArray(data29)){
-const len5 = data29.length;
-for(let i5=0; i5<len5; i5++){
-if(!(validate25(data29[i5], {instancePath:instancePath+"/ranges/" + i5,parentData:data29,parentDataProperty:i5,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err50 = {instancePath:instancePath+"/ranges",schemaPath:"#/properties/ranges/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.ranges.type,parentSchema:schema31.properties.ranges,data:data29};
+if(data27.min !== undefined){
+let data28 = data27.min;
+if(!(((typeof data28 == "number") && (!(data28 % 1) && !isNaN(data28))) && (isFinite(data28)))){
+const err50 = {instancePath:instancePath+"/bounds/min",schemaPath:"#/properties/bounds/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.bounds.properties.min.type,parentSchema:schema31.properties.bounds.properties.min,data:data28};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -1933,11 +2110,10 @@ vErrors.push(err50);
 errors++;
 }
 }
-if(data.codes !== undefined){
-let data31 = data.codes;
-if(Array.isArray(data31)){
-if(data31.length < 1){
-const err51 = {instancePath:instancePath+"/codes",schemaPath:"#/properties/codes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.codes,data:data31};
+if(data27.max !== undefined){
+let data29 = data27.max;
+if(!(((typeof data29 == "number") && (!(data29 % 1) && !isNaN(data29))) && (isFinite(data29)))){
+const err51 = {instancePath:instancePath+"/bounds/max",schemaPath:"#/properties/bounds/properties/max/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.bounds.properties.max.type,parentSchema:schema31.properties.bounds.properties.max,data:data29};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -1946,16 +2122,10 @@ vErrors.push(err51);
 }
 errors++;
 }
-const len6 = data31.length;
-for(let i6=0; i6<len6; i6++){
-if(!(validate30(data31[i6], {instancePath:instancePath+"/codes/" + i6,parentData:data31,parentDataProperty:i6,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
-errors = vErrors.length;
-}
 }
 }
 else {
-const err52 = {instancePath:instancePath+"/codes",schemaPath:"#/properties/codes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.codes.type,parentSchema:schema31.properties.codes,data:data31};
+const err52 = {instancePath:instancePath+"/bounds",schemaPath:"#/properties/bounds/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.bounds.type,parentSchema:schema31.properties.bounds,data:data27};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -1965,19 +2135,19 @@ vErrors.push(err52);
 errors++;
 }
 }
-if(data.sets !== undefined){
-let data33 = data.sets;
-if(Array.isArray(data33)){
-const len7 = data33.length;
-for(let i7=0; i7<len7; i7++){
-if(!(validate34(data33[i7], {instancePath:instancePath+"/sets/" + i7,parentData:data33,parentDataProperty:i7,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+if(data.ranges !== undefined){
+let data30 = data.ranges;
+if(Array.isArray(data30)){
+const len5 = data30.length;
+for(let i5=0; i5<len5; i5++){
+if(!(validate25(data30[i5], {instancePath:instancePath+"/ranges/" + i5,parentData:data30,parentDataProperty:i5,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err53 = {instancePath:instancePath+"/sets",schemaPath:"#/properties/sets/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.sets.type,parentSchema:schema31.properties.sets,data:data33};
+const err53 = {instancePath:instancePath+"/ranges",schemaPath:"#/properties/ranges/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.ranges.type,parentSchema:schema31.properties.ranges,data:data30};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -1987,14 +2157,68 @@ vErrors.push(err53);
 errors++;
 }
 }
-}
-else {
-const err54 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(data.codes !== undefined){
+let data32 = data.codes;
+if(Array.isArray(data32)){
+if(data32.length < 1){
+const err54 = {instancePath:instancePath+"/codes",schemaPath:"#/properties/codes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.codes,data:data32};
 if(vErrors === null){
 vErrors = [err54];
 }
 else {
 vErrors.push(err54);
+}
+errors++;
+}
+const len6 = data32.length;
+for(let i6=0; i6<len6; i6++){
+if(!(validate30(data32[i6], {instancePath:instancePath+"/codes/" + i6,parentData:data32,parentDataProperty:i6,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err55 = {instancePath:instancePath+"/codes",schemaPath:"#/properties/codes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.codes.type,parentSchema:schema31.properties.codes,data:data32};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+if(data.sets !== undefined){
+let data34 = data.sets;
+if(Array.isArray(data34)){
+const len7 = data34.length;
+for(let i7=0; i7<len7; i7++){
+if(!(validate34(data34[i7], {instancePath:instancePath+"/sets/" + i7,parentData:data34,parentDataProperty:i7,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err56 = {instancePath:instancePath+"/sets",schemaPath:"#/properties/sets/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.sets.type,parentSchema:schema31.properties.sets,data:data34};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+}
+else {
+const err57 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
 }
 errors++;
 }

@@ -1,0 +1,72 @@
+import type { SourceLocation } from "../diagnostics.js";
+import type { DataPath } from "../load/yaml-document.js";
+import type { RawCode } from "../load/raw-registry.js";
+import type { CodeEntry, CodeLifecycle } from "./registry.js";
+
+/** What the lifecycle checks need of the model's reporter: report at a path, and locate another path in full. */
+export interface LifecycleReporter {
+  error(path: DataPath, code: string, message: string, target?: "value" | "key"): void;
+  locateFull(path: DataPath): SourceLocation;
+}
+
+/** `schema/close-codes.yaml:12:5`: a related location, as the message that names it prints it. */
+function printLocation(location: SourceLocation): string {
+  return `${location.file}:${location.line}:${location.column}`;
+}
+
+/**
+ * Reports a use of a retired code's number or name at `at`, pointing back at the retirement. The related
+ * location is part of the message: one place to change once diagnostics carry related locations as data.
+ */
+export function reportRetiredReuse(reporter: LifecycleReporter, at: DataPath, retiredAt: DataPath, code: string, message: string): void {
+  reporter.error(at, code, `${message} (retired at ${printLocation(reporter.locateFull(retiredAt))}); a retired code is reserved forever, choose another`);
+}
+
+/** The code's status and history; reports a note missing where the status needs one and `…Since` keys that do not fit it. */
+export function resolveLifecycle(reporter: LifecycleReporter, entry: RawCode, path: DataPath): CodeLifecycle {
+  const status = entry.status ?? "active";
+  if (status !== "active" && entry.note === undefined) {
+    reporter.error([...path, "status"], "lifecycle-note", `a ${status} code needs a \`note\`: why it is ${status} and what to use instead`);
+  }
+  if (status === "active") {
+    for (const key of ["note", "replacement"] as const) {
+      if (entry[key] !== undefined) reporter.error([...path, key], "lifecycle-status", `\`${key}\` is only for a deprecated or retired code; set \`status\` or remove it`, "key");
+    }
+  }
+  if (entry.deprecatedSince !== undefined && status === "active") {
+    reporter.error([...path, "deprecatedSince"], "lifecycle-status", "`deprecatedSince` is only for a deprecated or retired code; set `status` or remove it", "key");
+  }
+  if (entry.retiredSince !== undefined && status !== "retired") {
+    reporter.error([...path, "retiredSince"], "lifecycle-status", "`retiredSince` is only for a retired code; set `status: retired` or remove it", "key");
+  }
+  return {
+    status,
+    note: entry.note,
+    replacement: entry.replacement,
+    since: entry.since,
+    deprecatedSince: entry.deprecatedSince,
+    retiredSince: entry.retiredSince,
+  };
+}
+
+/** Checks that each replacement names another code that is not retired. */
+export function checkReplacements(reporter: LifecycleReporter, codes: readonly CodeEntry[]): void {
+  const byName = new Map(codes.map((entry) => [entry.name, entry]));
+  codes.forEach((entry, index) => {
+    const { replacement } = entry.lifecycle;
+    if (replacement === undefined) return;
+    const target = byName.get(replacement);
+    const at: DataPath = ["codes", index, "replacement"];
+    if (target === undefined) reporter.error(at, "unknown-replacement", `replacement "${replacement}" names no code of this registry`);
+    else if (target === entry) reporter.error(at, "unknown-replacement", `code ${entry.name} cannot replace itself`);
+    else if (target.lifecycle.status === "retired") reporter.error(at, "unknown-replacement", `replacement "${replacement}" is retired; name a code in use`);
+  });
+}
+
+/** The codes in use and the retired ones, each list in declaration order. */
+export function splitRetired(codes: readonly CodeEntry[]): { readonly live: CodeEntry[]; readonly retired: CodeEntry[] } {
+  return {
+    live: codes.filter((entry) => entry.lifecycle.status !== "retired"),
+    retired: codes.filter((entry) => entry.lifecycle.status === "retired"),
+  };
+}
