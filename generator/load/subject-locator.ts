@@ -37,7 +37,10 @@ function indexRegistry(index: Index, parsed: ParsedYaml, data: Record<string, un
     if (prefix !== undefined && Array.isArray(value)) {
       if (!index.has(prefix)) index.set(prefix, { parsed, path: [key] });
       value.forEach((item, position) => {
-        if (isRecord(item) && typeof item.name === "string") indexValue(index, parsed, item, [key, position], `${prefix}.${item.name}`);
+        if (!isRecord(item) || typeof item.name !== "string") return;
+        indexValue(index, parsed, item, [key, position], `${prefix}.${item.name}`);
+        // `<id>.json` writes a set's resolved `members` where the registry has `include`.
+        if ("members" in item && !("include" in item)) index.set(`${prefix}.${item.name}.include`, { parsed, path: [key, position, "members"] });
       });
     } else if (key === "locales" && Array.isArray(value)) {
       index.set("locales", { parsed, path: [key] });

@@ -6,7 +6,7 @@ export function deprecationText(entry: CodeEntry, names: ModuleNames, codes: rea
   const { status, note, replacement, deprecatedSince } = entry.lifecycle;
   if (status !== "deprecated") return undefined;
   const target = replacement === undefined ? undefined : codes.find((code) => code.name === replacement);
-  const since = deprecatedSince === undefined ? "" : `Deprecated since ${deprecatedSince}. `;
+  const since = deprecatedSince === undefined ? "" : `Since ${deprecatedSince}. `;
   const use = target === undefined ? "" : ` Use {@link ${names.type}.${target.name}} (${target.code}) instead.`;
   return `${since}${note ?? ""}${use}`.trim();
 }

@@ -74,8 +74,10 @@ function compareStatus(changes: ChangeList, before: CodeEntry, after: CodeEntry,
   else if (from !== to && to === "deprecated") changes.add("code-deprecated", `${label(after)} deprecated`, ...at);
   else if (from !== to && from === "retired") changes.add("code-added", `${label(after)} in use again after being retired`, ...at);
   else if (from !== to) changes.add("code-undeprecated", `${label(after)} no longer deprecated`, ...at);
+  // A new status comes with its own note and history: they are part of that change.
+  if (from !== to) return;
   for (const field of ["note", "replacement", "since", "deprecatedSince", "retiredSince"] as const) {
-    if (before.lifecycle[field] === after.lifecycle[field] || (from !== to && before.lifecycle[field] === undefined)) continue;
+    if (before.lifecycle[field] === after.lifecycle[field]) continue;
     changes.add("status-history-changed", `${label(after)}: ${field} changed`, `${keys.newKey}.${field}`, `${keys.oldKey}.${field}`);
   }
 }

@@ -209,7 +209,7 @@ describe("codebook generate/check --inject", () => {
     const tables = readTables(await readFile(path.join(dir, "doc.md"), "utf8"));
     expect(tables).toHaveLength(2);
     for (const table of tables) for (const line of table.rowLines) expect(rowHasCells(line, table.header.length)).toBe(true);
-    expect(tables[0]!.rows.map((row) => row[2]!.text)).toEqual(Object.values(HOSTILE_TEXTS));
+    expect(tables[0]!.rows.map((row) => row[3]!.text)).toEqual(Object.values(HOSTILE_TEXTS));
     expect(tables[1]!.rows.filter((row) => row[0]!.text !== "↳ 50").map((row) => row[2]!.text)).toEqual(Object.values(HOSTILE_TEXTS).map((text) => `${text} ع`));
   });
 });

@@ -57,22 +57,24 @@ function expectTablesMatchRegistry(contents: string, registry: Registry, locale:
   expect(codes.header.map((cell) => cell.text)).toEqual([
     words.code,
     words.name,
+    words.status,
     words.description,
     ...labelled.map((set) => set.label![locale]!),
     words.reference,
     ...(anyAliases ? [words.aliases] : []),
   ]);
   const orderedCodes = [...registry.codes].sort((a, b) => a.code - b.code);
-  expect(texts(codes).map((row) => [row[0], row[1], row[2], row[3 + labelled.length], ...(anyAliases ? [row.at(-1)] : [])])).toEqual(
+  expect(texts(codes).map((row) => [row[0], row[1], row[2], row[3], row[4 + labelled.length], ...(anyAliases ? [row.at(-1)] : [])])).toEqual(
     orderedCodes.map((entry) => [
       String(entry.code),
       entry.name,
+      words[entry.lifecycle.status],
       entry.description[locale]!,
       entry.reference ?? entry.url ?? "",
       ...(anyAliases ? [entry.aliases.map((alias) => alias.name).join(", ")] : []),
     ]),
   );
-  for (const row of codes.rows) for (const cell of row.slice(3, 3 + labelled.length)) expect([words.yes, words.no]).toContain(cell.text);
+  for (const row of codes.rows) for (const cell of row.slice(4, 4 + labelled.length)) expect([words.yes, words.no]).toContain(cell.text);
 
   for (const table of tables) {
     expect(rowHasCells(table.headerLine, table.header.length)).toBe(true);
@@ -101,7 +103,7 @@ describe("the default registry's pages", () => {
   it("hold the English column headers and the wire and close() columns in the source page", () => {
     const [ranges, codes] = readTables(files[0]!.contents) as [ReadTable, ReadTable];
     expect(ranges.header.map((cell) => cell.text)).toEqual(["Range", "Name", "Use", "Reference"]);
-    expect(codes.header.map((cell) => cell.text)).toEqual(["Code", "Name", "Description", "On the wire", "close()", "Reference", "Aliases"]);
+    expect(codes.header.map((cell) => cell.text)).toEqual(["Code", "Name", "Status", "Description", "On the wire", "close()", "Reference", "Aliases"]);
     const column = (header: string) => Object.fromEntries(codes.rows.map((row) => [row[0]!.text, row[codes.header.findIndex((cell) => cell.text === header)]!.text]));
     const notOnTheWire = ["1005", "1006", "1015"];
     const closeCall = ["1000", "3000", "3003", "3008"];
@@ -176,7 +178,7 @@ describe("pages of a registry of hostile texts", () => {
     expect(contents).toContain("{{ table:codes }} {{ notice }} {{ unknown }} {{");
     expect(contents.match(/<!-- /g)).toHaveLength(1);
     const codes = readTables(contents)[1]!;
-    expect(codes.rows.map((row) => row[2]!.text)).toContain(HOSTILE_TEXTS["placeholder syntax"]);
+    expect(codes.rows.map((row) => row[3]!.text)).toContain(HOSTILE_TEXTS["placeholder syntax"]);
   });
 
   it("are written by the CLI, and a second run leaves them untouched", async () => {

@@ -59,7 +59,7 @@ describe("parseTemplate", () => {
     [
       "an unknown text key",
       "{{ notice }}\n## {{ text:nope }}\n",
-      'page.md:2:4: error: unknown placeholder "{{ text:nope }}" (known text keys: language, ranges, codes, range, code, name, use, description, reference, aliases, yes, no)',
+      'page.md:2:4: error: unknown placeholder "{{ text:nope }}" (known text keys: language, ranges, codes, range, code, name, use, description, reference, aliases, yes, no, status, active, deprecated, retired, since)',
     ],
     ["an unknown condition", "{{ notice }}\n{{ if:nope }}\n{{ end }}\n", 'page.md:2:1: error: unknown placeholder "{{ if:nope }}" (known conditions: description, ranges, translations)'],
     ["an end without if", "{{ notice }}\n\n  {{ end }}\n", "page.md:3:3: error: {{ end }} without an open {{ if:CONDITION }}"],
@@ -168,7 +168,7 @@ describe("templates from a folder", () => {
     expect(english).toContain("Custom page in en.");
     const codes = readTables(english);
     expect(codes).toHaveLength(1);
-    expect(codes[0]!.rows[0]!.map((cell) => cell.text).slice(3, 5)).toEqual(["✓", "✓"]);
+    expect(codes[0]!.rows[0]!.map((cell) => cell.text).slice(4, 6)).toEqual(["✓", "✓"]);
     const german = readTables(await readFile(path.join(dir, "out", "close-codes.de.md"), "utf8"));
     expect(german).toHaveLength(1);
     expect(german[0]!.header.map((cell) => cell.text)).toEqual(["Spanne", "Name", "Verwendung", "Referenz"]);
@@ -179,7 +179,7 @@ describe("templates from a folder", () => {
     const run = await runCli(["generate", "--out", "out", "--templates", "mine"], dir);
     expect(run.code).toBe(1);
     expect(run.stderr.split("\n")).toEqual([
-      'mine/locales/de.yaml:1:1: error: unknown text key "colour" (known: language, ranges, codes, range, code, name, use, description, reference, aliases, yes, no)',
+      'mine/locales/de.yaml:1:1: error: unknown text key "colour" (known: language, ranges, codes, range, code, name, use, description, reference, aliases, yes, no, status, active, deprecated, retired, since)',
       'mine/locales/de.yaml:2:6: error: text "yes" must be a non-empty string (quote yes, no, true, false and numbers)',
       'mine/page.md:5:3: error: unknown placeholder "{{ table:status }}" (known tables: ranges, codes)',
       "codebook: 3 errors; nothing was written",
