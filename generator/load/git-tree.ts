@@ -78,9 +78,13 @@ async function filesBeside(tree: TreeAtRef, folder: string, prefix: string): Pro
     .filter((file) => path.basename(file).startsWith(prefix));
 }
 
-/** Links the working tree's `node_modules` folders from the registry's folder up into the mirror (packages are not in git). */
+/**
+ * Links the working tree's `node_modules` folders from the registry's folder up into the mirror (packages are not
+ * in git), and copies the `package.json` files at the ref (a package's version is the registry's when it has none).
+ */
 async function linkPackages(tree: TreeAtRef, folder: string): Promise<void> {
   for (let current = folder; ; current = path.dirname(current)) {
+    await copyFile(tree, path.join(current, "package.json"));
     const installed = path.join(current, "node_modules");
     const link = tree.mirror(installed);
     if (existsSync(installed) && !existsSync(link)) {

@@ -4,6 +4,7 @@ import type { Diagnostic, SourceLocation } from "../diagnostics.js";
 import { copyRegistryAtRef, openTreeAtRef, type TreeAtRef } from "../load/git-tree.js";
 import { loadJsonBaseline } from "../load/json-baseline.js";
 import { tryLoadRegistry } from "../model/load-model.js";
+import { packageVersionOf } from "../load/package-version.js";
 import { locateSubjects, type SubjectLocator } from "../load/subject-locator.js";
 import type { RegistryChange } from "../model/diff/changes.js";
 import { compareRegistries } from "../model/diff/compare-registries.js";
@@ -84,7 +85,7 @@ function overallVerdict(results: readonly RegistryDiff[]): Verdict {
 }
 
 /** The comparison of one loaded registry with its old state (`undefined`: it is new). */
-function diffOne(cwd: string, newSide: Side, oldSide: Side | undefined, guardsKnown: boolean): RegistryDiff {
+function diffOne(cwd: string, newSide: Side, oldSide: Side | undefined, guardsKnown: boolean, versions: readonly [string | undefined, string | undefined] = [oldSide?.registry.version, newSide.registry.version]): RegistryDiff {
   const registry = relative(cwd, newSide.registry.sourcePath);
   if (oldSide === undefined) {
     return { registry, id: newSide.registry.id, added: true, verdict: "minor", changes: [], version: undefined };
@@ -96,7 +97,7 @@ function diffOne(cwd: string, newSide: Side, oldSide: Side | undefined, guardsKn
     added: false,
     verdict: comparison.verdict,
     changes: comparison.changes.map((change) => locateChange(change, newSide, oldSide)),
-    version: checkVersionBump(oldSide.registry.version, newSide.registry.version, comparison.verdict),
+    version: checkVersionBump(versions[0], versions[1], comparison.verdict),
   };
 }
 
@@ -115,8 +116,14 @@ async function diffAgainstRef(options: DiffOptions, files: readonly string[], ne
         continue;
       }
       const old = await loadSide(tree.mirror(file), cwdAtRef, rename);
-      if (!old.ok) diagnostics.push(...old.diagnostics);
-      else results.push(diffOne(options.cwd, news[index]!, old.side, true));
+      if (!old.ok) {
+        diagnostics.push(...old.diagnostics);
+        continue;
+      }
+      // A registry without a version of its own is versioned by the package that holds it.
+      const before = old.side.registry.version ?? (await packageVersionOf(tree.mirror(file), tree.root));
+      const after = news[index]!.registry.version ?? (await packageVersionOf(file, tree.repository));
+      results.push(diffOne(options.cwd, news[index]!, old.side, true, [before, after]));
     }
     if (diagnostics.length > 0) return { ok: false, diagnostics };
     return { ok: true, result: { against: options.against, verdict: overallVerdict(results), registries: results } };
@@ -138,7 +145,13 @@ async function diffAgainstJson(options: DiffOptions, news: readonly Side[]): Pro
     const message = `no registry has the id "${old.registry.id}" of this JSON data (the registries are ${ids}); name the registry to compare it with`;
     return { ok: false, diagnostics: [{ file: relative(options.cwd, file), line: 1, column: 1, code: "diff-baseline", message }] };
   }
-  const results = compared.map((side) => diffOne(options.cwd, side, old, false));
+  // Without a version of its own, the data is versioned by the package it ships in, and the registry by its own.
+  const before = old.registry.version ?? (await packageVersionOf(file, path.parse(file).root));
+  const results: RegistryDiff[] = [];
+  for (const side of compared) {
+    const after = side.registry.version ?? (await packageVersionOf(side.registry.sourcePath, path.parse(side.registry.sourcePath).root));
+    results.push(diffOne(options.cwd, side, old, false, [before, after]));
+  }
   return { ok: true, result: { against: relative(options.cwd, file), verdict: overallVerdict(results), registries: results } };
 }
 
