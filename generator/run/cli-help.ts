@@ -10,6 +10,8 @@ Usage:
   codebook validate [REGISTRY.yaml ...]                                      exit 1 when the config or a registry is invalid
   codebook i18n     [REGISTRY.yaml ...] [--strict]                           per locale: texts translated, missing and stale
   codebook i18n     [REGISTRY.yaml ...] --stamp LOCALE                       record the current source fingerprints in LOCALE's files
+  codebook diff     [REGISTRY.yaml ...] --against REF|FILE.json              classify the changes since a git ref or a previous <id>.json
+  codebook next     RANGE [REGISTRY.yaml ...] [--count N]                    the next free numbers of a range
 
 With no registry, the registries of the config file (codebook.config.json, .yaml or .yml, looked for in the
 working folder and the folders above it) are used; without a config, the embedded default (the WebSocket close
@@ -31,11 +33,16 @@ Options:
       --force            generate, check: render even when the manifests show nothing changed
       --strict           i18n: exit 1 when a text is missing or stale in any locale
       --stamp LOCALE     i18n: mark LOCALE's translations as made from the current source texts
+      --against REF      diff: the git ref (HEAD, origin/main, a tag) or <id>.json to compare with
+      --json             diff: print the report as JSON
+      --fail-on LEVEL    diff: exit 1 when the verdict is at least major, minor or patch
+      --count N          next: how many free numbers to print (default 1)
   -q, --quiet            print nothing on success
   -h, --help             show this help
   -v, --version          show the version
 
 Targets: ${TARGET_NAMES.join(", ")}.
 
-Exit codes: 0 success, 1 invalid input, out-of-date output or a file that cannot be written, 2 bad usage,
+Exit codes: 0 success, 1 invalid input, out-of-date output, a file that cannot be written, a diff verdict at
+--fail-on or a version not raised enough, 2 bad usage,
 130 and 143 a run ended by SIGINT and SIGTERM.`;

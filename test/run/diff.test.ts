@@ -132,6 +132,12 @@ describe("codebook diff --against a git ref", () => {
     expect(CASES.map((each) => each.rule).sort()).toEqual(Object.keys(CHANGE_RULES).filter((rule) => !own.includes(rule)).sort());
   });
 
+  it("README lists every rule with its level", async () => {
+    const readme = await readFile(path.join(repoRoot, "README.md"), "utf8");
+    const rows = [...readme.matchAll(/^\| `([a-z-]+)` \| (major|minor|patch) \| /gm)].map((match) => [match[1], match[2]]);
+    expect(rows).toEqual(Object.entries(CHANGE_RULES).map(([rule, { level }]) => [rule, level]));
+  });
+
   it.each(CASES)("$rule: its level, with where it is now and where it was", async ({ rule, edits, newAt, oldAt }) => {
     const dir = await history(FILES, edits);
     const { report } = await diffJson(dir, ["--against", "HEAD", "registry.yaml"]);
