@@ -47,8 +47,8 @@ describe("unknown commands and options", () => {
   });
 
   it.each([
-    [["gen"], 'codebook: unknown command "gen" (did you mean "generate"?); the commands are init, generate, check, validate, i18n'],
-    [["valdiate"], 'codebook: unknown command "valdiate" (did you mean "validate"?); the commands are init, generate, check, validate, i18n'],
+    [["gen"], 'codebook: unknown command "gen" (did you mean "generate"?); the commands are init, generate, check, validate, i18n, diff, next'],
+    [["valdiate"], 'codebook: unknown command "valdiate" (did you mean "validate"?); the commands are init, generate, check, validate, i18n, diff, next'],
     [["generate", "--target", "ts"], "codebook: unknown option --target (did you mean --targets?)"],
     [["generate", "--no-enum"], "codebook: unknown option --no-enum (did you mean --no-enums?)"],
     [["check", "--qiuet"], "codebook: unknown option --qiuet (did you mean --quiet?)"],

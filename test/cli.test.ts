@@ -133,7 +133,7 @@ describe("usage", () => {
 
   it.each([
     [[], "codebook: missing command: one of init, generate, check, validate, i18n"],
-    [["frobnicate"], 'codebook: unknown command "frobnicate"; the commands are init, generate, check, validate, i18n'],
+    [["frobnicate"], 'codebook: unknown command "frobnicate"; the commands are init, generate, check, validate, i18n, diff, next'],
     [["generate", "--colour"], "codebook: unknown option --colour"],
     [["validate"], "codebook: validate needs a REGISTRY.yaml or a config file"],
     [["generate", "--out"], "codebook: --out needs a value: --out DIR"],
