@@ -2,6 +2,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatDiagnostic, loadRegistry, renderRegistry, validate } from "../../generator/index.js";
 import { fileAt, importModule } from "../helpers/generated-module.js";
+import { repoRoot } from "../helpers/paths.js";
 import { tempDir, writeTree } from "../helpers/temp.js";
 
 const BASE = `id: base
@@ -96,5 +97,25 @@ describe("the outputs of a registry with statuses", () => {
     expect(page).toContain("| Code | Name | Status | Beschreibung |");
     expect(page).toContain("| 2 | Old | stillgelegt (seit 2.0.0): Nobody sent it. |");
     expect(page).toContain("| 1 | Ok | aktiv |");
+  });
+});
+
+describe("the default registry", () => {
+  it("keeps 1004 a reserved range and the seed page's names deprecated aliases: no WebSocket close code is deprecated or retired", async () => {
+    const registry = await loadRegistry(path.join(repoRoot, "schema", "close-codes.yaml"));
+    expect(registry.retired).toEqual([]);
+    expect(registry.codes.filter((entry) => entry.lifecycle.status !== "active")).toEqual([]);
+    const reserved = registry.ranges.find((range) => range.from === 1004 && range.to === 1004);
+    expect(reserved?.name).toBe("Reserved");
+    expect(reserved?.aliases.map((alias) => [alias.name, alias.deprecated])).toEqual([["CLOSE_TOO_LARGE", true]]);
+    const seed = registry.codes.flatMap((entry) => entry.aliases.map((alias) => [alias.name, entry.code, alias.deprecated]));
+    expect(seed).toEqual([
+      ["CLOSE_NORMAL", 1000, true],
+      ["CLOSE_GOING_AWAY", 1001, true],
+      ["CLOSE_PROTOCOL_ERROR", 1002, true],
+      ["CLOSE_UNSUPPORTED", 1003, true],
+      ["CLOSE_NO_STATUS", 1005, true],
+      ["CLOSE_ABNORMAL", 1006, true],
+    ]);
   });
 });
