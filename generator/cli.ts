@@ -10,10 +10,8 @@ import { generate, type GenerateResult } from "./run/generate.js";
 import type { RunOptions } from "./run/options.js";
 import { validate } from "./run/validate.js";
 import { namedInputs } from "./run/watch.js";
-import { CHANGE_LEVELS } from "./model/diff/rules.js";
 import type { WritingSection } from "./write/staged-writes.js";
 import { WriteError } from "./write/write-error.js";
-import { GitReadError } from "./load/git-read-error.js";
 
 /** Where the CLI writes; tests pass their own. */
 export interface CliIo {
@@ -269,10 +267,15 @@ async function registriesOf(values: OptionValues, registries: readonly string[],
 /** `codebook diff --against REF`: the report (or JSON), exit 1 when the verdict reaches --fail-on or a version is not raised enough. */
 async function runDiff(values: OptionValues, registries: readonly string[], io: CliIo): Promise<number> {
   if (values.against === undefined) throw new UsageError("diff needs --against REF (a git commit, branch or tag) or --against FILE.json (a previous <id>.json)");
+  const { CHANGE_LEVELS } = await import("./model/diff/rules.js");
   const failOn = choice("fail-on", values["fail-on"], CHANGE_LEVELS);
   const { diffRegistries } = await import("./run/diff-registries.js");
   const { diffFails, formatDiffJson, formatDiffReport } = await import("./run/diff-report.js");
   const outcome = await diffRegistries({ cwd: io.cwd, registries, against: values.against });
+  if (!outcome.ok && "problem" in outcome) {
+    io.stderr(`codebook: ${escapeControls(outcome.problem)}`);
+    return 1;
+  }
   if (!outcome.ok) throw new DiagnosticError(outcome.diagnostics);
   if (values.json) io.stdout(formatDiffJson(outcome.result));
   else if (!(values.quiet ?? false) || diffFails(outcome.result, failOn)) for (const line of formatDiffReport(outcome.result)) io.stdout(line);
@@ -363,10 +366,6 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     if (error instanceof UsageError) {
       io.stderr(`codebook: ${error.message}\nRun \`codebook --help\` for usage.`);
       return 2;
-    }
-    if (error instanceof GitReadError) {
-      io.stderr(`codebook: ${escapeControls(error.message)}`);
-      return 1;
     }
     if (error instanceof WriteError) {
       io.stderr(`codebook: cannot write ${shown(io, error.path)}: ${error.reason}`);

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Diagnostic, SourceLocation } from "../diagnostics.js";
+import { GitReadError } from "../load/git-read-error.js";
 import { copyRegistryAtRef, openTreeAtRef, type TreeAtRef } from "../load/git-tree.js";
 import { loadJsonBaseline } from "../load/json-baseline.js";
 import { tryLoadRegistry } from "../model/load-model.js";
@@ -41,7 +42,11 @@ export interface DiffResult {
   readonly registries: readonly RegistryDiff[];
 }
 
-export type DiffOutcome = { readonly ok: true; readonly result: DiffResult } | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
+/** The comparison, the inputs' diagnostics, or a baseline that cannot be read (no repository, no such ref, no git). */
+export type DiffOutcome =
+  | { readonly ok: true; readonly result: DiffResult }
+  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] }
+  | { readonly ok: false; readonly problem: string };
 
 /** What to compare: the registries (absolute paths or relative to `cwd`) and the baseline, a git ref or a `<id>.json`. */
 export interface DiffOptions {
@@ -103,7 +108,13 @@ function diffOne(cwd: string, newSide: Side, oldSide: Side | undefined, guardsKn
 
 /** Loads each registry now and at the git ref, through a mirror of the ref's files. */
 async function diffAgainstRef(options: DiffOptions, files: readonly string[], news: readonly Side[]): Promise<DiffOutcome> {
-  const tree: TreeAtRef = await openTreeAtRef(options.cwd, options.against);
+  let tree: TreeAtRef;
+  try {
+    tree = await openTreeAtRef(options.cwd, options.against);
+  } catch (error) {
+    if (error instanceof GitReadError) return { ok: false, problem: error.message };
+    throw error;
+  }
   try {
     const cwdAtRef = tree.mirror(options.cwd);
     const rename = (file: string): string => `${options.against}:${path.relative(tree.root, path.resolve(cwdAtRef, file)).split(path.sep).join("/")}`;
@@ -159,7 +170,6 @@ async function diffAgainstJson(options: DiffOptions, news: readonly Side[]): Pro
  * Compares registries with a baseline: their state at a git ref (read through git, with the registries they
  * extend and their locale files), or a `<id>.json` that codebook generated (a `.json` file that exists).
  * Every change is classified by its rule and located in the new files and the old.
- * @throws {GitReadError} when the ref cannot be read.
  */
 export async function diffRegistries(options: DiffOptions): Promise<DiffOutcome> {
   const files = options.registries.map((file) => path.resolve(options.cwd, file));

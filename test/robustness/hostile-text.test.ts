@@ -142,11 +142,12 @@ describe("hostile but valid text", () => {
       expect(ranges?.rows.map((row) => [row[1], row[2], row[3]])).toEqual(
         expected.ranges.map((range) => [range.name, range.description[source], range.reference ?? range.url]),
       );
-      expect(codes?.header).toEqual(["Code", "Name", "Description", expected.sets[0]!.label[source], "Reference", "Aliases"]);
-      expect(codes?.rows.map((row) => [row[0], row[1], row[2], row[4], row[5]])).toEqual(
+      expect(codes?.header).toEqual(["Code", "Name", "Status", "Description", expected.sets[0]!.label[source], "Reference", "Aliases"]);
+      expect(codes?.rows.map((row) => [row[0], row[1], row[2], row[3], row[5], row[6]])).toEqual(
         expected.codes.map((entry) => [
           String(entry.code),
           entry.name,
+          "active",
           entry.description[source],
           entry.reference ?? "",
           (entry.aliases ?? []).map((alias) => alias.name).join(", "),

@@ -38,7 +38,7 @@ describe("Files you own keep their links, modes, line ends and byte-order mark: 
     expect(run.code, run.stderr).toBe(0);
     expect((await lstat(path.join(dir, "README.md"))).isSymbolicLink()).toBe(true);
     expect(await readlink(path.join(dir, "README.md"))).toBe("docs/README.md");
-    expect(await readFile(path.join(dir, "docs", "README.md"), "utf8")).toMatch(/\| 1 \| One \| The first code\. \|/);
+    expect(await readFile(path.join(dir, "docs", "README.md"), "utf8")).toMatch(/\| 1 \| One \| active \| The first code\. \|/);
     expect((await runCli(["check", "codes.yaml", "--out", "out", "--inject", "README.md"], dir)).code).toBe(0);
   });
 
@@ -49,7 +49,7 @@ describe("Files you own keep their links, modes, line ends and byte-order mark: 
     await chmod(path.join(dir, "README.md"), mode);
     const run = await runCli(["generate", "codes.yaml", "--out", "out", "--inject", "README.md"], dir);
     expect(run.code, run.stderr).toBe(0);
-    expect(await readFile(path.join(dir, "README.md"), "utf8")).toMatch(/\| 1 \| One \| The first code\. \|/);
+    expect(await readFile(path.join(dir, "README.md"), "utf8")).toMatch(/\| 1 \| One \| active \| The first code\. \|/);
     expect((await modeOf(path.join(dir, "README.md"))).toString(8)).toBe(mode.toString(8));
   });
 
@@ -59,7 +59,7 @@ describe("Files you own keep their links, modes, line ends and byte-order mark: 
     const run = await runCli(["generate", "codes.yaml", "--out", "out", "--inject", name], dir);
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
-    expect(await readFile(path.join(dir, name), "utf8")).toMatch(/\| 1 \| One \| The first code\. \|/);
+    expect(await readFile(path.join(dir, name), "utf8")).toMatch(/\| 1 \| One \| active \| The first code\. \|/);
     expect((await runCli(["check", "codes.yaml", "--out", "out", "--inject", name], dir)).code).toBe(0);
   });
 });
