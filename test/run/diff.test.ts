@@ -255,6 +255,18 @@ describe("codebook diff --against a git ref", () => {
   });
 });
 
+describe("the diff API", () => {
+  it("compares two loaded registries model to model, and diffs a git ref like the CLI", async () => {
+    const dir = await history(FILES, { "registry.yaml": swap("name: Gone", "name: Went"), "registry.de.yaml": swap("Gone:", "Went:") });
+    const { compareRegistries, diffRegistries, loadRegistry } = await import("../../generator/index.js");
+    const before = await loadRegistry("registry.yaml", { cwd: dir });
+    const after = await loadRegistry("registry.yaml", { cwd: dir });
+    expect(compareRegistries(before, after)).toEqual({ changes: [], verdict: "none" });
+    const outcome = await diffRegistries({ cwd: dir, registries: ["registry.yaml"], against: "HEAD" });
+    expect(outcome.ok && outcome.result.registries[0]!.changes.map((change) => [change.rule, change.level])).toEqual([["code-renamed", "major"]]);
+  });
+});
+
 describe("codebook diff --against a previous <id>.json", () => {
   it("compares with the data file a package ships, located in it", async () => {
     const dir = await tempDir();
