@@ -21,10 +21,10 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 function indexValue(index: Index, parsed: ParsedYaml, value: unknown, path: DataPath, key: string): void {
   if (!index.has(key)) index.set(key, { parsed, path });
   if (Array.isArray(value) && path.at(-1) === "aliases") {
-    value.forEach((alias, position) => {
+    for (const [position, alias] of value.entries()) {
       const name = typeof alias === "string" ? alias : isRecord(alias) ? alias.name : undefined;
       if (typeof name === "string") index.set(`${key}.${name}`, { parsed, path: [...path, position] });
-    });
+    }
   } else if (isRecord(value)) {
     for (const [child, inner] of Object.entries(value)) indexValue(index, parsed, inner, [...path, child], `${key}.${child}`);
   }
@@ -36,15 +36,15 @@ function indexRegistry(index: Index, parsed: ParsedYaml, data: Record<string, un
     const prefix = NAMED_LISTS[key];
     if (prefix !== undefined && Array.isArray(value)) {
       if (!index.has(prefix)) index.set(prefix, { parsed, path: [key] });
-      value.forEach((item, position) => {
-        if (!isRecord(item) || typeof item.name !== "string") return;
+      for (const [position, item] of value.entries()) {
+        if (!isRecord(item) || typeof item.name !== "string") continue;
         indexValue(index, parsed, item, [key, position], `${prefix}.${item.name}`);
         // `<id>.json` writes a set's resolved `members` where the registry has `include`.
         if ("members" in item && !("include" in item)) index.set(`${prefix}.${item.name}.include`, { parsed, path: [key, position, "members"] });
-      });
+      }
     } else if (key === "locales" && Array.isArray(value)) {
       index.set("locales", { parsed, path: [key] });
-      value.forEach((tag, position) => typeof tag === "string" && index.set(`locales.${tag}`, { parsed, path: [key, position] }));
+      for (const [position, tag] of value.entries()) if (typeof tag === "string") index.set(`locales.${tag}`, { parsed, path: [key, position] });
     } else {
       indexValue(index, parsed, value, [key], key);
     }

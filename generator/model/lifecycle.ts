@@ -52,15 +52,15 @@ export function resolveLifecycle(reporter: LifecycleReporter, entry: RawCode, pa
 /** Checks that each replacement names another code that is not retired. */
 export function checkReplacements(reporter: LifecycleReporter, codes: readonly CodeEntry[]): void {
   const byName = new Map(codes.map((entry) => [entry.name, entry]));
-  codes.forEach((entry, index) => {
+  for (const [index, entry] of codes.entries()) {
     const { replacement } = entry.lifecycle;
-    if (replacement === undefined) return;
+    if (replacement === undefined) continue;
     const target = byName.get(replacement);
     const at: DataPath = ["codes", index, "replacement"];
     if (target === undefined) reporter.error(at, "unknown-replacement", `replacement "${replacement}" names no code of this registry`);
     else if (target === entry) reporter.error(at, "unknown-replacement", `code ${entry.name} cannot replace itself`);
     else if (target.lifecycle.status === "retired") reporter.error(at, "unknown-replacement", `replacement "${replacement}" is retired; name a code in use`);
-  });
+  }
 }
 
 /** The codes in use and the retired ones, each list in declaration order. */

@@ -3,7 +3,7 @@ import path from "node:path";
 import type { Diagnostic, SourceLocation } from "../diagnostics.js";
 import { GitReadError } from "../load/git-read-error.js";
 import { copyRegistryAtRef, openTreeAtRef, type TreeAtRef } from "../load/git-tree.js";
-import { loadJsonBaseline } from "../load/json-baseline.js";
+import { loadJsonBaseline } from "../model/json-baseline.js";
 import { tryLoadRegistry } from "../model/load-model.js";
 import { packageVersionOf } from "../load/package-version.js";
 import { locateSubjects, type SubjectLocator } from "../load/subject-locator.js";

@@ -1,7 +1,7 @@
 import type { Diagnostic } from "../diagnostics.js";
-import type { CodeEntry, CodeLifecycle, CodeRange, CodeSet, LocalizedText, Registry } from "../model/registry.js";
-import { readSourceFile } from "./source-file.js";
-import { locate, parseYaml, type ParsedYaml } from "./yaml-document.js";
+import type { CodeEntry, CodeLifecycle, CodeRange, CodeSet, LocalizedText, Registry } from "./registry.js";
+import { readSourceFile } from "../load/source-file.js";
+import { locate, parseYaml, type ParsedYaml } from "../load/yaml-document.js";
 
 /** A `<id>.json` read back as the model it was generated from, or why it cannot be. */
 export type JsonBaselineResult = { readonly ok: true; readonly registry: Registry } | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
