@@ -65,7 +65,10 @@ export function parseYaml(source: SourceFile): ParseResult {
   const fast = readYamlDataFast(text);
   if (fast === undefined) return parseYamlCarefully(source);
   let positions: ReturnType<typeof parseWithPositions> | undefined;
-  const located = () => (positions ??= parseWithPositions(text));
+  const located = () => {
+    positions ??= parseWithPositions(text);
+    return positions;
+  };
   return {
     ok: true,
     parsed: {

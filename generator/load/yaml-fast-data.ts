@@ -12,6 +12,7 @@ import { EVENT_ID, getScalarValue, parseEvents, SCALAR_STYLE, CHOMPING_MODE, COL
 const DEPTH_LEFT_TO_YAML = 64;
 
 /** Control characters the `yaml` path refuses in a text (see yaml-restrictions.ts), and lone surrogates. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching the control characters is the point
 const REFUSED_IN_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|\p{Cs}/u;
 
 /**
