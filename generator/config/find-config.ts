@@ -1,17 +1,13 @@
-import { statSync } from "node:fs";
 import path from "node:path";
+import { isFile } from "../load/checked-read.js";
 
 /** The names a config file may have, in the order they are looked for in each folder. */
 export const CONFIG_FILE_NAMES = ["codebook.config.json", "codebook.config.yaml", "codebook.config.yml"] as const;
 
-/** Synchronous: this runs before every command, the no-op fast path included (see write/inputs.ts). */
-function isFile(file: string): boolean {
-  return statSync(file, { throwIfNoEntry: false })?.isFile() ?? false;
-}
-
 /**
  * Finds the config file that applies in `cwd`: the first `codebook.config.json`, `.yaml` or `.yml` in `cwd` or
- * the nearest folder above it, up to the file-system root.
+ * the nearest folder above it, up to the file-system root. Synchronous: this runs before every command, the no-op
+ * fast path included (see write/input-hashes.ts).
  * @returns the absolute path, or `undefined` when there is none.
  * @example const file = await findConfigFile(process.cwd());
  */

@@ -72,6 +72,11 @@ export function checkInputFile(absolute: string): ReadProblem | undefined {
   }
 }
 
+/** Whether `absolute` names a regular file (see {@link checkInputFile}). */
+export function isFile(absolute: string): boolean {
+  return checkInputFile(absolute) === undefined;
+}
+
 /**
  * The one checked reader every input goes through (registries, locale files, config, templates, injected files,
  * the registries they extend, the manifest, the no-op fast path's hashes). Reads only a regular file, up to

@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
 import type { RawRegistry, RawText } from "./raw-registry.js";
-import { checkInputFile } from "./source-file.js";
+import { checkInputFile, isFile } from "./checked-read.js";
 import { locate, type DataPath, type ParsedYaml } from "./yaml-document.js";
 
 /** A registry file as the schema allows it: with `extends`, every key but `id` may be inherited. */
@@ -33,10 +33,6 @@ export type MergeResult = { readonly ok: true; readonly merged: MergedRegistry }
 const MERGED_LISTS = ["ranges", "codes", "sets"] as const;
 /** Keys a registry that extends another may not change (the inherited texts depend on them), with their defaults. */
 const FIXED_KEYS = { messageFormat: "plain" } as const;
-
-function isFile(file: string): boolean {
-  return checkInputFile(file) === undefined;
-}
 
 /** Why `spec` cannot be extended when `target` is missing or not a regular file; `undefined` when it can. */
 function targetProblem(spec: string, target: string, missing: string): { readonly problem: string } | undefined {

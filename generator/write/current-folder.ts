@@ -1,4 +1,4 @@
-// The no-op fast path: synchronous reads where they are faster without the thread pool (see write/inputs.ts).
+// The no-op fast path: synchronous reads where they are faster without the thread pool (see write/input-hashes.ts).
 import { statSync } from "node:fs";
 import path from "node:path";
 import { readBytes, isGone, type FolderSources, type RegistrySources } from "./folder-sources.js";
