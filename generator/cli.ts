@@ -1,6 +1,6 @@
 import path from "node:path";
 import { choice, commandOf, COMMANDS, listChoice, parseCommandLine, UsageError, type Command, type OptionName, type OptionValues } from "./run/cli-args.js";
-import { DiagnosticError, escapeControls, formatDiagnostic, type Diagnostic } from "./diagnostics.js";
+import { DiagnosticError, escapeControls, formatDiagnostic, type Diagnostic } from "./diagnostics/index.js";
 import { findConfigFile } from "./config/find-config.js";
 import { TARGET_NAMES } from "./emit/targets.js";
 import { HELP } from "./run/cli-help.js";

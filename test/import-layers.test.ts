@@ -29,18 +29,7 @@ const LAYERS = [
 /** The files allowed at the top of `generator/`: the process boundary and the public API. */
 const TOP_LEVEL = ["cli.ts", "index.ts"];
 
-/**
- * Temporary, until `generator/diagnostics.ts` becomes the folder `generator/diagnostics/` (issue 13): the file is the
- * diagnostics layer. This is the only exception; delete it with the file.
- */
-const PLACED_AS: Readonly<Record<string, string>> = { "diagnostics.ts": "diagnostics/diagnostics.ts" };
-
-const graph = placeFiles(readImportGraph(path.join(repoRoot, "generator")), (file) => PLACED_AS[file] ?? file);
-
-/** The graph with each file renamed by `place`. */
-function placeFiles(graph: ImportGraph, place: (file: string) => string): ImportGraph {
-  return { files: graph.files.map(place), edges: graph.edges.map((edge) => ({ ...edge, from: place(edge.from), to: place(edge.to) })) };
-}
+const graph = readImportGraph(path.join(repoRoot, "generator"));
 
 /** A small graph of the given `from → to` imports. */
 function graphOf(...imports: (readonly [string, string])[]): ImportGraph {

@@ -1,5 +1,5 @@
 import path from "node:path";
-import type { SourceLocation } from "../diagnostics.js";
+import type { SourceLocation } from "../diagnostics/index.js";
 
 /** One entry of `registries` in a config file, as its JSON Schema allows it. */
 export interface RawConfigEntry {

@@ -1,5 +1,5 @@
 import path from "node:path";
-import type { Diagnostic } from "../diagnostics.js";
+import type { Diagnostic } from "../diagnostics/index.js";
 import { readInputBytes } from "../load/checked-read.js";
 import { entriesFromConfig, injectFromConfig, quickParseConfig, type ConfigEntryOptions } from "./config-entries.js";
 import { findConfigFile } from "./find-config.js";

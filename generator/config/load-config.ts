@@ -1,6 +1,6 @@
 import path from "node:path";
 import { describeMisplacedFile } from "../load/file-kind.js";
-import { DiagnosticError, type Diagnostic } from "../diagnostics.js";
+import { DiagnosticError, type Diagnostic, type DiagnosticCode } from "../diagnostics/index.js";
 import { TARGET_NAMES } from "../emit/targets.js";
 import { findJsonSyntaxError, positionOf } from "../load/json-syntax.js";
 import { checkInputFile, readSourceFile } from "../load/source-file.js";
@@ -32,7 +32,7 @@ interface IndexedEntry {
 async function checkEntries(parsed: ParsedYaml, entries: readonly IndexedEntry[]): Promise<{ diagnostics: Diagnostic[]; runnable: ConfigEntryOptions[] }> {
   const diagnostics: Diagnostic[] = [];
   const runnable: ConfigEntryOptions[] = [];
-  const report = (where: DataPath, code: string, message: string): void => {
+  const report = (where: DataPath, code: DiagnosticCode, message: string): void => {
     diagnostics.push({ file: parsed.source.file, ...locate(parsed, where), code, message });
   };
   const seen = new Map<string, number>();
@@ -86,7 +86,7 @@ export async function readConfig(file: string, options: { readonly cwd?: string 
   // The YAML parser reads JSON too, but speaks of YAML and accepts what JSON does not (trailing commas, comments).
   const json = /\.json$/i.test(file) ? findJsonSyntaxError(read.source.text) : undefined;
   if (json !== undefined) {
-    const diagnostic = { file: read.source.file, ...positionOf(read.source.text, json.offset), code: "json-syntax", message: `JSON syntax: ${json.message}` };
+    const diagnostic: Diagnostic = { file: read.source.file, ...positionOf(read.source.text, json.offset), code: "json-syntax", message: `JSON syntax: ${json.message}` };
     return { config: undefined, diagnostics: [diagnostic] };
   }
   const parse = parseYaml(read.source);

@@ -1,5 +1,5 @@
 import path from "node:path";
-import type { Diagnostic } from "../diagnostics.js";
+import type { Diagnostic, DiagnosticCode } from "../diagnostics/index.js";
 import type { RawRegistry, RawText } from "./raw-registry.js";
 import { checkInputFile, isFile } from "./checked-read.js";
 import { locate, type DataPath, type ParsedYaml } from "./yaml-document.js";
@@ -73,7 +73,7 @@ export async function resolveExtends(spec: string, fromFile: string): Promise<st
 }
 
 /** A problem of an `extends` chain at `where` in `parsed`: a cycle, an unresolvable `extends`, a changed fixed key. */
-export function mergeProblem(parsed: ParsedYaml, where: DataPath, code: string, message: string, target: "value" | "key" = "value"): MergeResult {
+export function mergeProblem(parsed: ParsedYaml, where: DataPath, code: DiagnosticCode, message: string, target: "value" | "key" = "value"): MergeResult {
   return { ok: false, diagnostics: [{ file: parsed.source.file, ...locate(parsed, where, target), code, message }] };
 }
 

@@ -1,5 +1,5 @@
 import path from "node:path";
-import type { Diagnostic } from "../diagnostics.js";
+import type { Diagnostic } from "../diagnostics/index.js";
 import { locate, type ParsedYaml } from "./yaml-document.js";
 
 /** The kinds of YAML (or JSON) file codebook reads. */

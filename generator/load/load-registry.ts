@@ -1,4 +1,4 @@
-import type { Diagnostic } from "../diagnostics.js";
+import type { Diagnostic } from "../diagnostics/index.js";
 import { describeMisplacedFile } from "./file-kind.js";
 import { readSourceFile } from "./source-file.js";
 import { parseYaml, type ParsedYaml } from "./yaml-document.js";

@@ -1,6 +1,6 @@
 import { readdir } from "node:fs/promises";
 import path from "node:path";
-import type { Diagnostic } from "../diagnostics.js";
+import type { Diagnostic, DiagnosticCode } from "../diagnostics/index.js";
 import { PAGE_TEXT_KEYS, type PageTextKey, type PartialPageTexts } from "./templates/page-texts.js";
 import type { MarkdownTemplates, TemplateLayer } from "./templates/template-set.js";
 import { parseTemplate, type Template } from "./templates/template.js";
@@ -104,7 +104,7 @@ async function loadPageTexts(file: string, locale: string, cwd: string): Promise
 function checkPageTexts(parsed: ParsedYaml): TextsResult {
   const { data } = parsed;
   const diagnostics: Diagnostic[] = [];
-  const report = (at: readonly string[], target: "key" | "value", code: string, message: string) =>
+  const report = (at: readonly string[], target: "key" | "value", code: DiagnosticCode, message: string) =>
     diagnostics.push({ file: parsed.source.file, ...locate(parsed, at, target), code, message });
   if (data === null || data === undefined) return { ok: true, texts: {} };
   if (typeof data !== "object" || Array.isArray(data)) {

@@ -1,5 +1,5 @@
 import path from "node:path";
-import type { Diagnostic } from "../diagnostics.js";
+import type { Diagnostic } from "../diagnostics/index.js";
 import { readInputBytes } from "./checked-read.js";
 
 export { checkInputFile, MAX_SOURCE_BYTES, readInputBytes, type BytesResult, type ReadProblem } from "./checked-read.js";

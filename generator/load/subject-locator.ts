@@ -1,4 +1,4 @@
-import type { SourceLocation } from "../diagnostics.js";
+import type { SourceLocation } from "../diagnostics/index.js";
 import { readSourceFile } from "./source-file.js";
 import { locate, parseYaml, type DataPath, type ParsedYaml } from "./yaml-document.js";
 

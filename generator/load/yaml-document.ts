@@ -1,5 +1,5 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
-import type { Diagnostic, SourcePosition } from "../diagnostics.js";
+import type { Diagnostic, SourcePosition } from "../diagnostics/index.js";
 import { MAX_SOURCE_BYTES, type SourceFile } from "./source-file.js";
 import { findRestrictedForms } from "./yaml-restrictions.js";
 import { clipBlockScalars } from "./block-scalars.js";
@@ -122,9 +122,9 @@ export function parseYamlCarefully(source: SourceFile): ParseResult {
   }
   const restricted = findRestrictedForms(document, text).map((form) => ({ file: source.file, ...at(form.offset), code: form.code, message: form.message }));
   if (restricted.length > 0) return { ok: false, diagnostics: restricted };
-  const commas = findFlowMapCommas(document, text).map((comma) => ({ file: source.file, ...at(comma.offset), code: "yaml-syntax", message: describeFlowMapComma(comma) }));
+  const commas = findFlowMapCommas(document, text).map((comma): Diagnostic => ({ file: source.file, ...at(comma.offset), code: "yaml-syntax", message: describeFlowMapComma(comma) }));
   if (commas.length > 0) return { ok: false, diagnostics: commas };
-  const surrogates = findLoneSurrogates(document.contents).map((offset) => ({
+  const surrogates = findLoneSurrogates(document.contents).map((offset): Diagnostic => ({
     file: source.file,
     ...at(offset),
     code: "lone-surrogate",

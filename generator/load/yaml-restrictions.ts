@@ -1,9 +1,10 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node } from "yaml";
+import type { DiagnosticCode } from "../diagnostics/index.js";
 
 /** A form of YAML that codebook's inputs may not use, at the offset where it is written. */
 export interface RestrictedForm {
   readonly offset: number;
-  readonly code: string;
+  readonly code: DiagnosticCode;
   readonly message: string;
 }
 

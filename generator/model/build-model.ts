@@ -1,4 +1,4 @@
-import type { Diagnostic, SourceLocation } from "../diagnostics.js";
+import type { Diagnostic, DiagnosticCode, SourceLocation } from "../diagnostics/index.js";
 import { locate, type DataPath, type ParsedYaml } from "../load/yaml-document.js";
 import { closestMatch } from "../validate/suggest.js";
 import { RESERVED_WORDS } from "../validate/identifiers.js";
@@ -14,12 +14,12 @@ export class Reporter {
   constructor(readonly parsed: ParsedYaml) {}
 
   /** Reports a problem at the value (or key) found at `path`. */
-  error(path: DataPath, code: string, message: string, target: "value" | "key" = "value"): void {
+  error(path: DataPath, code: DiagnosticCode, message: string, target: "value" | "key" = "value"): void {
     this.diagnostics.push(this.diagnostic(path, code, message, target));
   }
 
   /** The diagnostic of a problem at the value (or key) found at `path`, without reporting it. */
-  diagnostic(path: DataPath, code: string, message: string, target: "value" | "key" = "value"): Diagnostic {
+  diagnostic(path: DataPath, code: DiagnosticCode, message: string, target: "value" | "key" = "value"): Diagnostic {
     return { file: this.parsed.source.file, ...locate(this.parsed, path, target), code, message };
   }
 
@@ -38,7 +38,7 @@ export class Reporter {
 /** What a check of the finished model receives besides it: where each of the registry's values was written. */
 export interface CheckContext {
   /** The diagnostic of a problem at the value (or key) found at `path` in the registry's files. */
-  readonly diagnostic: (path: DataPath, code: string, message: string, target?: "value" | "key") => Diagnostic;
+  readonly diagnostic: (path: DataPath, code: DiagnosticCode, message: string, target?: "value" | "key") => Diagnostic;
 }
 
 /**

@@ -1,5 +1,5 @@
 import path from "node:path";
-import type { Diagnostic, SourceLocation } from "../diagnostics.js";
+import type { Diagnostic, DiagnosticCode, SourceLocation } from "../diagnostics/index.js";
 import { extendRegistry, mergeProblem, resolveExtends, singleRegistry, type MergedRegistry, type MergeResult, type RawRegistryFile } from "../load/extends.js";
 import { readRegistryFile } from "../load/load-registry.js";
 import { locate, type DataPath } from "../load/yaml-document.js";
@@ -38,7 +38,7 @@ export class MergedReporter extends Reporter {
     super(merged.parsed);
   }
 
-  override diagnostic(where: DataPath, code: string, message: string, target: "value" | "key" = "value"): Diagnostic {
+  override diagnostic(where: DataPath, code: DiagnosticCode, message: string, target: "value" | "key" = "value"): Diagnostic {
     const { parsed, path: local } = this.merged.origin(where);
     // `where` names the file of a position in another file; within the same file, line:column is enough.
     const text = message.replaceAll(`at ${parsed.source.file}:`, "at ");

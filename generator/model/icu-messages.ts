@@ -1,4 +1,4 @@
-import type { Diagnostic } from "../diagnostics.js";
+import type { Diagnostic, DiagnosticCode } from "../diagnostics/index.js";
 import type { Translations } from "./translations.js";
 import type { MessagePart } from "./registry.js";
 import type { TextSlot } from "./text-slots.js";
@@ -30,7 +30,7 @@ export async function checkIcuMessages(translations: Translations): Promise<IcuC
       const text = translations.textOf(slot, locale);
       if (text === undefined) continue;
       // Located only when there is something to report: finding a position takes a parse with positions.
-      const report = (code: string, message: string): void => {
+      const report = (code: DiagnosticCode, message: string): void => {
         const origin = translations.find(slot, locale)!;
         diagnostics.push({ file: origin.file, line: origin.line, column: origin.column, code, message: `${slot.key} ("${locale}"): ${message}` });
       };
@@ -49,7 +49,7 @@ export async function checkIcuMessages(translations: Translations): Promise<IcuC
   return { diagnostics, messages };
 }
 
-function parseMessage(parser: Parser, text: string, report: (code: string, message: string) => void, describe: string): MessagePart[] | undefined {
+function parseMessage(parser: Parser, text: string, report: (code: DiagnosticCode, message: string) => void, describe: string): MessagePart[] | undefined {
   let elements: Element[];
   try {
     elements = parser.parse(text);
@@ -84,7 +84,7 @@ function parseMessage(parser: Parser, text: string, report: (code: string, messa
   return ok ? parts : undefined;
 }
 
-function checkAllowed(slot: TextSlot, used: ReadonlySet<string>, report: (code: string, message: string) => void, describe: string): void {
+function checkAllowed(slot: TextSlot, used: ReadonlySet<string>, report: (code: DiagnosticCode, message: string) => void, describe: string): void {
   for (const name of used) {
     if (slot.placeholders.includes(name)) continue;
     const allowed = slot.placeholders.length === 0 ? "this text takes no placeholders" : `use ${slot.placeholders.map((item) => `{${item}}`).join(", ")}`;
@@ -92,7 +92,7 @@ function checkAllowed(slot: TextSlot, used: ReadonlySet<string>, report: (code: 
   }
 }
 
-function checkSameArguments(used: ReadonlySet<string>, source: ReadonlySet<string>, sourceLocale: string, report: (code: string, message: string) => void): void {
+function checkSameArguments(used: ReadonlySet<string>, source: ReadonlySet<string>, sourceLocale: string, report: (code: DiagnosticCode, message: string) => void): void {
   const missing = [...source].filter((name) => !used.has(name));
   const extra = [...used].filter((name) => !source.has(name));
   if (missing.length === 0 && extra.length === 0) return;

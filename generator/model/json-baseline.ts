@@ -1,4 +1,4 @@
-import type { Diagnostic } from "../diagnostics.js";
+import type { Diagnostic } from "../diagnostics/index.js";
 import type { CodeEntry, CodeLifecycle, CodeRange, CodeSet, LocalizedText, Registry } from "./registry.js";
 import { readSourceFile } from "../load/source-file.js";
 import { locate, parseYaml, type ParsedYaml } from "../load/yaml-document.js";

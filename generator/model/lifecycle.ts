@@ -1,4 +1,4 @@
-import type { SourceLocation } from "../diagnostics.js";
+import type { SourceLocation } from "../diagnostics/index.js";
 import type { DataPath } from "../load/yaml-document.js";
 import type { RawCode } from "../load/raw-registry.js";
 import type { CodeEntry, CodeLifecycle } from "./registry.js";

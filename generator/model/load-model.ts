@@ -1,4 +1,4 @@
-import { DiagnosticError, type Diagnostic } from "../diagnostics.js";
+import { DiagnosticError, type Diagnostic } from "../diagnostics/index.js";
 import { buildModel, Reporter, type RegistryCheck } from "./build-model.js";
 import type { RawRegistry } from "../load/raw-registry.js";
 import type { MessagePart, Registry } from "./registry.js";

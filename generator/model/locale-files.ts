@@ -1,5 +1,5 @@
 import path from "node:path";
-import type { Diagnostic } from "../diagnostics.js";
+import type { Diagnostic, DiagnosticCode } from "../diagnostics/index.js";
 import { findLocaleFiles, flattenEntries, type LocaleFile, type RawLocaleFile } from "../load/locale-files.js";
 import type { RawRegistry } from "../load/raw-registry.js";
 import { readSourceFile } from "../load/source-file.js";
@@ -27,7 +27,7 @@ export async function loadLocaleFiles(registry: ParsedYaml, raw: RawRegistry, cw
     }
     const [parsed, duplicate] = parsedFiles;
     if (parsed === undefined) continue;
-    const at = (target: ParsedYaml, code: string, message: string): void => {
+    const at = (target: ParsedYaml, code: DiagnosticCode, message: string): void => {
       diagnostics.push({ file: target.source.file, ...locate(target, ["locale"]), code, message });
     };
     if (duplicate !== undefined) {

@@ -1,5 +1,5 @@
 import path from "node:path";
-import type { Diagnostic, SourcePosition } from "../diagnostics.js";
+import type { Diagnostic, DiagnosticCode, SourcePosition } from "../diagnostics/index.js";
 import type { TextSupplement } from "./build-model.js";
 import type { RawRegistry } from "../load/raw-registry.js";
 import { inlineText, registryTextSlots, type TextSlot } from "./text-slots.js";
@@ -137,7 +137,7 @@ export class Translations {
     const diagnostics: Diagnostic[] = [];
     for (const file of this.files) {
       for (const entry of file.entries) {
-        const report = (code: string, message: string): void => {
+        const report = (code: DiagnosticCode, message: string): void => {
           diagnostics.push({ file: file.parsed.source.file, ...locate(file.parsed, entry.path, "key"), code, message });
         };
         const slot = this.byKey.get(entry.key);

@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
-import type { Diagnostic, SourceLocation } from "../diagnostics.js";
+import type { Diagnostic, SourceLocation } from "../diagnostics/index.js";
 import { GitReadError } from "../load/git-read-error.js";
 import { copyRegistryAtRef, openTreeAtRef, type TreeAtRef } from "../load/git-tree.js";
 import { loadJsonBaseline } from "../model/json-baseline.js";

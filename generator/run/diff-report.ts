@@ -1,4 +1,4 @@
-import { escapeControls, type SourceLocation } from "../diagnostics.js";
+import { escapeControls, type SourceLocation } from "../diagnostics/index.js";
 import { CHANGE_LEVELS, verdictRank, type ChangeLevel, type Verdict } from "../model/diff/rules.js";
 import type { DiffResult, LocatedChange, RegistryDiff } from "./diff-registries.js";
 

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { expandConfig } from "../config/expand-config.js";
-import type { Diagnostic, SourceLocation } from "../diagnostics.js";
+import type { Diagnostic, SourceLocation } from "../diagnostics/index.js";
 import { generatorId } from "../write/generator-stamp.js";
 import { packageCandidates } from "../write/input-hashes.js";
 import type { FolderSources, RegistrySources } from "../write/folder-sources.js";

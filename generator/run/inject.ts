@@ -1,4 +1,4 @@
-import type { Diagnostic } from "../diagnostics.js";
+import type { Diagnostic } from "../diagnostics/index.js";
 import { findRegions } from "../emit/markdown/inject.js";
 import type { InjectTarget } from "../emit/markdown/render-injections.js";
 import { readInjectFiles } from "../load/inject-targets.js";

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { DiagnosticError, type Diagnostic } from "../diagnostics.js";
+import { DiagnosticError, type Diagnostic } from "../diagnostics/index.js";
 import { loadTargetChecks } from "../emit/targets.js";
 import type { Registry } from "../model/registry.js";
 import { localeFileStem } from "../write/input-hashes.js";

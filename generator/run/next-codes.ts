@@ -1,4 +1,4 @@
-import type { Diagnostic } from "../diagnostics.js";
+import type { Diagnostic } from "../diagnostics/index.js";
 import { tryLoadRegistry } from "../model/load-model.js";
 import { nextFreeCodes } from "../model/free-codes.js";
 

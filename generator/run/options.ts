@@ -1,5 +1,5 @@
 import path from "node:path";
-import type { SourceLocation } from "../diagnostics.js";
+import type { SourceLocation } from "../diagnostics/index.js";
 import { TARGET_NAMES } from "../emit/targets.js";
 import type { EmitContext, EmitForm, ModuleFormat, TargetName } from "../emit/types.js";
 import { defaultRegistryPath } from "../package/package-root.js";

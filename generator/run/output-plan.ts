@@ -1,6 +1,6 @@
 import { realpath } from "node:fs/promises";
 import path from "node:path";
-import { DiagnosticError, type Diagnostic } from "../diagnostics.js";
+import { DiagnosticError, type Diagnostic } from "../diagnostics/index.js";
 import type { InjectedFile } from "../emit/markdown/render-injections.js";
 import { planInjected } from "../write/injected-files.js";
 import type { ResolvedOptions } from "./options.js";

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { DiagnosticError, type Diagnostic } from "../diagnostics.js";
+import { DiagnosticError, type Diagnostic } from "../diagnostics/index.js";
 import type { GeneratedFile } from "../emit/types.js";
 import type { MarkdownTemplates } from "../load/templates/template-set.js";
 import type { Registry } from "../model/registry.js";

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { DiagnosticError } from "../diagnostics.js";
+import { DiagnosticError } from "../diagnostics/index.js";
 import type { MarkdownTemplates } from "../load/templates/template-set.js";
 import { loadTargets, TARGET_NAMES } from "../emit/targets.js";
 import type { EmitContext, EmitForm, GeneratedFile, ModuleFormat, Target, TargetName } from "../emit/types.js";

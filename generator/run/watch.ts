@@ -1,6 +1,6 @@
 import { watch as watchFolder, type FSWatcher } from "node:fs";
 import path from "node:path";
-import { DiagnosticError, type Diagnostic } from "../diagnostics.js";
+import { DiagnosticError, type Diagnostic } from "../diagnostics/index.js";
 import { chooseConfigFile } from "../config/expand-config.js";
 import { localeFileStem } from "../write/input-hashes.js";
 import { planFolders, registryPaths } from "./folder-plan.js";

@@ -1,5 +1,5 @@
 import type { ErrorObject } from "ajv";
-import type { Diagnostic } from "../diagnostics.js";
+import type { Diagnostic } from "../diagnostics/index.js";
 import { locate, type DataPath, type ParsedYaml } from "../load/yaml-document.js";
 import { RESERVED_WORDS } from "./identifiers.js";
 import { closestMatch } from "./suggest.js";

@@ -1,5 +1,5 @@
 import type { ErrorObject, ValidateFunction } from "ajv";
-import type { Diagnostic } from "../diagnostics.js";
+import type { Diagnostic } from "../diagnostics/index.js";
 import type { ParsedYaml } from "../load/yaml-document.js";
 import { mapSchemaErrors } from "./schema-errors.js";
 import { STANDALONE_VALIDATORS } from "./generated/index.js";

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { formatDiagnostic } from "../../generator/diagnostics.js";
+import { formatDiagnostic } from "../../generator/diagnostics/index.js";
 import { tryLoadRegistry } from "../../generator/model/load-model.js";
 import { tempDir, writeTree } from "../helpers/temp.js";
 

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { Node, Project, SyntaxKind, type SourceFile } from "ts-morph";
 import { describe, expect, it } from "vitest";
-import { DiagnosticError } from "../../generator/diagnostics.js";
+import { DiagnosticError } from "../../generator/diagnostics/index.js";
 import { globalsRead, moduleBindings, moduleNames } from "../../generator/emit/ts/names.js";
 import { loadRegistry } from "../../generator/index.js";
 import { RESERVED_WORDS } from "../../generator/validate/identifiers.js";

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { formatDiagnostic } from "../../generator/diagnostics.js";
+import { formatDiagnostic } from "../../generator/diagnostics/index.js";
 import { tryLoadRegistry } from "../../generator/model/load-model.js";
 import { check } from "../../generator/run/check.js";
 import { generate } from "../../generator/run/generate.js";

@@ -1,7 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { escapeControls } from "../../generator/diagnostics.js";
+import { escapeControls } from "../../generator/diagnostics/index.js";
 import { runCli } from "../helpers/cli.js";
 import { demoRegistry } from "../helpers/registries.js";
 import { tempDir, writeTree } from "../helpers/temp.js";

@@ -1,4 +1,4 @@
-import type { Diagnostic, SourcePosition } from "../../diagnostics.js";
+import type { Diagnostic, DiagnosticCode, SourcePosition } from "../../diagnostics/index.js";
 import type { Registry } from "../../model/registry.js";
 import { TABLE_NAMES, type TableName } from "../../load/templates/template.js";
 
@@ -105,7 +105,7 @@ class RegionScanner {
 
   constructor(private readonly file: string) {}
 
-  private report(at: SourcePosition, code: string, message: string): void {
+  private report(at: SourcePosition, code: DiagnosticCode, message: string): void {
     this.diagnostics.push({ file: this.file, ...at, code, message });
   }
 
@@ -221,7 +221,7 @@ export type InjectResult =
  */
 export function injectTables(text: string, file: string, regions: readonly InjectRegion[], source: TableSource): InjectResult {
   const diagnostics: Diagnostic[] = [];
-  const report = (at: SourcePosition, code: string, message: string) => diagnostics.push({ file, ...at, code, message });
+  const report = (at: SourcePosition, code: DiagnosticCode, message: string) => diagnostics.push({ file, ...at, code, message });
   const known = [...source.registries.keys()].join(", ");
   const parts: string[] = [];
   let cursor = 0;

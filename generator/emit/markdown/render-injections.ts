@@ -1,4 +1,4 @@
-import type { Diagnostic } from "../../diagnostics.js";
+import type { Diagnostic } from "../../diagnostics/index.js";
 import type { SourceFile } from "../../load/source-file.js";
 import type { Registry } from "../../model/registry.js";
 import { injectTables, type InjectRegion } from "./inject.js";

@@ -1,6 +1,6 @@
 import { globalsRead, moduleBindings, moduleNames, privateDeclarations, typeBindings } from "./names.js";
 import type { DataPath } from "../../load/yaml-document.js";
-import type { Diagnostic } from "../../diagnostics.js";
+import type { Diagnostic } from "../../diagnostics/index.js";
 import type { CheckContext } from "../../model/build-model.js";
 import type { Alias, Registry } from "../../model/registry.js";
 

@@ -1,4 +1,4 @@
-import type { Diagnostic } from "../../diagnostics.js";
+import type { Diagnostic, DiagnosticCode } from "../../diagnostics/index.js";
 import { PAGE_TEXT_KEYS, type PageTextKey } from "./page-texts.js";
 
 /**
@@ -67,7 +67,7 @@ export function parseTemplate(source: string, file: string): TemplateParseResult
   const text = source.replace(/\r\n?/g, "\n");
   const diagnostics: Diagnostic[] = [];
   const position = positionsOf(text);
-  const report = (offset: number, code: string, message: string) => diagnostics.push({ file, ...position(offset), code, message });
+  const report = (offset: number, code: DiagnosticCode, message: string) => diagnostics.push({ file, ...position(offset), code, message });
   const tokens: Token[] = [];
   for (let open = text.indexOf("{{"); open !== -1; open = text.indexOf("{{", open)) {
     const close = text.indexOf("}}", open + 2);
@@ -124,7 +124,7 @@ function spanOf(text: string, start: number, end: number, tag: Tag): Token {
   return alone ? { start: lineStart, end: newline === -1 ? lineEnd : newline + 1, at: start, tag } : { start, end, at: start, tag };
 }
 
-function buildTree(text: string, tokens: readonly Token[], report: (offset: number, code: string, message: string) => void): TemplateNode[] {
+function buildTree(text: string, tokens: readonly Token[], report: (offset: number, code: DiagnosticCode, message: string) => void): TemplateNode[] {
   const root: TemplateNode[] = [];
   const open: { condition: TemplateCondition | undefined; at: number; body: TemplateNode[] }[] = [];
   const current = () => open.at(-1)?.body ?? root;

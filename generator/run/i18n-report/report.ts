@@ -1,6 +1,6 @@
 import path from "node:path";
 import { expandConfig } from "../../config/expand-config.js";
-import { DiagnosticError, type Diagnostic } from "../../diagnostics.js";
+import { DiagnosticError, type Diagnostic } from "../../diagnostics/index.js";
 import { loadMergedRegistry } from "../../model/extends-chain.js";
 import { loadOwnTranslations, tryLoadRegistry } from "../../model/load-model.js";
 import type { Translations } from "../../model/translations.js";

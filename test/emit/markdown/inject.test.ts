@@ -2,7 +2,7 @@ import { readFile, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
-import { formatDiagnostic } from "../../../generator/diagnostics.js";
+import { formatDiagnostic } from "../../../generator/diagnostics/index.js";
 import { findRegions, injectTables, type TableSource } from "../../../generator/emit/markdown/inject.js";
 import { renderNamedTable } from "../../../generator/emit/markdown/tables.js";
 import { pageTextsFor } from "../../../generator/emit/markdown/template-set.js";

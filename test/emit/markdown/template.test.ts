@@ -1,7 +1,7 @@
 import { cp, readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { formatDiagnostic } from "../../../generator/diagnostics.js";
+import { formatDiagnostic } from "../../../generator/diagnostics/index.js";
 import { resolvePageTexts } from "../../../generator/emit/markdown/page-texts.js";
 import { renderTemplate, type TemplateScope } from "../../../generator/emit/markdown/render-template.js";
 import type { PartialPageTexts, TextLayer } from "../../../generator/load/templates/page-texts.js";

@@ -1,0 +1,24 @@
+import type { Diagnostic } from "./diagnostic.js";
+import { formatDiagnostic, sortDiagnostics } from "./format.js";
+import type { Result } from "./result.js";
+
+/**
+ * Thrown by the public API when input is invalid, and only there: inside the stages problems travel as a
+ * {@link Result}. Carries every diagnostic of the run; the CLI prints them and exits 1 without a stack trace.
+ */
+export class DiagnosticError extends Error {
+  readonly diagnostics: readonly Diagnostic[];
+
+  constructor(diagnostics: readonly Diagnostic[]) {
+    const sorted = sortDiagnostics(diagnostics);
+    super(sorted.map(formatDiagnostic).join("\n"));
+    this.name = "DiagnosticError";
+    this.diagnostics = sorted;
+  }
+}
+
+/** The value of a result, for the public API: its fields on success, a {@link DiagnosticError} thrown otherwise. */
+export function unwrap<T extends object>(result: Result<T>): T {
+  if (!result.ok) throw new DiagnosticError(result.diagnostics);
+  return result;
+}

@@ -1,0 +1,32 @@
+import type { Diagnostic } from "./diagnostic.js";
+
+/** A stage that found problems: every one of them, located. */
+export interface Failure {
+  readonly ok: false;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * What every stage returns: its named outputs (`{ ok: true, source }`, `{ ok: true, registry, files }`), or every
+ * problem it found. Problems travel inside the stages this way; only the public API throws them, as a
+ * `DiagnosticError`.
+ */
+export type Result<T extends object = object> = ({ readonly ok: true } & T) | Failure;
+
+/** The successful form of a result type. */
+export type Success<R> = Extract<R, { readonly ok: true }>;
+
+/** A failed result with these problems. */
+export function failure(diagnostics: readonly Diagnostic[]): Failure {
+  return { ok: false, diagnostics };
+}
+
+/**
+ * Every result's outputs, in order, when all succeeded; otherwise one failure with the problems of all of them, so
+ * that a run reports its registries', templates' and markers' problems together.
+ */
+export function collect<const R extends readonly Result[]>(results: R): Result<{ readonly values: { -readonly [K in keyof R]: Success<R[K]> } }> {
+  const diagnostics = results.flatMap((result) => (result.ok ? [] : result.diagnostics));
+  if (diagnostics.length > 0) return failure(diagnostics);
+  return { ok: true, values: results as unknown as { -readonly [K in keyof R]: Success<R[K]> } };
+}
