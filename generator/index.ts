@@ -25,7 +25,7 @@ export type { Manifest } from "./write/manifest.js";
 export type { FileCheck, FileState } from "./write/folder-sources.js";
 export type { WritingSection } from "./write/staged-writes.js";
 export { DiagnosticError, formatDiagnostic } from "./diagnostics/index.js";
-export type { Diagnostic } from "./diagnostics/index.js";
+export type { Diagnostic, DiagnosticCode, RelatedLocation } from "./diagnostics/index.js";
 export type { EmitForm, GeneratedFile, ModuleFormat, TargetName } from "./emit/types.js";
 export { TARGET_NAMES } from "./emit/targets.js";
 export type { Alias, CodeEntry, CodeLifecycle, CodeRange, CodeSet, CodeStatus, Interval, LocalizedText, MessagePart, Registry } from "./model/registry.js";
