@@ -1,0 +1,18 @@
+import type { Plugin } from "rollup";
+import { codebookUnplugin } from "./codebook-unplugin.js";
+import type { CodebookPluginOptions } from "./generation.js";
+
+export type { CodebookPluginOptions };
+
+/**
+ * The Rollup plugin: generates at the start of every build (nothing is rendered when the manifest shows the output
+ * current), and fails the build with each registry problem as a located error. In watch mode every input is a watched file of the build.
+ * @param options the options of `generate`; with none, the config file found from the build's root
+ * @example
+ * // rollup.config.js
+ * import codebook from "codebook/rollup";
+ * export default { input: "src/main.js", plugins: [codebook()] };
+ */
+const codebook = codebookUnplugin.rollup as (options?: CodebookPluginOptions) => Plugin;
+
+export default codebook;
