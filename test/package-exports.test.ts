@@ -27,6 +27,10 @@ describe("the package's exports", () => {
       exports: {
         ".": { types: "./dist/generator/index.d.ts", default: "./dist/generator/index.js" },
         "./close-codes": { types: "./dist/generated/close-codes.d.ts", default: "./dist/generated/close-codes.js" },
+        "./vite": { types: "./dist/generator/plugins/vite.d.ts", default: "./dist/generator/plugins/vite.js" },
+        "./rollup": { types: "./dist/generator/plugins/rollup.d.ts", default: "./dist/generator/plugins/rollup.js" },
+        "./esbuild": { types: "./dist/generator/plugins/esbuild.d.ts", default: "./dist/generator/plugins/esbuild.js" },
+        "./webpack": { types: "./dist/generator/plugins/webpack.d.ts", default: "./dist/generator/plugins/webpack.js" },
       },
     });
   });
@@ -53,6 +57,29 @@ const code: number = 1000;
 const options: RunOptions = { outDir: "out" };
 if (isCloseCode(code)) { const value: CloseCodeValue = code; console.log(value, isValidCloseCode(value)); }
 void [generate, check, validate, loadRegistry, options];
+`,
+    }, { types: ["node"], typeRoots: [path.join(repoRoot, "node_modules", "@types")] });
+    expect(result.output).toBe("");
+    expect(result.ok).toBe(true);
+  });
+
+  it("types each bundler plugin as that bundler's own plugin, taking the API's options", async () => {
+    const dir = await consumer();
+    for (const bundler of ["vite", "rollup", "esbuild", "webpack"]) await symlink(path.join(repoRoot, "node_modules", bundler), path.join(dir, "node_modules", bundler), "dir");
+    const result = await compileStrict(dir, {
+      "index.ts": `import type { Plugin as VitePlugin } from "vite";
+import type { Plugin as RollupPlugin } from "rollup";
+import type { Plugin as EsbuildPlugin } from "esbuild";
+import type { WebpackPluginInstance } from "webpack";
+import vite, { type CodebookPluginOptions } from "codebook/vite";
+import rollup from "codebook/rollup";
+import esbuild from "codebook/esbuild";
+import webpack from "codebook/webpack";
+const options: CodebookPluginOptions = { config: "codebook.config.json", registries: ["codes.yaml"], outDir: "src/generated", emit: "js" };
+const plugins: [VitePlugin, RollupPlugin, EsbuildPlugin, WebpackPluginInstance] = [vite(options), rollup(), esbuild({ registries: ["codes.yaml"] }), webpack({})];
+// @ts-expect-error the options are the API's, checked
+vite({ registry: "codes.yaml" });
+void plugins;
 `,
     }, { types: ["node"], typeRoots: [path.join(repoRoot, "node_modules", "@types")] });
     expect(result.output).toBe("");
