@@ -99,12 +99,14 @@ function applyToWebpack(compiler: Compiler, generation: Generation): void {
   });
 }
 
-/** A filter matching exactly the entry points as esbuild is given them (any path when it reads stdin). */
+/** A filter matching exactly the entry points as esbuild resolves them (any path when it reads stdin). */
 function entryFilter(build: PluginBuild): RegExp {
   const { entryPoints } = build.initialOptions;
   const entries = entryPoints === undefined ? [] : Array.isArray(entryPoints) ? entryPoints.map((entry) => (typeof entry === "string" ? entry : entry.in)) : Object.values(entryPoints);
   if (entries.length === 0) return /.*/;
-  return new RegExp(`^(?:${entries.map((entry) => entry.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})$`);
+  // esbuild hands a relative entry point to the plugins with a leading "./".
+  const escaped = entries.map((entry) => entry.replace(/^\.\//, "").replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  return new RegExp(`^(?:\\./)?(?:${escaped.join("|")})$`);
 }
 
 /**
@@ -125,7 +127,12 @@ function setUpEsbuild(build: PluginBuild, generation: Generation): void {
       })),
     };
   });
-  build.onResolve({ filter: entryFilter(build) }, (args) => (args.kind === "entry-point" ? { watchFiles: generation.watchFiles } : undefined));
+  // esbuild resolves the entry points while the onStart callbacks run: the inputs are known once the run is done.
+  build.onResolve({ filter: entryFilter(build) }, async (args) => {
+    if (args.kind !== "entry-point") return undefined;
+    await generation.settled();
+    return { watchFiles: generation.watchFiles };
+  });
 }
 
 /** The one implementation behind `codebook/vite`, `codebook/rollup`, `codebook/esbuild` and `codebook/webpack`. */

@@ -73,6 +73,14 @@ export class Generation {
     return false;
   }
 
+  /** Resolves once no run is under way or waiting. */
+  async settled(): Promise<void> {
+    for (let queue = this.queue; ; queue = this.queue) {
+      await queue;
+      if (queue === this.queue) return;
+    }
+  }
+
   /** Generates now, after any run under way; calls made while one waits share it. */
   run(): Promise<Outcome> {
     this.pending ??= this.queue.then(() => {
