@@ -12,7 +12,7 @@ interface TargetEntry {
 /** The targets by name, in the order their files are listed. */
 const TARGETS: Readonly<Record<TargetName, TargetEntry>> = {
   ts: {
-    summary: "<id>.ts: enum, as-const object, unions, guards, lookups, describe",
+    summary: "<id>.ts: enum, as-const object, unions, guards, lookups, describe (with emit js: <id>.js, <id>.d.ts, <id>.d.ts.map)",
     emitter: async () => (await import("./ts/module.js")).emitTypeScript,
     check: async () => (await import("./ts/check-names.js")).checkModuleBindings,
   },

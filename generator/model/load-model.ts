@@ -1,5 +1,6 @@
 import { DiagnosticError, type Diagnostic } from "../diagnostics/index.js";
 import { buildModel, Reporter, type RegistryCheck } from "./build-model.js";
+import { locateDeclarations } from "./declaration-origins.js";
 import type { RawRegistry } from "../load/raw-registry.js";
 import type { MessagePart, Registry } from "./registry.js";
 import { validateAgainstSchema } from "../validate/schema.js";
@@ -174,8 +175,9 @@ export async function tryLoadRegistry(registryPath: string, options: CheckedLoad
   const icu = await checkIcu(raw, perFile.map((file) => file.translations));
   const diagnostics = [...sourceDiagnostics, ...(build.ok ? [] : build.diagnostics), ...missing.diagnostics(), ...icu.diagnostics];
   if (!build.ok || diagnostics.length > 0) return { ok: false, diagnostics };
-  const localeFiles = perFile.flatMap((file) => file.translations.files.map((locale) => locale.parsed.source.path));
-  return { ok: true, registry: withMessages(build.registry, raw, icu.messages), files: [...merged.files, ...localeFiles] };
+  const localeFiles = perFile.flatMap((file) => file.translations.files);
+  const registry: Registry = { ...withMessages(build.registry, raw, icu.messages), origins: locateDeclarations(merged, raw, localeFiles) };
+  return { ok: true, registry, files: [...merged.files, ...localeFiles.map((locale) => locale.parsed.source.path)] };
 }
 
 /**

@@ -71,6 +71,26 @@ export interface CodeSet {
 /** A text of an ICU registry, parsed: literal text (quotes resolved) and `{placeholder}` arguments. */
 export type MessagePart = string | { readonly argument: string };
 
+/** Where something was written: a file (absolute) and a 1-based line and column. */
+export interface SourceOrigin {
+  readonly path: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+/** Where the parts of a registry were written, by name: what the generated declarations point back to. */
+export interface RegistryOrigins {
+  /** The registry's `type`. */
+  readonly type: SourceOrigin;
+  /** Each code's name, by name; likewise for ranges, sets and aliases. */
+  readonly codes: ReadonlyMap<string, SourceOrigin>;
+  readonly ranges: ReadonlyMap<string, SourceOrigin>;
+  readonly sets: ReadonlyMap<string, SourceOrigin>;
+  readonly aliases: ReadonlyMap<string, SourceOrigin>;
+  /** Each locale's locale file (its `locale` key), or its entry under `locales` when its texts are inline. */
+  readonly locales: ReadonlyMap<string, SourceOrigin>;
+}
+
 /** The resolved registry: validated, merged with its locale files, every default applied. */
 export interface Registry {
   readonly id: string;
@@ -103,4 +123,6 @@ export interface Registry {
   readonly fallbacks: ReadonlyMap<string, readonly string[]>;
   /** The absolute path of the registry file (emitters print it relative to their output folder). */
   readonly sourcePath: string;
+  /** Where each part was written, when the registry was loaded from files (a model built in memory has none). */
+  readonly origins?: RegistryOrigins;
 }

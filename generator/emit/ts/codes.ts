@@ -2,22 +2,28 @@ import type { StatementStructures } from "ts-morph";
 import type { Alias, CodeEntry, Registry } from "../../model/registry.js";
 import { constStatement, enumStatement, jsDoc, literal, numericKey, seeTag, stringLiteral, type Statement } from "./builders.js";
 import type { ModuleNames } from "./names.js";
+import { withSource, type SourceRefs } from "./source-refs.js";
 import { deprecationText, statusTags } from "./status-tags.js";
 import { StructureKind, VariableDeclarationKind } from "./ts-morph-values.js";
 
 /** The doc comment of a registered code: its source-locale description, its reference and its status. */
-function codeDoc(registry: Registry, names: ModuleNames, entry: CodeEntry) {
-  return jsDoc(entry.description[registry.sourceLocale]!, [...seeTag(entry.reference, entry.url), ...statusTags(entry, names, registry.codes)]);
+function codeDoc(registry: Registry, names: ModuleNames, entry: CodeEntry, refs: SourceRefs) {
+  return jsDoc(codeText(registry, entry, refs), [...seeTag(entry.reference, entry.url), ...statusTags(entry, names, registry.codes)]);
+}
+
+/** A code's description and the registry line it comes from. */
+function codeText(registry: Registry, entry: CodeEntry, refs: SourceRefs): string {
+  return withSource(entry.description[registry.sourceLocale]!, refs(registry.origins?.codes.get(entry.name)));
 }
 
 /**
  * The codes as an `enum` (or, when `enums` is off, an as-const object and a type of the same name), plus the
  * as-const object and the unions every consumer can use.
  */
-export function emitCodeDeclarations(registry: Registry, names: ModuleNames, enums: boolean): Statement[] {
+export function emitCodeDeclarations(registry: Registry, names: ModuleNames, enums: boolean, refs: SourceRefs): Statement[] {
   const title = registry.title[registry.sourceLocale]!;
   const description = registry.description?.[registry.sourceLocale];
-  const typeDoc = jsDoc(description === undefined ? title : `${title}\n\n${description}`);
+  const typeDoc = jsDoc(withSource(description === undefined ? title : `${title}\n\n${description}`, refs(registry.origins?.type)));
   const statements: Statement[] = [];
   if (enums) {
     statements.push(
@@ -25,7 +31,7 @@ export function emitCodeDeclarations(registry: Registry, names: ModuleNames, enu
         name: names.type,
         exported: true,
         docs: typeDoc,
-        members: registry.codes.map((entry) => ({ name: entry.name, value: entry.code, docs: codeDoc(registry, names, entry) })),
+        members: registry.codes.map((entry) => ({ name: entry.name, value: entry.code, docs: codeDoc(registry, names, entry, refs) })),
       }),
     );
   }
@@ -41,7 +47,7 @@ export function emitCodeDeclarations(registry: Registry, names: ModuleNames, enu
         registry.codes.map((entry) => {
           // A deprecated member is marked on the object too: editors strike through what a reader uses.
           const tags = statusTags(entry, names, registry.codes).filter(([tag]) => tag === "deprecated");
-          const doc = { doc: entry.description[registry.sourceLocale]!, tags };
+          const doc = { doc: codeText(registry, entry, refs), tags };
           if (enums) return { key: entry.name, value: `${names.type}.${entry.name}`, ...(tags.length === 0 ? {} : doc) };
           return { key: entry.name, value: String(entry.code), ...doc };
         }),
@@ -82,7 +88,7 @@ export function emitCodeDeclarations(registry: Registry, names: ModuleNames, enu
       docs: [jsDoc("The name of a registered code.")],
       type: `keyof typeof ${names.values}`,
     },
-    ...emitAliases(registry, names, enums),
+    ...emitAliases(registry, names, enums, refs),
   );
   return statements;
 }
@@ -91,21 +97,21 @@ export function emitCodeDeclarations(registry: Registry, names: ModuleNames, enu
  * An alias's doc comment: a legacy name is `@deprecated` (its note, or what to use instead); another is a second
  * name, deprecated with its code when the code is.
  */
-function aliasDoc(alias: Alias, replacement: string, codeDeprecation?: string) {
+function aliasDoc(alias: Alias, replacement: string, reference: string | undefined, codeDeprecation?: string) {
   if (!alias.deprecated) {
-    const text = alias.note ?? `Another name for ${replacement}.`;
+    const text = withSource(alias.note ?? `Another name for ${replacement}.`, reference);
     return jsDoc(text, codeDeprecation === undefined ? [] : [["deprecated", codeDeprecation]]);
   }
-  return jsDoc("Legacy name.", [["deprecated", alias.note ?? `Use ${replacement} instead.`]]);
+  return jsDoc(withSource("Legacy name.", reference), [["deprecated", alias.note ?? `Use ${replacement} instead.`]]);
 }
 
 /** Aliases as constants: for a code, equal to its member; for a one-code range, its number. */
-function emitAliases(registry: Registry, names: ModuleNames, enums: boolean): StatementStructures[] {
+function emitAliases(registry: Registry, names: ModuleNames, enums: boolean, refs: SourceRefs): StatementStructures[] {
   const constant = (alias: Alias, initializer: string, replacement: string, type?: string, deprecation?: string): StatementStructures => ({
     kind: StructureKind.VariableStatement,
     isExported: true,
     declarationKind: VariableDeclarationKind.Const,
-    docs: [aliasDoc(alias, replacement, deprecation)],
+    docs: [aliasDoc(alias, replacement, refs(registry.origins?.aliases.get(alias.name)), deprecation)],
     declarations: [{ name: alias.name, initializer, ...(type === undefined ? {} : { type }) }],
   });
   // An enum member is inlined by bundlers; a property of the as-const object is not (it could be a getter),

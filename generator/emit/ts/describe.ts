@@ -6,10 +6,11 @@ import { MESSAGE_FORMATTER, type ModuleNames } from "./names.js";
 import { localeMatching } from "./locale-matching.js";
 import { innermostRangeTests } from "./ranges.js";
 import { StructureKind, VariableDeclarationKind } from "./ts-morph-values.js";
+import { withSource, type SourceRefs } from "./source-refs.js";
 
 /** The locales, their negotiation, one catalog constant per locale, and `describeCloseCode`. */
-export function emitDescribe(registry: Registry, names: ModuleNames): Statement[] {
-  return [...emitLocales(registry, names), ...emitCatalogs(registry, names), ...emitDescribers(registry, names)];
+export function emitDescribe(registry: Registry, names: ModuleNames, refs: SourceRefs): Statement[] {
+  return [...emitLocales(registry, names), ...emitCatalogs(registry, names, refs), ...emitDescribers(registry, names)];
 }
 
 function emitLocales(registry: Registry, names: ModuleNames): Statement[] {
@@ -158,7 +159,7 @@ function textMap(registry: Registry, entries: readonly (readonly [string, string
   return literal("object", entries.map(([key, text]) => ({ key: propertyKey(key), value: stringLiteral(icuText(registry, text)) })));
 }
 
-function emitCatalogs(registry: Registry, names: ModuleNames): Statement[] {
+function emitCatalogs(registry: Registry, names: ModuleNames, refs: SourceRefs): Statement[] {
   const catalogType: Statement = {
     kind: StructureKind.Interface,
     isExported: true,
@@ -181,7 +182,9 @@ function emitCatalogs(registry: Registry, names: ModuleNames): Statement[] {
     constStatement({
       name: names.catalogFor(locale),
       exported: true,
-      docs: jsDoc(`The texts in ${stringLiteral(locale)}. Import only the catalogs you use: the others stay out of your bundle.`),
+      docs: jsDoc(
+        withSource(`The texts in ${stringLiteral(locale)}. Import only the catalogs you use: the others stay out of your bundle.`, refs(registry.origins?.locales.get(locale))),
+      ),
       type: names.catalogType,
       initializer: literal("object", [
         { key: "locale", value: stringLiteral(locale) },

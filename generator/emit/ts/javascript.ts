@@ -1,5 +1,6 @@
 import type { GeneratedFile, ModuleFormat } from "../types.js";
 import { commonJsExports } from "./commonjs-exports.js";
+import { emitDeclarationMap, type DeclarationOrigins } from "./declaration-map.js";
 import { inlineEnums } from "./enum-objects.js";
 import { Project, ts } from "./ts-morph-values.js";
 
@@ -11,8 +12,11 @@ import { Project, ts } from "./ts-morph-values.js";
  * The JavaScript is tree-shakable: every top-level statement is a declaration without side effects (enums become
  * object literals, see enum-objects.ts), so a bundler keeps only what an app uses; CommonJS is written as plain
  * `exports.x = x` assignments (see commonjs-exports.ts). The declaration file is tsc's, from the unchanged source.
+ *
+ * With `map`, the declaration file gets a declaration map `<id>.d.ts.map` whose sources are the registry files
+ * (see declaration-map.ts), so that an editor goes from a declaration to its line in the YAML.
  */
-export function transpileModule(file: GeneratedFile, format: ModuleFormat): GeneratedFile[] {
+export function transpileModule(file: GeneratedFile, format: ModuleFormat, map?: { readonly outDir: string; readonly origins: DeclarationOrigins }): GeneratedFile[] {
   const project = new Project({
     useInMemoryFileSystem: true,
     compilerOptions: {
@@ -46,8 +50,12 @@ export function transpileModule(file: GeneratedFile, format: ModuleFormat): Gene
     if (text === undefined) throw new Error(`codebook: compiling ${file.path} produced no ${stem}${suffix}`);
     return withNotice(text.endsWith("\n") ? text : `${text}\n`);
   };
+  const declarations = read(".d.ts");
+  if (map === undefined) return [{ path: `${stem}.js`, contents: read(".js") }, { path: `${stem}.d.ts`, contents: declarations }];
+  const mapFile = `${stem}.d.ts.map`;
   return [
     { path: `${stem}.js`, contents: read(".js") },
-    { path: `${stem}.d.ts`, contents: read(".d.ts") },
+    { path: `${stem}.d.ts`, contents: `${declarations}//# sourceMappingURL=${mapFile.split("/").at(-1)}\n` },
+    { path: mapFile, contents: emitDeclarationMap(declarations, `${stem}.d.ts`, map.outDir, map.origins) },
   ];
 }

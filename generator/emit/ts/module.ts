@@ -8,6 +8,8 @@ import { emitDescribe } from "./describe.js";
 import { moduleNames } from "./names.js";
 import { transpileModule } from "./javascript.js";
 import { emitRanges } from "./ranges.js";
+import { declarationOrigins } from "./declaration-map.js";
+import { sourceRefs } from "./source-refs.js";
 import { emitSetGuards, emitTypeGuard } from "./type-guards.js";
 import { printStructure, StructureKind } from "./ts-morph-values.js";
 
@@ -19,26 +21,30 @@ import { printStructure, StructureKind } from "./ts-morph-values.js";
  */
 export function emitTypeScriptModule(registry: Registry, context: EmitContext): GeneratedFile {
   const names = moduleNames(registry);
+  const refs = sourceRefs(context);
   const statements: Statement[] = [
-    ...emitCodeDeclarations(registry, names, context.enums),
-    ...emitTypeGuard(registry, names),
+    ...emitCodeDeclarations(registry, names, context.enums, refs),
+    ...emitTypeGuard(registry, names, refs),
     ...emitNameLookup(registry, names),
-    ...emitSetGuards(registry, names),
+    ...emitSetGuards(registry, names, refs),
     ...emitRanges(registry, names),
-    ...emitDescribe(registry, names),
+    ...emitDescribe(registry, names, refs),
   ];
   const printed = statements.map((statement) => (typeof statement === "string" ? statement : printStatement(statement)));
   return { path: `${registry.id}.ts`, contents: `// ${generatedNotice(registry, context)}\n\n${printed.join("\n")}` };
 }
 
 /**
- * The TypeScript target: `<id>.ts`, or with `emit: "js"` the module compiled to `<id>.js` (in the `module` format)
- * and `<id>.d.ts`. Without `enums`, an as-const object and a type of the same name take the enum's place, so the
- * module is erasable syntax only (`tsc --erasableSyntaxOnly`, Node's type stripping).
+ * The TypeScript target: `<id>.ts`, or with `emit: "js"` the module compiled to `<id>.js` (in the `module` format),
+ * `<id>.d.ts` and its declaration map `<id>.d.ts.map` into the registry files. Without `enums`, an as-const object
+ * and a type of the same name take the enum's place, so the module is erasable syntax only
+ * (`tsc --erasableSyntaxOnly`, Node's type stripping).
  */
 export function emitTypeScript(registry: Registry, context: EmitContext): GeneratedFile[] {
   const module = emitTypeScriptModule(registry, context);
-  return context.emit === "js" ? transpileModule(module, context.module) : [module];
+  if (context.emit === "ts") return [module];
+  const origins = declarationOrigins(registry);
+  return transpileModule(module, context.module, origins === undefined ? undefined : { outDir: context.outDir, origins });
 }
 
 function printStatement(statement: StatementStructures): string {

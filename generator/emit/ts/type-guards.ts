@@ -2,13 +2,14 @@ import { intervalsOf } from "../../model/intervals.js";
 import type { Registry } from "../../model/registry.js";
 import { jsDoc, membership, type Statement } from "./builders.js";
 import { spansTable, type ModuleNames } from "./names.js";
+import { withSource, type SourceRefs } from "./source-refs.js";
 import { StructureKind } from "./ts-morph-values.js";
 
 /**
  * `isCloseCode(value)`: registered codes only, for any value (strings, non-integers and NaN are not codes),
  * after the table of spans it reads when it is a binary search.
  */
-export function emitTypeGuard(registry: Registry, names: ModuleNames): Statement[] {
+export function emitTypeGuard(registry: Registry, names: ModuleNames, refs: SourceRefs): Statement[] {
   const first = registry.codes[0]?.code ?? 0;
   const test = membership("value", intervalsOf(registry.codes.map((entry) => entry.code)), true, spansTable(names.isType));
   return [
@@ -18,7 +19,7 @@ export function emitTypeGuard(registry: Registry, names: ModuleNames): Statement
       isExported: true,
       name: names.isType,
       docs: [
-        jsDoc(`Whether \`value\` is a registered code of ${registry.title[registry.sourceLocale]}.`, [
+        jsDoc(withSource(`Whether \`value\` is a registered code of ${registry.title[registry.sourceLocale]}.`, refs(registry.origins?.type)), [
           ["example", `${names.isType}(${first}) // true\n${names.isType}("${first}") // false: not a number`],
         ]),
       ],
@@ -30,7 +31,7 @@ export function emitTypeGuard(registry: Registry, names: ModuleNames): Statement
 }
 
 /** One guard per named set: `isValidCloseCode(code)`, each after the table it reads, if any. */
-export function emitSetGuards(registry: Registry, names: ModuleNames): Statement[] {
+export function emitSetGuards(registry: Registry, names: ModuleNames, refs: SourceRefs): Statement[] {
   return registry.sets.flatMap((set): Statement[] => {
     const description = set.description?.[registry.sourceLocale] ?? `Whether \`code\` is in the set ${set.name}.`;
     const guard = names.setGuard(set);
@@ -41,7 +42,7 @@ export function emitSetGuards(registry: Registry, names: ModuleNames): Statement
         kind: StructureKind.Function,
         isExported: true,
         name: guard,
-        docs: [jsDoc(description, [["returns", `\`true\` for the integers ${describeIntervals(set.intervals)}.`]])],
+        docs: [jsDoc(withSource(description, refs(registry.origins?.sets.get(set.name))), [["returns", `\`true\` for the integers ${describeIntervals(set.intervals)}.`]])],
         parameters: [{ name: "code", type: "number" }],
         returnType: "boolean",
         statements: test.statements,
