@@ -1,4 +1,6 @@
-import { readFile } from "node:fs/promises";
+import { spawn } from "node:child_process";
+import { readFile, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { originalPositionFor, TraceMap } from "@jridgewell/trace-mapping";
 import { describe, expect, it } from "vitest";
@@ -117,4 +119,62 @@ describe("emit ts doc comments", () => {
     expect(module).toMatch(new RegExp(`Defined at ${escape(shown)}:${lineOf(registryLines, /\bCLOSE_NORMAL\b/)}\\.[^]*?export const CLOSE_NORMAL`));
     expect(module).toMatch(new RegExp(`Defined at ${escape(shown.replace(/\.yaml$/, ".es.yaml"))}:\\d+\\.[^]*?export const closeCodeCatalogEs`));
   });
+});
+
+/**
+ * A tsserver: TypeScript 7's compiler is native and has no tsserver, so this is the JavaScript TypeScript that
+ * @arethetypeswrong/core (a dev dependency) brings, the language service editors have run until now.
+ */
+function startTsserver(): { request: (command: string, args: object) => Promise<{ body?: unknown }>; close: () => void } {
+  const require = createRequire(path.join(repoRoot, "node_modules", "@arethetypeswrong", "core", "package.json"));
+  const child = spawn(process.execPath, [require.resolve("typescript/lib/tsserver.js"), "--disableAutomaticTypingAcquisition"], { stdio: ["pipe", "pipe", "ignore"] });
+  const waiting = new Map<number, (response: { body?: unknown }) => void>();
+  let buffered = "";
+  child.stdout.on("data", (data: Buffer) => {
+    buffered += data.toString();
+    const lines = buffered.split("\n");
+    buffered = lines.pop()!;
+    for (const line of lines.filter((text) => text.startsWith("{"))) {
+      const message = JSON.parse(line) as { type: string; request_seq?: number; body?: unknown };
+      if (message.type === "response" && message.request_seq !== undefined) waiting.get(message.request_seq)?.(message);
+    }
+  });
+  let seq = 0;
+  return {
+    request: (command, args) =>
+      new Promise((resolve) => {
+        seq += 1;
+        waiting.set(seq, resolve);
+        child.stdin.write(`${JSON.stringify({ seq, type: "request", command, arguments: args })}\n`);
+      }),
+    close: () => child.kill(),
+  };
+}
+
+describe("tsserver", () => {
+  it("follows the declaration map from a member, a guard, an alias and a catalog to the YAML", async () => {
+    const { dir } = await generateJs(false);
+    const main = path.join(dir, "main.ts");
+    const source = `import { CloseCodes, isValidCloseCode, CLOSE_NORMAL, closeCodeCatalogEs } from "./lib/close-codes.js";
+console.log(CloseCodes.NormalClosure, isValidCloseCode(1000), CLOSE_NORMAL, closeCodeCatalogEs);
+`;
+    await writeFile(main, source);
+    await writeFile(path.join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions: { module: "NodeNext", strict: true, noEmit: true }, files: ["main.ts"] }));
+    const tsserver = startTsserver();
+    try {
+      await tsserver.request("open", { file: main });
+      const line = source.split("\n")[1]!;
+      const definitionOf = async (name: string) => {
+        const { body } = await tsserver.request("definition", { file: main, line: 2, offset: line.indexOf(name) + 1 });
+        return (body as { file: string; start: { line: number } }[]).map((item) => `${item.file}:${item.start.line}`);
+      };
+      const esFile = defaultRegistry.replace(/\.yaml$/, ".es.yaml");
+      expect(await definitionOf("NormalClosure")).toEqual([`${defaultRegistry}:${lineOf(registryLines, /^\s+name: NormalClosure$/)}`]);
+      expect(await definitionOf("isValidCloseCode")).toEqual([`${defaultRegistry}:${lineOf(registryLines, /^ {2}- name: Valid$/, setsStart)}`]);
+      expect(await definitionOf("CLOSE_NORMAL")).toEqual([`${defaultRegistry}:${lineOf(registryLines, /\bCLOSE_NORMAL\b/)}`]);
+      expect(await definitionOf("closeCodeCatalogEs")).toEqual([`${esFile}:${lineOf((await readFile(esFile, "utf8")).split("\n"), /^locale: es$/)}`]);
+    } finally {
+      tsserver.close();
+    }
+  }, 120_000);
 });

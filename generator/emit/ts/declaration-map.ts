@@ -56,10 +56,14 @@ interface Mapping {
 function findMappings(declarationFile: string, origins: DeclarationOrigins): Mapping[] {
   const source = ts.createSourceFile("module.d.ts", declarationFile, ts.ScriptTarget.ES2022, true);
   const mappings: Mapping[] = [];
+  // The name's end maps to the same place as its start, so that the span an editor shows is the name's start
+  // in the registry rather than running on to the next mapping.
   const add = (name: TypeScript.Node, origin: SourceOrigin | undefined): void => {
     if (origin === undefined) return;
-    const { line, character } = source.getLineAndCharacterOfPosition(name.getStart(source));
-    mappings.push({ line, column: character, origin });
+    for (const position of [name.getStart(source), name.getEnd()]) {
+      const { line, character } = source.getLineAndCharacterOfPosition(position);
+      mappings.push({ line, column: character, origin });
+    }
   };
   const addMembers = (members: readonly (TypeScript.TypeElement | TypeScript.EnumMember)[]): void => {
     for (const member of members) if (member.name !== undefined && ts.isIdentifier(member.name)) add(member.name, origins.members.get(member.name.text));
