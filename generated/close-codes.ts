@@ -4,95 +4,133 @@
  * WebSocket close codes
  *
  * The status codes an endpoint sends in a WebSocket Close frame, and the codes a client reports when a connection ends without one (RFC 6455 §7.4, IANA WebSocket Close Code Number Registry).
+ *
+ * Defined at ../schema/close-codes.yaml:7.
  */
 export enum CloseCode {
     /**
      * Normal closure; the purpose for which the connection was established has been fulfilled.
+     *
+     * Defined at ../schema/close-codes.yaml:98.
      * @see RFC 6455 §7.4.1 — https://www.rfc-editor.org/rfc/rfc6455#section-7.4.1
      */
     NormalClosure = 1000,
     /**
      * Going away; the endpoint is going away, such as a server shutting down or a browser navigating away from the page.
+     *
+     * Defined at ../schema/close-codes.yaml:106.
      * @see RFC 6455 §7.4.1 — https://www.rfc-editor.org/rfc/rfc6455#section-7.4.1
      */
     GoingAway = 1001,
     /**
      * Protocol error; the endpoint is terminating the connection because of a protocol error.
+     *
+     * Defined at ../schema/close-codes.yaml:114.
      * @see RFC 6455 §7.4.1 — https://www.rfc-editor.org/rfc/rfc6455#section-7.4.1
      */
     ProtocolError = 1002,
     /**
      * Unsupported data; the endpoint received a type of data it cannot accept (for example, binary data on a text-only endpoint).
+     *
+     * Defined at ../schema/close-codes.yaml:122.
      * @see RFC 6455 §7.4.1 — https://www.rfc-editor.org/rfc/rfc6455#section-7.4.1
      */
     UnsupportedData = 1003,
     /**
      * No status received; reported when a Close frame carried no status code. Must not be sent in a Close frame.
+     *
+     * Defined at ../schema/close-codes.yaml:130.
      * @see RFC 6455 §7.4.1 — https://www.rfc-editor.org/rfc/rfc6455#section-7.4.1
      */
     NoStatusReceived = 1005,
     /**
      * Abnormal closure; reported when the connection was closed without a Close frame. Must not be sent in a Close frame.
+     *
+     * Defined at ../schema/close-codes.yaml:138.
      * @see RFC 6455 §7.4.1 — https://www.rfc-editor.org/rfc/rfc6455#section-7.4.1
      */
     AbnormalClosure = 1006,
     /**
      * Invalid frame payload data; a message held data inconsistent with its type (for example, non-UTF-8 data in a text message).
+     *
+     * Defined at ../schema/close-codes.yaml:146.
      * @see RFC 6455 §7.4.1 — https://www.rfc-editor.org/rfc/rfc6455#section-7.4.1
      */
     InvalidFramePayloadData = 1007,
     /**
      * Policy violation; the endpoint received a message that violates its policy. A generic code for when no more specific code, such as 1003 or 1009, fits.
+     *
+     * Defined at ../schema/close-codes.yaml:153.
      * @see RFC 6455 §7.4.1 — https://www.rfc-editor.org/rfc/rfc6455#section-7.4.1
      */
     PolicyViolation = 1008,
     /**
      * Message too big; the endpoint received a message too big for it to process.
+     *
+     * Defined at ../schema/close-codes.yaml:160.
      * @see RFC 6455 §7.4.1 — https://www.rfc-editor.org/rfc/rfc6455#section-7.4.1
      */
     MessageTooBig = 1009,
     /**
      * Mandatory extension; the client expected the server to negotiate one or more extensions, but the server did not.
+     *
+     * Defined at ../schema/close-codes.yaml:167.
      * @see RFC 6455 §7.4.1 — https://www.rfc-editor.org/rfc/rfc6455#section-7.4.1
      */
     MandatoryExtension = 1010,
     /**
      * Internal error; the endpoint encountered an unexpected condition that prevented it from fulfilling the request.
+     *
+     * Defined at ../schema/close-codes.yaml:174.
      * @see RFC 6455 §7.4.1, Erratum 3227 — https://www.rfc-editor.org/errata/eid3227
      */
     InternalError = 1011,
     /**
      * Service restart; the server is restarting. The client may reconnect.
+     *
+     * Defined at ../schema/close-codes.yaml:181.
      * @see IANA WebSocket Close Code Number Registry — https://www.iana.org/assignments/websocket/websocket.xhtml#close-code-number
      */
     ServiceRestart = 1012,
     /**
      * Try again later; the server is temporarily unable to handle the connection, for example because it is overloaded.
+     *
+     * Defined at ../schema/close-codes.yaml:188.
      * @see IANA WebSocket Close Code Number Registry — https://www.iana.org/assignments/websocket/websocket.xhtml#close-code-number
      */
     TryAgainLater = 1013,
     /**
      * Bad gateway; the server, acting as a gateway or proxy, received an invalid response from the upstream server (like HTTP 502).
+     *
+     * Defined at ../schema/close-codes.yaml:195.
      * @see IANA WebSocket Close Code Number Registry — https://www.iana.org/assignments/websocket/websocket.xhtml#close-code-number
      */
     BadGateway = 1014,
     /**
      * TLS handshake failure; reported when the TLS handshake failed (for example, the server certificate could not be verified). Must not be sent in a Close frame.
+     *
+     * Defined at ../schema/close-codes.yaml:202.
      * @see RFC 6455 §7.4.1 — https://www.rfc-editor.org/rfc/rfc6455#section-7.4.1
      */
     TlsHandshake = 1015,
     /**
      * Unauthorized; the request lacks valid authentication credentials (like HTTP 401).
+     *
+     * Defined at ../schema/close-codes.yaml:209.
      * @see IANA WebSocket Close Code Number Registry — https://www.iana.org/assignments/websocket/websocket.xhtml#close-code-number
      */
     Unauthorized = 3000,
     /**
      * Forbidden; the endpoint understood the request but refuses to authorize it (like HTTP 403).
+     *
+     * Defined at ../schema/close-codes.yaml:216.
      * @see IANA WebSocket Close Code Number Registry — https://www.iana.org/assignments/websocket/websocket.xhtml#close-code-number
      */
     Forbidden = 3003,
     /**
      * Timeout; the endpoint timed out waiting for the peer (like HTTP 408).
+     *
+     * Defined at ../schema/close-codes.yaml:223.
      * @see IANA WebSocket Close Code Number Registry — https://www.iana.org/assignments/websocket/websocket.xhtml#close-code-number
      */
     Timeout = 3008
@@ -128,48 +166,64 @@ export type CloseCodeName = keyof typeof CloseCodes;
 
 /**
  * Legacy name.
+ *
+ * Defined at ../schema/close-codes.yaml:104.
  * @deprecated Use CloseCode.NormalClosure (1000) instead.
  */
 export const CLOSE_NORMAL: CloseCode.NormalClosure = CloseCode.NormalClosure;
 
 /**
  * Legacy name.
+ *
+ * Defined at ../schema/close-codes.yaml:112.
  * @deprecated Use CloseCode.GoingAway (1001) instead.
  */
 export const CLOSE_GOING_AWAY: CloseCode.GoingAway = CloseCode.GoingAway;
 
 /**
  * Legacy name.
+ *
+ * Defined at ../schema/close-codes.yaml:120.
  * @deprecated Use CloseCode.ProtocolError (1002) instead.
  */
 export const CLOSE_PROTOCOL_ERROR: CloseCode.ProtocolError = CloseCode.ProtocolError;
 
 /**
  * Legacy name.
+ *
+ * Defined at ../schema/close-codes.yaml:128.
  * @deprecated Use CloseCode.UnsupportedData (1003) instead.
  */
 export const CLOSE_UNSUPPORTED: CloseCode.UnsupportedData = CloseCode.UnsupportedData;
 
 /**
  * Legacy name.
+ *
+ * Defined at ../schema/close-codes.yaml:136.
  * @deprecated Use CloseCode.NoStatusReceived (1005) instead.
  */
 export const CLOSE_NO_STATUS: CloseCode.NoStatusReceived = CloseCode.NoStatusReceived;
 
 /**
  * Legacy name.
+ *
+ * Defined at ../schema/close-codes.yaml:144.
  * @deprecated Use CloseCode.AbnormalClosure (1006) instead.
  */
 export const CLOSE_ABNORMAL: CloseCode.AbnormalClosure = CloseCode.AbnormalClosure;
 
 /**
  * Legacy name.
+ *
+ * Defined at ../schema/close-codes.yaml:51.
  * @deprecated An early draft used 1004 for "frame too large"; 1004 is reserved and may not be sent. Use CloseCode.MessageTooBig (1009) instead.
  */
 export const CLOSE_TOO_LARGE = 1004;
 
 /**
  * Whether `value` is a registered code of WebSocket close codes.
+ *
+ * Defined at ../schema/close-codes.yaml:7.
  * @example isCloseCode(1000) // true
  * isCloseCode("1000") // false: not a number
  */
@@ -214,6 +268,8 @@ export function getCloseCodeName(code: number): CloseCodeName | undefined {
 
 /**
  * May appear in a Close frame on the wire (1000–1003, 1007–1014, 3000–4999).
+ *
+ * Defined at ../schema/close-codes.yaml:231.
  * @returns `true` for the integers 1000–1003, 1007–1014, 3000–4999.
  */
 export function isValidCloseCode(code: number): boolean {
@@ -225,6 +281,8 @@ export function isValidCloseCode(code: number): boolean {
 
 /**
  * Accepted by the WHATWG WebSocket close() method (1000 and 3000–4999).
+ *
+ * Defined at ../schema/close-codes.yaml:243.
  * @returns `true` for the integers 1000, 3000–4999.
  */
 export function isCloseCallCode(code: number): boolean {
@@ -419,7 +477,11 @@ export interface CloseCodeCatalog {
     readonly ranges: { readonly [Name in CloseCodeRangeName]: string };
 }
 
-/** The texts in "en". Import only the catalogs you use: the others stay out of your bundle. */
+/**
+ * The texts in "en". Import only the catalogs you use: the others stay out of your bundle.
+ *
+ * Defined at ../schema/close-codes.yaml:22.
+ */
 export const closeCodeCatalogEn: CloseCodeCatalog = {
     locale: "en",
     title: "WebSocket close codes",
@@ -456,7 +518,11 @@ export const closeCodeCatalogEn: CloseCodeCatalog = {
     },
 };
 
-/** The texts in "de". Import only the catalogs you use: the others stay out of your bundle. */
+/**
+ * The texts in "de". Import only the catalogs you use: the others stay out of your bundle.
+ *
+ * Defined at ../schema/close-codes.yaml:22.
+ */
 export const closeCodeCatalogDe: CloseCodeCatalog = {
     locale: "de",
     title: "WebSocket-Close-Codes",
@@ -493,7 +559,11 @@ export const closeCodeCatalogDe: CloseCodeCatalog = {
     },
 };
 
-/** The texts in "fr". Import only the catalogs you use: the others stay out of your bundle. */
+/**
+ * The texts in "fr". Import only the catalogs you use: the others stay out of your bundle.
+ *
+ * Defined at ../schema/close-codes.fr.yaml:2.
+ */
 export const closeCodeCatalogFr: CloseCodeCatalog = {
     locale: "fr",
     title: "Codes de fermeture WebSocket",
@@ -530,7 +600,11 @@ export const closeCodeCatalogFr: CloseCodeCatalog = {
     },
 };
 
-/** The texts in "es". Import only the catalogs you use: the others stay out of your bundle. */
+/**
+ * The texts in "es". Import only the catalogs you use: the others stay out of your bundle.
+ *
+ * Defined at ../schema/close-codes.es.yaml:2.
+ */
 export const closeCodeCatalogEs: CloseCodeCatalog = {
     locale: "es",
     title: "Códigos de cierre de WebSocket",
@@ -567,7 +641,11 @@ export const closeCodeCatalogEs: CloseCodeCatalog = {
     },
 };
 
-/** The texts in "ja". Import only the catalogs you use: the others stay out of your bundle. */
+/**
+ * The texts in "ja". Import only the catalogs you use: the others stay out of your bundle.
+ *
+ * Defined at ../schema/close-codes.ja.yaml:2.
+ */
 export const closeCodeCatalogJa: CloseCodeCatalog = {
     locale: "ja",
     title: "WebSocket クローズコード",
@@ -604,7 +682,11 @@ export const closeCodeCatalogJa: CloseCodeCatalog = {
     },
 };
 
-/** The texts in "zh-CN". Import only the catalogs you use: the others stay out of your bundle. */
+/**
+ * The texts in "zh-CN". Import only the catalogs you use: the others stay out of your bundle.
+ *
+ * Defined at ../schema/close-codes.zh-CN.yaml:2.
+ */
 export const closeCodeCatalogZhCN: CloseCodeCatalog = {
     locale: "zh-CN",
     title: "WebSocket 关闭码",
@@ -641,7 +723,11 @@ export const closeCodeCatalogZhCN: CloseCodeCatalog = {
     },
 };
 
-/** The texts in "pt-BR". Import only the catalogs you use: the others stay out of your bundle. */
+/**
+ * The texts in "pt-BR". Import only the catalogs you use: the others stay out of your bundle.
+ *
+ * Defined at ../schema/close-codes.pt-BR.yaml:2.
+ */
 export const closeCodeCatalogPtBR: CloseCodeCatalog = {
     locale: "pt-BR",
     title: "Códigos de fechamento do WebSocket",
@@ -678,7 +764,11 @@ export const closeCodeCatalogPtBR: CloseCodeCatalog = {
     },
 };
 
-/** The texts in "ru". Import only the catalogs you use: the others stay out of your bundle. */
+/**
+ * The texts in "ru". Import only the catalogs you use: the others stay out of your bundle.
+ *
+ * Defined at ../schema/close-codes.ru.yaml:2.
+ */
 export const closeCodeCatalogRu: CloseCodeCatalog = {
     locale: "ru",
     title: "Коды закрытия WebSocket",

@@ -50,6 +50,7 @@ const COMMAND_OPTIONS: Readonly<Record<Command, readonly OptionName[]>> = {
   generate: ["out", "targets", "no-enums", "emit", "module", "templates", "inject", "config", "no-config", "watch", "force"],
   check: ["out", "targets", "no-enums", "emit", "module", "templates", "inject", "config", "no-config", "force"],
   validate: ["config", "no-config"],
+  inputs: ["out", "targets", "no-enums", "emit", "module", "templates", "inject", "config", "no-config", "json"],
   i18n: ["config", "no-config", "strict", "stamp"],
   diff: ["config", "no-config", "against", "json", "fail-on"],
   next: ["config", "no-config", "count"],
@@ -300,12 +301,35 @@ async function runNext(values: OptionValues, args: readonly string[], io: CliIo)
   return 0;
 }
 
+/**
+ * `codebook inputs`: every input and output file of the run, relative to the working folder with `/` (a folder
+ * input ends with `/`): as two lists under headings, or with `--json` as `{ "inputs": [...], "outputs": [...] }`
+ * to paste into a build cache's configuration.
+ */
+async function runInputs(options: RunOptions, json: boolean, io: CliIo): Promise<number> {
+  const { listInputs } = await import("./run/list-inputs.js");
+  const files = await listInputs(options);
+  const relative = (file: string) => `${path.relative(io.cwd, file).split(path.sep).join("/")}${file.endsWith(path.sep) ? "/" : ""}`;
+  const inputs = files.inputs.map(relative).sort();
+  const outputs = files.outputs.map(relative).sort();
+  if (json) {
+    io.stdout(JSON.stringify({ inputs, outputs }, null, 2));
+    return 0;
+  }
+  for (const [heading, list] of [["inputs", inputs], ["outputs", outputs]] as const) {
+    io.stdout(`${heading}:`);
+    for (const file of list) io.stdout(`  ${escapeControls(file)}`);
+  }
+  return 0;
+}
+
 /** What the summary line after a command's diagnostics says happened. */
 const OUTCOMES: Readonly<Record<Command, string | undefined>> = {
   init: "nothing was written",
   generate: "nothing was written",
   check: "nothing was compared",
   validate: undefined,
+  inputs: "nothing was listed",
   i18n: undefined,
   diff: "nothing was compared",
   next: undefined,
@@ -329,6 +353,9 @@ async function runCommand(command: Command, values: OptionValues, registries: re
     case "check":
       announceBuiltIn(io, registries, options.config, quiet);
       return runCheck(options, argv, quiet, io);
+    case "inputs":
+      announceBuiltIn(io, registries, options.config, quiet || values.json === true);
+      return runInputs(options, values.json === true, io);
     case "validate": {
       if (registries.length === 0 && options.config === false) throw new UsageError("validate needs a REGISTRY.yaml or a config file");
       const diagnostics = await validate(options);

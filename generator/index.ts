@@ -15,6 +15,8 @@ export { renderRegistry } from "./run/render.js";
 export { validate } from "./run/validate.js";
 export { watch } from "./run/watch.js";
 export type { WatchEvents, WatchOptions } from "./run/watch.js";
+export { listInputs } from "./run/list-inputs.js";
+export type { RunFiles } from "./run/list-inputs.js";
 export type { LoadOptions } from "./model/load-model.js";
 export { findConfigFile, CONFIG_FILE_NAMES } from "./config/find-config.js";
 export { loadConfig } from "./config/lazy-load-config.js";

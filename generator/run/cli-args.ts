@@ -5,7 +5,7 @@ import { closestMatch } from "../validate/suggest.js";
 export class UsageError extends Error {}
 
 /** The commands, in the order the help lists them. */
-export const COMMANDS = ["init", "generate", "check", "validate", "i18n", "diff", "next"] as const;
+export const COMMANDS = ["init", "generate", "check", "validate", "inputs", "i18n", "diff", "next"] as const;
 
 export type Command = (typeof COMMANDS)[number];
 

@@ -8,6 +8,7 @@ Usage:
   codebook generate [REGISTRY.yaml ...] [--out DIR] [--inject FILE.md ...]   write the generated files
   codebook check    [REGISTRY.yaml ...] [--out DIR] [--inject FILE.md ...]   exit 1 when a generated file is stale, missing, hand-edited or orphaned
   codebook validate [REGISTRY.yaml ...]                                      exit 1 when the config or a registry is invalid
+  codebook inputs   [REGISTRY.yaml ...] [--json]                             every input and output file of the run (for Nx, Turborepo)
   codebook i18n     [REGISTRY.yaml ...] [--strict]                           per locale: texts translated, missing and stale
   codebook i18n     [REGISTRY.yaml ...] --stamp LOCALE                       record the current source fingerprints in LOCALE's files
   codebook diff     [REGISTRY.yaml ...] --against REF|FILE.json              classify the changes since a git ref or a previous <id>.json
@@ -34,7 +35,7 @@ Options:
       --strict           i18n: exit 1 when a text is missing or stale in any locale
       --stamp LOCALE     i18n: mark LOCALE's translations as made from the current source texts
       --against REF      diff: the git ref (HEAD, origin/main, a tag) or <id>.json to compare with
-      --json             diff: print the report as JSON
+      --json             diff: print the report as JSON; inputs: { "inputs": [...], "outputs": [...] }
       --fail-on LEVEL    diff: exit 1 when the verdict is at least major, minor or patch
       --count N          next: how many free numbers to print (default 1)
   -q, --quiet            print nothing on success

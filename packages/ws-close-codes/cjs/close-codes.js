@@ -2,41 +2,41 @@
 "use strict";
 /** WebSocket close codes */
 const CloseCodes = {
-    /** Normal closure; the purpose for which the connection was established has been fulfilled. */
+    /** Normal closure; the purpose for which the connection was established has been fulfilled. Defined at ../../../schema/close-codes.yaml:98. */
     NormalClosure: 1000,
-    /** Going away; the endpoint is going away, such as a server shutting down or a browser navigating away from the page. */
+    /** Going away; the endpoint is going away, such as a server shutting down or a browser navigating away from the page. Defined at ../../../schema/close-codes.yaml:106. */
     GoingAway: 1001,
-    /** Protocol error; the endpoint is terminating the connection because of a protocol error. */
+    /** Protocol error; the endpoint is terminating the connection because of a protocol error. Defined at ../../../schema/close-codes.yaml:114. */
     ProtocolError: 1002,
-    /** Unsupported data; the endpoint received a type of data it cannot accept (for example, binary data on a text-only endpoint). */
+    /** Unsupported data; the endpoint received a type of data it cannot accept (for example, binary data on a text-only endpoint). Defined at ../../../schema/close-codes.yaml:122. */
     UnsupportedData: 1003,
-    /** No status received; reported when a Close frame carried no status code. Must not be sent in a Close frame. */
+    /** No status received; reported when a Close frame carried no status code. Must not be sent in a Close frame. Defined at ../../../schema/close-codes.yaml:130. */
     NoStatusReceived: 1005,
-    /** Abnormal closure; reported when the connection was closed without a Close frame. Must not be sent in a Close frame. */
+    /** Abnormal closure; reported when the connection was closed without a Close frame. Must not be sent in a Close frame. Defined at ../../../schema/close-codes.yaml:138. */
     AbnormalClosure: 1006,
-    /** Invalid frame payload data; a message held data inconsistent with its type (for example, non-UTF-8 data in a text message). */
+    /** Invalid frame payload data; a message held data inconsistent with its type (for example, non-UTF-8 data in a text message). Defined at ../../../schema/close-codes.yaml:146. */
     InvalidFramePayloadData: 1007,
-    /** Policy violation; the endpoint received a message that violates its policy. A generic code for when no more specific code, such as 1003 or 1009, fits. */
+    /** Policy violation; the endpoint received a message that violates its policy. A generic code for when no more specific code, such as 1003 or 1009, fits. Defined at ../../../schema/close-codes.yaml:153. */
     PolicyViolation: 1008,
-    /** Message too big; the endpoint received a message too big for it to process. */
+    /** Message too big; the endpoint received a message too big for it to process. Defined at ../../../schema/close-codes.yaml:160. */
     MessageTooBig: 1009,
-    /** Mandatory extension; the client expected the server to negotiate one or more extensions, but the server did not. */
+    /** Mandatory extension; the client expected the server to negotiate one or more extensions, but the server did not. Defined at ../../../schema/close-codes.yaml:167. */
     MandatoryExtension: 1010,
-    /** Internal error; the endpoint encountered an unexpected condition that prevented it from fulfilling the request. */
+    /** Internal error; the endpoint encountered an unexpected condition that prevented it from fulfilling the request. Defined at ../../../schema/close-codes.yaml:174. */
     InternalError: 1011,
-    /** Service restart; the server is restarting. The client may reconnect. */
+    /** Service restart; the server is restarting. The client may reconnect. Defined at ../../../schema/close-codes.yaml:181. */
     ServiceRestart: 1012,
-    /** Try again later; the server is temporarily unable to handle the connection, for example because it is overloaded. */
+    /** Try again later; the server is temporarily unable to handle the connection, for example because it is overloaded. Defined at ../../../schema/close-codes.yaml:188. */
     TryAgainLater: 1013,
-    /** Bad gateway; the server, acting as a gateway or proxy, received an invalid response from the upstream server (like HTTP 502). */
+    /** Bad gateway; the server, acting as a gateway or proxy, received an invalid response from the upstream server (like HTTP 502). Defined at ../../../schema/close-codes.yaml:195. */
     BadGateway: 1014,
-    /** TLS handshake failure; reported when the TLS handshake failed (for example, the server certificate could not be verified). Must not be sent in a Close frame. */
+    /** TLS handshake failure; reported when the TLS handshake failed (for example, the server certificate could not be verified). Must not be sent in a Close frame. Defined at ../../../schema/close-codes.yaml:202. */
     TlsHandshake: 1015,
-    /** Unauthorized; the request lacks valid authentication credentials (like HTTP 401). */
+    /** Unauthorized; the request lacks valid authentication credentials (like HTTP 401). Defined at ../../../schema/close-codes.yaml:209. */
     Unauthorized: 3000,
-    /** Forbidden; the endpoint understood the request but refuses to authorize it (like HTTP 403). */
+    /** Forbidden; the endpoint understood the request but refuses to authorize it (like HTTP 403). Defined at ../../../schema/close-codes.yaml:216. */
     Forbidden: 3003,
-    /** Timeout; the endpoint timed out waiting for the peer (like HTTP 408). */
+    /** Timeout; the endpoint timed out waiting for the peer (like HTTP 408). Defined at ../../../schema/close-codes.yaml:223. */
     Timeout: 3008,
 };
 exports.CloseCodes = CloseCodes;
@@ -44,53 +44,71 @@ exports.CloseCodes = CloseCodes;
  * WebSocket close codes
  *
  * The status codes an endpoint sends in a WebSocket Close frame, and the codes a client reports when a connection ends without one (RFC 6455 §7.4, IANA WebSocket Close Code Number Registry).
+ *
+ * Defined at ../../../schema/close-codes.yaml:7.
  */
 const CloseCode = CloseCodes;
 exports.CloseCode = CloseCode;
 /**
  * Legacy name.
+ *
+ * Defined at ../../../schema/close-codes.yaml:104.
  * @deprecated Use CloseCode.NormalClosure (1000) instead.
  */
 const CLOSE_NORMAL = 1000;
 exports.CLOSE_NORMAL = CLOSE_NORMAL;
 /**
  * Legacy name.
+ *
+ * Defined at ../../../schema/close-codes.yaml:112.
  * @deprecated Use CloseCode.GoingAway (1001) instead.
  */
 const CLOSE_GOING_AWAY = 1001;
 exports.CLOSE_GOING_AWAY = CLOSE_GOING_AWAY;
 /**
  * Legacy name.
+ *
+ * Defined at ../../../schema/close-codes.yaml:120.
  * @deprecated Use CloseCode.ProtocolError (1002) instead.
  */
 const CLOSE_PROTOCOL_ERROR = 1002;
 exports.CLOSE_PROTOCOL_ERROR = CLOSE_PROTOCOL_ERROR;
 /**
  * Legacy name.
+ *
+ * Defined at ../../../schema/close-codes.yaml:128.
  * @deprecated Use CloseCode.UnsupportedData (1003) instead.
  */
 const CLOSE_UNSUPPORTED = 1003;
 exports.CLOSE_UNSUPPORTED = CLOSE_UNSUPPORTED;
 /**
  * Legacy name.
+ *
+ * Defined at ../../../schema/close-codes.yaml:136.
  * @deprecated Use CloseCode.NoStatusReceived (1005) instead.
  */
 const CLOSE_NO_STATUS = 1005;
 exports.CLOSE_NO_STATUS = CLOSE_NO_STATUS;
 /**
  * Legacy name.
+ *
+ * Defined at ../../../schema/close-codes.yaml:144.
  * @deprecated Use CloseCode.AbnormalClosure (1006) instead.
  */
 const CLOSE_ABNORMAL = 1006;
 exports.CLOSE_ABNORMAL = CLOSE_ABNORMAL;
 /**
  * Legacy name.
+ *
+ * Defined at ../../../schema/close-codes.yaml:51.
  * @deprecated An early draft used 1004 for "frame too large"; 1004 is reserved and may not be sent. Use CloseCode.MessageTooBig (1009) instead.
  */
 const CLOSE_TOO_LARGE = 1004;
 exports.CLOSE_TOO_LARGE = CLOSE_TOO_LARGE;
 /**
  * Whether `value` is a registered code of WebSocket close codes.
+ *
+ * Defined at ../../../schema/close-codes.yaml:7.
  * @example isCloseCode(1000) // true
  * isCloseCode("1000") // false: not a number
  */
@@ -134,6 +152,8 @@ function getCloseCodeName(code) {
 exports.getCloseCodeName = getCloseCodeName;
 /**
  * May appear in a Close frame on the wire (1000–1003, 1007–1014, 3000–4999).
+ *
+ * Defined at ../../../schema/close-codes.yaml:231.
  * @returns `true` for the integers 1000–1003, 1007–1014, 3000–4999.
  */
 function isValidCloseCode(code) {
@@ -145,6 +165,8 @@ function isValidCloseCode(code) {
 exports.isValidCloseCode = isValidCloseCode;
 /**
  * Accepted by the WHATWG WebSocket close() method (1000 and 3000–4999).
+ *
+ * Defined at ../../../schema/close-codes.yaml:243.
  * @returns `true` for the integers 1000, 3000–4999.
  */
 function isCloseCallCode(code) {
@@ -318,7 +340,11 @@ function resolveCloseCodeLocale(requested) {
     return closeCodeLocales[negotiate(closeCodeLocales, requested)] ?? "en";
 }
 exports.resolveCloseCodeLocale = resolveCloseCodeLocale;
-/** The texts in "en". Import only the catalogs you use: the others stay out of your bundle. */
+/**
+ * The texts in "en". Import only the catalogs you use: the others stay out of your bundle.
+ *
+ * Defined at ../../../schema/close-codes.yaml:22.
+ */
 const closeCodeCatalogEn = {
     locale: "en",
     title: "WebSocket close codes",
@@ -355,7 +381,11 @@ const closeCodeCatalogEn = {
     },
 };
 exports.closeCodeCatalogEn = closeCodeCatalogEn;
-/** The texts in "de". Import only the catalogs you use: the others stay out of your bundle. */
+/**
+ * The texts in "de". Import only the catalogs you use: the others stay out of your bundle.
+ *
+ * Defined at ../../../schema/close-codes.yaml:22.
+ */
 const closeCodeCatalogDe = {
     locale: "de",
     title: "WebSocket-Close-Codes",
@@ -392,7 +422,11 @@ const closeCodeCatalogDe = {
     },
 };
 exports.closeCodeCatalogDe = closeCodeCatalogDe;
-/** The texts in "fr". Import only the catalogs you use: the others stay out of your bundle. */
+/**
+ * The texts in "fr". Import only the catalogs you use: the others stay out of your bundle.
+ *
+ * Defined at ../../../schema/close-codes.fr.yaml:2.
+ */
 const closeCodeCatalogFr = {
     locale: "fr",
     title: "Codes de fermeture WebSocket",
@@ -429,7 +463,11 @@ const closeCodeCatalogFr = {
     },
 };
 exports.closeCodeCatalogFr = closeCodeCatalogFr;
-/** The texts in "es". Import only the catalogs you use: the others stay out of your bundle. */
+/**
+ * The texts in "es". Import only the catalogs you use: the others stay out of your bundle.
+ *
+ * Defined at ../../../schema/close-codes.es.yaml:2.
+ */
 const closeCodeCatalogEs = {
     locale: "es",
     title: "Códigos de cierre de WebSocket",
@@ -466,7 +504,11 @@ const closeCodeCatalogEs = {
     },
 };
 exports.closeCodeCatalogEs = closeCodeCatalogEs;
-/** The texts in "ja". Import only the catalogs you use: the others stay out of your bundle. */
+/**
+ * The texts in "ja". Import only the catalogs you use: the others stay out of your bundle.
+ *
+ * Defined at ../../../schema/close-codes.ja.yaml:2.
+ */
 const closeCodeCatalogJa = {
     locale: "ja",
     title: "WebSocket クローズコード",
@@ -503,7 +545,11 @@ const closeCodeCatalogJa = {
     },
 };
 exports.closeCodeCatalogJa = closeCodeCatalogJa;
-/** The texts in "zh-CN". Import only the catalogs you use: the others stay out of your bundle. */
+/**
+ * The texts in "zh-CN". Import only the catalogs you use: the others stay out of your bundle.
+ *
+ * Defined at ../../../schema/close-codes.zh-CN.yaml:2.
+ */
 const closeCodeCatalogZhCN = {
     locale: "zh-CN",
     title: "WebSocket 关闭码",
@@ -540,7 +586,11 @@ const closeCodeCatalogZhCN = {
     },
 };
 exports.closeCodeCatalogZhCN = closeCodeCatalogZhCN;
-/** The texts in "pt-BR". Import only the catalogs you use: the others stay out of your bundle. */
+/**
+ * The texts in "pt-BR". Import only the catalogs you use: the others stay out of your bundle.
+ *
+ * Defined at ../../../schema/close-codes.pt-BR.yaml:2.
+ */
 const closeCodeCatalogPtBR = {
     locale: "pt-BR",
     title: "Códigos de fechamento do WebSocket",
@@ -577,7 +627,11 @@ const closeCodeCatalogPtBR = {
     },
 };
 exports.closeCodeCatalogPtBR = closeCodeCatalogPtBR;
-/** The texts in "ru". Import only the catalogs you use: the others stay out of your bundle. */
+/**
+ * The texts in "ru". Import only the catalogs you use: the others stay out of your bundle.
+ *
+ * Defined at ../../../schema/close-codes.ru.yaml:2.
+ */
 const closeCodeCatalogRu = {
     locale: "ru",
     title: "Коды закрытия WebSocket",
