@@ -3,6 +3,7 @@ import { copyFile, mkdir, readdir, readFile, writeFile } from "node:fs/promises"
 import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { manifestFiles } from "../helpers/manifest-files.js";
 import { repoRoot } from "../helpers/paths.js";
 import { tempDir } from "../helpers/temp.js";
 
@@ -40,6 +41,24 @@ async function startServer(root: string) {
   return { url, stop, output: () => output };
 }
 
+/**
+ * `codebook inputs --json` in packages/codes lists what the manifests record, and packages/codes/turbo.json lists
+ * the same files, those outside the package written from the root (`$TURBO_ROOT$/`).
+ */
+async function expectTurboListsInputs(root: string): Promise<void> {
+  const codes = path.join(root, "packages/codes");
+  const { stdout } = await run(process.execPath, [path.join(root, "node_modules/codebook/bin/codebook.js"), "inputs", "--json"], { cwd: codes });
+  const listed = JSON.parse(stdout) as { inputs: string[]; outputs: string[] };
+  const recorded = await manifestFiles(codes, ["dist", "docs"]);
+  expect(listed).toEqual({ inputs: recorded.inputs, outputs: recorded.files });
+  const fromRoot = (file: string) => (file.startsWith("../") ? `$TURBO_ROOT$/${path.relative(root, path.resolve(codes, file)).split(path.sep).join("/")}` : file);
+  const turbo = JSON.parse(await readFile(path.join(codes, "turbo.json"), "utf8")) as { tasks: { build: { inputs: string[]; outputs: string[] } } };
+  expect({ inputs: [...turbo.tasks.build.inputs].sort(), outputs: [...turbo.tasks.build.outputs].sort() }).toEqual({
+    inputs: listed.inputs.map(fromRoot).sort(),
+    outputs: listed.outputs.map(fromRoot).sort(),
+  });
+}
+
 const APP_CODES = ["SessionExpired", "RateLimited", "RemovedByModerator", "RoomClosed"];
 
 describe("examples/monorepo", () => {
@@ -65,9 +84,11 @@ describe("examples/monorepo", () => {
     expect((await readdir(path.join(root, "packages/codes/dist"))).sort()).toEqual([
       ".codebook-manifest.json",
       "app-close-codes.d.ts",
+      "app-close-codes.d.ts.map",
       "app-close-codes.js",
       "app-close-codes.json",
     ]);
+    await expectTurboListsInputs(root);
     expect(await readFile(path.join(root, "packages/codes/docs/app-close-codes.md"), "utf8")).toContain("4003");
     const check = await npm(["run", "check"], root);
     expect(check).toContain("app-close-codes.yaml: 2 locales, 8 texts each (source locale en)");
