@@ -43,6 +43,9 @@ async function reachableFiles(root: string, manifest: Manifest): Promise<Set<str
     if (!/\.(js|d\.ts)$/.test(file)) continue;
     const source = await readFile(path.join(root, file), "utf8").catch(() => "");
     for (const specifier of relativeImports(source)) queue.push(path.posix.join(path.posix.dirname(file), specifier));
+    // A declaration map is reached from its declaration file (its sources are the shipped registry files).
+    const map = /^\/\/# sourceMappingURL=(\S+)$/m.exec(source)?.[1];
+    if (map !== undefined) queue.push(path.posix.join(path.posix.dirname(file), map));
   }
   return seen;
 }
