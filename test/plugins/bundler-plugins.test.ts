@@ -45,7 +45,7 @@ beforeAll(async () => {
   project = path.join(scratch, "project");
   await mkdir(path.join(project, "src"), { recursive: true });
   await installInto(project, [tarball, ...BUNDLERS]);
-  await copyFile(path.join(repoRoot, "test", "plugins", "fixtures", "build.mjs"), path.join(project, "build.mjs"));
+  for (const script of ["build.mjs", "watch.mjs"]) await copyFile(path.join(repoRoot, "test", "plugins", "fixtures", script), path.join(project, script));
 }, 300_000);
 
 /** A project folder inside the installed one (so that it resolves its packages) with a registry and a config. */
@@ -87,6 +87,21 @@ describe.each(["esbuild", "rollup", "vite", "webpack"])("codebook/%s", (bundler)
     expect(error).toMatchObject({ line: 13, column: 10 });
     expect(path.resolve(dir, error?.file ?? "")).toBe(path.join(dir, "codes.yaml"));
   }, 120_000);
+});
+
+describe.each(["esbuild", "rollup", "webpack"])("codebook/%s in watch mode", (bundler) => {
+  it("regenerates on an edit, fails the rebuild on an invalid edit keeping the output, and recovers", async () => {
+    const dir = await app(`${bundler}-watch`, "Broken");
+    const { stdout } = await run(process.execPath, [path.join(project, "watch.mjs"), bundler], { cwd: dir, timeout: 120_000 });
+    const steps = JSON.parse(stdout) as { name: string; settled: boolean; edited: boolean; errors: string[] }[];
+    expect(steps.map(({ name, settled, edited }) => ({ name, settled, edited }))).toEqual([
+      { name: "edit", settled: true, edited: true },
+      { name: "invalid", settled: true, edited: true },
+      { name: "recover", settled: true, edited: false },
+    ]);
+    expect(steps[1]?.errors.join("\n")).toContain('codes.yaml:13:11: error: "broken" is not a valid name');
+    expect(steps[2]?.errors).toEqual([]);
+  }, 150_000);
 });
 
 /** A WebSocket client of the dev server's HMR channel, keeping every message. */
