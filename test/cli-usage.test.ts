@@ -47,15 +47,15 @@ describe("unknown commands and options", () => {
   });
 
   it.each([
-    [["gen"], 'codebook: unknown command "gen" (did you mean "generate"?); the commands are init, generate, check, validate, i18n, diff, next'],
-    [["valdiate"], 'codebook: unknown command "valdiate" (did you mean "validate"?); the commands are init, generate, check, validate, i18n, diff, next'],
+    [["gen"], 'codebook: unknown command "gen" (did you mean "generate"?); the commands are init, generate, check, validate, inputs, i18n, diff, next'],
+    [["valdiate"], 'codebook: unknown command "valdiate" (did you mean "validate"?); the commands are init, generate, check, validate, inputs, i18n, diff, next'],
     [["generate", "--target", "ts"], "codebook: unknown option --target (did you mean --targets?)"],
     [["generate", "--no-enum"], "codebook: unknown option --no-enum (did you mean --no-enums?)"],
     [["check", "--qiuet"], "codebook: unknown option --qiuet (did you mean --quiet?)"],
     [["check", "-x"], "codebook: unknown option -x"],
     [["generate", "--quiet=yes"], 'codebook: --quiet takes no value (given "yes")'],
     [["generate", "--out", "--quiet"], "codebook: --out needs a value: --out DIR"],
-    [["validate", "--out", "x", "codes.yaml"], "codebook: --out does not apply to validate; it belongs to init, generate and check"],
+    [["validate", "--out", "x", "codes.yaml"], "codebook: --out does not apply to validate; it belongs to init, generate, check and inputs"],
   ])("%j: a short message in the CLI's own words, exit 2", async (args, message) => {
     const run = await runCli(args, await project());
     expect(run).toMatchObject({ code: 2, stdout: "" });

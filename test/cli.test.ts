@@ -135,8 +135,8 @@ describe("usage", () => {
   });
 
   it.each([
-    [[], "codebook: missing command: one of init, generate, check, validate, i18n"],
-    [["frobnicate"], 'codebook: unknown command "frobnicate"; the commands are init, generate, check, validate, i18n, diff, next'],
+    [[], "codebook: missing command: one of init, generate, check, validate, inputs, i18n"],
+    [["frobnicate"], 'codebook: unknown command "frobnicate"; the commands are init, generate, check, validate, inputs, i18n, diff, next'],
     [["generate", "--colour"], "codebook: unknown option --colour"],
     [["validate"], "codebook: validate needs a REGISTRY.yaml or a config file"],
     [["generate", "--out"], "codebook: --out needs a value: --out DIR"],
