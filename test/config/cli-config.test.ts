@@ -32,7 +32,7 @@ describe("codebook with a config file", () => {
     const run = await runCli(["generate"], path.join(dir, "packages", "a"));
     expect(run.code, run.stderr).toBe(0);
     expect((await readdir(path.join(dir, "packages/a/src"))).sort()).toEqual([".codebook-manifest.json", "a.ts", "c.md"]);
-    expect((await readdir(path.join(dir, "packages/b/dist"))).sort()).toEqual([".codebook-manifest.json", "b.d.ts", "b.js", "b.json"]);
+    expect((await readdir(path.join(dir, "packages/b/dist"))).sort()).toEqual([".codebook-manifest.json", "b.d.ts", "b.d.ts.map", "b.js", "b.json"]);
     // One manifest per folder, with a section per registry written there, each with the config as an input.
     const manifest = await readManifest(path.join(dir, "packages/a/src"));
     expect(Object.keys(manifest?.registries ?? {})).toEqual(["../../../codes/a.yaml", "../../../codes/c.yaml"]);
@@ -41,7 +41,7 @@ describe("codebook with a config file", () => {
       expect(Object.keys(section.inputs)).toContain("../../../codebook.config.json");
     }
     expect(await readFile(path.join(dir, "packages/b/dist/b.js"), "utf8")).toContain("exports.isDemo = isDemo;");
-    expect(run.stdout.split("\n").at(-1)).toBe("codebook: 7 written, 0 unchanged in src, ../b/dist");
+    expect(run.stdout.split("\n").at(-1)).toBe("codebook: 8 written, 0 unchanged in src, ../b/dist");
 
     expect((await runCli(["check"], dir)).code).toBe(0);
     const again = await runCli(["generate"], dir);
