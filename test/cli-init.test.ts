@@ -93,7 +93,7 @@ describe("codebook init", () => {
   it.each([
     [["init", "a.yaml", "b.yaml"], "codebook: init takes at most one REGISTRY.yaml: the starter registry's file name"],
     [["init", "--targets", "ts,tsx"], 'codebook: --targets: "tsx" is not one of ts, json, md, i18next, formatjs, gettext (did you mean "ts"?)'],
-    [["init", "--config", "x.json"], "codebook: --config does not apply to init; it belongs to generate, check, validate, i18n, diff and next"],
+    [["init", "--config", "x.json"], "codebook: --config does not apply to init; it belongs to generate, check, validate, inputs, i18n, diff and next"],
   ])("%j is a usage error", async (args, message) => {
     const dir = await tempDir();
     const run = await runCli(args, dir);

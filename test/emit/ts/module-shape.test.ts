@@ -50,8 +50,8 @@ export { parents, first };
   it("marks only legacy aliases deprecated: `deprecated: false` is a second name", async () => {
     const { dir, registry } = await loadFixture({ "registry.yaml": NO_RANGES });
     const module = fileAt(await renderAll(registry, dir), "flat.ts");
-    expect(module).toContain("/**\n * Legacy name.\n * @deprecated Use Flat.One (1) instead.\n */\nexport const ONE: Flat.One = Flat.One;");
-    expect(module).toContain("/** The Spanish spelling, kept on purpose. */\nexport const Uno: Flat.One = Flat.One;");
+    expect(module).toContain("/**\n * Legacy name.\n *\n * Defined at ../registry.yaml:5.\n * @deprecated Use Flat.One (1) instead.\n */\nexport const ONE: Flat.One = Flat.One;");
+    expect(module).toContain("/**\n * The Spanish spelling, kept on purpose.\n *\n * Defined at ../registry.yaml:5.\n */\nexport const Uno: Flat.One = Flat.One;");
   });
 });
 
