@@ -92,21 +92,24 @@ export function findCycles(graph: ImportGraph): string[][] {
 
 /**
  * The layer of a file: the index of its top-level folder in `layers`, or `layers.length` for a file at the top
- * (`cli.ts`, `index.ts`), which may import from every layer; undefined for a folder that is no layer.
+ * (`cli.ts`, `index.ts`), which may import from every layer; a folder in `above` (entry points built on the public
+ * API) comes after the top; undefined for a folder that is no layer.
  */
-export function layerOf(file: string, layers: readonly string[]): number | undefined {
+export function layerOf(file: string, layers: readonly string[], above: readonly string[] = []): number | undefined {
   const slash = file.indexOf("/");
   if (slash < 0) return layers.length;
-  const layer = layers.indexOf(file.slice(0, slash));
+  const folder = file.slice(0, slash);
+  if (above.includes(folder)) return layers.length + 1 + above.indexOf(folder);
+  const layer = layers.indexOf(folder);
   return layer < 0 ? undefined : layer;
 }
 
 /** The imports that point to a later layer than the importing file's, as `from:line → to`. */
-export function findLayerViolations(graph: ImportGraph, layers: readonly string[]): string[] {
+export function findLayerViolations(graph: ImportGraph, layers: readonly string[], above: readonly string[] = []): string[] {
   return graph.edges
     .filter((edge) => {
-      const from = layerOf(edge.from, layers);
-      const to = layerOf(edge.to, layers);
+      const from = layerOf(edge.from, layers, above);
+      const to = layerOf(edge.to, layers, above);
       return from !== undefined && to !== undefined && to > from;
     })
     .map((edge) => `${edge.from}:${edge.line} → ${edge.to}`);
