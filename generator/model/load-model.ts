@@ -2,7 +2,7 @@ import { DiagnosticError, type Diagnostic } from "../diagnostics/index.js";
 import { buildModel, Reporter, type RegistryCheck } from "./build-model.js";
 import { locateDeclarations } from "./declaration-origins.js";
 import type { RawRegistry } from "../load/raw-registry.js";
-import type { MessagePart, Registry } from "./registry.js";
+import type { MessagePart, Registry, RegistryOrigins } from "./registry.js";
 import { validateAgainstSchema } from "../validate/schema.js";
 import type { MergedRegistry } from "../load/extends.js";
 import { loadMergedRegistry, MergedReporter } from "./extends-chain.js";
@@ -176,7 +176,9 @@ export async function tryLoadRegistry(registryPath: string, options: CheckedLoad
   const diagnostics = [...sourceDiagnostics, ...(build.ok ? [] : build.diagnostics), ...missing.diagnostics(), ...icu.diagnostics];
   if (!build.ok || diagnostics.length > 0) return { ok: false, diagnostics };
   const localeFiles = perFile.flatMap((file) => file.translations.files);
-  const registry: Registry = { ...withMessages(build.registry, raw, icu.messages), origins: locateDeclarations(merged, raw, localeFiles) };
+  let origins: RegistryOrigins | undefined;
+  const locateOrigins = () => (origins ??= locateDeclarations(merged, raw, localeFiles));
+  const registry: Registry = { ...withMessages(build.registry, raw, icu.messages), locateOrigins };
   return { ok: true, registry, files: [...merged.files, ...localeFiles.map((locale) => locale.parsed.source.path)] };
 }
 

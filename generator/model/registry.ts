@@ -123,6 +123,11 @@ export interface Registry {
   readonly fallbacks: ReadonlyMap<string, readonly string[]>;
   /** The absolute path of the registry file (emitters print it relative to their output folder). */
   readonly sourcePath: string;
-  /** Where each part was written, when the registry was loaded from files (a model built in memory has none). */
+  /** Where each part was written, when known (see {@link Registry.locateOrigins}). */
   readonly origins?: RegistryOrigins;
+  /**
+   * Works out `origins` for a registry loaded from files (a model built in memory has none): on demand, since it
+   * needs the YAML's positions, which a load computes only to locate a diagnostic. Memoized.
+   */
+  readonly locateOrigins?: () => RegistryOrigins;
 }

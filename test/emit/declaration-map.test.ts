@@ -50,7 +50,7 @@ function expectedTargets(): { name: string; declaration: RegExp; file: string; l
   const catalogs = registry.locales.map((locale) => {
     const suffix = locale.split("-").map((part) => part.charAt(0).toUpperCase() + part.slice(1)).join("");
     const localeFile = defaultRegistry.replace(/\.yaml$/, `.${locale}.yaml`);
-    const inline = !registry.origins?.locales.get(locale)?.path.endsWith(`.${locale}.yaml`);
+    const inline = !registry.locateOrigins?.().locales.get(locale)?.path.endsWith(`.${locale}.yaml`);
     return {
       name: `closeCodeCatalog${suffix}`,
       declaration: new RegExp(`^export declare const closeCodeCatalog${suffix}: `),

@@ -78,7 +78,7 @@ describe("the outputs of a registry with statuses", () => {
     expect(ts).not.toContain("Old");
     expect(ts).toContain("@deprecated Clients cannot tell it from Ok. Use {@link Base.Ok} (1) instead.");
     // The second name of a deprecated code is deprecated with it.
-    expect(ts).toContain("/**\n * Another name for Base.Legacy (3).\n * @deprecated Clients cannot tell it from Ok. Use {@link Base.Ok} (1) instead.\n */\nexport const LEGACY");
+    expect(ts).toContain("/**\n * Another name for Base.Legacy (3).\n *\n * Defined at ../base.yaml:20.\n * @deprecated Clients cannot tell it from Ok. Use {@link Base.Ok} (1) instead.\n */\nexport const LEGACY");
     const data = JSON.parse(fileAt(files, "base.json")) as { codes: { name: string; status: string }[]; retired: { name: string; status: string; note: string; retiredSince: string }[] };
     expect(data.codes.map((entry) => [entry.name, entry.status])).toEqual([["Ok", "active"], ["Legacy", "deprecated"]]);
     expect(data.retired).toMatchObject([{ name: "Old", status: "retired", note: "Nobody sent it.", retiredSince: "2.0.0" }]);

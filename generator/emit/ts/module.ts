@@ -19,7 +19,8 @@ import { printStructure, StructureKind } from "./ts-morph-values.js";
  * blank line between statements: no project, and no parse of the printed text into a syntax tree that
  * nothing would read (4 s for 10,000 codes). Statements that are mostly data come as finished text.
  */
-export function emitTypeScriptModule(registry: Registry, context: EmitContext): GeneratedFile {
+export function emitTypeScriptModule(model: Registry, context: EmitContext): GeneratedFile {
+  const registry = withOrigins(model);
   const names = moduleNames(registry);
   const refs = sourceRefs(context);
   const statements: Statement[] = [
@@ -43,8 +44,14 @@ export function emitTypeScriptModule(registry: Registry, context: EmitContext): 
 export function emitTypeScript(registry: Registry, context: EmitContext): GeneratedFile[] {
   const module = emitTypeScriptModule(registry, context);
   if (context.emit === "ts") return [module];
-  const origins = declarationOrigins(registry);
+  const origins = declarationOrigins(withOrigins(registry));
   return transpileModule(module, context.module, origins === undefined ? undefined : { outDir: context.outDir, origins });
+}
+
+/** The registry with the registry lines its doc comments and declaration map name, worked out now if need be. */
+function withOrigins(registry: Registry): Registry {
+  if (registry.origins !== undefined || registry.locateOrigins === undefined) return registry;
+  return { ...registry, origins: registry.locateOrigins() };
 }
 
 function printStatement(statement: StatementStructures): string {
