@@ -12,7 +12,12 @@ import { Translations } from "./translations.js";
 import type { DataPath, ParsedYaml } from "../load/yaml-document.js";
 
 export type LoadResult =
-  | { readonly ok: true; readonly registry: Registry; /** Absolute paths of every file read. */ readonly files: readonly string[] }
+  | {
+      readonly ok: true;
+      readonly registry: Registry;
+      /** Absolute paths of every file read. */
+      readonly files: readonly string[];
+    }
   | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
 
 /** Options for loading a registry. */
