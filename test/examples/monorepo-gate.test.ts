@@ -31,6 +31,7 @@ async function exampleRepository(): Promise<string> {
 /** The command the example's CI runs in packages/codes: the `gate` script with the base branch appended. */
 async function gateCommand(): Promise<string[]> {
   const workflow = await readFile(path.join(EXAMPLE, ".github", "workflows", "codes.yml"), "utf8");
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: the workflow's own expression syntax, not a template
   expect(workflow).toContain('- run: npm run gate --workspace @example/codes -- "origin/${{ github.base_ref }}"');
   expect(workflow).toContain("fetch-depth: 0");
   const manifest = JSON.parse(await readFile(path.join(EXAMPLE, "packages", "codes", "package.json"), "utf8")) as { scripts: Record<string, string> };

@@ -83,7 +83,7 @@ const fragment = fc.constantFrom(
   "a: -0", "a: 1e3", "a: 1_000", "1: one", "1.0: one", "null: x", "~: x", "true: x", "a: [[[[1]]]]", "a: {b: {c: {d: 1}}}", "  - y", "    z: 2", "--- a", "--- |", "... # end", "a: ---", "- ---", "a: b ---",
   `${"k".repeat(1030)}: v`, `"${"k".repeat(1030)}": v`, `[${"k".repeat(1030)}: v]`, `- ${"x".repeat(1030)}`,
 );
-const soup = fc.array(fc.tuple(fc.constantFrom("", "  ", "    ", " "), fragment), { maxLength: 10 }).map((lines) => lines.map(([indent, line]) => indent + line).join("\n") + "\n");
+const soup = fc.array(fc.tuple(fc.constantFrom("", "  ", "    ", " "), fragment), { maxLength: 10 }).map((lines) => `${lines.map(([indent, line]) => indent + line).join("\n")}\n`);
 
 describe("the fast YAML path reads what the careful path reads, or leaves the document to it", () => {
   it("for random data written by yaml's and js-yaml's serializers, it reads every document the careful path accepts", () => {
