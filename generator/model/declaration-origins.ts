@@ -22,8 +22,8 @@ export function locateDeclarations(merged: MergedRegistry, raw: RawRegistry, loc
   };
   const named = (list: readonly { readonly name: string }[] | undefined, key: string) =>
     new Map((list ?? []).map((item, index) => [item.name, at([key, index, "name"])] as const));
-  (raw.ranges ?? []).forEach((range, index) => addAliases(range.aliases, ["ranges", index, "aliases"]));
-  raw.codes.forEach((code, index) => addAliases(code.aliases, ["codes", index, "aliases"]));
+  for (const [index, range] of (raw.ranges ?? []).entries()) addAliases(range.aliases, ["ranges", index, "aliases"]);
+  for (const [index, code] of raw.codes.entries()) addAliases(code.aliases, ["codes", index, "aliases"]);
   const locales = new Map<string, SourceOrigin>();
   for (const [index, locale] of raw.locales.entries()) {
     const file = localeFiles.find((candidate) => candidate.locale === locale);

@@ -19,7 +19,7 @@ function lineOf(lines: readonly string[], pattern: RegExp, from = 0): number {
   return index + 1;
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const setsStart = lineOf(registryLines, /^sets:/);
 
 /** What the editor should land on for each declaration, found by reading the YAML as text. */
@@ -91,7 +91,7 @@ describe.each([false, true])("the declaration map of emit js (enums: %s)", (enum
     expect(targets.length).toBeGreaterThan(registry.codes.length + registry.locales.length);
     for (const target of targets) {
       const at = lineOf(lines, target.declaration);
-      const column = lines[at - 1]!.search(new RegExp(`\\b${escape(target.name)}\\b`));
+      const column = lines[at - 1]!.search(new RegExp(`\\b${escapeRegExp(target.name)}\\b`));
       const original = originalPositionFor(map, { line: at, column });
       const expectedLine = target.line === 0 ? lineOf((await readFile(target.file, "utf8")).split("\n"), /^locale: /) : target.line;
       expect({ name: target.name, source: original.source, line: original.line }).toEqual({
@@ -110,14 +110,14 @@ describe("emit ts doc comments", () => {
     const module = await readFile(path.join(dir, "lib", "close-codes.ts"), "utf8");
     const shown = path.relative(path.join(dir, "lib"), defaultRegistry).split(path.sep).join("/");
     for (const entry of registry.codes) {
-      const doc = new RegExp(`\\* Defined at ${escape(shown)}:(\\d+)\\.\\n(?:\\s+\\* .*\\n)*\\s+\\*/\\n\\s+${entry.name} = ${entry.code}`);
+      const doc = new RegExp(`\\* Defined at ${escapeRegExp(shown)}:(\\d+)\\.\\n(?:\\s+\\* .*\\n)*\\s+\\*/\\n\\s+${entry.name} = ${entry.code}`);
       expect(Number(doc.exec(module)?.[1]), entry.name).toBe(lineOf(registryLines, new RegExp(`^\\s+name: ${entry.name}$`)));
     }
     for (const set of registry.sets) {
-      expect(module).toMatch(new RegExp(`Defined at ${escape(shown)}:${lineOf(registryLines, new RegExp(`^  - name: ${set.name}$`), setsStart)}\\.[^]*?export function ${set.guard ?? `is${set.name}CloseCode`}\\(`));
+      expect(module).toMatch(new RegExp(`Defined at ${escapeRegExp(shown)}:${lineOf(registryLines, new RegExp(`^  - name: ${set.name}$`), setsStart)}\\.[^]*?export function ${set.guard ?? `is${set.name}CloseCode`}\\(`));
     }
-    expect(module).toMatch(new RegExp(`Defined at ${escape(shown)}:${lineOf(registryLines, /\bCLOSE_NORMAL\b/)}\\.[^]*?export const CLOSE_NORMAL`));
-    expect(module).toMatch(new RegExp(`Defined at ${escape(shown.replace(/\.yaml$/, ".es.yaml"))}:\\d+\\.[^]*?export const closeCodeCatalogEs`));
+    expect(module).toMatch(new RegExp(`Defined at ${escapeRegExp(shown)}:${lineOf(registryLines, /\bCLOSE_NORMAL\b/)}\\.[^]*?export const CLOSE_NORMAL`));
+    expect(module).toMatch(new RegExp(`Defined at ${escapeRegExp(shown.replace(/\.yaml$/, ".es.yaml"))}:\\d+\\.[^]*?export const closeCodeCatalogEs`));
   });
 });
 

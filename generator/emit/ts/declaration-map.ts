@@ -95,7 +95,9 @@ function encodeMappings(mappings: readonly Mapping[], sourceIndex: ReadonlyMap<s
     if (line !== lastLine) lastColumn = 0;
     lastLine = line;
     const here = { source: sourceIndex.get(origin.path)!, line: origin.line - 1, column: origin.column - 1 };
-    (lines[line] ??= []).push(vlq(column - lastColumn) + vlq(here.source - previous.source) + vlq(here.line - previous.line) + vlq(here.column - previous.column));
+    const segments = lines[line] ?? [];
+    lines[line] = segments;
+    segments.push(vlq(column - lastColumn) + vlq(here.source - previous.source) + vlq(here.line - previous.line) + vlq(here.column - previous.column));
     lastColumn = column;
     previous = here;
   }
