@@ -6,7 +6,12 @@
 
 interface RegistryJson {
   readonly unknown: Readonly<Record<string, string>>;
-  readonly ranges: readonly { readonly name: string; readonly from: number; readonly to: number; readonly description: Readonly<Record<string, string>> }[];
+  readonly ranges: readonly {
+    readonly name: string;
+    readonly from: number;
+    readonly to: number;
+    readonly description: Readonly<Record<string, string>>;
+  }[];
   readonly codes: readonly { readonly code: number; readonly description: Readonly<Record<string, string>> }[];
   readonly sets: readonly { readonly name: string; readonly members: readonly (readonly [number, number])[] }[];
 }
@@ -31,7 +36,15 @@ function membersGuard(name: string, members: readonly (readonly [number, number]
     else for (let code = from; code <= to; code += 1) cases.push(code);
   }
   const fallback = spans.length === 0 ? "false" : `Number.isInteger(code) && (${spans.join(" || ")})`;
-  return [`export function ${name}(code) {`, "  switch (code) {", ...caseLines(cases, "return true;"), "    default:", `      return ${fallback};`, "  }", "}"].join("\n");
+  return [
+    `export function ${name}(code) {`,
+    "  switch (code) {",
+    ...caseLines(cases, "return true;"),
+    "    default:",
+    `      return ${fallback};`,
+    "  }",
+    "}",
+  ].join("\n");
 }
 
 function describeFunction(name: string, registry: RegistryJson, locale: string): string {
@@ -56,7 +69,15 @@ export function renderBaselineModule(registry: RegistryJson, sourceLocale: strin
   const registered = registry.codes.map((entry) => entry.code).sort((a, b) => a - b);
   return [
     "// Hand-written equivalents of the generated guards and describe, for the benchmark only.",
-    ["export function isCode(value) {", "  switch (value) {", ...caseLines(registered, "return true;"), "    default:", "      return false;", "  }", "}"].join("\n"),
+    [
+      "export function isCode(value) {",
+      "  switch (value) {",
+      ...caseLines(registered, "return true;"),
+      "    default:",
+      "      return false;",
+      "  }",
+      "}",
+    ].join("\n"),
     ...registry.sets.map((set) => membersGuard(`isSet${set.name}`, set.members)),
     describeFunction("describeSource", registry, sourceLocale),
     describeFunction("describeOther", registry, otherLocale),

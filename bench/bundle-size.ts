@@ -39,12 +39,24 @@ export interface BundleCase {
 }
 
 async function bundleWithEsbuild(entry: string, charset: "ascii" | "utf8"): Promise<string> {
-  const result = await esbuild.build({ entryPoints: [entry], bundle: true, minify: true, format: "esm", charset, write: false, logLevel: "silent" });
+  const result = await esbuild.build({
+    entryPoints: [entry],
+    bundle: true,
+    minify: true,
+    format: "esm",
+    charset,
+    write: false,
+    logLevel: "silent",
+  });
   return result.outputFiles[0]!.text;
 }
 
 async function bundleWithRollup(entry: string, withCommonjs: boolean, charset: "ascii" | "utf8"): Promise<string> {
-  const bundle = await rollup({ input: entry, plugins: [nodeResolve(), ...(withCommonjs ? [commonjs({ strictRequires: "auto" })] : [])], onwarn: () => undefined });
+  const bundle = await rollup({
+    input: entry,
+    plugins: [nodeResolve(), ...(withCommonjs ? [commonjs({ strictRequires: "auto" })] : [])],
+    onwarn: () => undefined,
+  });
   try {
     const { output } = await bundle.generate({ format: "es" });
     return (await esbuild.transform(output[0].code, { minify: true, format: "esm", charset })).code;

@@ -1,7 +1,7 @@
 import { rmSync } from "node:fs";
 import path from "node:path";
-import { measureInterleaved, median, medianOf, runForOutput, timeInterleaved, type TimedCommand } from "./process-timing.js";
-import { milliseconds, ratio, type DetailTable, type SummaryRow } from "./results-table.js";
+import { measureInterleaved, median, medianOf, runForOutput, type TimedCommand, timeInterleaved } from "./process-timing.js";
+import { type DetailTable, milliseconds, ratio, type SummaryRow } from "./results-table.js";
 
 /** Where the benchmark finds codebook and keeps its scratch files. */
 export interface BenchContext {
@@ -31,7 +31,13 @@ export function bareNode(context: BenchContext): TimedCommand {
 }
 
 /** A `codebook generate` into `outDir`, removed before every run so that each run is a full generate. */
-export function fullGenerate(context: BenchContext, label: string, registry: string[], outDir: string, cwd = context.scratch): TimedCommand {
+export function fullGenerate(
+  context: BenchContext,
+  label: string,
+  registry: string[],
+  outDir: string,
+  cwd = context.scratch,
+): TimedCommand {
   return {
     label,
     args: [cli(context), "generate", ...registry, "--out", outDir, "--quiet"],
@@ -86,7 +92,7 @@ export function measureFullDefault(context: BenchContext): SectionResult {
         target: "≤ 1.3×",
         met: full / floor <= 1.3,
         whenMissed:
-          "see \"Where the time goes: default registry\" below for the stages above the ts-morph require: loading and checking the registry with its six locale files, the TypeScript module, and the Markdown pages in eight locales.",
+          'see "Where the time goes: default registry" below for the stages above the ts-morph require: loading and checking the registry with its six locale files, the TypeScript module, and the Markdown pages in eight locales.',
       },
     ],
     details: [phaseTable(context, "default registry", path.join(context.repoRoot, "schema", "close-codes.yaml"))],
@@ -96,7 +102,14 @@ export function measureFullDefault(context: BenchContext): SectionResult {
 /** Stage timings from the public API, medians over a few fresh processes. */
 export function phaseTable(context: BenchContext, label: string, registry: string): DetailTable {
   const runs = context.quick ? 1 : 3;
-  const samples = Array.from({ length: runs }, () => JSON.parse(runForOutput([probe(context), "phases", registry, path.join(context.scratch, "phases")], context.scratch)) as Record<string, number>);
+  const samples = Array.from(
+    { length: runs },
+    () =>
+      JSON.parse(runForOutput([probe(context), "phases", registry, path.join(context.scratch, "phases")], context.scratch)) as Record<
+        string,
+        number
+      >,
+  );
   const names = Object.keys(samples[0]!);
   return {
     title: `Where the time goes: ${label}`,

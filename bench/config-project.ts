@@ -1,8 +1,8 @@
 import { spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, readdirSync } from "node:fs";
 import path from "node:path";
-import { bareNode, cli, type BenchContext, type SectionResult } from "./cli-timings.js";
-import { median, runForOutput, timeInterleaved, type TimedCommand } from "./process-timing.js";
+import { type BenchContext, bareNode, cli, type SectionResult } from "./cli-timings.js";
+import { median, runForOutput, type TimedCommand, timeInterleaved } from "./process-timing.js";
 import { milliseconds, ratio, type SummaryRow } from "./results-table.js";
 
 /**
@@ -12,7 +12,8 @@ import { milliseconds, ratio, type SummaryRow } from "./results-table.js";
 function copyRepositoryProject(context: BenchContext): string {
   const folder = path.join(context.scratch, "repository-project");
   mkdirSync(path.join(folder, "packages", "ws-close-codes"), { recursive: true });
-  for (const file of ["codebook.config.json", "README.md", path.join("packages", "ws-close-codes", "README.md")]) cpSync(path.join(context.repoRoot, file), path.join(folder, file));
+  for (const file of ["codebook.config.json", "README.md", path.join("packages", "ws-close-codes", "README.md")])
+    cpSync(path.join(context.repoRoot, file), path.join(folder, file));
   const schema = path.join(context.repoRoot, "schema");
   for (const file of readdirSync(schema)) cpSync(path.join(schema, file), path.join(folder, "schema", file));
   runForOutput([cli(context), "generate", "--quiet"], folder);

@@ -32,7 +32,9 @@ type Guard = (value: number) => boolean;
 type Describe = (code: number) => string;
 /** Which of the inputs a candidate runs on: all of them, or only the registered codes, or only the others. */
 type InputSubset = "registered" | "other";
-type Candidate = ({ readonly kind: "guard"; readonly run: Guard } | { readonly kind: "describe"; readonly run: Describe }) & { readonly inputs?: InputSubset };
+type Candidate = ({ readonly kind: "guard"; readonly run: Guard } | { readonly kind: "describe"; readonly run: Describe }) & {
+  readonly inputs?: InputSubset;
+};
 
 interface Baseline {
   readonly isCode: Guard;

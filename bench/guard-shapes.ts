@@ -12,7 +12,7 @@ import { transformSync } from "esbuild";
 import { membership } from "../generator/emit/ts/builders.js";
 import type { Interval } from "../generator/model/registry.js";
 import { median, runForOutput } from "./process-timing.js";
-import { ratio, type DetailTable } from "./results-table.js";
+import { type DetailTable, ratio } from "./results-table.js";
 
 type Shape = "comparisons" | "switch" | "binary search" | "codebook";
 const SHAPES: readonly Shape[] = ["comparisons", "switch", "binary search", "codebook"];
@@ -86,7 +86,11 @@ function inputsFor(intervals: readonly Interval[]): number[] {
 }
 
 /** Times every shape on every set, each in fresh processes, and returns the table for RESULTS.md. */
-export function measureGuardShapes(options: { readonly scratch: string; readonly quick: boolean; readonly log: (line: string) => void }): DetailTable {
+export function measureGuardShapes(options: {
+  readonly scratch: string;
+  readonly quick: boolean;
+  readonly log: (line: string) => void;
+}): DetailTable {
   const probe = fileURLToPath(import.meta.url);
   const processes = options.quick ? 1 : 3;
   options.log(`    guard shapes: ${SETS.length} sets x ${SHAPES.length} shapes x ${processes} process(es)`);
@@ -97,7 +101,9 @@ export function measureGuardShapes(options: { readonly scratch: string; readonly
     const timings = SHAPES.map((shape) => {
       const file = path.join(options.scratch, `shape-${SHAPES.indexOf(shape)}.mjs`);
       writeFileSync(file, transformSync(shapeSource(shape, intervals), { loader: "ts", format: "esm" }).code);
-      const samples = Array.from({ length: processes }, () => Number(runForOutput([probe, file, inputs, options.quick ? "5" : "9"], options.scratch)));
+      const samples = Array.from({ length: processes }, () =>
+        Number(runForOutput([probe, file, inputs, options.quick ? "5" : "9"], options.scratch)),
+      );
       return median(samples);
     });
     const best = Math.min(...timings.slice(0, 3));
@@ -118,7 +124,8 @@ function timeShape(modulePath: string, inputsPath: string, rounds: number): Prom
     let hits = 0;
     const run = (passes: number): number => {
       const start = process.hrtime.bigint();
-      for (let pass = 0; pass < passes; pass += 1) for (let index = 0; index < inputs.length; index += 1) if (has(inputs[index]!)) hits += 1;
+      for (let pass = 0; pass < passes; pass += 1)
+        for (let index = 0; index < inputs.length; index += 1) if (has(inputs[index]!)) hits += 1;
       return Number(process.hrtime.bigint() - start) / (passes * inputs.length);
     };
     let passes = 1;

@@ -8,7 +8,13 @@ function cleanEnv(): NodeJS.ProcessEnv {
 }
 
 function npm(args: readonly string[], cwd: string): string {
-  return execFileSync("npm", args, { cwd, env: cleanEnv(), encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 16 * 1024 * 1024 });
+  return execFileSync("npm", args, {
+    cwd,
+    env: cleanEnv(),
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+    maxBuffer: 16 * 1024 * 1024,
+  });
 }
 
 /**
@@ -16,7 +22,9 @@ function npm(args: readonly string[], cwd: string): string {
  * under `scratch`, as a user does; resolves with the project's folder, whose node_modules holds codebook.
  */
 export function installPackedCodebook(repoRoot: string, scratch: string): string {
-  const [packed] = JSON.parse(npm(["pack", "--ignore-scripts", "--json", "--pack-destination", scratch], repoRoot)) as { filename: string }[];
+  const [packed] = JSON.parse(npm(["pack", "--ignore-scripts", "--json", "--pack-destination", scratch], repoRoot)) as {
+    filename: string;
+  }[];
   const project = path.join(scratch, "installed");
   mkdirSync(project);
   writeFileSync(path.join(project, "package.json"), `${JSON.stringify({ name: "app", private: true, type: "module" }, null, 2)}\n`);

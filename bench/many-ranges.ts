@@ -1,7 +1,7 @@
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { BenchContext, SectionResult } from "./cli-timings.js";
-import { median, runMeasured, type RunCost } from "./process-timing.js";
+import { median, type RunCost, runMeasured } from "./process-timing.js";
 import { megabytes, milliseconds, ratio } from "./results-table.js";
 import { manyRangesRegistryYaml } from "./synthetic-registry.js";
 
@@ -10,8 +10,22 @@ export const MANY_RANGES_SIZES = [15_000, 60_000] as const;
 
 /** One full `codebook generate --targets ts,json,md` of `registry`, its wall-clock time and peak RSS. */
 function generateOnce(context: BenchContext, registry: string, outDir: string): RunCost {
-  const args = [path.join(context.repoRoot, "bin", "codebook.js"), "generate", registry, "--out", outDir, "--targets", "ts,json,md", "--quiet"];
-  return runMeasured({ label: path.basename(registry), args, cwd: context.scratch, prepare: () => rmSync(outDir, { recursive: true, force: true }) });
+  const args = [
+    path.join(context.repoRoot, "bin", "codebook.js"),
+    "generate",
+    registry,
+    "--out",
+    outDir,
+    "--targets",
+    "ts,json,md",
+    "--quiet",
+  ];
+  return runMeasured({
+    label: path.basename(registry),
+    args,
+    cwd: context.scratch,
+    prepare: () => rmSync(outDir, { recursive: true, force: true }),
+  });
 }
 
 /** Full generates of registries with as many ranges as codes: 15,000 and 60,000 of each, time and peak RSS. */
@@ -44,7 +58,8 @@ export function measureManyRanges(context: BenchContext): SectionResult {
         ratio: ratio(growth),
         target: "≤ 5× for 4× the input",
         met: growth <= 5,
-        whenMissed: "the model looks up each code's innermost range by binary search over the ranges sorted once, and the Markdown table finds each range's depth by name; see the stages of a profile (`node --cpu-prof`) for what grows faster than the input.",
+        whenMissed:
+          "the model looks up each code's innermost range by binary search over the ranges sorted once, and the Markdown table finds each range's depth by name; see the stages of a profile (`node --cpu-prof`) for what grows faster than the input.",
       },
     ],
     details: [

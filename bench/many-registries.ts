@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { fullGenerate, type BenchContext, type SectionResult } from "./cli-timings.js";
+import { type BenchContext, fullGenerate, type SectionResult } from "./cli-timings.js";
 import { measureInterleaved, medianOf, type TimedCommand } from "./process-timing.js";
 import { megabytes, milliseconds, ratio } from "./results-table.js";
 import { syntheticRegistryYaml } from "./synthetic-registry.js";
@@ -15,7 +15,10 @@ function writeManyRegistries(context: BenchContext): string {
   mkdirSync(folder, { recursive: true });
   const entries = Array.from({ length: REGISTRIES }, (_, index) => {
     const file = `codes-${index}.yaml`;
-    writeFileSync(path.join(folder, file), syntheticRegistryYaml(CODES_EACH, index + 1, { id: `codes-${index}`, type: `Codes${index}Code`, locales: LOCALES }));
+    writeFileSync(
+      path.join(folder, file),
+      syntheticRegistryYaml(CODES_EACH, index + 1, { id: `codes-${index}`, type: `Codes${index}Code`, locales: LOCALES }),
+    );
     return { registry: file, outDir: "out" };
   });
   writeFileSync(path.join(folder, "codebook.config.json"), `${JSON.stringify({ registries: entries }, null, 2)}\n`);
@@ -29,7 +32,10 @@ export function measureManyRegistries(context: BenchContext): SectionResult {
   writeFileSync(single, syntheticRegistryYaml(REGISTRIES * CODES_EACH, 1, { locales: LOCALES }));
   const runs = context.quick ? 3 : 7;
   context.log(`(e) ${REGISTRIES} registries of ${CODES_EACH} codes vs one of ${REGISTRIES * CODES_EACH}, ${runs} runs`);
-  const config: TimedCommand = { ...fullGenerate(context, "config", [], path.join(folder, "out"), folder), args: [path.join(context.repoRoot, "bin", "codebook.js"), "generate", "--quiet"] };
+  const config: TimedCommand = {
+    ...fullGenerate(context, "config", [], path.join(folder, "out"), folder),
+    args: [path.join(context.repoRoot, "bin", "codebook.js"), "generate", "--quiet"],
+  };
   const one = fullGenerate(context, "one", [single], path.join(context.scratch, "out-one"));
   const costs = measureInterleaved([one, config], runs, 1);
   const many = medianOf(costs, "config", "wallMs");
@@ -43,7 +49,8 @@ export function measureManyRegistries(context: BenchContext): SectionResult {
         ratio: ratio(many / floor),
         target: "≤ 1.5×",
         met: many / floor <= 1.5,
-        whenMissed: "each registry is loaded, checked and rendered on its own (ts-morph is loaded once for the run); what a registry costs besides its codes (its module's fixed parts, its Markdown pages, its catalogs' headers, its manifest section) is paid 50 times.",
+        whenMissed:
+          "each registry is loaded, checked and rendered on its own (ts-morph is loaded once for the run); what a registry costs besides its codes (its module's fixed parts, its Markdown pages, its catalogs' headers, its manifest section) is paid 50 times.",
       },
     ],
     details: [],

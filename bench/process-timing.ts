@@ -48,7 +48,8 @@ export function runMeasured(command: TimedCommand, usage = true): RunCost {
     const start = process.hrtime.bigint();
     const result = spawnSync(process.execPath, command.args, { cwd: command.cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
     const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
-    if (result.status !== 0) throw new Error(`${command.label}: node ${command.args.join(" ")} exited with ${result.status ?? result.signal}\n${result.stderr}`);
+    if (result.status !== 0)
+      throw new Error(`${command.label}: node ${command.args.join(" ")} exited with ${result.status ?? result.signal}\n${result.stderr}`);
     return { wallMs, cpuMs: Number.NaN, maxRssBytes: Number.NaN };
   }
   const folder = mkdtempSync(path.join(tmpdir(), "codebook-usage-"));
@@ -63,7 +64,8 @@ export function runMeasured(command: TimedCommand, usage = true): RunCost {
       env: { ...process.env, CODEBOOK_BENCH_USAGE_FILE: usageFile },
     });
     const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
-    if (result.status !== 0) throw new Error(`${command.label}: node ${command.args.join(" ")} exited with ${result.status ?? result.signal}\n${result.stderr}`);
+    if (result.status !== 0)
+      throw new Error(`${command.label}: node ${command.args.join(" ")} exited with ${result.status ?? result.signal}\n${result.stderr}`);
     const usage = JSON.parse(readFileSync(usageFile, "utf8")) as { maxRssBytes: number; cpuMs: number };
     return { wallMs, ...usage };
   } finally {
@@ -100,7 +102,12 @@ export function medianOf(costs: Costs, label: string, figure: keyof RunCost): nu
 
 /** Runs `node ARGS` once and returns its standard output (for helpers that report JSON). */
 export function runForOutput(args: readonly string[], cwd: string): string {
-  const result = spawnSync(process.execPath, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(process.execPath, args, {
+    cwd,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (result.status !== 0) throw new Error(`node ${args.join(" ")} exited with ${result.status ?? result.signal}\n${result.stderr}`);
   return result.stdout;
 }

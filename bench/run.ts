@@ -9,23 +9,25 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { renderBaselineModule } from "./baselines.js";
-import { measureBundle, type BundleMeasure, type Bundler } from "./bundle-size.js";
-import { installPackedCodebook } from "./installed-package.js";
-import { measureFullDefault, measureNoOp, type BenchContext, type SectionResult } from "./cli-timings.js";
+import { type BundleMeasure, type Bundler, measureBundle } from "./bundle-size.js";
+import { type BenchContext, measureFullDefault, measureNoOp, type SectionResult } from "./cli-timings.js";
 import { measureConfigProject } from "./config-project.js";
-import { measureManyRegistries } from "./many-registries.js";
-import { measureScaling } from "./scaling.js";
 import { CANDIDATE_NAMES, OTHER_LOCALE } from "./guard-probe.js";
 import { measureGuardShapes } from "./guard-shapes.js";
+import { installPackedCodebook } from "./installed-package.js";
 import { measureManyRanges } from "./many-ranges.js";
+import { measureManyRegistries } from "./many-registries.js";
 import { median, runForOutput } from "./process-timing.js";
-import { describeMachine, ratio, renderResults, type DetailTable, type SummaryRow } from "./results-table.js";
+import { type DetailTable, describeMachine, ratio, renderResults, type SummaryRow } from "./results-table.js";
+import { measureScaling } from "./scaling.js";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
 /** (f) Generated guards and describe against hand-written switches and the naive enum scan. */
 function measureGuards(context: BenchContext): SectionResult {
-  const registry = JSON.parse(readFileSync(path.join(repoRoot, "generated", "close-codes.json"), "utf8")) as Parameters<typeof renderBaselineModule>[0] & { sourceLocale: string };
+  const registry = JSON.parse(readFileSync(path.join(repoRoot, "generated", "close-codes.json"), "utf8")) as Parameters<
+    typeof renderBaselineModule
+  >[0] & { sourceLocale: string };
   const baseline = path.join(context.scratch, "baseline.mjs");
   writeFileSync(baseline, renderBaselineModule(registry, registry.sourceLocale, OTHER_LOCALE));
   const processes = context.quick ? 1 : 5;
@@ -34,7 +36,9 @@ function measureGuards(context: BenchContext): SectionResult {
   const samples = new Map<string, { nsPerOp: number[]; checksum: string }>();
   for (let run = 0; run < processes; run += 1) {
     for (const name of CANDIDATE_NAMES) {
-      const result = JSON.parse(runForOutput([path.join(repoRoot, "dist", "bench", "guard-probe.js"), name, baseline, rounds, "60"], repoRoot)) as { nsPerOp: number; checksum: string };
+      const result = JSON.parse(
+        runForOutput([path.join(repoRoot, "dist", "bench", "guard-probe.js"), name, baseline, rounds, "60"], repoRoot),
+      ) as { nsPerOp: number; checksum: string };
       const entry = samples.get(name) ?? { nsPerOp: [], checksum: result.checksum };
       if (entry.checksum !== result.checksum) throw new Error(`${name}: results differ between runs`);
       samples.set(name, { nsPerOp: [...entry.nsPerOp, result.nsPerOp], checksum: entry.checksum });
@@ -44,7 +48,8 @@ function measureGuards(context: BenchContext): SectionResult {
   const functionOf = (name: string) => name.slice(0, name.lastIndexOf("/"));
   for (const name of CANDIDATE_NAMES) {
     const reference = samples.get(`${functionOf(name)}/generated`)!;
-    if (samples.get(name)!.checksum !== reference.checksum) throw new Error(`${name} does not compute what ${functionOf(name)}/generated computes`);
+    if (samples.get(name)!.checksum !== reference.checksum)
+      throw new Error(`${name} does not compute what ${functionOf(name)}/generated computes`);
   }
   const compared = [...new Set(CANDIDATE_NAMES.map(functionOf))].filter((fn) => samples.has(`${fn}/switch`));
   const summary: SummaryRow[] = compared.map((fn) => {
@@ -57,7 +62,7 @@ function measureGuards(context: BenchContext): SectionResult {
       target: "≤ 1.10×",
       met: value <= 1.1,
       whenMissed: fn.startsWith("describe")
-        ? "the hand-written function returns constant strings, and V8 inlines it whole (410 bytes of bytecode, under its 460-byte limit). codebook's describe reads the texts from the catalog the app imported, so that one locale's texts can be bundled alone; that makes the same logic about 500 bytes, so it is split in two (registered codes in one function, ranges in another) and only the first is inlined. The rows \"registered codes only\" and \"other codes only\" below show where the difference lies. Calls cost a few nanoseconds: on a busy machine, compare the spread over processes too."
+        ? 'the hand-written function returns constant strings, and V8 inlines it whole (410 bytes of bytecode, under its 460-byte limit). codebook\'s describe reads the texts from the catalog the app imported, so that one locale\'s texts can be bundled alone; that makes the same logic about 500 bytes, so it is split in two (registered codes in one function, ranges in another) and only the first is inlined. The rows "registered codes only" and "other codes only" below show where the difference lies. Calls cost a few nanoseconds: on a busy machine, compare the spread over processes too.'
         : "a call costs a few nanoseconds, and on a busy machine the spread over processes (in the table below) can exceed the difference; re-run on an idle machine before reading much into it.",
     };
   });
@@ -67,15 +72,32 @@ function measureGuards(context: BenchContext): SectionResult {
     header: ["Candidate", "ns/op", "Spread over processes", "vs generated"],
     rows: CANDIDATE_NAMES.map((name) => {
       const all = samples.get(name)!.nsPerOp;
-      return [name, nsPerOp(name).toFixed(2), `${Math.min(...all).toFixed(2)}–${Math.max(...all).toFixed(2)}`, ratio(nsPerOp(name) / nsPerOp(`${functionOf(name)}/generated`))];
+      return [
+        name,
+        nsPerOp(name).toFixed(2),
+        `${Math.min(...all).toFixed(2)}–${Math.max(...all).toFixed(2)}`,
+        ratio(nsPerOp(name) / nsPerOp(`${functionOf(name)}/generated`)),
+      ];
     }),
   };
   return { summary, details: [detail, measureGuardShapes(context)] };
 }
 
 /** Texts of every locale but `kept`, as distinctive as the catalogs make them. */
-function otherLocaleTexts(registryJson: { locales: string[]; unknown: Record<string, string>; title: Record<string, string>; codes: { description: Record<string, string> }[] }, kept: string): string[] {
-  const keptTexts = new Set([registryJson.unknown[kept], registryJson.title[kept], ...registryJson.codes.map((code) => code.description[kept])]);
+function otherLocaleTexts(
+  registryJson: {
+    locales: string[];
+    unknown: Record<string, string>;
+    title: Record<string, string>;
+    codes: { description: Record<string, string> }[];
+  },
+  kept: string,
+): string[] {
+  const keptTexts = new Set([
+    registryJson.unknown[kept],
+    registryJson.title[kept],
+    ...registryJson.codes.map((code) => code.description[kept]),
+  ]);
   return registryJson.locales
     .filter((locale) => locale !== kept)
     .flatMap((locale) => [registryJson.unknown[locale]!, registryJson.title[locale]!, registryJson.codes[0]!.description[locale]!])
@@ -94,7 +116,22 @@ interface ModuleSource {
 /** The emitted JavaScript of one `--emit js` form, written by the built CLI into `scratch`. */
 function emitJavaScript(context: BenchContext, module: "esm" | "cjs", enums: boolean): string {
   const dir = path.join(context.scratch, `emitted-${module}${enums ? "" : "-no-enums"}`);
-  runForOutput([path.join(repoRoot, "bin", "codebook.js"), "generate", "--no-config", "--emit", "js", "--module", module, ...(enums ? [] : ["--no-enums"]), "--out", dir, "--quiet"], context.scratch);
+  runForOutput(
+    [
+      path.join(repoRoot, "bin", "codebook.js"),
+      "generate",
+      "--no-config",
+      "--emit",
+      "js",
+      "--module",
+      module,
+      ...(enums ? [] : ["--no-enums"]),
+      "--out",
+      dir,
+      "--quiet",
+    ],
+    context.scratch,
+  );
   writeFileSync(path.join(dir, "package.json"), JSON.stringify({ type: module === "esm" ? "module" : "commonjs" }));
   return dir;
 }
@@ -111,19 +148,41 @@ async function measureBundles(context: BenchContext): Promise<SectionResult> {
   const sources: ModuleSource[] = [
     { label: "installed `codebook/close-codes`", dir: installed, specifier: "codebook/close-codes", bundlers: both },
     { label: "`--emit js --module esm`", dir: emitJavaScript(context, "esm", true), specifier: "./close-codes.js", bundlers: both },
-    { label: "`--emit js --module esm --no-enums`", dir: emitJavaScript(context, "esm", false), specifier: "./close-codes.js", bundlers: both },
+    {
+      label: "`--emit js --module esm --no-enums`",
+      dir: emitJavaScript(context, "esm", false),
+      specifier: "./close-codes.js",
+      bundlers: both,
+    },
     // esbuild keeps a CommonJS module whole, whatever its shape: measured to show what such a consumer gets.
-    { label: "`--emit js --module cjs`", dir: emitJavaScript(context, "cjs", true), specifier: "./close-codes.js", bundlers: [{ bundler: "rollup", commonjs: true }, { bundler: "esbuild" }] },
-    { label: "TypeScript source `generated/close-codes.ts`", dir: context.scratch, specifier: path.join(repoRoot, "generated", "close-codes.ts"), bundlers: [{ bundler: "esbuild" }] },
+    {
+      label: "`--emit js --module cjs`",
+      dir: emitJavaScript(context, "cjs", true),
+      specifier: "./close-codes.js",
+      bundlers: [{ bundler: "rollup", commonjs: true }, { bundler: "esbuild" }],
+    },
+    {
+      label: "TypeScript source `generated/close-codes.ts`",
+      dir: context.scratch,
+      specifier: path.join(repoRoot, "generated", "close-codes.ts"),
+      bundlers: [{ bundler: "esbuild" }],
+    },
   ];
-  const registryJson = JSON.parse(readFileSync(path.join(repoRoot, "generated", "close-codes.json"), "utf8")) as Parameters<typeof otherLocaleTexts>[0];
+  const registryJson = JSON.parse(readFileSync(path.join(repoRoot, "generated", "close-codes.json"), "utf8")) as Parameters<
+    typeof otherLocaleTexts
+  >[0];
   const forbidden = otherLocaleTexts(registryJson, OTHER_LOCALE);
   const apps = [
-    { name: "isValidCloseCode only", forbidden: [], app: (from: string) => `import { isValidCloseCode } from ${from};\nglobalThis.result = isValidCloseCode(Number(globalThis.input));\n` },
+    {
+      name: "isValidCloseCode only",
+      forbidden: [],
+      app: (from: string) => `import { isValidCloseCode } from ${from};\nglobalThis.result = isValidCloseCode(Number(globalThis.input));\n`,
+    },
     {
       name: `describer with the "${OTHER_LOCALE}" catalog only`,
       forbidden,
-      app: (from: string) => `import { createCloseCodeDescriber, closeCodeCatalogDe } from ${from};\nconst describe = createCloseCodeDescriber(closeCodeCatalogDe);\nglobalThis.result = describe(Number(globalThis.input));\n`,
+      app: (from: string) =>
+        `import { createCloseCodeDescriber, closeCodeCatalogDe } from ${from};\nconst describe = createCloseCodeDescriber(closeCodeCatalogDe);\nglobalThis.result = describe(Number(globalThis.input));\n`,
     },
   ];
   const rows: { source: ModuleSource; app: string; commonjs: boolean; measure: BundleMeasure }[] = [];
@@ -131,7 +190,14 @@ async function measureBundles(context: BenchContext): Promise<SectionResult> {
     for (const app of apps) {
       for (const { bundler, ...options } of source.bundlers) {
         const commonjs = "commonjs" in options && options.commonjs === true;
-        const measure = await measureBundle({ label: app.name, bundler, dir: source.dir, app: app.app(JSON.stringify(source.specifier)), commonjs, forbidden: app.forbidden });
+        const measure = await measureBundle({
+          label: app.name,
+          bundler,
+          dir: source.dir,
+          app: app.app(JSON.stringify(source.specifier)),
+          commonjs,
+          forbidden: app.forbidden,
+        });
         rows.push({ source, app: app.name, commonjs, measure });
       }
     }
@@ -139,7 +205,8 @@ async function measureBundles(context: BenchContext): Promise<SectionResult> {
   const installedRows = rows.filter((row) => row.source.dir === installed);
   const guard = installedRows.filter((row) => row.app === apps[0]!.name).map((row) => row.measure);
   const describe = installedRows.filter((row) => row.app === apps[1]!.name).map((row) => row.measure);
-  const sizes = (measures: readonly BundleMeasure[]) => measures.map((measure) => `${measure.bytes} B (${measure.gzipBytes} B gzip) ${measure.bundler}`).join(", ");
+  const sizes = (measures: readonly BundleMeasure[]) =>
+    measures.map((measure) => `${measure.bytes} B (${measure.gzipBytes} B gzip) ${measure.bundler}`).join(", ");
   return {
     summary: [
       {
@@ -162,7 +229,7 @@ async function measureBundles(context: BenchContext): Promise<SectionResult> {
     details: [
       {
         title: "Bundles (minified ESM: esbuild bundles and minifies; rollup 4 with node-resolve bundles, esbuild minifies)",
-        note: "Each app is one line besides its import. Bytes are esbuild's default ASCII output. The installed package is `npm pack`ed and installed into a fresh project, as a user gets it. CommonJS is read by rollup through @rollup/plugin-commonjs with `strictRequires: \"auto\"`; esbuild never shakes CommonJS. The enum column tells whether the enum survived tree-shaking.",
+        note: 'Each app is one line besides its import. Bytes are esbuild\'s default ASCII output. The installed package is `npm pack`ed and installed into a fresh project, as a user gets it. CommonJS is read by rollup through @rollup/plugin-commonjs with `strictRequires: "auto"`; esbuild never shakes CommonJS. The enum column tells whether the enum survived tree-shaking.',
         header: ["Module", "App", "Bundler", "Bytes", "gzip", "Enum kept", "Other locales' texts found"],
         rows: rows.map(({ source, app, commonjs, measure }) => [
           source.label,

@@ -1,9 +1,9 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { fullGenerate, phaseTable, type BenchContext, type SectionResult } from "./cli-timings.js";
+import { type BenchContext, fullGenerate, phaseTable, type SectionResult } from "./cli-timings.js";
 import { measureInterleaved, median, medianOf, runForOutput } from "./process-timing.js";
 import { megabytes, milliseconds, ratio } from "./results-table.js";
-import { syntheticRegistryYaml, SYNTHETIC_LOCALES } from "./synthetic-registry.js";
+import { SYNTHETIC_LOCALES, syntheticRegistryYaml } from "./synthetic-registry.js";
 
 export const SYNTHETIC_SIZES = [100, 1000, 10_000] as const;
 
@@ -26,8 +26,11 @@ function measureFloors(context: BenchContext, file: string): Map<string, number>
   const samples = new Map<string, number[]>();
   for (let run = 0; run < runs; run += 1) {
     for (const args of [["yaml-parse", file], ["js-yaml", file], ["import-ts-morph"]]) {
-      const result = JSON.parse(runForOutput([path.join(context.repoRoot, "dist", "bench", "probe.js"), ...args], context.repoRoot)) as Record<string, number>;
-      for (const [name, value] of Object.entries(result)) samples.set(`${args[0]}: ${name}`, [...(samples.get(`${args[0]}: ${name}`) ?? []), value]);
+      const result = JSON.parse(
+        runForOutput([path.join(context.repoRoot, "dist", "bench", "probe.js"), ...args], context.repoRoot),
+      ) as Record<string, number>;
+      for (const [name, value] of Object.entries(result))
+        samples.set(`${args[0]}: ${name}`, [...(samples.get(`${args[0]}: ${name}`) ?? []), value]);
     }
   }
   return new Map([...samples].map(([name, values]) => [name, median(values)]));
@@ -38,7 +41,9 @@ export function measureScaling(context: BenchContext): SectionResult {
   const files = writeSyntheticRegistries(context);
   const runs = context.quick ? 3 : 7;
   context.log(`(d) synthetic registries ${SYNTHETIC_SIZES.join(", ")} codes x ${SYNTHETIC_LOCALES.length} locales, ${runs} runs`);
-  const commands = SYNTHETIC_SIZES.map((size) => fullGenerate(context, String(size), [files.get(size)!], path.join(context.scratch, `out-${size}`)));
+  const commands = SYNTHETIC_SIZES.map((size) =>
+    fullGenerate(context, String(size), [files.get(size)!], path.join(context.scratch, `out-${size}`)),
+  );
   const costs = measureInterleaved(commands, runs, 1);
   const wall = (size: number) => medianOf(costs, String(size), "wallMs");
   const cpu = (size: number) => medianOf(costs, String(size), "cpuMs");
@@ -59,7 +64,8 @@ export function measureScaling(context: BenchContext): SectionResult {
         ratio: "",
         target: "≤ 2.0 s",
         met: wall(large) <= 2000,
-        whenMissed: "see \"Where the time goes\" for the largest registry below: ts-morph's import and the TypeScript module, eight locales' catalogs and Markdown pages each take their share; YAML is read by js-yaml's event parser, and yaml with positions only to locate a diagnostic.",
+        whenMissed:
+          "see \"Where the time goes\" for the largest registry below: ts-morph's import and the TypeScript module, eight locales' catalogs and Markdown pages each take their share; YAML is read by js-yaml's event parser, and yaml with positions only to locate a diagnostic.",
       },
       {
         measure: `(d) peak RSS, ${label}`,
@@ -68,7 +74,8 @@ export function measureScaling(context: BenchContext): SectionResult {
         ratio: "",
         target: "≤ 300 MiB",
         met: rss(large) <= 300 * 2 ** 20,
-        whenMissed: "the peak holds the model, ts-morph's printer and every rendered file until the folder is written; see the notes on memory below.",
+        whenMissed:
+          "the peak holds the model, ts-morph's printer and every rendered file until the folder is written; see the notes on memory below.",
       },
       {
         measure: `(d) time per code at ${large.toLocaleString("en")} vs at ${middle.toLocaleString("en")}`,
@@ -77,7 +84,8 @@ export function measureScaling(context: BenchContext): SectionResult {
         ratio: ratio(growth),
         target: "≤ 1.1×",
         met: growth <= 1.1,
-        whenMissed: "the marginal time per code is a difference of two medians; compare the scaling table's totals and CPU times, and the stages of the largest registry below.",
+        whenMissed:
+          "the marginal time per code is a difference of two medians; compare the scaling table's totals and CPU times, and the stages of the largest registry below.",
       },
     ],
     details: [

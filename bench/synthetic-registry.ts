@@ -108,7 +108,10 @@ export function syntheticRegistryYaml(size: number, seed = 1, options: Synthetic
     lines.push(`    reference: Synthetic specification §${block + 1}`);
   }
   lines.push("", "codes:");
-  const names = codes.map((code, index) => `${NAME_PARTS[index % NAME_PARTS.length]}${NAME_PARTS[Math.floor(index / NAME_PARTS.length) % NAME_PARTS.length]}${code}`);
+  const names = codes.map(
+    (code, index) =>
+      `${NAME_PARTS[index % NAME_PARTS.length]}${NAME_PARTS[Math.floor(index / NAME_PARTS.length) % NAME_PARTS.length]}${code}`,
+  );
   codes.forEach((code, index) => {
     lines.push(`  - code: ${code}`, `    name: ${names[index]}`, "    description:", ...textBlock(random, "      ", code));
     if (index % 10 === 0) lines.push(`    reference: Synthetic specification §${index}`, `    url: https://example.com/codes#${code}`);

@@ -1,12 +1,22 @@
 import path from "node:path";
-import { choice, commandOf, COMMANDS, listChoice, parseCommandLine, UsageError, type Command, type OptionName, type OptionValues } from "./run/cli-args.js";
-import { DiagnosticError, escapeControls, formatDiagnostic, type Diagnostic } from "./diagnostics/index.js";
 import { findConfigFile } from "./config/find-config.js";
+import { type Diagnostic, DiagnosticError, escapeControls, formatDiagnostic } from "./diagnostics/index.js";
 import { TARGET_NAMES } from "./emit/targets.js";
-import { HELP } from "./run/cli-help.js";
 import { defaultRegistryPath, packageVersion } from "./package/package-root.js";
 import { check } from "./run/check.js";
-import { generate, type GenerateResult } from "./run/generate.js";
+import {
+  COMMANDS,
+  type Command,
+  choice,
+  commandOf,
+  listChoice,
+  type OptionName,
+  type OptionValues,
+  parseCommandLine,
+  UsageError,
+} from "./run/cli-args.js";
+import { HELP } from "./run/cli-help.js";
+import { type GenerateResult, generate } from "./run/generate.js";
 import type { RunOptions } from "./run/options.js";
 import { validate } from "./run/validate.js";
 import { namedInputs } from "./run/watch.js";
@@ -96,7 +106,9 @@ async function runOptions(values: OptionValues, registries: readonly string[], i
     );
   }
   if (values.module !== undefined && values.emit !== "js") {
-    throw new UsageError(`--module ${values.module} applies to emitted JavaScript: add --emit js (generated TypeScript uses ES module syntax, and your compiler picks its output format)`);
+    throw new UsageError(
+      `--module ${values.module} applies to emitted JavaScript: add --emit js (generated TypeScript uses ES module syntax, and your compiler picks its output format)`,
+    );
   }
   return {
     registries,
@@ -116,7 +128,9 @@ async function runOptions(values: OptionValues, registries: readonly string[], i
 /** One line when a run falls back to the embedded registry, so that a project without a config notices. */
 function announceBuiltIn(io: CliIo, registries: readonly string[], config: string | false | boolean | undefined, quiet: boolean): void {
   if (quiet || registries.length > 0 || (config !== false && config !== undefined)) return;
-  io.stdout("codebook: no registry named and no config file found, so this uses the built-in WebSocket close-code registry (`codebook init` starts your own)");
+  io.stdout(
+    "codebook: no registry named and no config file found, so this uses the built-in WebSocket close-code registry (`codebook init` starts your own)",
+  );
 }
 
 function printDiagnostics(io: CliIo, diagnostics: readonly Diagnostic[], outcome: string | undefined): void {
@@ -126,7 +140,9 @@ function printDiagnostics(io: CliIo, diagnostics: readonly Diagnostic[], outcome
 
 function reportGenerate(io: CliIo, result: GenerateResult, quiet: boolean): void {
   for (const file of result.overwritten) {
-    io.stderr(`overwrote ${shown(io, file)}, which was edited since codebook wrote it: generated files are rewritten on every run, so change the registry (or a template) instead`);
+    io.stderr(
+      `overwrote ${shown(io, file)}, which was edited since codebook wrote it: generated files are rewritten on every run, so change the registry (or a template) instead`,
+    );
   }
   for (const file of result.kept) {
     io.stderr(`kept ${shown(io, file)}: no longer generated, but edited since codebook wrote it; delete it if you don't need it`);
@@ -193,7 +209,10 @@ async function runCheck(options: RunOptions, argv: readonly string[], quiet: boo
   }
   if (!result.ok) {
     const count = `${problems.length} generated file${problems.length === 1 ? " is" : "s are"} out of date`;
-    const config = typeof options.config === "string" && (options.inject ?? []).length > 0 ? ` (or list ${options.inject!.join(", ")} under "inject" in ${shown(io, path.resolve(io.cwd, options.config))}, and \`codebook generate\` keeps ${options.inject!.length === 1 ? "it" : "them"} current)` : "";
+    const config =
+      typeof options.config === "string" && (options.inject ?? []).length > 0
+        ? ` (or list ${options.inject!.join(", ")} under "inject" in ${shown(io, path.resolve(io.cwd, options.config))}, and \`codebook generate\` keeps ${options.inject!.length === 1 ? "it" : "them"} current)`
+        : "";
     io.stderr(`codebook: ${count}; run \`${repairCommand(argv)}\`${config}`);
     return 1;
   }
@@ -210,7 +229,9 @@ async function runI18n(values: OptionValues, registries: readonly string[], quie
   ]);
   if (values.stamp !== undefined && registries.length === 0 && config === false) {
     // The built-in registry's files belong to the installed codebook: stamping them would edit node_modules.
-    throw new UsageError("--stamp needs a registry of yours: name it, or run in a project with a config file (the built-in registry's files belong to codebook)");
+    throw new UsageError(
+      "--stamp needs a registry of yours: name it, or run in a project with a config file (the built-in registry's files belong to codebook)",
+    );
   }
   announceBuiltIn(io, registries, config, quiet);
   const target = { cwd: io.cwd, registries, config };
@@ -225,7 +246,10 @@ async function runI18n(values: OptionValues, registries: readonly string[], quie
     const stamped = results.flatMap((result) => (result.ok ? [result] : []));
     if (stamped.length === 0) throw new UsageError(`--stamp: ${results.map((result) => (result.ok ? "" : result.reason)).join("; ")}`);
     for (const result of stamped) {
-      if (!quiet) io.stdout(`codebook: ${result.stamped} translation${result.stamped === 1 ? "" : "s"} stamped, ${result.unchanged} already current in ${result.file}`);
+      if (!quiet)
+        io.stdout(
+          `codebook: ${result.stamped} translation${result.stamped === 1 ? "" : "s"} stamped, ${result.unchanged} already current in ${result.file}`,
+        );
     }
     return 0;
   }
@@ -245,7 +269,9 @@ async function runInit(values: OptionValues, args: readonly string[], quiet: boo
     ...(values.targets === undefined ? {} : { targets: listChoice("targets", values.targets, TARGET_NAMES) }),
   });
   if (!result.ok) {
-    io.stderr(`codebook: ${result.existing.map((file) => shown(io, file)).join(", ")} already exist${result.existing.length === 1 ? "s" : ""}; init never overwrites a file, so nothing was written`);
+    io.stderr(
+      `codebook: ${result.existing.map((file) => shown(io, file)).join(", ")} already exist${result.existing.length === 1 ? "s" : ""}; init never overwrites a file, so nothing was written`,
+    );
     return 1;
   }
   if (quiet) return 0;
@@ -267,7 +293,8 @@ async function registriesOf(values: OptionValues, registries: readonly string[],
 
 /** `codebook diff --against REF`: the report (or JSON), exit 1 when the verdict reaches --fail-on or a version is not raised enough. */
 async function runDiff(values: OptionValues, registries: readonly string[], io: CliIo): Promise<number> {
-  if (values.against === undefined) throw new UsageError("diff needs --against REF (a git commit, branch or tag) or --against FILE.json (a previous <id>.json)");
+  if (values.against === undefined)
+    throw new UsageError("diff needs --against REF (a git commit, branch or tag) or --against FILE.json (a previous <id>.json)");
   const { CHANGE_LEVELS } = await import("./model/diff/rules.js");
   const failOn = choice("fail-on", values["fail-on"], CHANGE_LEVELS);
   const { diffRegistries } = await import("./run/diff-registries.js");
@@ -279,7 +306,8 @@ async function runDiff(values: OptionValues, registries: readonly string[], io: 
   }
   if (!outcome.ok) throw new DiagnosticError(outcome.diagnostics);
   if (values.json) io.stdout(formatDiffJson(outcome.result));
-  else if (!(values.quiet ?? false) || diffFails(outcome.result, failOn)) for (const line of formatDiffReport(outcome.result)) io.stdout(line);
+  else if (!(values.quiet ?? false) || diffFails(outcome.result, failOn))
+    for (const line of formatDiffReport(outcome.result)) io.stdout(line);
   return diffFails(outcome.result, failOn) ? 1 : 0;
 }
 
@@ -295,7 +323,9 @@ async function runNext(values: OptionValues, args: readonly string[], io: CliIo)
   if (!outcome.ok) throw new UsageError(outcome.problem);
   for (const number of outcome.numbers) io.stdout(String(number));
   if (outcome.numbers.length < count) {
-    io.stderr(`codebook: range ${outcome.range} of ${outcome.registry} has ${outcome.numbers.length === 0 ? "no" : `only ${outcome.numbers.length}`} free number${outcome.numbers.length === 1 ? "" : "s"}`);
+    io.stderr(
+      `codebook: range ${outcome.range} of ${outcome.registry} has ${outcome.numbers.length === 0 ? "no" : `only ${outcome.numbers.length}`} free number${outcome.numbers.length === 1 ? "" : "s"}`,
+    );
     return 1;
   }
   return 0;
@@ -316,7 +346,10 @@ async function runInputs(options: RunOptions, json: boolean, io: CliIo): Promise
     io.stdout(JSON.stringify({ inputs, outputs }, null, 2));
     return 0;
   }
-  for (const [heading, list] of [["inputs", inputs], ["outputs", outputs]] as const) {
+  for (const [heading, list] of [
+    ["inputs", inputs],
+    ["outputs", outputs],
+  ] as const) {
     io.stdout(`${heading}:`);
     for (const file of list) io.stdout(`  ${escapeControls(file)}`);
   }
@@ -335,7 +368,13 @@ const OUTCOMES: Readonly<Record<Command, string | undefined>> = {
   next: undefined,
 };
 
-async function runCommand(command: Command, values: OptionValues, registries: readonly string[], argv: readonly string[], io: CliIo): Promise<number> {
+async function runCommand(
+  command: Command,
+  values: OptionValues,
+  registries: readonly string[],
+  argv: readonly string[],
+  io: CliIo,
+): Promise<number> {
   const quiet = values.quiet ?? false;
   checkOptionsApply(command, values);
   if (command === "init") return runInit(values, registries, quiet, io);
@@ -347,7 +386,11 @@ async function runCommand(command: Command, values: OptionValues, registries: re
     case "generate": {
       announceBuiltIn(io, registries, options.config, quiet);
       if (values.watch) return runWatch(options, quiet, io);
-      reportGenerate(io, await generate({ ...options, ...(io.signal === undefined ? {} : { signal: io.signal }), whileWriting: whileWriting(io) }), quiet);
+      reportGenerate(
+        io,
+        await generate({ ...options, ...(io.signal === undefined ? {} : { signal: io.signal }), whileWriting: whileWriting(io) }),
+        quiet,
+      );
       return 0;
     }
     case "check":
@@ -361,7 +404,11 @@ async function runCommand(command: Command, values: OptionValues, registries: re
       const diagnostics = await validate(options);
       if (diagnostics.length > 0) throw new DiagnosticError(diagnostics);
       if (!quiet) {
-        io.stdout(registries.length === 0 ? "codebook: the config and its registries are valid" : `codebook: ${registries.length} ${registries.length === 1 ? "registry is" : "registries are"} valid`);
+        io.stdout(
+          registries.length === 0
+            ? "codebook: the config and its registries are valid"
+            : `codebook: ${registries.length} ${registries.length === 1 ? "registry is" : "registries are"} valid`,
+        );
       }
       return 0;
     }
@@ -416,7 +463,9 @@ async function untilSignal(run: Promise<number>, io: CliIo, writes: boolean): Pr
   const { signal } = io;
   if (signal === undefined || writes) return run;
   if (signal.aborted) return interrupted(io, String(signal.reason));
-  const stopped = new Promise<number>((resolve) => signal.addEventListener("abort", () => resolve(interrupted(io, String(signal.reason))), { once: true }));
+  const stopped = new Promise<number>((resolve) =>
+    signal.addEventListener("abort", () => resolve(interrupted(io, String(signal.reason))), { once: true }),
+  );
   return Promise.race([run, stopped]);
 }
 

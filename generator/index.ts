@@ -6,43 +6,54 @@ import { loadTargetChecks, TARGET_NAMES } from "./emit/targets.js";
 import type { LoadOptions } from "./model/load-model.js";
 import type { Registry } from "./model/registry.js";
 
-export { check } from "./run/check.js";
+export type { ConfigEntryOptions } from "./config/config-entries.js";
+export { CONFIG_FILE_NAMES, findConfigFile } from "./config/find-config.js";
+export { loadConfig } from "./config/lazy-load-config.js";
+export type { CodebookConfig } from "./config/load-config.js";
+export type { Diagnostic, DiagnosticCode, RelatedLocation } from "./diagnostics/index.js";
+export { DiagnosticError, formatDiagnostic } from "./diagnostics/index.js";
+export { TARGET_NAMES } from "./emit/targets.js";
+export type { EmitForm, GeneratedFile, ModuleFormat, TargetName } from "./emit/types.js";
+export type { RegistryChange } from "./model/diff/changes.js";
+export type { CompareOptions, RegistryComparison } from "./model/diff/compare-registries.js";
+export { compareRegistries } from "./model/diff/compare-registries.js";
+export type { ChangeLevel, ChangeRule, ChangeRuleId, Verdict } from "./model/diff/rules.js";
+export { CHANGE_RULES } from "./model/diff/rules.js";
+export type { VersionCheck } from "./model/diff/version-bump.js";
+export type { LoadOptions } from "./model/load-model.js";
+export type {
+  Alias,
+  CodeEntry,
+  CodeLifecycle,
+  CodeRange,
+  CodeSet,
+  CodeStatus,
+  Interval,
+  LocalizedText,
+  MessagePart,
+  Registry,
+} from "./model/registry.js";
 export type { CheckResult } from "./run/check.js";
-export { generate } from "./run/generate.js";
+export { check } from "./run/check.js";
+export type { DiffOptions, DiffOutcome, DiffResult, LocatedChange, RegistryDiff } from "./run/diff-registries.js";
 export type { GenerateResult } from "./run/generate.js";
+export { generate } from "./run/generate.js";
+export { formatTranslationReport } from "./run/i18n-report/format.js";
+export { stampTranslations, translationReport, translationReports } from "./run/i18n-report/lazy.js";
+export type { LocaleStatus, MissingText, StaleText, TranslationOptions, TranslationReport } from "./run/i18n-report/report.js";
+export type { StampResult } from "./run/i18n-report/stamp.js";
+export { diffRegistries } from "./run/lazy-diff-registries.js";
+export type { RunFiles } from "./run/list-inputs.js";
+export { listInputs } from "./run/list-inputs.js";
 export type { RunOptions } from "./run/options.js";
 export { renderRegistry } from "./run/render.js";
 export { validate } from "./run/validate.js";
-export { watch } from "./run/watch.js";
 export type { WatchEvents, WatchOptions } from "./run/watch.js";
-export { listInputs } from "./run/list-inputs.js";
-export type { RunFiles } from "./run/list-inputs.js";
-export type { LoadOptions } from "./model/load-model.js";
-export { findConfigFile, CONFIG_FILE_NAMES } from "./config/find-config.js";
-export { loadConfig } from "./config/lazy-load-config.js";
-export type { CodebookConfig } from "./config/load-config.js";
-export type { ConfigEntryOptions } from "./config/config-entries.js";
-export { MANIFEST_FILE } from "./write/manifest.js";
-export type { Manifest } from "./write/manifest.js";
+export { watch } from "./run/watch.js";
 export type { FileCheck, FileState } from "./write/folder-sources.js";
+export type { Manifest } from "./write/manifest.js";
+export { MANIFEST_FILE } from "./write/manifest.js";
 export type { WritingSection } from "./write/staged-writes.js";
-export { DiagnosticError, formatDiagnostic } from "./diagnostics/index.js";
-export type { Diagnostic, DiagnosticCode, RelatedLocation } from "./diagnostics/index.js";
-export type { EmitForm, GeneratedFile, ModuleFormat, TargetName } from "./emit/types.js";
-export { TARGET_NAMES } from "./emit/targets.js";
-export type { Alias, CodeEntry, CodeLifecycle, CodeRange, CodeSet, CodeStatus, Interval, LocalizedText, MessagePart, Registry } from "./model/registry.js";
-export { compareRegistries } from "./model/diff/compare-registries.js";
-export type { CompareOptions, RegistryComparison } from "./model/diff/compare-registries.js";
-export type { RegistryChange } from "./model/diff/changes.js";
-export { CHANGE_RULES } from "./model/diff/rules.js";
-export type { ChangeLevel, ChangeRule, ChangeRuleId, Verdict } from "./model/diff/rules.js";
-export type { VersionCheck } from "./model/diff/version-bump.js";
-export { diffRegistries } from "./run/lazy-diff-registries.js";
-export type { DiffOptions, DiffOutcome, DiffResult, LocatedChange, RegistryDiff } from "./run/diff-registries.js";
-export { stampTranslations, translationReport, translationReports } from "./run/i18n-report/lazy.js";
-export { formatTranslationReport } from "./run/i18n-report/format.js";
-export type { LocaleStatus, MissingText, StaleText, TranslationOptions, TranslationReport } from "./run/i18n-report/report.js";
-export type { StampResult } from "./run/i18n-report/stamp.js";
 
 /**
  * Loads one registry into the resolved model that every emitter reads, refusing what any target cannot emit (see

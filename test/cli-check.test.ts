@@ -27,7 +27,12 @@ describe("codebook check", () => {
     {
       state: "stale",
       change: (dir: string) => writeFile(path.join(dir, "codes.yaml"), demoRegistry().replace("The first code.", "The 1st code.")),
-      expected: ["out/demo.ts: stale (differs from what generate would write)", "out/demo.json: stale (differs from what generate would write)", "out/demo.md: stale (differs from what generate would write)", "out/.codebook-manifest.json: stale (differs from what generate would write)"],
+      expected: [
+        "out/demo.ts: stale (differs from what generate would write)",
+        "out/demo.json: stale (differs from what generate would write)",
+        "out/demo.md: stale (differs from what generate would write)",
+        "out/.codebook-manifest.json: stale (differs from what generate would write)",
+      ],
     },
     {
       state: "missing",
@@ -60,7 +65,9 @@ describe("codebook check", () => {
     expect(run.stdout).toBe("");
     const lines = run.stderr.split("\n");
     expect(lines.slice(0, -1)).toEqual(expected);
-    expect(lines.at(-1)).toBe(`codebook: ${expected.length} generated file${expected.length === 1 ? " is" : "s are"} out of date; run \`codebook generate\``);
+    expect(lines.at(-1)).toBe(
+      `codebook: ${expected.length} generated file${expected.length === 1 ? " is" : "s are"} out of date; run \`codebook generate\``,
+    );
     // generate repairs everything check found.
     expect((await runCli(["generate", ...ARGS], dir)).code).toBe(0);
     expect((await runCli(["check", ...ARGS], dir)).code).toBe(0);

@@ -44,7 +44,9 @@ describe("codebook init", () => {
       registries: [{ registry: "app-errors.yaml", outDir: "src/generated", targets: ["ts", "md"] }],
     });
     expect(await schemaOf(path.join(dir, "app-errors.yaml"))).toBe(path.join(dir, "node_modules/codebook/schema/registry.schema.json"));
-    expect((await readFile(path.join(dir, "app-errors.yaml"), "utf8")).split("\n")[0]).toBe("# yaml-language-server: $schema=./node_modules/codebook/schema/registry.schema.json");
+    expect((await readFile(path.join(dir, "app-errors.yaml"), "utf8")).split("\n")[0]).toBe(
+      "# yaml-language-server: $schema=./node_modules/codebook/schema/registry.schema.json",
+    );
 
     expect((await runCli(["generate", "-q"], dir)).code).toBe(0);
     expect((await readdir(path.join(dir, "src/generated"))).sort()).toEqual([".codebook-manifest.json", "app-errors.md", "app-errors.ts"]);
@@ -62,12 +64,18 @@ describe("codebook init", () => {
     const registry = await readFile(path.join(dir, "codes/HttpFailures.yaml"), "utf8");
     expect(registry).toMatch(/^id: http-failures$/m);
     expect(registry).toMatch(/^type: HttpFailures$/m);
-    expect(await schemaOf(path.join(dir, "codes/HttpFailures.yaml"))).toBe(path.join(root, "node_modules/codebook/schema/registry.schema.json"));
+    expect(await schemaOf(path.join(dir, "codes/HttpFailures.yaml"))).toBe(
+      path.join(root, "node_modules/codebook/schema/registry.schema.json"),
+    );
     const config = JSON.parse(await readFile(path.join(dir, "codebook.config.json"), "utf8")) as { $schema: string; registries: unknown };
     expect(config.$schema).toBe("../../node_modules/codebook/schema/config.schema.json");
     expect(config.registries).toEqual([{ registry: "codes/HttpFailures.yaml", outDir: "lib/codes", targets: ["ts", "json"] }]);
     expect((await runCli(["generate", "-q"], dir)).code).toBe(0);
-    expect((await readdir(path.join(dir, "lib/codes"))).sort()).toEqual([".codebook-manifest.json", "http-failures.json", "http-failures.ts"]);
+    expect((await readdir(path.join(dir, "lib/codes"))).sort()).toEqual([
+      ".codebook-manifest.json",
+      "http-failures.json",
+      "http-failures.ts",
+    ]);
   });
 
   it("before codebook is installed, names the place npm will install it", async () => {
@@ -92,8 +100,14 @@ describe("codebook init", () => {
 
   it.each([
     [["init", "a.yaml", "b.yaml"], "codebook: init takes at most one REGISTRY.yaml: the starter registry's file name"],
-    [["init", "--targets", "ts,tsx"], 'codebook: --targets: "tsx" is not one of ts, json, md, i18next, formatjs, gettext (did you mean "ts"?)'],
-    [["init", "--config", "x.json"], "codebook: --config does not apply to init; it belongs to generate, check, validate, inputs, i18n, diff and next"],
+    [
+      ["init", "--targets", "ts,tsx"],
+      'codebook: --targets: "tsx" is not one of ts, json, md, i18next, formatjs, gettext (did you mean "ts"?)',
+    ],
+    [
+      ["init", "--config", "x.json"],
+      "codebook: --config does not apply to init; it belongs to generate, check, validate, inputs, i18n, diff and next",
+    ],
   ])("%j is a usage error", async (args, message) => {
     const dir = await tempDir();
     const run = await runCli(args, dir);

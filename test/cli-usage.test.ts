@@ -29,9 +29,18 @@ describe("--targets on the command line", () => {
   });
 
   it.each([
-    [["generate", "codes.yaml", "--targets", "ts,jsno"], 'codebook: --targets: "jsno" is not one of ts, json, md, i18next, formatjs, gettext (did you mean "json"?)'],
-    [["generate", "codes.yaml", "--targets", "ts,"], "codebook: --targets: an empty item is not one of ts, json, md, i18next, formatjs, gettext"],
-    [["generate", "--targets", "ts"], "codebook: --targets cannot be combined with the config file codebook.config.json: set it there, name registries, or pass --no-config"],
+    [
+      ["generate", "codes.yaml", "--targets", "ts,jsno"],
+      'codebook: --targets: "jsno" is not one of ts, json, md, i18next, formatjs, gettext (did you mean "json"?)',
+    ],
+    [
+      ["generate", "codes.yaml", "--targets", "ts,"],
+      "codebook: --targets: an empty item is not one of ts, json, md, i18next, formatjs, gettext",
+    ],
+    [
+      ["generate", "--targets", "ts"],
+      "codebook: --targets cannot be combined with the config file codebook.config.json: set it there, name registries, or pass --no-config",
+    ],
   ])("is a usage error when wrong: %j", async (args, message) => {
     const dir = await project({ "codebook.config.json": JSON.stringify({ registries: [{ registry: "codes.yaml" }] }) });
     const run = await runCli(args, dir);
@@ -47,15 +56,24 @@ describe("unknown commands and options", () => {
   });
 
   it.each([
-    [["gen"], 'codebook: unknown command "gen" (did you mean "generate"?); the commands are init, generate, check, validate, inputs, i18n, diff, next'],
-    [["valdiate"], 'codebook: unknown command "valdiate" (did you mean "validate"?); the commands are init, generate, check, validate, inputs, i18n, diff, next'],
+    [
+      ["gen"],
+      'codebook: unknown command "gen" (did you mean "generate"?); the commands are init, generate, check, validate, inputs, i18n, diff, next',
+    ],
+    [
+      ["valdiate"],
+      'codebook: unknown command "valdiate" (did you mean "validate"?); the commands are init, generate, check, validate, inputs, i18n, diff, next',
+    ],
     [["generate", "--target", "ts"], "codebook: unknown option --target (did you mean --targets?)"],
     [["generate", "--no-enum"], "codebook: unknown option --no-enum (did you mean --no-enums?)"],
     [["check", "--qiuet"], "codebook: unknown option --qiuet (did you mean --quiet?)"],
     [["check", "-x"], "codebook: unknown option -x"],
     [["generate", "--quiet=yes"], 'codebook: --quiet takes no value (given "yes")'],
     [["generate", "--out", "--quiet"], "codebook: --out needs a value: --out DIR"],
-    [["validate", "--out", "x", "codes.yaml"], "codebook: --out does not apply to validate; it belongs to init, generate, check and inputs"],
+    [
+      ["validate", "--out", "x", "codes.yaml"],
+      "codebook: --out does not apply to validate; it belongs to init, generate, check and inputs",
+    ],
   ])("%j: a short message in the CLI's own words, exit 2", async (args, message) => {
     const run = await runCli(args, await project());
     expect(run).toMatchObject({ code: 2, stdout: "" });
@@ -120,15 +138,23 @@ describe("what the CLI says around a run", () => {
     expect(run.code).toBe(2);
     expect(run.stderr.split("\n")[0]).toMatch(/^codebook: --module (cjs|esm) applies to emitted JavaScript: add --emit js/);
     expect(await readdir(dir)).toEqual(["codes.yaml"]);
-    expect((await runCli([...args.filter((word) => word !== "--emit" && word !== "ts"), "--emit", "js", "-q"], dir)).code).toBe(args[0] === "check" ? 1 : 0);
+    expect((await runCli([...args.filter((word) => word !== "--emit" && word !== "ts"), "--emit", "js", "-q"], dir)).code).toBe(
+      args[0] === "check" ? 1 : 0,
+    );
   });
 
   it("says on one line that it uses the built-in registry when there is neither a registry nor a config", async () => {
     const dir = await tempDir();
     const run = await runCli(["generate", "--targets", "ts"], dir);
     expect(run.code).toBe(0);
-    const notice = "codebook: no registry named and no config file found, so this uses the built-in WebSocket close-code registry (`codebook init` starts your own)";
-    expect(run.stdout.split("\n")).toEqual([notice, "wrote generated/close-codes.ts", "wrote generated/.codebook-manifest.json", "codebook: 2 written, 0 unchanged in generated"]);
+    const notice =
+      "codebook: no registry named and no config file found, so this uses the built-in WebSocket close-code registry (`codebook init` starts your own)";
+    expect(run.stdout.split("\n")).toEqual([
+      notice,
+      "wrote generated/close-codes.ts",
+      "wrote generated/.codebook-manifest.json",
+      "codebook: 2 written, 0 unchanged in generated",
+    ]);
     expect((await runCli(["check", "--targets", "ts"], dir)).stdout.split("\n")[0]).toBe(notice);
     expect((await runCli(["generate", "--targets", "ts", "-q"], dir)).stdout).toBe("");
     // A registry named, or a config found: no notice.

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { readFile, rename, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -75,7 +75,10 @@ describe("codebook generate --watch", () => {
 
   it("starts from an invalid config, waits, and generates once the config is fixed", async () => {
     const dir = await tempDir();
-    await writeTree(dir, { "codes.yaml": demoRegistry(), "codebook.config.json": '{ "registries": [{ "registry": "codes.yaml", "emit": "tsx" }] }\n' });
+    await writeTree(dir, {
+      "codes.yaml": demoRegistry(),
+      "codebook.config.json": '{ "registries": [{ "registry": "codes.yaml", "emit": "tsx" }] }\n',
+    });
     const watch = startWatch([], dir);
     await watch.waitFor("stderr", 'codebook.config.json:1:54: error: "tsx" is not allowed here: use "ts" or "js"');
     await writeFile(path.join(dir, "codebook.config.json"), '{ "registries": [{ "registry": "codes.yaml", "targets": ["json"] }] }\n');

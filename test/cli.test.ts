@@ -71,7 +71,11 @@ describe("codebook generate", () => {
     const committed = await readFile(path.join(repoRoot, "generated", "close-codes.ts"), "utf8");
     // Only the paths of the header and of the doc comments' registry lines differ: they name the registry relative
     // to the output folder.
-    const body = (text: string) => text.split("\n").slice(1).map((line) => line.replace(/Defined at \S+\/(close-codes[\w.-]*\.yaml):/, "Defined at $1:"));
+    const body = (text: string) =>
+      text
+        .split("\n")
+        .slice(1)
+        .map((line) => line.replace(/Defined at \S+\/(close-codes[\w.-]*\.yaml):/, "Defined at $1:"));
     expect(body(generated)).toEqual(body(committed));
     expect(generated).toMatch(/Defined at \S+\/schema\/close-codes\.yaml:98\./);
   });

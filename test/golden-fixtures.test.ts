@@ -1,5 +1,5 @@
-import { readdirSync, existsSync } from "node:fs";
-import { cp, readFile, readdir, rm } from "node:fs/promises";
+import { existsSync, readdirSync } from "node:fs";
+import { cp, readdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { generate, MANIFEST_FILE } from "../generator/index.js";

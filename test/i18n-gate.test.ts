@@ -29,7 +29,12 @@ async function project(files: Readonly<Record<string, string>> = {}): Promise<st
   return dir;
 }
 
-const CONFIG = JSON.stringify({ registries: [{ registry: "app.yaml", targets: ["ts"] }, { registry: "app.yaml", outDir: "docs", targets: ["md"] }] });
+const CONFIG = JSON.stringify({
+  registries: [
+    { registry: "app.yaml", targets: ["ts"] },
+    { registry: "app.yaml", outDir: "docs", targets: ["md"] },
+  ],
+});
 
 describe("codebook i18n on a registry that extends another", () => {
   it("reports the registry's own texts, then the base's once, under the file where they are written", async () => {
@@ -40,7 +45,7 @@ describe("codebook i18n on a registry that extends another", () => {
       "app.yaml: 2 locales, 2 texts each (source locale en)",
       "  en        2/2  source locale",
       "  de        1/2  1 inline in app.yaml: 1 missing",
-      "    missing app.yaml:6:49: codes.Fifty has no \"de\" text; add `Fifty: …` under `codes:` to app.de.yaml (source: \"The app's own code.\")",
+      '    missing app.yaml:6:49: codes.Fifty has no "de" text; add `Fifty: …` under `codes:` to app.de.yaml (source: "The app\'s own code.")',
       "shared/base.yaml (extended by app.yaml): 2 locales, 3 texts each (source locale en)",
       "  en        3/3  source locale",
       "  de        3/3  shared/base.de.yaml, 2 inline in shared/base.yaml",
@@ -50,7 +55,9 @@ describe("codebook i18n on a registry that extends another", () => {
   });
 
   it("reports a base named in the same run once, with the registries that extend it", async () => {
-    const dir = await project({ "other.yaml": APP.replace("id: app", "id: other").replace("code: 50, name: Fifty", "code: 60, name: Sixty") });
+    const dir = await project({
+      "other.yaml": APP.replace("id: app", "id: other").replace("code: 50, name: Fifty", "code: 60, name: Sixty"),
+    });
     const reports = await translationReports({ registries: ["app.yaml", "other.yaml", "shared/base.yaml"], cwd: dir });
     expect(reports.map((report) => [report.registry, report.extendedBy])).toEqual([
       ["app.yaml", []],
@@ -90,7 +97,9 @@ describe("codebook i18n picks its registries like generate", () => {
       "shared/base.yaml (extended by app.yaml): 2 locales, 3 texts each (source locale en)",
     ]);
     // From a folder below, the config is found the same way.
-    expect((await runCli(["i18n"], path.join(dir, "shared"))).stdout.split("\n")[0]).toBe(`${path.join(dir, "app.yaml")}: 2 locales, 2 texts each (source locale en)`);
+    expect((await runCli(["i18n"], path.join(dir, "shared"))).stdout.split("\n")[0]).toBe(
+      `${path.join(dir, "app.yaml")}: 2 locales, 2 texts each (source locale en)`,
+    );
     expect(run.stdout).not.toContain("close-codes");
   });
 
@@ -117,11 +126,15 @@ describe("codebook i18n picks its registries like generate", () => {
   it("says on one line that it uses the built-in registry when there is neither a registry nor a config", async () => {
     const run = await runCli(["i18n"], await tempDir());
     const lines = run.stdout.split("\n");
-    expect(lines[0]).toBe("codebook: no registry named and no config file found, so this uses the built-in WebSocket close-code registry (`codebook init` starts your own)");
+    expect(lines[0]).toBe(
+      "codebook: no registry named and no config file found, so this uses the built-in WebSocket close-code registry (`codebook init` starts your own)",
+    );
     expect(lines[1]).toMatch(/close-codes\.yaml: 8 locales, 33 texts each/);
     // Its files belong to the installed codebook: --stamp does not write there.
     const stamp = await runCli(["i18n", "--stamp", "fr"], await tempDir());
     expect(stamp.code).toBe(2);
-    expect(stamp.stderr.split("\n")[0]).toBe("codebook: --stamp needs a registry of yours: name it, or run in a project with a config file (the built-in registry's files belong to codebook)");
+    expect(stamp.stderr.split("\n")[0]).toBe(
+      "codebook: --stamp needs a registry of yours: name it, or run in a project with a config file (the built-in registry's files belong to codebook)",
+    );
   });
 });

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { findCycles, findLayerViolations, layerOf, readImportGraph, type ImportGraph } from "./helpers/import-graph.js";
+import { findCycles, findLayerViolations, type ImportGraph, layerOf, readImportGraph } from "./helpers/import-graph.js";
 import { repoRoot } from "./helpers/paths.js";
 
 /**
@@ -57,22 +57,49 @@ describe("the import graph of generator/", () => {
   });
 
   it("has only cli.ts, index.ts and the layer folders at its top", () => {
-    expect(graph.files.filter((file) => layerOf(file, LAYERS, ABOVE) === undefined || (!file.includes("/") && !TOP_LEVEL.includes(file)))).toEqual([]);
+    expect(
+      graph.files.filter((file) => layerOf(file, LAYERS, ABOVE) === undefined || (!file.includes("/") && !TOP_LEVEL.includes(file))),
+    ).toEqual([]);
   });
 
   it("lets the plugins import only each other and the public API", () => {
     const plugins = graph.edges.filter((edge) => edge.from.startsWith("plugins/"));
     expect(plugins.length).toBeGreaterThan(0);
-    expect(plugins.filter((edge) => !edge.to.startsWith("plugins/") && edge.to !== "index.ts").map((edge) => `${edge.from}:${edge.line} → ${edge.to}`)).toEqual([]);
+    expect(
+      plugins
+        .filter((edge) => !edge.to.startsWith("plugins/") && edge.to !== "index.ts")
+        .map((edge) => `${edge.from}:${edge.line} → ${edge.to}`),
+    ).toEqual([]);
   });
 });
 
 describe("the checks themselves", () => {
   it.each([
-    { imports: [["a.ts", "b.ts"], ["b.ts", "a.ts"]] as const, cycles: [["a.ts", "b.ts"]] },
-    { imports: [["a.ts", "b.ts"], ["b.ts", "c.ts"], ["c.ts", "a.ts"], ["c.ts", "d.ts"]] as const, cycles: [["a.ts", "b.ts", "c.ts"]] },
+    {
+      imports: [
+        ["a.ts", "b.ts"],
+        ["b.ts", "a.ts"],
+      ] as const,
+      cycles: [["a.ts", "b.ts"]],
+    },
+    {
+      imports: [
+        ["a.ts", "b.ts"],
+        ["b.ts", "c.ts"],
+        ["c.ts", "a.ts"],
+        ["c.ts", "d.ts"],
+      ] as const,
+      cycles: [["a.ts", "b.ts", "c.ts"]],
+    },
     { imports: [["a.ts", "a.ts"]] as const, cycles: [["a.ts"]] },
-    { imports: [["a.ts", "b.ts"], ["a.ts", "c.ts"], ["b.ts", "c.ts"]] as const, cycles: [] },
+    {
+      imports: [
+        ["a.ts", "b.ts"],
+        ["a.ts", "c.ts"],
+        ["b.ts", "c.ts"],
+      ] as const,
+      cycles: [],
+    },
   ])("finds the cycles $cycles", ({ imports, cycles }) => {
     expect(findCycles(graphOf(...imports))).toEqual(cycles);
   });

@@ -2,9 +2,9 @@ import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { bundleApp, byteSize, type Bundler } from "./helpers/bundle.js";
-import { installInto, packPackage } from "./helpers/tarball.js";
+import { type Bundler, bundleApp, byteSize } from "./helpers/bundle.js";
 import { repoRoot } from "./helpers/paths.js";
+import { installInto, packPackage } from "./helpers/tarball.js";
 
 /** The default registry's texts, from its JSON: every code's description in every locale. */
 interface RegistryTexts {
@@ -12,7 +12,8 @@ interface RegistryTexts {
   readonly codes: readonly { readonly name: string; readonly description: Readonly<Record<string, string>> }[];
 }
 
-const GUARD_APP = 'import { isValidCloseCode } from "codebook/close-codes";\nglobalThis.result = isValidCloseCode(Number(globalThis.input));\n';
+const GUARD_APP =
+  'import { isValidCloseCode } from "codebook/close-codes";\nglobalThis.result = isValidCloseCode(Number(globalThis.input));\n';
 const GERMAN_APP =
   'import { createCloseCodeDescriber, closeCodeCatalogDe } from "codebook/close-codes";\nglobalThis.result = createCloseCodeDescriber(closeCodeCatalogDe)(Number(globalThis.input));\n';
 
@@ -34,19 +35,25 @@ describe('"codebook/close-codes" as a user installs it, in an application bundle
     return () => rm(scratch, { recursive: true, force: true });
   }, 180_000);
 
-  it.each(["esbuild", "rollup"] as const satisfies readonly Bundler[])("%s: the guard-only app is at most 200 B and holds no code names", async (bundler) => {
-    const bundle = await bundleApp(bundler, project, GUARD_APP);
-    expect(byteSize(bundle), bundle).toBeLessThanOrEqual(GUARD_LIMIT);
-    for (const entry of texts.codes) expect(bundle).not.toContain(entry.name);
-  });
+  it.each(["esbuild", "rollup"] as const satisfies readonly Bundler[])(
+    "%s: the guard-only app is at most 200 B and holds no code names",
+    async (bundler) => {
+      const bundle = await bundleApp(bundler, project, GUARD_APP);
+      expect(byteSize(bundle), bundle).toBeLessThanOrEqual(GUARD_LIMIT);
+      for (const entry of texts.codes) expect(bundle).not.toContain(entry.name);
+    },
+  );
 
-  it.each(["esbuild", "rollup"] as const satisfies readonly Bundler[])("%s: the German describer holds every German text and no other locale's", async (bundler) => {
-    const bundle = await bundleApp(bundler, project, GERMAN_APP);
-    for (const entry of texts.codes) {
-      expect(bundle).toContain(entry.description.de);
-      for (const locale of texts.locales.filter((other) => other !== "de")) expect(bundle).not.toContain(entry.description[locale]);
-    }
-  });
+  it.each(["esbuild", "rollup"] as const satisfies readonly Bundler[])(
+    "%s: the German describer holds every German text and no other locale's",
+    async (bundler) => {
+      const bundle = await bundleApp(bundler, project, GERMAN_APP);
+      for (const entry of texts.codes) {
+        expect(bundle).toContain(entry.description.de);
+        for (const locale of texts.locales.filter((other) => other !== "de")) expect(bundle).not.toContain(entry.description[locale]);
+      }
+    },
+  );
 
   it("ships the module codebook emits (`emit: js`), not a compilation by tsc", async () => {
     const shipped = await readFile(path.join(project, "node_modules", "codebook", "dist", "generated", "close-codes.js"), "utf8");

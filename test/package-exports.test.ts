@@ -50,24 +50,31 @@ console.log(JSON.stringify([isValidCloseCode(1000), isValidCloseCode(1005), Clos
 
   it("types the default module and the API for a strict NodeNext consumer", async () => {
     const dir = await consumer();
-    const result = await compileStrict(dir, {
-      "index.ts": `import { isValidCloseCode, isCloseCode, type CloseCodeValue } from "codebook/close-codes";
+    const result = await compileStrict(
+      dir,
+      {
+        "index.ts": `import { isValidCloseCode, isCloseCode, type CloseCodeValue } from "codebook/close-codes";
 import { generate, check, validate, loadRegistry, type RunOptions } from "codebook";
 const code: number = 1000;
 const options: RunOptions = { outDir: "out" };
 if (isCloseCode(code)) { const value: CloseCodeValue = code; console.log(value, isValidCloseCode(value)); }
 void [generate, check, validate, loadRegistry, options];
 `,
-    }, { types: ["node"], typeRoots: [path.join(repoRoot, "node_modules", "@types")] });
+      },
+      { types: ["node"], typeRoots: [path.join(repoRoot, "node_modules", "@types")] },
+    );
     expect(result.output).toBe("");
     expect(result.ok).toBe(true);
   });
 
   it("types each bundler plugin as that bundler's own plugin, taking the API's options", async () => {
     const dir = await consumer();
-    for (const bundler of ["vite", "rollup", "esbuild", "webpack"]) await symlink(path.join(repoRoot, "node_modules", bundler), path.join(dir, "node_modules", bundler), "dir");
-    const result = await compileStrict(dir, {
-      "index.ts": `import type { Plugin as VitePlugin } from "vite";
+    for (const bundler of ["vite", "rollup", "esbuild", "webpack"])
+      await symlink(path.join(repoRoot, "node_modules", bundler), path.join(dir, "node_modules", bundler), "dir");
+    const result = await compileStrict(
+      dir,
+      {
+        "index.ts": `import type { Plugin as VitePlugin } from "vite";
 import type { Plugin as RollupPlugin } from "rollup";
 import type { Plugin as EsbuildPlugin } from "esbuild";
 import type { WebpackPluginInstance } from "webpack";
@@ -81,7 +88,9 @@ const plugins: [VitePlugin, RollupPlugin, EsbuildPlugin, WebpackPluginInstance] 
 vite({ registry: "codes.yaml" });
 void plugins;
 `,
-    }, { types: ["node"], typeRoots: [path.join(repoRoot, "node_modules", "@types")] });
+      },
+      { types: ["node"], typeRoots: [path.join(repoRoot, "node_modules", "@types")] },
+    );
     expect(result.output).toBe("");
     expect(result.ok).toBe(true);
   });

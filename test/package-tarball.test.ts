@@ -4,7 +4,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import { repoRoot } from "./helpers/paths.js";
-import { installInto, npm, packPackage, runDevTool, type PackedTarball } from "./helpers/tarball.js";
+import { installInto, npm, type PackedTarball, packPackage, runDevTool } from "./helpers/tarball.js";
 import { tempDir, tempDirForFile, writeTree } from "./helpers/temp.js";
 import { compileStrict } from "./helpers/typescript.js";
 
@@ -99,7 +99,9 @@ describe("the codebook tarball, as npm publishes it", () => {
       (file) => !reachable.has(file) && !/^(schema|templates)\//.test(file) && !["README.md", "LICENSE", "package.json"].includes(file),
     );
     expect(unreachable).toEqual([]);
-    expect(packed.files).toEqual(expect.arrayContaining(["LICENSE", "bin/codebook.js", "schema/registry.schema.json", "templates/page.md"]));
+    expect(packed.files).toEqual(
+      expect.arrayContaining(["LICENSE", "bin/codebook.js", "schema/registry.schema.json", "templates/page.md"]),
+    );
   });
 
   it("declares its license, repository, homepage and keywords, and runs nothing at install", async () => {
@@ -129,8 +131,12 @@ describe("the codebook tarball, as npm publishes it", () => {
     expect(version.trim()).toContain(JSON.parse(await readFile(path.join(repoRoot, "package.json"), "utf8")).version);
 
     const script = (load: string) => `${load}; console.log(m.isValidCloseCode(1000), m.isValidCloseCode(1005));`;
-    const esm = await run(process.execPath, ["--input-type=module", "-e", script(`const m = await import("codebook/close-codes")`)], { cwd: dir });
-    const cjs = await run(process.execPath, ["--input-type=commonjs", "-e", script(`const m = require("codebook/close-codes")`)], { cwd: dir });
+    const esm = await run(process.execPath, ["--input-type=module", "-e", script(`const m = await import("codebook/close-codes")`)], {
+      cwd: dir,
+    });
+    const cjs = await run(process.execPath, ["--input-type=commonjs", "-e", script(`const m = require("codebook/close-codes")`)], {
+      cwd: dir,
+    });
     expect([esm.stdout, cjs.stdout]).toEqual(["true false\n", "true false\n"]);
     // `require` of an ES module without a flag: what the declared engines promise.
     expect(manifest.engines.node).toBe("^20.19.0 || >=22.12.0");

@@ -39,7 +39,9 @@ describe("codebook i18n", () => {
       "  de        3/3  3 inline in registry.yaml",
       "  fr        3/3  registry.fr.yaml",
     ]);
-    expect(run.stdout).toContain("3 texts have no source fingerprint, so a change of the source cannot be detected: once reviewed, run `codebook i18n --stamp fr registry.yaml`");
+    expect(run.stdout).toContain(
+      "3 texts have no source fingerprint, so a change of the source cannot be detected: once reviewed, run `codebook i18n --stamp fr registry.yaml`",
+    );
   });
 
   it("stamps fingerprints, keeping comments, then reports a changed source text as stale", async () => {
@@ -49,7 +51,9 @@ describe("codebook i18n", () => {
     const stamped = await readFile(path.join(dir, "registry.fr.yaml"), "utf8");
     expect(stamped).toContain("# Reviewed by the French team.");
     expect(stamped).toMatch(/ {2}First:\n {4}text: Le premier code\. # keep it short\n {4}source: "?[0-9a-f]{8}"?\n/);
-    expect((await runCli(["i18n", "registry.yaml", "--stamp", "fr"], dir)).stdout).toBe("codebook: 0 translations stamped, 3 already current in registry.fr.yaml");
+    expect((await runCli(["i18n", "registry.yaml", "--stamp", "fr"], dir)).stdout).toBe(
+      "codebook: 0 translations stamped, 3 already current in registry.fr.yaml",
+    );
     expect((await runCli(["i18n", "registry.yaml", "--strict"], dir)).stdout).not.toContain("fingerprint");
 
     await writeFile(path.join(dir, "registry.yaml"), REGISTRY.replace("The second code.", "The second code (revised)."));
@@ -63,7 +67,9 @@ describe("codebook i18n", () => {
     const run = await runCli(["i18n", "registry.yaml", "--strict"], dir);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain("  fr        2/3  registry.fr.yaml: 1 stale");
-    expect(run.stdout).toMatch(/ {4}stale {3}registry\.fr\.yaml:\d+:\d+: codes\.Second: the source text changed after this translation; it now reads "The second code \(revised\)\."/);
+    expect(run.stdout).toMatch(
+      / {4}stale {3}registry\.fr\.yaml:\d+:\d+: codes\.Second: the source text changed after this translation; it now reads "The second code \(revised\)\."/,
+    );
     expect(run.stdout).toContain("update the stale texts, then run `codebook i18n --stamp fr registry.yaml`");
     expect((await runCli(["i18n", "registry.yaml"], dir)).code).toBe(0);
   });
@@ -88,13 +94,18 @@ describe("codebook i18n", () => {
     expect(run.stdout).toContain("1 missing");
     const validate = await runCli(["validate", "registry.yaml"], dir);
     expect(validate.code).toBe(1);
-    expect(validate.stderr).toContain('registry.fr.yaml:4:1: error: no "fr" text for codes.Second (the source text is at registry.yaml:7:49)');
+    expect(validate.stderr).toContain(
+      'registry.fr.yaml:4:1: error: no "fr" text for codes.Second (the source text is at registry.yaml:7:49)',
+    );
   });
 
   it.each([
     [["i18n", "registry.yaml", "--stamp", "it"], 'codebook: --stamp: "it" is not a locale of registry.yaml (en, de, fr)'],
     [["i18n", "registry.yaml", "--stamp", "en"], 'codebook: --stamp: "en" is the source locale: its texts translate nothing'],
-    [["i18n", "registry.yaml", "--stamp", "de"], 'codebook: --stamp: "de" has no locale file; fingerprints are recorded only in locale files such as registry.de.yaml'],
+    [
+      ["i18n", "registry.yaml", "--stamp", "de"],
+      'codebook: --stamp: "de" has no locale file; fingerprints are recorded only in locale files such as registry.de.yaml',
+    ],
     [["generate", "--strict"], "codebook: --strict does not apply to generate; it belongs to i18n"],
   ])("exits 2 on %j", async (args, message) => {
     const run = await runCli(args, await project());

@@ -4,7 +4,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import { repoRoot } from "./helpers/paths.js";
-import { installInto, packPackage, type PackedTarball } from "./helpers/tarball.js";
+import { installInto, type PackedTarball, packPackage } from "./helpers/tarball.js";
 import { tempDir, tempDirForFile, writeTree } from "./helpers/temp.js";
 import { compileStrict } from "./helpers/typescript.js";
 
@@ -102,7 +102,9 @@ describe("codebook in a new user's project, from the packed tarball", () => {
     packed = await packPackage(repoRoot, await tempDirForFile("codebook-pack-"));
   }, 120_000);
 
-  it("init, then a multi-locale registry with locale files and one that extends the default with a locale subset: generate, check, i18n --strict and the compiled module", { timeout: 240_000 }, async () => {
+  it("init, then a multi-locale registry with locale files and one that extends the default with a locale subset: generate, check, i18n --strict and the compiled module", {
+    timeout: 240_000,
+  }, async () => {
     const dir = await tempDir("codebook-user-");
     await installInto(dir, [packed.tarball]);
     const codebook = async (...args: string[]) => exec(path.join(dir, "node_modules", ".bin", "codebook"), args, { cwd: dir });
@@ -138,7 +140,12 @@ describe("codebook in a new user's project, from the packed tarball", () => {
     expect((await codebook("check")).stdout).toMatch(/^codebook: \d+ generated files are current$/m);
 
     const i18n = await codebook("i18n", "--strict");
-    expect(i18n.stdout.trimEnd().split("\n").filter((line) => !line.startsWith(" "))).toEqual([
+    expect(
+      i18n.stdout
+        .trimEnd()
+        .split("\n")
+        .filter((line) => !line.startsWith(" ")),
+    ).toEqual([
       "app-errors.yaml: 1 locale, 7 texts each (source locale en)",
       "codes/grpc-status.yaml: 3 locales, 4 texts each (source locale en)",
       "app-close-codes.yaml: 2 locales, 3 texts each (source locale en)",
@@ -146,11 +153,15 @@ describe("codebook in a new user's project, from the packed tarball", () => {
     ]);
 
     const app = await tempDir("codebook-user-app-");
-    const compiled = await compileStrict(app, {
-      "generated/grpc-status.ts": await readFile(path.join(dir, "src/generated/grpc-status.ts"), "utf8"),
-      "generated/app-close-codes.ts": await readFile(path.join(dir, "src/generated/app-close-codes.ts"), "utf8"),
-      "main.ts": MAIN,
-    }, { noEmit: false, outDir: "out" });
+    const compiled = await compileStrict(
+      app,
+      {
+        "generated/grpc-status.ts": await readFile(path.join(dir, "src/generated/grpc-status.ts"), "utf8"),
+        "generated/app-close-codes.ts": await readFile(path.join(dir, "src/generated/app-close-codes.ts"), "utf8"),
+        "main.ts": MAIN,
+      },
+      { noEmit: false, outDir: "out" },
+    );
     expect(compiled.output).toBe("");
     expect(compiled.ok).toBe(true);
     const { stdout } = await exec(process.execPath, [path.join(app, "out", "main.js")]);

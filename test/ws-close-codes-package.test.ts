@@ -3,9 +3,9 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
-import { bundleApp, byteSize, type Bundler } from "./helpers/bundle.js";
+import { type Bundler, bundleApp, byteSize } from "./helpers/bundle.js";
 import { repoRoot } from "./helpers/paths.js";
-import { installInto, npm, packPackage, runDevTool, type PackedTarball } from "./helpers/tarball.js";
+import { installInto, npm, type PackedTarball, packPackage, runDevTool } from "./helpers/tarball.js";
 import { tempDirForFile } from "./helpers/temp.js";
 import { compileStrict } from "./helpers/typescript.js";
 
@@ -127,13 +127,19 @@ console.log(JSON.stringify([de.codes.GoingAway === describeCloseCode(1001, "de")
     { resolution: "NodeNext", options: { module: "NodeNext", moduleResolution: "NodeNext" } },
     { resolution: "bundler", options: { module: "Preserve", moduleResolution: "Bundler" } },
   ])("types every export for a strict TypeScript consumer ($resolution)", async ({ options }) => {
-    const names = ((await evaluate(consumer, "module", `const m = await import("ws-close-codes"); console.log(${USE});`)) as unknown[]).at(-1) as string[];
+    const names = ((await evaluate(consumer, "module", `const m = await import("ws-close-codes"); console.log(${USE});`)) as unknown[]).at(
+      -1,
+    ) as string[];
     const everyExport = `import * as m from "ws-close-codes";\nexport const everyExport = [${names.map((name) => `m.${name}`).join(", ")}] as const;\n`;
     const files = { "consumer.ts": CONSUMER, "every-export.ts": everyExport };
     const ok = await compileStrict(consumer, files, options);
     expect(ok.output).toBe("");
     expect(ok.ok).toBe(true);
-    const wrong = await compileStrict(consumer, { ...files, "wrong.ts": `import type { CloseCodeName } from "ws-close-codes";\nexport const name: CloseCodeName = "NotACode";\n` }, options);
+    const wrong = await compileStrict(
+      consumer,
+      { ...files, "wrong.ts": `import type { CloseCodeName } from "ws-close-codes";\nexport const name: CloseCodeName = "NotACode";\n` },
+      options,
+    );
     expect(wrong.ok).toBe(false);
     expect(wrong.output).toContain("wrong.ts");
   });
@@ -146,19 +152,29 @@ console.log(JSON.stringify([de.codes.GoingAway === describeCloseCode(1001, "de")
     expect(result.ok).toBe(true);
   });
 
-  it.each(["esbuild", "rollup"] as const satisfies readonly Bundler[])("%s: an app importing one guard bundles to at most 200 B, with no code name", async (bundler) => {
-    const texts = JSON.parse(await readFile(path.join(consumer, "node_modules", "ws-close-codes", "data", "close-codes.json"), "utf8")) as RegistryTexts;
-    const bundle = await bundleApp(bundler, consumer, GUARD_APP);
-    expect(byteSize(bundle), bundle).toBeLessThanOrEqual(200);
-    for (const entry of texts.codes) expect(bundle).not.toContain(entry.name);
-  });
+  it.each(["esbuild", "rollup"] as const satisfies readonly Bundler[])(
+    "%s: an app importing one guard bundles to at most 200 B, with no code name",
+    async (bundler) => {
+      const texts = JSON.parse(
+        await readFile(path.join(consumer, "node_modules", "ws-close-codes", "data", "close-codes.json"), "utf8"),
+      ) as RegistryTexts;
+      const bundle = await bundleApp(bundler, consumer, GUARD_APP);
+      expect(byteSize(bundle), bundle).toBeLessThanOrEqual(200);
+      for (const entry of texts.codes) expect(bundle).not.toContain(entry.name);
+    },
+  );
 
-  it.each(["esbuild", "rollup"] as const satisfies readonly Bundler[])("%s: a German describer bundles every German text and no other locale's", async (bundler) => {
-    const texts = JSON.parse(await readFile(path.join(consumer, "node_modules", "ws-close-codes", "data", "close-codes.json"), "utf8")) as RegistryTexts;
-    const bundle = await bundleApp(bundler, consumer, GERMAN_APP);
-    for (const entry of texts.codes) {
-      expect(bundle).toContain(entry.description.de);
-      for (const locale of texts.locales.filter((other) => other !== "de")) expect(bundle).not.toContain(entry.description[locale]);
-    }
-  });
+  it.each(["esbuild", "rollup"] as const satisfies readonly Bundler[])(
+    "%s: a German describer bundles every German text and no other locale's",
+    async (bundler) => {
+      const texts = JSON.parse(
+        await readFile(path.join(consumer, "node_modules", "ws-close-codes", "data", "close-codes.json"), "utf8"),
+      ) as RegistryTexts;
+      const bundle = await bundleApp(bundler, consumer, GERMAN_APP);
+      for (const entry of texts.codes) {
+        expect(bundle).toContain(entry.description.de);
+        for (const locale of texts.locales.filter((other) => other !== "de")) expect(bundle).not.toContain(entry.description[locale]);
+      }
+    },
+  );
 });

@@ -111,7 +111,9 @@ export function quickParseConfig(text: string): RawConfig | undefined {
  * and injected files' problems along with the config's: each entry with a `registry` path keeps its well-typed
  * keys (the others were reported); `undefined` items stand for entries that cannot be run, keeping the indices.
  */
-export function salvageConfig(data: unknown): { readonly registries: readonly (RawConfigEntry | undefined)[]; readonly inject?: readonly string[] } | undefined {
+export function salvageConfig(
+  data: unknown,
+): { readonly registries: readonly (RawConfigEntry | undefined)[]; readonly inject?: readonly string[] } | undefined {
   if (typeof data !== "object" || data === null || !Array.isArray((data as { registries?: unknown }).registries)) return undefined;
   const { registries, inject } = data as { registries: unknown[]; inject?: unknown };
   const entries = registries.map((item): RawConfigEntry | undefined => {

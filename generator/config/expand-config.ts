@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { Diagnostic } from "../diagnostics/index.js";
 import { readInputBytes } from "../load/checked-read.js";
-import { entriesFromConfig, injectFromConfig, quickParseConfig, type ConfigEntryOptions } from "./config-entries.js";
+import { type ConfigEntryOptions, entriesFromConfig, injectFromConfig, quickParseConfig } from "./config-entries.js";
 import { findConfigFile } from "./find-config.js";
 
 /** What a run's options expand to: one entry per registry group, and the config file they came from. */
@@ -48,7 +48,9 @@ async function quickEntries(configFile: string): Promise<{ entries: ConfigEntryO
     }
   }
   const config = quickParseConfig(json);
-  return config === undefined ? undefined : { entries: entriesFromConfig(config, configFile), inject: injectFromConfig(config, configFile) };
+  return config === undefined
+    ? undefined
+    : { entries: entriesFromConfig(config, configFile), inject: injectFromConfig(config, configFile) };
 }
 
 /**
@@ -56,7 +58,11 @@ async function quickEntries(configFile: string): Promise<{ entries: ConfigEntryO
  * read without validation, for the no-op fast path only; `undefined` means it could not be read that way.
  * Without `quick`, it is fully validated: its problems are returned with what of it can still run.
  */
-export async function expandConfig<T extends ConfigChoice>(options: T, cwd: string, quick: boolean): Promise<ExpandedOptions<T> | undefined> {
+export async function expandConfig<T extends ConfigChoice>(
+  options: T,
+  cwd: string,
+  quick: boolean,
+): Promise<ExpandedOptions<T> | undefined> {
   const configFile = await chooseConfigFile(options, cwd);
   if (configFile === undefined) return { entries: [options], configFile, inject: [], diagnostics: [] };
   if (quick) {

@@ -1,12 +1,19 @@
 import path from "node:path";
-import { describeMisplacedFile } from "../load/file-kind.js";
-import { DiagnosticError, type Diagnostic, type DiagnosticCode } from "../diagnostics/index.js";
+import { type Diagnostic, type DiagnosticCode, DiagnosticError } from "../diagnostics/index.js";
 import { TARGET_NAMES } from "../emit/targets.js";
+import { describeMisplacedFile } from "../load/file-kind.js";
 import { findJsonSyntaxError, positionOf } from "../load/json-syntax.js";
 import { checkInputFile, readSourceFile } from "../load/source-file.js";
-import { locate, parseYaml, type DataPath, type ParsedYaml } from "../load/yaml-document.js";
+import { type DataPath, locate, type ParsedYaml, parseYaml } from "../load/yaml-document.js";
 import { validateAgainstSchema } from "../validate/schema.js";
-import { entriesFromConfig, injectFromConfig, salvageConfig, type ConfigEntryOptions, type RawConfig, type RawConfigEntry } from "./config-entries.js";
+import {
+  type ConfigEntryOptions,
+  entriesFromConfig,
+  injectFromConfig,
+  type RawConfig,
+  type RawConfigEntry,
+  salvageConfig,
+} from "./config-entries.js";
 
 /** A validated config file. */
 export interface CodebookConfig {
@@ -29,7 +36,10 @@ interface IndexedEntry {
  * The checks the JSON Schema cannot express: known targets, existing registries, no entry written twice. Returns
  * the entries that can run: without their unknown targets, and without those that are missing or repeated.
  */
-async function checkEntries(parsed: ParsedYaml, entries: readonly IndexedEntry[]): Promise<{ diagnostics: Diagnostic[]; runnable: ConfigEntryOptions[] }> {
+async function checkEntries(
+  parsed: ParsedYaml,
+  entries: readonly IndexedEntry[],
+): Promise<{ diagnostics: Diagnostic[]; runnable: ConfigEntryOptions[] }> {
   const diagnostics: Diagnostic[] = [];
   const runnable: ConfigEntryOptions[] = [];
   const report = (where: DataPath, code: DiagnosticCode, message: string): void => {
@@ -40,24 +50,40 @@ async function checkEntries(parsed: ParsedYaml, entries: readonly IndexedEntry[]
     const unknown = (entry.targets ?? []).filter((target) => !(TARGET_NAMES as readonly string[]).includes(target));
     (entry.targets ?? []).forEach((target, position) => {
       if (unknown.includes(target)) {
-        report(["registries", index, "targets", position], "unknown-target", `unknown target "${target}" (use one of ${TARGET_NAMES.join(", ")})`);
+        report(
+          ["registries", index, "targets", position],
+          "unknown-target",
+          `unknown target "${target}" (use one of ${TARGET_NAMES.join(", ")})`,
+        );
       }
     });
     const registry = resolved.registries[0]!;
     const problem = checkInputFile(registry);
     if (problem?.code === "missing") {
-      report(["registries", index, "registry"], "missing-registry", `registry file "${entry.registry}" does not exist (looked for ${registry})`);
+      report(
+        ["registries", index, "registry"],
+        "missing-registry",
+        `registry file "${entry.registry}" does not exist (looked for ${registry})`,
+      );
       continue;
     }
     if (problem !== undefined) {
-      report(["registries", index, "registry"], "missing-registry", `registry file "${entry.registry}" ${problem.code === "not-a-file" ? "" : "cannot be read: "}${problem.message}`);
+      report(
+        ["registries", index, "registry"],
+        "missing-registry",
+        `registry file "${entry.registry}" ${problem.code === "not-a-file" ? "" : "cannot be read: "}${problem.message}`,
+      );
       continue;
     }
     const key = `${registry}\0${resolved.outDir}`;
     const first = seen.get(key);
     if (first !== undefined) {
       const { line, column } = locate(parsed, ["registries", first]);
-      report(["registries", index, "registry"], "duplicate-entry", `this registry is already generated into the same folder by the entry at ${line}:${column}`);
+      report(
+        ["registries", index, "registry"],
+        "duplicate-entry",
+        `this registry is already generated into the same folder by the entry at ${line}:${column}`,
+      );
       continue;
     }
     seen.set(key, index);
@@ -86,7 +112,12 @@ export async function readConfig(file: string, options: { readonly cwd?: string 
   // The YAML parser reads JSON too, but speaks of YAML and accepts what JSON does not (trailing commas, comments).
   const json = /\.json$/i.test(file) ? findJsonSyntaxError(read.source.text) : undefined;
   if (json !== undefined) {
-    const diagnostic: Diagnostic = { file: read.source.file, ...positionOf(read.source.text, json.offset), code: "json-syntax", message: `JSON syntax: ${json.message}` };
+    const diagnostic: Diagnostic = {
+      file: read.source.file,
+      ...positionOf(read.source.text, json.offset),
+      code: "json-syntax",
+      message: `JSON syntax: ${json.message}`,
+    };
     return { config: undefined, diagnostics: [diagnostic] };
   }
   const parse = parseYaml(read.source);

@@ -25,7 +25,9 @@ export function failure(diagnostics: readonly Diagnostic[]): Failure {
  * Every result's outputs, in order, when all succeeded; otherwise one failure with the problems of all of them, so
  * that a run reports its registries', templates' and markers' problems together.
  */
-export function collect<const R extends readonly Result[]>(results: R): Result<{ readonly values: { -readonly [K in keyof R]: Success<R[K]> } }> {
+export function collect<const R extends readonly Result[]>(
+  results: R,
+): Result<{ readonly values: { -readonly [K in keyof R]: Success<R[K]> } }> {
   const diagnostics = results.flatMap((result) => (result.ok ? [] : result.diagnostics));
   if (diagnostics.length > 0) return failure(diagnostics);
   return { ok: true, values: results as unknown as { -readonly [K in keyof R]: Success<R[K]> } };

@@ -16,7 +16,10 @@ const TARGETS: Readonly<Record<TargetName, TargetEntry>> = {
     emitter: async () => (await import("./ts/module.js")).emitTypeScript,
     check: async () => (await import("./ts/check-names.js")).checkModuleBindings,
   },
-  json: { summary: "<id>.json: the resolved registry as data", emitter: async () => (await import("./json/registry-json.js")).emitRegistryJson },
+  json: {
+    summary: "<id>.json: the resolved registry as data",
+    emitter: async () => (await import("./json/registry-json.js")).emitRegistryJson,
+  },
   md: {
     summary: "<id>.md and <id>.<locale>.md: ranges and codes tables, one page per locale, from templates",
     emitter: async () => (await import("./markdown/page.js")).emitMarkdownPages,

@@ -1,4 +1,4 @@
-import { isScalar, visit, type Document } from "yaml";
+import { type Document, isScalar, visit } from "yaml";
 
 /**
  * Drops the final line break that a YAML block scalar (`|` or `>`) keeps by default ("clip" chomping): a text

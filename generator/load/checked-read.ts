@@ -1,6 +1,6 @@
 // The one checked reader. Kept apart from the YAML loading (and free of any import but node:fs) because the no-op
 // fast path reads through it and must stay light.
-import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readSync, type Stats, statSync } from "node:fs";
 
 /** Input files larger than this are refused: a registry of 10,000 codes in 8 locales is about 2 MB. */
 export const MAX_SOURCE_BYTES = 16 * 1024 * 1024;
@@ -35,7 +35,9 @@ function describeKind(info: Stats): string {
           : info.isSocket()
             ? "a socket"
             : "not a regular file";
-  return what === "not a regular file" ? "not a regular file; codebook reads only regular files" : `is ${what}, not a regular file; codebook reads only regular files`;
+  return what === "not a regular file"
+    ? "not a regular file; codebook reads only regular files"
+    : `is ${what}, not a regular file; codebook reads only regular files`;
 }
 
 function tooLarge(size: number, maxBytes: number): ReadProblem {
@@ -117,6 +119,7 @@ function describeFsError(error: unknown): ReadProblem {
   if (code === "EISDIR") return { code: "not-a-file", message: "is a folder, not a regular file; codebook reads only regular files" };
   if (code === "ENOTDIR") return { code: "missing", message: "no such file (a part of the path is not a folder)" };
   if (code === "ELOOP") return { code: "unreadable", message: "symbolic links loop (or nest too deeply)" };
-  if (code === "ENXIO") return { code: "not-a-file", message: "is a socket or device without a reader, not a regular file; codebook reads only regular files" };
+  if (code === "ENXIO")
+    return { code: "not-a-file", message: "is a socket or device without a reader, not a regular file; codebook reads only regular files" };
   return { code: "unreadable", message: `cannot read file (${code ?? String(error)})` };
 }

@@ -1,8 +1,8 @@
 import path from "node:path";
 import type { Diagnostic, DiagnosticCode } from "../diagnostics/index.js";
-import type { RawRegistry, RawText } from "./raw-registry.js";
 import { checkInputFile, isFile } from "./checked-read.js";
-import { locate, type DataPath, type ParsedYaml } from "./yaml-document.js";
+import type { RawRegistry, RawText } from "./raw-registry.js";
+import { type DataPath, locate, type ParsedYaml } from "./yaml-document.js";
 
 /** A registry file as the schema allows it: with `extends`, every key but `id` may be inherited. */
 export type RawRegistryFile = Partial<RawRegistry> & { readonly id: string; readonly extends?: string };
@@ -27,7 +27,9 @@ export interface MergedRegistry {
   readonly sourceLocales: readonly (readonly string[])[];
 }
 
-export type MergeResult = { readonly ok: true; readonly merged: MergedRegistry } | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
+export type MergeResult =
+  | { readonly ok: true; readonly merged: MergedRegistry }
+  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
 
 /** The lists a registry adds to those of the registry it extends; every other key replaces the inherited one. */
 const MERGED_LISTS = ["ranges", "codes", "sets"] as const;
@@ -39,7 +41,8 @@ function targetProblem(spec: string, target: string, missing: string): { readonl
   const problem = checkInputFile(target);
   if (problem === undefined) return undefined;
   // A folder, a FIFO or a device says what it is; only a path with nothing there is "no such file".
-  const what = problem.code === "missing" ? missing : problem.code === "not-a-file" ? `${target} ${problem.message}` : `${target}: ${problem.message}`;
+  const what =
+    problem.code === "missing" ? missing : problem.code === "not-a-file" ? `${target} ${problem.message}` : `${target}: ${problem.message}`;
   return { problem: `cannot extend ${JSON.stringify(spec)}: ${what}` };
 }
 
@@ -57,7 +60,9 @@ export async function resolveExtends(spec: string, fromFile: string): Promise<st
   const parts = spec.split("/");
   const nameLength = spec.startsWith("@") ? 2 : 1;
   if (parts.length <= nameLength || parts.some((part) => part === "" || part === "." || part === "..")) {
-    return { problem: `cannot extend "${spec}": write a relative path (./${spec}) or a file inside a package (package/path/to/registry.yaml)` };
+    return {
+      problem: `cannot extend "${spec}": write a relative path (./${spec}) or a file inside a package (package/path/to/registry.yaml)`,
+    };
   }
   const packageName = parts.slice(0, nameLength).join("/");
   const inside = parts.slice(nameLength).join("/");
@@ -73,7 +78,13 @@ export async function resolveExtends(spec: string, fromFile: string): Promise<st
 }
 
 /** A problem of an `extends` chain at `where` in `parsed`: a cycle, an unresolvable `extends`, a changed fixed key. */
-export function mergeProblem(parsed: ParsedYaml, where: DataPath, code: DiagnosticCode, message: string, target: "value" | "key" = "value"): MergeResult {
+export function mergeProblem(
+  parsed: ParsedYaml,
+  where: DataPath,
+  code: DiagnosticCode,
+  message: string,
+  target: "value" | "key" = "value",
+): MergeResult {
   return { ok: false, diagnostics: [{ file: parsed.source.file, ...locate(parsed, where, target), code, message }] };
 }
 
@@ -86,7 +97,10 @@ function keepLocales(text: RawText, locales: ReadonlySet<string>): RawText {
   return typeof text === "string" ? text : Object.fromEntries(Object.entries(text).filter(([locale]) => locales.has(locale)));
 }
 
-function keepItemLocales<T extends { readonly description?: RawText; readonly label?: RawText }>(items: readonly T[] | undefined, locales: ReadonlySet<string>): T[] {
+function keepItemLocales<T extends { readonly description?: RawText; readonly label?: RawText }>(
+  items: readonly T[] | undefined,
+  locales: ReadonlySet<string>,
+): T[] {
   return (items ?? []).map((item) => ({
     ...item,
     ...(item.description === undefined ? {} : { description: keepLocales(item.description, locales) }),
@@ -148,11 +162,17 @@ function checkLocaleSubset(child: RawRegistryFile, parsed: ParsedYaml, base: Mer
     diagnostics.push({ file: parsed.source.file, ...locate(parsed, ["locales", index]), code: "extends-locales", message });
   };
   if (child.locales[0] !== baseLocales[0]) {
-    at(0, `the source locale is inherited from ${baseFile} and must come first: list "${baseLocales[0]}" first (locales may be a subset of ${baseLocales.join(", ")})`);
+    at(
+      0,
+      `the source locale is inherited from ${baseFile} and must come first: list "${baseLocales[0]}" first (locales may be a subset of ${baseLocales.join(", ")})`,
+    );
   }
   child.locales.forEach((locale, index) => {
     if (!baseLocales.includes(locale)) {
-      at(index, `"${locale}" is not a locale of ${baseFile} (${baseLocales.join(", ")}); a registry that extends another may list a subset of its locales`);
+      at(
+        index,
+        `"${locale}" is not a locale of ${baseFile} (${baseLocales.join(", ")}); a registry that extends another may list a subset of its locales`,
+      );
     }
   });
   return diagnostics;
@@ -161,7 +181,14 @@ function checkLocaleSubset(child: RawRegistryFile, parsed: ParsedYaml, base: Mer
 /** A registry that extends nothing, as a chain of one file. */
 export function singleRegistry(parsed: ParsedYaml): MergedRegistry {
   const raw = parsed.data as RawRegistry;
-  return { raw, parsed, origin: (where) => ({ parsed, path: where }), files: [parsed.source.path], sources: [parsed], sourceLocales: [raw.locales] };
+  return {
+    raw,
+    parsed,
+    origin: (where) => ({ parsed, path: where }),
+    files: [parsed.source.path],
+    sources: [parsed],
+    sourceLocales: [raw.locales],
+  };
 }
 
 /**
@@ -172,7 +199,13 @@ export function singleRegistry(parsed: ParsedYaml): MergedRegistry {
 export function extendRegistry(data: RawRegistryFile, parsed: ParsedYaml, base: MergedRegistry): MergeResult {
   for (const [key, fallback] of Object.entries(FIXED_KEYS) as [keyof typeof FIXED_KEYS, unknown][]) {
     if (data[key] !== undefined && !sameValue(data[key], base.raw[key] ?? fallback)) {
-      return mergeProblem(parsed, [key], "extends-fixed", `${key} is inherited from ${base.parsed.source.file} (${JSON.stringify(base.raw[key] ?? fallback)}) and cannot change in a registry that extends it; remove this key`, "key");
+      return mergeProblem(
+        parsed,
+        [key],
+        "extends-fixed",
+        `${key} is inherited from ${base.parsed.source.file} (${JSON.stringify(base.raw[key] ?? fallback)}) and cannot change in a registry that extends it; remove this key`,
+        "key",
+      );
     }
   }
   const localeDiagnostics = checkLocaleSubset(data, parsed, base);

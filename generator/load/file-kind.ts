@@ -12,7 +12,8 @@ function kindOf(data: unknown): { kind: InputKind; key: string } | undefined {
   // A locale file has `codes` too (a map), and a registry may hold anything under an unknown key: `id` decides.
   if (!has("id") && typeof (data as { locale?: unknown }).locale === "string") return { kind: "locale file", key: "locale" };
   if (!has("id") && has("registries")) return { kind: "config", key: "registries" };
-  if (has("id") || Array.isArray((data as { codes?: unknown }).codes) || has("locales")) return { kind: "registry", key: has("id") ? "id" : has("codes") ? "codes" : "locales" };
+  if (has("id") || Array.isArray((data as { codes?: unknown }).codes) || has("locales"))
+    return { kind: "registry", key: has("id") ? "id" : has("codes") ? "codes" : "locales" };
   return undefined;
 }
 
@@ -38,5 +39,10 @@ function adviceFor(found: InputKind, expected: InputKind, parsed: ParsedYaml): s
 export function describeMisplacedFile(parsed: ParsedYaml, expected: InputKind): Diagnostic | undefined {
   const found = kindOf(parsed.data);
   if (found === undefined || found.kind === expected) return undefined;
-  return { file: parsed.source.file, ...locate(parsed, [found.key], "key"), code: "wrong-kind-of-file", message: adviceFor(found.kind, expected, parsed) };
+  return {
+    file: parsed.source.file,
+    ...locate(parsed, [found.key], "key"),
+    code: "wrong-kind-of-file",
+    message: adviceFor(found.kind, expected, parsed),
+  };
 }

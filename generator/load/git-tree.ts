@@ -6,13 +6,13 @@ import path from "node:path";
 import { parse } from "yaml";
 import { GitReadError } from "./git-read-error.js";
 
-
 /** Runs git and returns its standard output as bytes; `undefined` when git reports an error (missing path, bad ref). */
 function git(cwd: string, args: readonly string[]): Promise<Buffer | undefined> {
   return new Promise((resolve, reject) => {
     execFile("git", [...args], { cwd, encoding: "buffer", maxBuffer: 64 * 1024 * 1024 }, (error, stdout) => {
       if (error === null) resolve(stdout);
-      else if ((error as NodeJS.ErrnoException).code === "ENOENT") reject(new GitReadError("git is not installed (codebook diff --against REF reads the registry through git)"));
+      else if ((error as NodeJS.ErrnoException).code === "ENOENT")
+        reject(new GitReadError("git is not installed (codebook diff --against REF reads the registry through git)"));
       else resolve(undefined);
     });
   });
@@ -42,7 +42,9 @@ export async function openTreeAtRef(cwd: string, ref: string): Promise<TreeAtRef
   const top = await git(cwd, ["rev-parse", "--show-toplevel"]);
   if (top === undefined) throw new GitReadError(`--against ${ref}: ${cwd} is not inside a git repository`);
   const repository = top.toString("utf8").trim();
-  const commit = ref.startsWith("-") ? undefined : await git(repository, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`]);
+  const commit = ref.startsWith("-")
+    ? undefined
+    : await git(repository, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`]);
   if (commit === undefined) throw new GitReadError(`--against ${ref}: not a commit, branch or tag of the repository at ${repository}`);
   const root = await mkdtemp(path.join(tmpdir(), "codebook-diff-"));
   const mirror = (file: string): string => path.join(root, path.relative(repository, path.resolve(file)));
@@ -120,6 +122,7 @@ export async function copyRegistryAtRef(tree: TreeAtRef, registry: string, seen:
   for (const beside of await filesBeside(tree, folder, `${base}.`)) await copyFile(tree, beside);
   await linkPackages(tree, folder);
   const spec = extendsOf(await readFile(tree.mirror(file), "utf8"));
-  if (spec !== undefined && (/^\.\.?(\/|$)/.test(spec) || path.isAbsolute(spec))) await copyRegistryAtRef(tree, path.resolve(folder, spec), seen);
+  if (spec !== undefined && (/^\.\.?(\/|$)/.test(spec) || path.isAbsolute(spec)))
+    await copyRegistryAtRef(tree, path.resolve(folder, spec), seen);
   return true;
 }

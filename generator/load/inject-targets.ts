@@ -1,5 +1,5 @@
 import path from "node:path";
-import { readSourceFile, type ReadResult } from "./source-file.js";
+import { type ReadResult, readSourceFile } from "./source-file.js";
 
 /**
  * Reads every Markdown file to inject into, each once (by absolute path), in the order they are first named; an

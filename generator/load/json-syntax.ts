@@ -20,7 +20,8 @@ class JsonScanner {
     while (this.offset < this.text.length) {
       const character = this.text[this.offset]!;
       if (character === " " || character === "\t" || character === "\n" || character === "\r") this.offset += 1;
-      else if (character === "/" && (this.text[this.offset + 1] === "/" || this.text[this.offset + 1] === "*")) this.fail("JSON has no comments; remove it (or use a codebook.config.yaml, which may have # comments)");
+      else if (character === "/" && (this.text[this.offset + 1] === "/" || this.text[this.offset + 1] === "*"))
+        this.fail("JSON has no comments; remove it (or use a codebook.config.yaml, which may have # comments)");
       else return;
     }
   }
@@ -37,8 +38,11 @@ class JsonScanner {
     } else if (character === "'") {
       this.fail("JSON strings take double quotes, not single quotes");
     } else {
-      const literal = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(this.text.slice(this.offset, this.offset + 400))?.[0];
-      if (literal === undefined) this.fail(`expected a value (a "string", a number, true, false, null, { … } or [ … ]), not ${describe(character)}`);
+      const literal = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(
+        this.text.slice(this.offset, this.offset + 400),
+      )?.[0];
+      if (literal === undefined)
+        this.fail(`expected a value (a "string", a number, true, false, null, { … } or [ … ]), not ${describe(character)}`);
       this.offset += literal.length;
     }
   }
@@ -105,7 +109,8 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
   try {
     scanner.value(0);
     scanner.skipSpace();
-    if (scanner.offset < text.length) scanner.fail(`the JSON value ends before ${describe(text[scanner.offset])}; a file holds exactly one`);
+    if (scanner.offset < text.length)
+      scanner.fail(`the JSON value ends before ${describe(text[scanner.offset])}; a file holds exactly one`);
     return undefined;
   } catch (error) {
     return error as JsonSyntaxError;

@@ -1,9 +1,11 @@
 import type { Diagnostic } from "../diagnostics/index.js";
 import { describeMisplacedFile } from "./file-kind.js";
 import { readSourceFile } from "./source-file.js";
-import { parseYaml, type ParsedYaml } from "./yaml-document.js";
+import { type ParsedYaml, parseYaml } from "./yaml-document.js";
 
-export type RegistryFileResult = { readonly ok: true; readonly parsed: ParsedYaml } | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
+export type RegistryFileResult =
+  | { readonly ok: true; readonly parsed: ParsedYaml }
+  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
 
 /**
  * Reads and parses one registry file, refusing a file that is plainly another kind of input (a locale file or a

@@ -1,12 +1,12 @@
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import type { Diagnostic, DiagnosticCode } from "../diagnostics/index.js";
-import { PAGE_TEXT_KEYS, type PageTextKey, type PartialPageTexts } from "./templates/page-texts.js";
-import type { MarkdownTemplates, TemplateLayer } from "./templates/template-set.js";
-import { parseTemplate, type Template } from "./templates/template.js";
 import { packageRoot } from "../package/package-root.js";
 import { displayPath, readSourceFile } from "./source-file.js";
-import { locate, parseYaml, type ParsedYaml } from "./yaml-document.js";
+import { PAGE_TEXT_KEYS, type PageTextKey, type PartialPageTexts } from "./templates/page-texts.js";
+import { parseTemplate, type Template } from "./templates/template.js";
+import type { MarkdownTemplates, TemplateLayer } from "./templates/template-set.js";
+import { locate, type ParsedYaml, parseYaml } from "./yaml-document.js";
 
 /** The templates that ship with codebook; a user's folder overrides them file by file. */
 export const builtInTemplatesFolder: string = path.join(packageRoot, "templates");
@@ -59,7 +59,13 @@ async function loadLayer(folder: string, cwd: string): Promise<{ layer: Template
   const names = await listFolder(folder);
   if (names === undefined) {
     const file = displayPath(folder, cwd);
-    diagnostics.push({ file, line: 1, column: 1, code: "templates-folder", message: "templates folder not found (it holds page.md, page.<locale>.md and locales/<locale>.yaml)" });
+    diagnostics.push({
+      file,
+      line: 1,
+      column: 1,
+      code: "templates-folder",
+      message: "templates folder not found (it holds page.md, page.<locale>.md and locales/<locale>.yaml)",
+    });
     return { layer, diagnostics, files };
   }
   for (const name of names) {
@@ -86,7 +92,9 @@ async function loadLayer(folder: string, cwd: string): Promise<{ layer: Template
   return { layer, diagnostics, files };
 }
 
-type TextsResult = { readonly ok: true; readonly texts: PartialPageTexts } | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
+type TextsResult =
+  | { readonly ok: true; readonly texts: PartialPageTexts }
+  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
 
 /** Reads `locales/<locale>.yaml`: a map from page text keys to non-empty strings; any subset of the keys. */
 async function loadPageTexts(file: string, locale: string, cwd: string): Promise<TextsResult> {

@@ -2,7 +2,7 @@ import path from "node:path";
 import type { Diagnostic } from "../diagnostics/index.js";
 import { readInputBytes } from "./checked-read.js";
 
-export { checkInputFile, MAX_SOURCE_BYTES, readInputBytes, type BytesResult, type ReadProblem } from "./checked-read.js";
+export { type BytesResult, checkInputFile, MAX_SOURCE_BYTES, type ReadProblem, readInputBytes } from "./checked-read.js";
 
 /** The text of one input file, with the name diagnostics use for it. */
 export interface SourceFile {
@@ -36,7 +36,11 @@ export async function readSourceFile(filePath: string, cwd: string = process.cwd
   const absolute = path.resolve(cwd, filePath);
   const file = displayPath(absolute, cwd);
   const read = readInputBytes(absolute);
-  if (!read.ok) return { ok: false, diagnostics: [{ file, line: 1, column: 1, code: read.code === "missing" ? "unreadable" : read.code, message: read.message }] };
+  if (!read.ok)
+    return {
+      ok: false,
+      diagnostics: [{ file, line: 1, column: 1, code: read.code === "missing" ? "unreadable" : read.code, message: read.message }],
+    };
   const { bytes } = read;
   const decoded = decodeUtf8(bytes);
   if (typeof decoded !== "string") {
@@ -67,10 +71,20 @@ function firstInvalidUtf8(bytes: Uint8Array): number | undefined {
   let index = 0;
   while (index < bytes.length) {
     const lead = bytes[index]!;
-    const length = lead < 0x80 ? 1 : lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+    const length =
+      lead < 0x80 ? 1 : lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
     if (length === 0) return index;
     // The second byte's range excludes overlong forms, surrogates and code points above U+10FFFF.
-    const [low, high] = lead === 0xe0 ? [0xa0, 0xbf] : lead === 0xed ? [0x80, 0x9f] : lead === 0xf0 ? [0x90, 0xbf] : lead === 0xf4 ? [0x80, 0x8f] : [0x80, 0xbf];
+    const [low, high] =
+      lead === 0xe0
+        ? [0xa0, 0xbf]
+        : lead === 0xed
+          ? [0x80, 0x9f]
+          : lead === 0xf0
+            ? [0x90, 0xbf]
+            : lead === 0xf4
+              ? [0x80, 0x8f]
+              : [0x80, 0xbf];
     for (let offset = 1; offset < length; offset += 1) {
       const byte = bytes[index + offset];
       const [min, max] = offset === 1 ? [low, high] : [0x80, 0xbf];

@@ -1,6 +1,6 @@
 import type { SourceLocation } from "../diagnostics/index.js";
 import { readSourceFile } from "./source-file.js";
-import { locate, parseYaml, type DataPath, type ParsedYaml } from "./yaml-document.js";
+import { type DataPath, locate, type ParsedYaml, parseYaml } from "./yaml-document.js";
 
 /**
  * Finds where a subject of a registry (`codes.NormalClosure.aliases.CLOSE_NORMAL`, `sets.Valid.include`,
@@ -40,11 +40,13 @@ function indexRegistry(index: Index, parsed: ParsedYaml, data: Record<string, un
         if (!isRecord(item) || typeof item.name !== "string") continue;
         indexValue(index, parsed, item, [key, position], `${prefix}.${item.name}`);
         // `<id>.json` writes a set's resolved `members` where the registry has `include`.
-        if ("members" in item && !("include" in item)) index.set(`${prefix}.${item.name}.include`, { parsed, path: [key, position, "members"] });
+        if ("members" in item && !("include" in item))
+          index.set(`${prefix}.${item.name}.include`, { parsed, path: [key, position, "members"] });
       }
     } else if (key === "locales" && Array.isArray(value)) {
       index.set("locales", { parsed, path: [key] });
-      for (const [position, tag] of value.entries()) if (typeof tag === "string") index.set(`locales.${tag}`, { parsed, path: [key, position] });
+      for (const [position, tag] of value.entries())
+        if (typeof tag === "string") index.set(`locales.${tag}`, { parsed, path: [key, position] });
     } else {
       indexValue(index, parsed, value, [key], key);
     }
@@ -56,7 +58,8 @@ function indexLocaleFile(index: Index, parsed: ParsedYaml, data: Record<string, 
   for (const key of ["title", "description", "unknown"]) if (key in data) index.set(`${key}.${locale}`, { parsed, path: [key] });
   for (const group of ["codes", "ranges"]) {
     const entries = data[group];
-    if (isRecord(entries)) for (const name of Object.keys(entries)) index.set(`${group}.${name}.description.${locale}`, { parsed, path: [group, name] });
+    if (isRecord(entries))
+      for (const name of Object.keys(entries)) index.set(`${group}.${name}.description.${locale}`, { parsed, path: [group, name] });
   }
   const sets = data.sets;
   if (!isRecord(sets)) return;
@@ -71,7 +74,11 @@ function indexLocaleFile(index: Index, parsed: ParsedYaml, data: Record<string, 
  * a `<id>.json`. Exact subjects are looked for in every file first, so a locale file's translation is found
  * before the registry text it translates. `rename` gives the file name to print (`HEAD:schema/codes.yaml`).
  */
-export async function locateSubjects(files: readonly string[], cwd: string, rename: (file: string) => string = (file) => file): Promise<SubjectLocator> {
+export async function locateSubjects(
+  files: readonly string[],
+  cwd: string,
+  rename: (file: string) => string = (file) => file,
+): Promise<SubjectLocator> {
   const indexes: Index[] = [];
   for (const file of files) {
     const read = await readSourceFile(file, cwd);

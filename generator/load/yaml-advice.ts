@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, type Document, type Node } from "yaml";
+import { type Document, isMap, isPair, isScalar, isSeq, type Node } from "yaml";
 
 /**
  * What to say about a YAML syntax error when the parser's own words would mislead, from the text around it;

@@ -1,10 +1,10 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
+import { type Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
 import type { Diagnostic, SourcePosition } from "../diagnostics/index.js";
-import { MAX_SOURCE_BYTES, type SourceFile } from "./source-file.js";
-import { findRestrictedForms } from "./yaml-restrictions.js";
 import { clipBlockScalars } from "./block-scalars.js";
+import { MAX_SOURCE_BYTES, type SourceFile } from "./source-file.js";
 import { adviseOnYamlError, describeFlowMapComma, findFlowMapCommas } from "./yaml-advice.js";
 import { readYamlDataFast } from "./yaml-fast-data.js";
+import { findRestrictedForms } from "./yaml-restrictions.js";
 
 /**
  * A YAML document with its positions, so that any value can be traced back to its line and column. The positions
@@ -99,8 +99,13 @@ export function parseYamlCarefully(source: SourceFile): ParseResult {
     // A tab used for indentation derails the parser for the lines after it: report the tabs alone.
     const tabs = document.errors.filter((error) => error.code === "TAB_AS_INDENT");
     // A nested map where a value was expected is also reported as a multi-line key: one message says it.
-    const nested = new Set(document.errors.filter((error) => error.code === "BLOCK_AS_IMPLICIT_KEY" && error.message.startsWith("Nested")).map((error) => error.pos[0]));
-    const errors = tabs.length > 0 ? tabs : document.errors.filter((error) => !(error.code === "MULTILINE_IMPLICIT_KEY" && nested.has(error.pos[0])));
+    const nested = new Set(
+      document.errors
+        .filter((error) => error.code === "BLOCK_AS_IMPLICIT_KEY" && error.message.startsWith("Nested"))
+        .map((error) => error.pos[0]),
+    );
+    const errors =
+      tabs.length > 0 ? tabs : document.errors.filter((error) => !(error.code === "MULTILINE_IMPLICIT_KEY" && nested.has(error.pos[0])));
     return {
       ok: false,
       diagnostics: errors.map((error) => ({
@@ -120,16 +125,26 @@ export function parseYamlCarefully(source: SourceFile): ParseResult {
       diagnostics: [{ file: source.file, ...at(tooDeep), code: "yaml-depth", message: NESTED_TOO_DEEPLY }],
     };
   }
-  const restricted = findRestrictedForms(document, text).map((form) => ({ file: source.file, ...at(form.offset), code: form.code, message: form.message }));
-  if (restricted.length > 0) return { ok: false, diagnostics: restricted };
-  const commas = findFlowMapCommas(document, text).map((comma): Diagnostic => ({ file: source.file, ...at(comma.offset), code: "yaml-syntax", message: describeFlowMapComma(comma) }));
-  if (commas.length > 0) return { ok: false, diagnostics: commas };
-  const surrogates = findLoneSurrogates(document.contents).map((offset): Diagnostic => ({
+  const restricted = findRestrictedForms(document, text).map((form) => ({
     file: source.file,
-    ...at(offset),
-    code: "lone-surrogate",
-    message: "text holds a lone surrogate (an escape such as \\uD800 without its pair), which is not a character; UTF-8 output cannot hold it",
+    ...at(form.offset),
+    code: form.code,
+    message: form.message,
   }));
+  if (restricted.length > 0) return { ok: false, diagnostics: restricted };
+  const commas = findFlowMapCommas(document, text).map(
+    (comma): Diagnostic => ({ file: source.file, ...at(comma.offset), code: "yaml-syntax", message: describeFlowMapComma(comma) }),
+  );
+  if (commas.length > 0) return { ok: false, diagnostics: commas };
+  const surrogates = findLoneSurrogates(document.contents).map(
+    (offset): Diagnostic => ({
+      file: source.file,
+      ...at(offset),
+      code: "lone-surrogate",
+      message:
+        "text holds a lone surrogate (an escape such as \\uD800 without its pair), which is not a character; UTF-8 output cannot hold it",
+    }),
+  );
   if (surrogates.length > 0) return { ok: false, diagnostics: surrogates };
   clipBlockScalars(document, source.text);
   let data: unknown;

@@ -3,7 +3,16 @@
 // returns data only for a document the `yaml` path would accept as it is and read as the same data; for anything
 // else (any error, and any form the `yaml` path refuses or treats with care) it gives up and the `yaml` path
 // runs, which finds and locates the problem. test/load/yaml-fast-data.test.ts holds the two paths equal.
-import { EVENT_ID, getScalarValue, parseEvents, SCALAR_STYLE, CHOMPING_MODE, COLLECTION_STYLE, type Event, type ScalarEvent } from "js-yaml";
+import {
+  CHOMPING_MODE,
+  COLLECTION_STYLE,
+  EVENT_ID,
+  type Event,
+  getScalarValue,
+  parseEvents,
+  SCALAR_STYLE,
+  type ScalarEvent,
+} from "js-yaml";
 
 /**
  * Collections nested this deep are left to the `yaml` path, which refuses those deeper than its limit (64) with a
@@ -31,7 +40,8 @@ function resolvePlain(source: string): unknown {
   if (/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(source)) {
     return source.slice(-3).toLowerCase() === "nan" ? NaN : source[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
   }
-  if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(source) || /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(source)) return parseFloat(source);
+  if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(source) || /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(source))
+    return parseFloat(source);
   return source;
 }
 
@@ -51,7 +61,8 @@ function scalarValue(text: string, event: ScalarEvent): unknown {
   const value = getScalarValue(text, event);
   if (event.style === SCALAR_STYLE.PLAIN) return resolvePlain(value);
   // parseYaml drops the line break a `|` or `>` block keeps by default (see block-scalars.ts).
-  if ((event.style === SCALAR_STYLE.LITERAL_BLOCK || event.style === SCALAR_STYLE.FOLDED_BLOCK) && event.chomping === CHOMPING_MODE.CLIP) return value.replace(/\n$/, "");
+  if ((event.style === SCALAR_STYLE.LITERAL_BLOCK || event.style === SCALAR_STYLE.FOLDED_BLOCK) && event.chomping === CHOMPING_MODE.CLIP)
+    return value.replace(/\n$/, "");
   return value;
 }
 

@@ -1,4 +1,4 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node } from "yaml";
+import { type Document, isAlias, isMap, isPair, isScalar, isSeq, type Node } from "yaml";
 import type { DiagnosticCode } from "../diagnostics/index.js";
 
 /** A form of YAML that codebook's inputs may not use, at the offset where it is written. */

@@ -1,7 +1,7 @@
 import type { MergedRegistry } from "../load/extends.js";
 import type { LocaleFile } from "../load/locale-files.js";
-import { locate, type DataPath } from "../load/yaml-document.js";
 import type { RawAlias, RawRegistry } from "../load/raw-registry.js";
+import { type DataPath, locate } from "../load/yaml-document.js";
 import type { RegistryOrigins, SourceOrigin } from "./registry.js";
 
 /**
@@ -17,7 +17,10 @@ export function locateDeclarations(merged: MergedRegistry, raw: RawRegistry, loc
   const aliases = new Map<string, SourceOrigin>();
   const addAliases = (list: readonly RawAlias[] | undefined, where: DataPath): void => {
     for (const [index, alias] of (list ?? []).entries()) {
-      aliases.set(typeof alias === "string" ? alias : alias.name, at(typeof alias === "string" ? [...where, index] : [...where, index, "name"]));
+      aliases.set(
+        typeof alias === "string" ? alias : alias.name,
+        at(typeof alias === "string" ? [...where, index] : [...where, index, "name"]),
+      );
     }
   };
   const named = (list: readonly { readonly name: string }[] | undefined, key: string) =>
@@ -27,7 +30,17 @@ export function locateDeclarations(merged: MergedRegistry, raw: RawRegistry, loc
   const locales = new Map<string, SourceOrigin>();
   for (const [index, locale] of raw.locales.entries()) {
     const file = localeFiles.find((candidate) => candidate.locale === locale);
-    locales.set(locale, file === undefined ? at(["locales", index]) : { path: file.parsed.source.path, ...locate(file.parsed, ["locale"]) });
+    locales.set(
+      locale,
+      file === undefined ? at(["locales", index]) : { path: file.parsed.source.path, ...locate(file.parsed, ["locale"]) },
+    );
   }
-  return { type: at(["type"]), codes: named(raw.codes, "codes"), ranges: named(raw.ranges, "ranges"), sets: named(raw.sets, "sets"), aliases, locales };
+  return {
+    type: at(["type"]),
+    codes: named(raw.codes, "codes"),
+    ranges: named(raw.ranges, "ranges"),
+    sets: named(raw.sets, "sets"),
+    aliases,
+    locales,
+  };
 }

@@ -1,8 +1,16 @@
 import path from "node:path";
 import type { Diagnostic, DiagnosticCode, SourceLocation } from "../diagnostics/index.js";
-import { extendRegistry, mergeProblem, resolveExtends, singleRegistry, type MergedRegistry, type MergeResult, type RawRegistryFile } from "../load/extends.js";
+import {
+  extendRegistry,
+  type MergedRegistry,
+  type MergeResult,
+  mergeProblem,
+  type RawRegistryFile,
+  resolveExtends,
+  singleRegistry,
+} from "../load/extends.js";
 import { readRegistryFile } from "../load/load-registry.js";
-import { locate, type DataPath } from "../load/yaml-document.js";
+import { type DataPath, locate } from "../load/yaml-document.js";
 import { validateAgainstSchema } from "../validate/schema.js";
 import { Reporter } from "./build-model.js";
 

@@ -1,7 +1,7 @@
 import type { Diagnostic, DiagnosticCode } from "../diagnostics/index.js";
-import type { Translations } from "./translations.js";
 import type { MessagePart } from "./registry.js";
 import type { TextSlot } from "./text-slots.js";
+import type { Translations } from "./translations.js";
 
 type Parser = typeof import("@formatjs/icu-messageformat-parser");
 type Element = ReturnType<Parser["parse"]>[number];
@@ -32,7 +32,13 @@ export async function checkIcuMessages(translations: Translations): Promise<IcuC
       // Located only when there is something to report: finding a position takes a parse with positions.
       const report = (code: DiagnosticCode, message: string): void => {
         const origin = translations.find(slot, locale)!;
-        diagnostics.push({ file: origin.file, line: origin.line, column: origin.column, code, message: `${slot.key} ("${locale}"): ${message}` });
+        diagnostics.push({
+          file: origin.file,
+          line: origin.line,
+          column: origin.column,
+          code,
+          message: `${slot.key} ("${locale}"): ${message}`,
+        });
       };
       const parts = parseMessage(parser, text, report, describe);
       if (parts === undefined) continue;
@@ -49,14 +55,22 @@ export async function checkIcuMessages(translations: Translations): Promise<IcuC
   return { diagnostics, messages };
 }
 
-function parseMessage(parser: Parser, text: string, report: (code: DiagnosticCode, message: string) => void, describe: string): MessagePart[] | undefined {
+function parseMessage(
+  parser: Parser,
+  text: string,
+  report: (code: DiagnosticCode, message: string) => void,
+  describe: string,
+): MessagePart[] | undefined {
   let elements: Element[];
   try {
     elements = parser.parse(text);
   } catch (error) {
     const { message, location } = error as { message: string; location?: { start: { offset: number } } };
     const at = location === undefined ? "" : ` at character ${location.start.offset + 1}`;
-    report("icu-syntax", `invalid ICU MessageFormat${at} (${message.toLowerCase().replace(/_/g, " ")}); write a literal { or } as '{' or '}', and an apostrophe as ''`);
+    report(
+      "icu-syntax",
+      `invalid ICU MessageFormat${at} (${message.toLowerCase().replace(/_/g, " ")}); write a literal { or } as '{' or '}', and an apostrophe as ''`,
+    );
     return undefined;
   }
   const parts: MessagePart[] = [];
@@ -68,10 +82,16 @@ function parseMessage(parser: Parser, text: string, report: (code: DiagnosticCod
     } else if (parser.isArgumentElement(element)) {
       parts.push({ argument: element.value });
     } else if (parser.isPluralElement(element) || parser.isSelectElement(element)) {
-      report("icu-unsupported", `{${element.value}, plural/select} is not supported: ${describe} fills only simple placeholders such as {code}`);
+      report(
+        "icu-unsupported",
+        `{${element.value}, plural/select} is not supported: ${describe} fills only simple placeholders such as {code}`,
+      );
       ok = false;
     } else if (parser.isNumberElement(element) || parser.isDateElement(element) || parser.isTimeElement(element)) {
-      report("icu-unsupported", `formatted argument {${element.value}, …} is not supported: write {${element.value}}, which ${describe} fills with the plain number`);
+      report(
+        "icu-unsupported",
+        `formatted argument {${element.value}, …} is not supported: write {${element.value}}, which ${describe} fills with the plain number`,
+      );
       ok = false;
     } else if (parser.isTagElement(element)) {
       report("icu-unsupported", `tag <${element.value}> is not supported; write a literal < as '<'`);
@@ -84,19 +104,33 @@ function parseMessage(parser: Parser, text: string, report: (code: DiagnosticCod
   return ok ? parts : undefined;
 }
 
-function checkAllowed(slot: TextSlot, used: ReadonlySet<string>, report: (code: DiagnosticCode, message: string) => void, describe: string): void {
+function checkAllowed(
+  slot: TextSlot,
+  used: ReadonlySet<string>,
+  report: (code: DiagnosticCode, message: string) => void,
+  describe: string,
+): void {
   for (const name of used) {
     if (slot.placeholders.includes(name)) continue;
-    const allowed = slot.placeholders.length === 0 ? "this text takes no placeholders" : `use ${slot.placeholders.map((item) => `{${item}}`).join(", ")}`;
+    const allowed =
+      slot.placeholders.length === 0 ? "this text takes no placeholders" : `use ${slot.placeholders.map((item) => `{${item}}`).join(", ")}`;
     report("unknown-placeholder", `{${name}} is not a placeholder ${describe} can fill here; ${allowed}`);
   }
 }
 
-function checkSameArguments(used: ReadonlySet<string>, source: ReadonlySet<string>, sourceLocale: string, report: (code: DiagnosticCode, message: string) => void): void {
+function checkSameArguments(
+  used: ReadonlySet<string>,
+  source: ReadonlySet<string>,
+  sourceLocale: string,
+  report: (code: DiagnosticCode, message: string) => void,
+): void {
   const missing = [...source].filter((name) => !used.has(name));
   const extra = [...used].filter((name) => !source.has(name));
   if (missing.length === 0 && extra.length === 0) return;
   const list = (names: readonly string[]): string => names.map((name) => `{${name}}`).join(", ");
-  const problems = [missing.length > 0 ? `lacks ${list(missing)}` : "", extra.length > 0 ? `has ${list(extra)}, which the source does not` : ""].filter(Boolean);
+  const problems = [
+    missing.length > 0 ? `lacks ${list(missing)}` : "",
+    extra.length > 0 ? `has ${list(extra)}, which the source does not` : "",
+  ].filter(Boolean);
   report("placeholder-mismatch", `placeholders differ from the "${sourceLocale}" source text: it ${problems.join(" and ")}`);
 }

@@ -1,10 +1,12 @@
 import type { Diagnostic } from "../diagnostics/index.js";
-import type { CodeEntry, CodeLifecycle, CodeRange, CodeSet, LocalizedText, Registry } from "./registry.js";
 import { readSourceFile } from "../load/source-file.js";
-import { locate, parseYaml, type ParsedYaml } from "../load/yaml-document.js";
+import { locate, type ParsedYaml, parseYaml } from "../load/yaml-document.js";
+import type { CodeEntry, CodeLifecycle, CodeRange, CodeSet, LocalizedText, Registry } from "./registry.js";
 
 /** A `<id>.json` read back as the model it was generated from, or why it cannot be. */
-export type JsonBaselineResult = { readonly ok: true; readonly registry: Registry } | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
+export type JsonBaselineResult =
+  | { readonly ok: true; readonly registry: Registry }
+  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
 
 type Data = Record<string, unknown>;
 
@@ -62,13 +64,21 @@ function set(item: Data): CodeSet {
     guard: undefined,
     description: isRecord(item.description) ? text(item.description) : undefined,
     label: isRecord(item.label) ? text(item.label) : undefined,
-    intervals: members.filter((pair): pair is [number, number] => Array.isArray(pair) && pair.length === 2).map(([from, to]) => ({ from, to })),
+    intervals: members
+      .filter((pair): pair is [number, number] => Array.isArray(pair) && pair.length === 2)
+      .map(([from, to]) => ({ from, to })),
   };
 }
 
 /** The shape every `<id>.json` has; a file without it is some other JSON. */
 function looksGenerated(data: unknown): data is Data {
-  return isRecord(data) && typeof data.id === "string" && typeof data.type === "string" && Array.isArray(data.locales) && Array.isArray(data.codes);
+  return (
+    isRecord(data) &&
+    typeof data.id === "string" &&
+    typeof data.type === "string" &&
+    Array.isArray(data.locales) &&
+    Array.isArray(data.codes)
+  );
 }
 
 function toRegistry(parsed: ParsedYaml, data: Data): Registry {
@@ -84,7 +94,9 @@ function toRegistry(parsed: ParsedYaml, data: Data): Registry {
     sourceLocale: optional(data.sourceLocale) ?? locales[0] ?? "en",
     messageFormat: data.messageFormat === "icu" ? "icu" : "plain",
     messages: new Map(),
-    bounds: isRecord(data.bounds) ? { from: Number(data.bounds.min), to: Number(data.bounds.max) } : { from: 0, to: Number.MAX_SAFE_INTEGER },
+    bounds: isRecord(data.bounds)
+      ? { from: Number(data.bounds.min), to: Number(data.bounds.max) }
+      : { from: 0, to: Number.MAX_SAFE_INTEGER },
     ranges: list(data.ranges).map(range),
     codes: list(data.codes).map(code),
     retired: list(data.retired).map(code),

@@ -1,6 +1,6 @@
 import type { SourceLocation } from "../diagnostics/index.js";
-import type { DataPath } from "../load/yaml-document.js";
 import type { RawCode } from "../load/raw-registry.js";
+import type { DataPath } from "../load/yaml-document.js";
 import type { CodeEntry, CodeLifecycle } from "./registry.js";
 
 /** What the lifecycle checks need of the model's reporter: report at a path, and locate another path in full. */
@@ -19,7 +19,11 @@ function printLocation(location: SourceLocation): string {
  * location is part of the message: one place to change once diagnostics carry related locations as data.
  */
 export function reportRetiredReuse(reporter: LifecycleReporter, at: DataPath, retiredAt: DataPath, code: string, message: string): void {
-  reporter.error(at, code, `${message} (retired at ${printLocation(reporter.locateFull(retiredAt))}); a retired code is reserved forever, choose another`);
+  reporter.error(
+    at,
+    code,
+    `${message} (retired at ${printLocation(reporter.locateFull(retiredAt))}); a retired code is reserved forever, choose another`,
+  );
 }
 
 /** The code's status and history; reports a note missing where the status needs one and `…Since` keys that do not fit it. */
@@ -30,14 +34,30 @@ export function resolveLifecycle(reporter: LifecycleReporter, entry: RawCode, pa
   }
   if (status === "active") {
     for (const key of ["note", "replacement"] as const) {
-      if (entry[key] !== undefined) reporter.error([...path, key], "lifecycle-status", `\`${key}\` is only for a deprecated or retired code; set \`status\` or remove it`, "key");
+      if (entry[key] !== undefined)
+        reporter.error(
+          [...path, key],
+          "lifecycle-status",
+          `\`${key}\` is only for a deprecated or retired code; set \`status\` or remove it`,
+          "key",
+        );
     }
   }
   if (entry.deprecatedSince !== undefined && status === "active") {
-    reporter.error([...path, "deprecatedSince"], "lifecycle-status", "`deprecatedSince` is only for a deprecated or retired code; set `status` or remove it", "key");
+    reporter.error(
+      [...path, "deprecatedSince"],
+      "lifecycle-status",
+      "`deprecatedSince` is only for a deprecated or retired code; set `status` or remove it",
+      "key",
+    );
   }
   if (entry.retiredSince !== undefined && status !== "retired") {
-    reporter.error([...path, "retiredSince"], "lifecycle-status", "`retiredSince` is only for a retired code; set `status: retired` or remove it", "key");
+    reporter.error(
+      [...path, "retiredSince"],
+      "lifecycle-status",
+      "`retiredSince` is only for a retired code; set `status: retired` or remove it",
+      "key",
+    );
   }
   return {
     status,
@@ -59,7 +79,8 @@ export function checkReplacements(reporter: LifecycleReporter, codes: readonly C
     const at: DataPath = ["codes", index, "replacement"];
     if (target === undefined) reporter.error(at, "unknown-replacement", `replacement "${replacement}" names no code of this registry`);
     else if (target === entry) reporter.error(at, "unknown-replacement", `code ${entry.name} cannot replace itself`);
-    else if (target.lifecycle.status === "retired") reporter.error(at, "unknown-replacement", `replacement "${replacement}" is retired; name a code in use`);
+    else if (target.lifecycle.status === "retired")
+      reporter.error(at, "unknown-replacement", `replacement "${replacement}" is retired; name a code in use`);
   }
 }
 

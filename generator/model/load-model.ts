@@ -1,15 +1,15 @@
-import { DiagnosticError, type Diagnostic } from "../diagnostics/index.js";
-import { buildModel, Reporter, type RegistryCheck } from "./build-model.js";
-import { locateDeclarations } from "./declaration-origins.js";
-import type { RawRegistry } from "../load/raw-registry.js";
-import type { MessagePart, Registry, RegistryOrigins } from "./registry.js";
-import { validateAgainstSchema } from "../validate/schema.js";
+import { type Diagnostic, DiagnosticError } from "../diagnostics/index.js";
 import type { MergedRegistry } from "../load/extends.js";
+import { readRegistryFile } from "../load/load-registry.js";
+import type { RawRegistry } from "../load/raw-registry.js";
+import type { DataPath, ParsedYaml } from "../load/yaml-document.js";
+import { validateAgainstSchema } from "../validate/schema.js";
+import { buildModel, type RegistryCheck, Reporter } from "./build-model.js";
+import { locateDeclarations } from "./declaration-origins.js";
 import { loadMergedRegistry, MergedReporter } from "./extends-chain.js";
 import { loadLocaleFiles } from "./locale-files.js";
-import { readRegistryFile } from "../load/load-registry.js";
+import type { MessagePart, Registry, RegistryOrigins } from "./registry.js";
 import { Translations } from "./translations.js";
-import type { DataPath, ParsedYaml } from "../load/yaml-document.js";
 
 export type LoadResult =
   | {
@@ -47,7 +47,11 @@ export type SourcesResult =
   | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
 
 /** One registry file's texts: its own inline texts and its locale files, checked against each other. */
-async function loadTranslations(parsed: ParsedYaml, raw: RawRegistry, cwd: string): Promise<{ translations: Translations; diagnostics: Diagnostic[] }> {
+async function loadTranslations(
+  parsed: ParsedYaml,
+  raw: RawRegistry,
+  cwd: string,
+): Promise<{ translations: Translations; diagnostics: Diagnostic[] }> {
   const locales = await loadLocaleFiles(parsed, raw, cwd);
   const translations = new Translations(parsed, raw, locales.files);
   return { translations, diagnostics: [...locales.diagnostics, ...translations.check()] };
@@ -71,9 +75,17 @@ export async function loadRegistrySources(registryPath: string, options: LoadOpt
  * Resolves one file's loaded sources into the model. With `tolerateMissing`, a missing translation falls back to
  * the source text instead of being an error (the translation report counts them itself).
  */
-export async function resolveRegistry(translations: Translations, options: Pick<CheckedLoadOptions, "tolerateMissing" | "checks"> = {}): Promise<LoadResult> {
+export async function resolveRegistry(
+  translations: Translations,
+  options: Pick<CheckedLoadOptions, "tolerateMissing" | "checks"> = {},
+): Promise<LoadResult> {
   const raw: RawRegistry = options.tolerateMissing === true ? { ...translations.raw, missingTranslations: "source" } : translations.raw;
-  const build = buildModel({ raw, reporter: new Reporter(translations.registry), supplement: translations.supplement, checks: options.checks ?? [] });
+  const build = buildModel({
+    raw,
+    reporter: new Reporter(translations.registry),
+    supplement: translations.supplement,
+    checks: options.checks ?? [],
+  });
   const icu = await checkIcu(raw, [translations]);
   const diagnostics = [...(build.ok ? [] : build.diagnostics), ...icu.diagnostics];
   if (!build.ok || diagnostics.length > 0) return { ok: false, diagnostics };
@@ -81,7 +93,10 @@ export async function resolveRegistry(translations: Translations, options: Pick<
 }
 
 /** In an ICU registry, every text parsed and its placeholders checked; plain registries have nothing to check. */
-async function checkIcu(raw: RawRegistry, all: readonly Translations[]): Promise<{ diagnostics: Diagnostic[]; messages: Map<string, readonly MessagePart[]> }> {
+async function checkIcu(
+  raw: RawRegistry,
+  all: readonly Translations[],
+): Promise<{ diagnostics: Diagnostic[]; messages: Map<string, readonly MessagePart[]> }> {
   const messages = new Map<string, readonly MessagePart[]>();
   if (raw.messageFormat !== "icu") return { diagnostics: [], messages };
   const { checkIcuMessages } = await import("./icu-messages.js");
@@ -105,7 +120,9 @@ class MissingTexts {
   }
 
   diagnostics(): Diagnostic[] {
-    return [...this.byFile].flatMap(([translations, locales]) => [...locales].flatMap(([locale, paths]) => translations.reportMissing(locale, paths)));
+    return [...this.byFile].flatMap(([translations, locales]) =>
+      [...locales].flatMap(([locale, paths]) => translations.reportMissing(locale, paths)),
+    );
   }
 }
 
@@ -157,7 +174,9 @@ export async function tryLoadRegistry(registryPath: string, options: CheckedLoad
   const loaded = await loadMergedRegistry(registryPath, cwd);
   if (!loaded.ok) return loaded;
   const { merged } = loaded;
-  const perFile = await Promise.all(merged.sources.map((parsed, index) => loadTranslations(parsed, ownRaw(parsed, merged.sourceLocales[index]!, merged), cwd)));
+  const perFile = await Promise.all(
+    merged.sources.map((parsed, index) => loadTranslations(parsed, ownRaw(parsed, merged.sourceLocales[index]!, merged), cwd)),
+  );
   const byFile = new Map(merged.sources.map((parsed, index) => [parsed, perFile[index]!.translations]));
   const sourceDiagnostics = perFile.flatMap((file) => file.diagnostics);
   // Report the registry's own problems too, but not the translations a broken locale file would have given.
@@ -177,7 +196,10 @@ export async function tryLoadRegistry(registryPath: string, options: CheckedLoad
     },
     checks: options.checks ?? [],
   });
-  const icu = await checkIcu(raw, perFile.map((file) => file.translations));
+  const icu = await checkIcu(
+    raw,
+    perFile.map((file) => file.translations),
+  );
   const diagnostics = [...sourceDiagnostics, ...(build.ok ? [] : build.diagnostics), ...missing.diagnostics(), ...icu.diagnostics];
   if (!build.ok || diagnostics.length > 0) return { ok: false, diagnostics };
   const localeFiles = perFile.flatMap((file) => file.translations.files);

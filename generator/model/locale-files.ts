@@ -3,7 +3,7 @@ import type { Diagnostic, DiagnosticCode } from "../diagnostics/index.js";
 import { findLocaleFiles, flattenEntries, type LocaleFile, type RawLocaleFile } from "../load/locale-files.js";
 import type { RawRegistry } from "../load/raw-registry.js";
 import { readSourceFile } from "../load/source-file.js";
-import { locate, parseYaml, type ParsedYaml } from "../load/yaml-document.js";
+import { locate, type ParsedYaml, parseYaml } from "../load/yaml-document.js";
 import { validateAgainstSchema } from "../validate/schema.js";
 
 export type LocaleFilesResult = { readonly files: readonly LocaleFile[]; readonly diagnostics: readonly Diagnostic[] };
@@ -58,4 +58,3 @@ export async function loadLocaleFiles(registry: ParsedYaml, raw: RawRegistry, cw
   }
   return { files, diagnostics };
 }
-

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import type { DataPath } from "../load/yaml-document.js";
 import type { RawRegistry, RawText } from "../load/raw-registry.js";
+import type { DataPath } from "../load/yaml-document.js";
 
 /**
  * One translatable text of a registry. Its `key` is the one key scheme every catalog uses: `title`,
@@ -24,7 +24,13 @@ const CODE_PLACEHOLDERS = ["code"] as const;
 /** Every text the registry has, in a fixed order (registry texts, ranges, codes, sets). */
 export function registryTextSlots(raw: RawRegistry): TextSlot[] {
   const slots: TextSlot[] = [];
-  const add = (key: string, registryPath: DataPath, localePath: DataPath, value: RawText | undefined, placeholders: readonly string[] = []): void => {
+  const add = (
+    key: string,
+    registryPath: DataPath,
+    localePath: DataPath,
+    value: RawText | undefined,
+    placeholders: readonly string[] = [],
+  ): void => {
     if (value !== undefined) slots.push({ key, registryPath, localePath, placeholders, value });
   };
   add("title", ["title"], ["title"], raw.title);

@@ -1,11 +1,11 @@
 import path from "node:path";
 import type { Diagnostic, DiagnosticCode, SourcePosition } from "../diagnostics/index.js";
-import type { TextSupplement } from "./build-model.js";
-import type { RawRegistry } from "../load/raw-registry.js";
-import { inlineText, registryTextSlots, type TextSlot } from "./text-slots.js";
 import type { LocaleEntry, LocaleFile } from "../load/locale-files.js";
+import type { RawRegistry } from "../load/raw-registry.js";
+import { type DataPath, locate, type ParsedYaml } from "../load/yaml-document.js";
 import { closestMatch } from "../validate/suggest.js";
-import { locate, type DataPath, type ParsedYaml } from "../load/yaml-document.js";
+import type { TextSupplement } from "./build-model.js";
+import { inlineText, registryTextSlots, type TextSlot } from "./text-slots.js";
 
 /** Where one locale's text for a slot comes from. */
 export interface TextOrigin extends SourcePosition {
@@ -98,8 +98,17 @@ export class Translations {
         const inGroup = slot.localePath.length > 1 && file.parsed.document.has(group);
         const at = locate(file.parsed, inGroup ? [group!] : ["locale"], "key");
         const name = `"${slot.localePath.at(-1)}: …"`;
-        const entry = slot.localePath.length === 1 ? `${name} here` : inGroup ? `${name} under ${String(group)} here` : `${name} under a new ${String(group)} map`;
-        return this.diagnostic(file.parsed, at, `no "${locale}" text for ${slot.key} (the source text is at ${this.sourcePosition(slot)}); add ${entry}, ${fallback}`);
+        const entry =
+          slot.localePath.length === 1
+            ? `${name} here`
+            : inGroup
+              ? `${name} under ${String(group)} here`
+              : `${name} under a new ${String(group)} map`;
+        return this.diagnostic(
+          file.parsed,
+          at,
+          `no "${locale}" text for ${slot.key} (the source text is at ${this.sourcePosition(slot)}); add ${entry}, ${fallback}`,
+        );
       });
     }
     const [first] = slots;
@@ -112,7 +121,11 @@ export class Translations {
     const listed = this.raw.locales.indexOf(locale);
     const own = (this.registry.data as { locales?: unknown }).locales !== undefined && listed !== -1;
     const at = own ? locate(this.registry, ["locales", listed]) : this.textPosition(first);
-    const keys = slots.slice(0, 3).map((slot) => slot.key).join(", ") + (slots.length > 3 ? `, … (${slots.length} in all)` : "");
+    const keys =
+      slots
+        .slice(0, 3)
+        .map((slot) => slot.key)
+        .join(", ") + (slots.length > 3 ? `, … (${slots.length} in all)` : "");
     const message = `no "${locale}" texts for ${keys}: ${name} does not exist yet; create it with \`locale: ${locale}\` and these texts, give them inline, ${fallback}`;
     return [this.diagnostic(this.registry, at, message)];
   }
@@ -195,7 +208,10 @@ export class Translations {
     if (field !== undefined && names.some((item) => item.name === name)) {
       return `set ${name} has no ${field} in the registry; remove it here or add it to the registry first`;
     }
-    const suggestion = closestMatch(name, names.map((item) => item.name));
+    const suggestion = closestMatch(
+      name,
+      names.map((item) => item.name),
+    );
     return `"${name}" is not a ${kind} of this registry${suggestion === undefined ? "" : ` (did you mean "${suggestion}"?)`}`;
   }
 }

@@ -2,7 +2,7 @@ import type { PluginBuild } from "esbuild";
 import { createUnplugin } from "unplugin";
 import type { ErrorPayload, ViteDevServer } from "vite";
 import type { Compilation, Compiler } from "webpack";
-import { Generation, type CodebookPluginOptions, type LocatedDiagnostic, type Outcome } from "./generation.js";
+import { type CodebookPluginOptions, Generation, type LocatedDiagnostic, type Outcome } from "./generation.js";
 
 const NAME = "codebook";
 
@@ -54,7 +54,13 @@ function reportToServer(server: ViteDevServer, outcome: Outcome, previous: Outco
   server.config.logger.error(`[${NAME}] ${error.message}`, { timestamp: true });
   const payload: ErrorPayload = {
     type: "error",
-    err: { message: error.message, stack: "", plugin: NAME, ...(error.id === undefined ? {} : { id: error.id }), ...(error.loc === undefined ? {} : { loc: error.loc }) },
+    err: {
+      message: error.message,
+      stack: "",
+      plugin: NAME,
+      ...(error.id === undefined ? {} : { id: error.id }),
+      ...(error.loc === undefined ? {} : { loc: error.loc }),
+    },
   };
   server.ws.send(payload);
 }
@@ -66,11 +72,14 @@ async function serve(server: ViteDevServer, generation: Generation): Promise<voi
   server.watcher.add(generation.watchFiles);
   server.watcher.on("all", (_event, file) => {
     if (!generation.isInput(file)) return;
-    void generation.run().then((outcome) => {
-      reportToServer(server, outcome, last);
-      last = outcome;
-      server.watcher.add(generation.watchFiles);
-    }, (error: unknown) => server.config.logger.error(`[${NAME}] ${String(error)}`, { error: error instanceof Error ? error : null }));
+    void generation.run().then(
+      (outcome) => {
+        reportToServer(server, outcome, last);
+        last = outcome;
+        server.watcher.add(generation.watchFiles);
+      },
+      (error: unknown) => server.config.logger.error(`[${NAME}] ${String(error)}`, { error: error instanceof Error ? error : null }),
+    );
   });
 }
 
@@ -102,7 +111,12 @@ function applyToWebpack(compiler: Compiler, generation: Generation): void {
 /** A filter matching exactly the entry points as esbuild resolves them (any path when it reads stdin). */
 function entryFilter(build: PluginBuild): RegExp {
   const { entryPoints } = build.initialOptions;
-  const entries = entryPoints === undefined ? [] : Array.isArray(entryPoints) ? entryPoints.map((entry) => (typeof entry === "string" ? entry : entry.in)) : Object.values(entryPoints);
+  const entries =
+    entryPoints === undefined
+      ? []
+      : Array.isArray(entryPoints)
+        ? entryPoints.map((entry) => (typeof entry === "string" ? entry : entry.in))
+        : Object.values(entryPoints);
   if (entries.length === 0) return /.*/;
   // esbuild hands a relative entry point to the plugins with a leading "./".
   const escaped = entries.map((entry) => entry.replace(/^\.\//, "").replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));

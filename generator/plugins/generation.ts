@@ -1,5 +1,13 @@
 import path from "node:path";
-import { DiagnosticError, findConfigFile, formatDiagnostic, generate, type Diagnostic, type GenerateResult, type RunOptions } from "../index.js";
+import {
+  type Diagnostic,
+  DiagnosticError,
+  findConfigFile,
+  formatDiagnostic,
+  type GenerateResult,
+  generate,
+  type RunOptions,
+} from "../index.js";
 
 /**
  * The options of every bundler plugin: those of `generate` (and of a config entry), paths relative to `cwd`.
@@ -27,7 +35,9 @@ export interface LocatedDiagnostic extends Diagnostic {
 }
 
 /** What one generation gave: the files it wrote, or the problems that stopped it (then nothing was written). */
-export type Outcome = { readonly ok: true; readonly result: GenerateResult } | { readonly ok: false; readonly diagnostics: readonly LocatedDiagnostic[] };
+export type Outcome =
+  | { readonly ok: true; readonly result: GenerateResult }
+  | { readonly ok: false; readonly diagnostics: readonly LocatedDiagnostic[] };
 
 const YAML_FILE = /\.ya?ml$/;
 
@@ -66,7 +76,11 @@ export class Generation {
     const absolute = path.resolve(this.cwd, file);
     if (this.inputs.has(absolute)) return true;
     for (const input of this.inputs) {
-      if (input.endsWith(path.sep) ? absolute.startsWith(input) : YAML_FILE.test(input) && YAML_FILE.test(absolute) && path.dirname(input) === path.dirname(absolute)) {
+      if (
+        input.endsWith(path.sep)
+          ? absolute.startsWith(input)
+          : YAML_FILE.test(input) && YAML_FILE.test(absolute) && path.dirname(input) === path.dirname(absolute)
+      ) {
         return true;
       }
     }
@@ -118,7 +132,12 @@ export class Generation {
 
   private async namedFiles(): Promise<string[]> {
     const options = this.runOptions();
-    const config = typeof options.config === "string" ? path.resolve(this.cwd, options.config) : options.config === true ? await findConfigFile(this.cwd) : undefined;
+    const config =
+      typeof options.config === "string"
+        ? path.resolve(this.cwd, options.config)
+        : options.config === true
+          ? await findConfigFile(this.cwd)
+          : undefined;
     return [...(options.registries ?? []).map((file) => path.resolve(this.cwd, file)), ...(config === undefined ? [] : [config])];
   }
 }

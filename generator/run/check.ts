@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { FileCheck } from "../write/folder-sources.js";
-import type { RunOptions } from "./options.js";
 import { planFolders } from "./folder-plan.js";
+import type { RunOptions } from "./options.js";
 import { renderEverything } from "./render.js";
 import { findCurrentFolders } from "./up-to-date.js";
 
@@ -27,7 +27,8 @@ export async function check(options: RunOptions = {}): Promise<CheckResult> {
   if (options.force !== true) {
     const quick = await planFolders(options, true);
     const current = quick === undefined ? undefined : await findCurrentFolders(quick.plans, quick.inject);
-    if (current !== undefined) return { ok: true, files: [...current.files, ...current.injected].map((file) => ({ path: file, state: "current" as const })) };
+    if (current !== undefined)
+      return { ok: true, files: [...current.files, ...current.injected].map((file) => ({ path: file, state: "current" as const })) };
   }
   const { rendered, injected } = await renderEverything(options);
   const { planOutputs } = await import("./output-plan.js");

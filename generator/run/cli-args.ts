@@ -37,7 +37,11 @@ export type OptionName = keyof typeof OPTIONS;
 
 /** The parsed options: a string (or strings) for a string option, `true` for a boolean one that was given. */
 export type OptionValues = {
-  -readonly [K in OptionName]?: (typeof OPTIONS)[K] extends { multiple: true } ? string[] : (typeof OPTIONS)[K]["type"] extends "string" ? string : boolean;
+  -readonly [K in OptionName]?: (typeof OPTIONS)[K] extends { multiple: true }
+    ? string[]
+    : (typeof OPTIONS)[K]["type"] extends "string"
+      ? string
+      : boolean;
 };
 
 /** The command line, parsed: the command word (if any), the arguments after it, the options. */
@@ -99,7 +103,9 @@ export function commandOf(word: string | undefined): Command {
   if (word === undefined) throw new UsageError(`missing command: one of ${COMMANDS.join(", ")}`);
   if ((COMMANDS as readonly string[]).includes(word)) return word as Command;
   const suggestion = suggestWord(word, COMMANDS);
-  throw new UsageError(`unknown command "${word}"${didYouMean(suggestion === undefined ? undefined : `"${suggestion}"`)}; the commands are ${COMMANDS.join(", ")}`);
+  throw new UsageError(
+    `unknown command "${word}"${didYouMean(suggestion === undefined ? undefined : `"${suggestion}"`)}; the commands are ${COMMANDS.join(", ")}`,
+  );
 }
 
 /** The values of a comma-separated option (`--targets ts,json`), each one checked against `allowed`. */
@@ -110,7 +116,9 @@ export function listChoice<T extends string>(flag: string, value: string, allowe
     if (!(allowed as readonly string[]).includes(item)) {
       const suggestion = item === "" ? undefined : suggestWord(item, allowed);
       const what = item === "" ? "an empty item" : `"${item}"`;
-      throw new UsageError(`--${flag}: ${what} is not one of ${allowed.join(", ")}${didYouMean(suggestion === undefined ? undefined : `"${suggestion}"`)}`);
+      throw new UsageError(
+        `--${flag}: ${what} is not one of ${allowed.join(", ")}${didYouMean(suggestion === undefined ? undefined : `"${suggestion}"`)}`,
+      );
     }
     if (!chosen.includes(item as T)) chosen.push(item as T);
   }

@@ -3,14 +3,14 @@ import path from "node:path";
 import type { Diagnostic, SourceLocation } from "../diagnostics/index.js";
 import { GitReadError } from "../load/git-read-error.js";
 import { copyRegistryAtRef, openTreeAtRef, type TreeAtRef } from "../load/git-tree.js";
-import { loadJsonBaseline } from "../model/json-baseline.js";
-import { tryLoadRegistry } from "../model/load-model.js";
 import { packageVersionOf } from "../load/package-version.js";
 import { locateSubjects, type SubjectLocator } from "../load/subject-locator.js";
 import type { RegistryChange } from "../model/diff/changes.js";
 import { compareRegistries } from "../model/diff/compare-registries.js";
-import { verdictOf, type ChangeLevel, type ChangeRuleId, type Verdict } from "../model/diff/rules.js";
+import { type ChangeLevel, type ChangeRuleId, type Verdict, verdictOf } from "../model/diff/rules.js";
 import { checkVersionBump, type VersionCheck } from "../model/diff/version-bump.js";
+import { loadJsonBaseline } from "../model/json-baseline.js";
+import { tryLoadRegistry } from "../model/load-model.js";
 import type { Registry } from "../model/registry.js";
 
 /** A change with its places: in the new files, and where it was in the old ones (`HEAD:schema/codes.yaml`). */
@@ -65,9 +65,17 @@ function relative(cwd: string, file: string): string {
   return path.relative(cwd, file).split(path.sep).join("/") || ".";
 }
 
-async function loadSide(file: string, cwd: string, rename?: (file: string) => string): Promise<{ ok: true; side: Side } | { ok: false; diagnostics: readonly Diagnostic[] }> {
+async function loadSide(
+  file: string,
+  cwd: string,
+  rename?: (file: string) => string,
+): Promise<{ ok: true; side: Side } | { ok: false; diagnostics: readonly Diagnostic[] }> {
   const loaded = await tryLoadRegistry(file, { cwd });
-  if (!loaded.ok) return { ok: false, diagnostics: rename === undefined ? loaded.diagnostics : loaded.diagnostics.map((each) => ({ ...each, file: rename(each.file) })) };
+  if (!loaded.ok)
+    return {
+      ok: false,
+      diagnostics: rename === undefined ? loaded.diagnostics : loaded.diagnostics.map((each) => ({ ...each, file: rename(each.file) })),
+    };
   return { ok: true, side: { registry: loaded.registry, locate: await locateSubjects(loaded.files, cwd, rename) } };
 }
 
@@ -90,7 +98,13 @@ function overallVerdict(results: readonly RegistryDiff[]): Verdict {
 }
 
 /** The comparison of one loaded registry with its old state (`undefined`: it is new). */
-function diffOne(cwd: string, newSide: Side, oldSide: Side | undefined, guardsKnown: boolean, versions: readonly [string | undefined, string | undefined] = [oldSide?.registry.version, newSide.registry.version]): RegistryDiff {
+function diffOne(
+  cwd: string,
+  newSide: Side,
+  oldSide: Side | undefined,
+  guardsKnown: boolean,
+  versions: readonly [string | undefined, string | undefined] = [oldSide?.registry.version, newSide.registry.version],
+): RegistryDiff {
   const registry = relative(cwd, newSide.registry.sourcePath);
   if (oldSide === undefined) {
     return { registry, id: newSide.registry.id, added: true, verdict: "minor", changes: [], version: undefined };
@@ -117,7 +131,8 @@ async function diffAgainstRef(options: DiffOptions, files: readonly string[], ne
   }
   try {
     const cwdAtRef = tree.mirror(options.cwd);
-    const rename = (file: string): string => `${options.against}:${path.relative(tree.root, path.resolve(cwdAtRef, file)).split(path.sep).join("/")}`;
+    const rename = (file: string): string =>
+      `${options.against}:${path.relative(tree.root, path.resolve(cwdAtRef, file)).split(path.sep).join("/")}`;
     const results: RegistryDiff[] = [];
     const diagnostics: Diagnostic[] = [];
     for (const [index, file] of files.entries()) {

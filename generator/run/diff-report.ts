@@ -1,5 +1,5 @@
 import { escapeControls, type SourceLocation } from "../diagnostics/index.js";
-import { CHANGE_LEVELS, verdictRank, type ChangeLevel, type Verdict } from "../model/diff/rules.js";
+import { CHANGE_LEVELS, type ChangeLevel, type Verdict, verdictRank } from "../model/diff/rules.js";
 import type { DiffResult, LocatedChange, RegistryDiff } from "./diff-registries.js";
 
 function where(location: SourceLocation | undefined): string {
@@ -17,7 +17,9 @@ function versionLine(diff: RegistryDiff): string[] {
   if (version === undefined) return [];
   if (version.ok) return [`  version ${version.before} → ${version.after} (${version.bump}) is enough for a ${diff.verdict} change`];
   const bump = version.bump === "none" ? "does not raise it" : `is a ${version.bump} bump`;
-  return [`  error: version ${version.before} → ${version.after} ${bump}, but the changes are ${diff.verdict}: raise it to at least ${version.wanted}`];
+  return [
+    `  error: version ${version.before} → ${version.after} ${bump}, but the changes are ${diff.verdict}: raise it to at least ${version.wanted}`,
+  ];
 }
 
 /** One registry's part of the report: its changes grouped by level, highest first, each with its rule and places. */
@@ -34,8 +36,14 @@ function registryReport(diff: RegistryDiff, against: string): string[] {
 
 /** The human report: each registry's changes by level, then the verdict. */
 export function formatDiffReport(result: DiffResult): string[] {
-  const counts = CHANGE_LEVELS.map((level) => `${result.registries.reduce((sum, diff) => sum + diff.changes.filter((change) => change.level === level).length, 0)} ${level}`);
-  return [...result.registries.flatMap((diff) => registryReport(diff, result.against)), `codebook: verdict ${result.verdict} (${counts.join(", ")})`];
+  const counts = CHANGE_LEVELS.map(
+    (level) =>
+      `${result.registries.reduce((sum, diff) => sum + diff.changes.filter((change) => change.level === level).length, 0)} ${level}`,
+  );
+  return [
+    ...result.registries.flatMap((diff) => registryReport(diff, result.against)),
+    `codebook: verdict ${result.verdict} (${counts.join(", ")})`,
+  ];
 }
 
 /** The report as JSON for tools: the verdict, and per registry its changes with rule, level and locations. */
@@ -50,7 +58,13 @@ export function formatDiffJson(result: DiffResult): string {
       added: diff.added,
       verdict: diff.verdict,
       ...(diff.version === undefined ? {} : { version: diff.version }),
-      changes: diff.changes.map((change) => ({ level: change.level, rule: change.rule, message: change.message, new: location(change.new), old: location(change.old) })),
+      changes: diff.changes.map((change) => ({
+        level: change.level,
+        rule: change.rule,
+        message: change.message,
+        new: location(change.new),
+        old: location(change.old),
+      })),
     })),
   };
   return JSON.stringify(data, null, 2);

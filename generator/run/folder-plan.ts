@@ -1,10 +1,10 @@
 import path from "node:path";
 import { expandConfig } from "../config/expand-config.js";
 import type { Diagnostic, SourceLocation } from "../diagnostics/index.js";
+import type { FolderSources, RegistrySources } from "../write/folder-sources.js";
 import { generatorId } from "../write/generator-stamp.js";
 import { packageCandidates } from "../write/input-hashes.js";
-import type { FolderSources, RegistrySources } from "../write/folder-sources.js";
-import { resolveOptions, type ResolvedOptions, type RunOptions } from "./options.js";
+import { type ResolvedOptions, type RunOptions, resolveOptions } from "./options.js";
 
 /** The runs that write into one output folder, and what they are generated from. */
 export interface FolderPlan {
@@ -26,7 +26,11 @@ function describeRun(run: ResolvedOptions): Record<string, unknown> {
     return Array.isArray(value) ? value.map(relative) : value;
   };
   const { cwd: _cwd, outDir: _outDir, registries: _registries, location: _location, ...options } = run;
-  return Object.fromEntries(Object.entries(options).sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, value]) => [key, relative(value)]));
+  return Object.fromEntries(
+    Object.entries(options)
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([key, value]) => [key, relative(value)]),
+  );
 }
 
 /**
@@ -34,7 +38,13 @@ function describeRun(run: ResolvedOptions): Record<string, unknown> {
  * first), when known; `read` the other files read (templates). The templates folder's listing is an input (a new
  * `page.<locale>.md` changes the output), and so is every place a nearer package could appear.
  */
-export function registrySources(plan: FolderPlan, run: ResolvedOptions, registry: string, chain: readonly string[] = [registry], read: readonly string[] = []): RegistrySources {
+export function registrySources(
+  plan: FolderPlan,
+  run: ResolvedOptions,
+  registry: string,
+  chain: readonly string[] = [registry],
+  read: readonly string[] = [],
+): RegistrySources {
   const config = plan.configFile === undefined ? [] : [plan.configFile];
   const folders = run.templates === undefined ? [] : [run.templates, path.join(run.templates, "locales")];
   return { registry, options: describeRun(run), inputs: { files: [...chain, ...packageCandidates(chain), ...read, ...config], folders } };
@@ -54,7 +64,10 @@ export function sourcesOf(plan: FolderPlan): FolderSources {
  * Resolves the options (or the config's entries) into one plan per output folder. With `quick`, a config is read
  * without validation (see `expandConfig`), or the plan is `undefined` when that is not possible.
  */
-export async function planFolders(options: RunOptions, quick: boolean): Promise<{ plans: FolderPlan[]; inject: string[]; problems: readonly Diagnostic[] } | undefined> {
+export async function planFolders(
+  options: RunOptions,
+  quick: boolean,
+): Promise<{ plans: FolderPlan[]; inject: string[]; problems: readonly Diagnostic[] } | undefined> {
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const expanded = await expandConfig(options, cwd, quick);
   if (expanded === undefined) return undefined;
@@ -67,4 +80,3 @@ export async function planFolders(options: RunOptions, quick: boolean): Promise<
   const plans = [...byFolder].map(([outDir, runs]) => ({ outDir, runs, configFile: expanded.configFile }));
   return { plans, inject: [...new Set(inject)], problems: expanded.diagnostics };
 }
-

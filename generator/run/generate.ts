@@ -45,7 +45,17 @@ export async function generate(options: RunOptions = {}): Promise<GenerateResult
     if (quick !== undefined && current !== undefined) {
       const outDirs = quick.plans.map((plan) => plan.outDir);
       const unchanged = [...current.injected, ...current.files];
-      return { outDir: outDirs[0]!, outDirs, written: [], unchanged, removed: [], kept: [], overwritten: [], upToDate: outDirs, inputs: current.inputs };
+      return {
+        outDir: outDirs[0]!,
+        outDirs,
+        written: [],
+        unchanged,
+        removed: [],
+        kept: [],
+        overwritten: [],
+        upToDate: outDirs,
+        inputs: current.inputs,
+      };
     }
   }
   options.signal?.throwIfAborted();
@@ -55,8 +65,12 @@ export async function generate(options: RunOptions = {}): Promise<GenerateResult
   const plan = await planOutputs(rendered, injected, path.resolve(options.cwd ?? process.cwd()));
   const injectedWrites = plan.injected.flatMap((file) => (file.write === undefined ? [] : [file.write]));
   // Only the temporary files of the injected files themselves: their folder (often the project's root) is the user's.
-  for (const { target } of injectedWrites) await removeStaleTemporaryFiles({ folder: path.dirname(target), names: new Set([path.basename(target)]) });
-  const report = await commitPlans(plan.folders, [{ writes: injectedWrites, removals: [] }], { signal: options.signal, whileWriting: options.whileWriting });
+  for (const { target } of injectedWrites)
+    await removeStaleTemporaryFiles({ folder: path.dirname(target), names: new Set([path.basename(target)]) });
+  const report = await commitPlans(plan.folders, [{ writes: injectedWrites, removals: [] }], {
+    signal: options.signal,
+    whileWriting: options.whileWriting,
+  });
   const outDirs = plans.map((plan) => plan.outDir);
   return {
     outDir: outDirs[0]!,

@@ -138,9 +138,17 @@ export async function initProject(options: InitOptions): Promise<InitResult> {
   // The default name is plural as files are; its type names one code.
   const type = options.registry === undefined ? "AppError" : typeFromId(id);
   const registry = starterRegistry(id, type, schemaReference(registryFile, cwd, "registry.schema.json"));
-  const config = starterConfig(path.relative(cwd, registryFile).split(path.sep).join("/"), outDir, options.targets ?? ["ts", "md"], schemaReference(configFile, cwd, "config.schema.json"));
+  const config = starterConfig(
+    path.relative(cwd, registryFile).split(path.sep).join("/"),
+    outDir,
+    options.targets ?? ["ts", "md"],
+    schemaReference(configFile, cwd, "config.schema.json"),
+  );
   const files: string[] = [];
-  for (const [file, contents] of [[registryFile, registry], [configFile, config]] as const) {
+  for (const [file, contents] of [
+    [registryFile, registry],
+    [configFile, config],
+  ] as const) {
     if (!(await writeNewFile(file, contents))) return { ok: false, existing: [file] };
     files.push(file);
   }

@@ -7,7 +7,10 @@ import { readInjectFiles } from "../load/inject-targets.js";
  * Reads every file to inject (each once) and finds its regions; reports unreadable files and marker errors.
  * A file with marker errors is still returned with its well-formed regions, so their ids get checked too.
  */
-export async function readInjectTargets(files: readonly string[], cwd: string): Promise<{ targets: InjectTarget[]; diagnostics: Diagnostic[] }> {
+export async function readInjectTargets(
+  files: readonly string[],
+  cwd: string,
+): Promise<{ targets: InjectTarget[]; diagnostics: Diagnostic[] }> {
   const results = (await readInjectFiles(files, cwd)).map((read): { target?: InjectTarget; diagnostics: readonly Diagnostic[] } => {
     if (!read.ok) return read;
     const { regions, diagnostics } = findRegions(read.source.text, read.source.file);

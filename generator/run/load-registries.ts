@@ -1,19 +1,23 @@
 import path from "node:path";
-import { DiagnosticError, type Diagnostic } from "../diagnostics/index.js";
+import { type Diagnostic, DiagnosticError } from "../diagnostics/index.js";
 import { loadTargetChecks } from "../emit/targets.js";
 import type { Registry } from "../model/registry.js";
 import { localeFileStem } from "../write/input-hashes.js";
 import type { ResolvedOptions } from "./options.js";
 
 /** Loads every registry; throws one DiagnosticError with the problems of all of them. */
-export async function loadAll(options: ResolvedOptions): Promise<{ registries: Registry[]; files: string[]; chains: Map<string, string[]> }> {
+export async function loadAll(
+  options: ResolvedOptions,
+): Promise<{ registries: Registry[]; files: string[]; chains: Map<string, string[]> }> {
   const { tryLoadRegistry } = await import("../model/load-model.js");
   const checks = await loadTargetChecks(options.targets);
   const results = await Promise.all(options.registries.map((file) => tryLoadRegistry(file, { cwd: options.cwd, checks })));
   const files = results.flatMap((result) => (result.ok ? result.files : []));
   const diagnostics: Diagnostic[] = results.flatMap((result) => (result.ok ? [] : result.diagnostics));
   const registries = results.flatMap((result) => (result.ok ? [result.registry] : []));
-  const chains = new Map(results.flatMap((result) => (result.ok ? [[result.registry.sourcePath, registryChain(result.files)] as const] : [])));
+  const chains = new Map(
+    results.flatMap((result) => (result.ok ? [[result.registry.sourcePath, registryChain(result.files)] as const] : [])),
+  );
   const byId = new Map<string, Registry>();
   for (const registry of registries) {
     const other = byId.get(registry.id);

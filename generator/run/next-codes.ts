@@ -1,6 +1,6 @@
 import type { Diagnostic } from "../diagnostics/index.js";
-import { tryLoadRegistry } from "../model/load-model.js";
 import { nextFreeCodes } from "../model/free-codes.js";
+import { tryLoadRegistry } from "../model/load-model.js";
 
 /** The next free numbers of a named range, or why there are none. */
 export type NextCodesOutcome =

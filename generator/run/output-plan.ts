@@ -1,11 +1,11 @@
 import { realpath } from "node:fs/promises";
 import path from "node:path";
-import { DiagnosticError, type Diagnostic } from "../diagnostics/index.js";
+import { type Diagnostic, DiagnosticError } from "../diagnostics/index.js";
 import type { InjectedFile } from "../emit/markdown/render-injections.js";
 import { planInjected } from "../write/injected-files.js";
+import { type PlannedFile, type PlannedFolder, planFolder } from "../write/output-folder.js";
 import type { ResolvedOptions } from "./options.js";
 import type { RenderedFolder } from "./render-folders.js";
-import { planFolder, type PlannedFile, type PlannedFolder } from "../write/output-folder.js";
 
 /** Everything a run would write, worked out and checked before any file changes. */
 export interface OutputPlan {
@@ -21,7 +21,10 @@ function shown(cwd: string, file: string): string {
 /** The real path of every input that exists → the path as the run names it. */
 async function realInputs(folders: readonly PlannedFolder[], injected: readonly InjectedFile[]): Promise<Map<string, string>> {
   const inputs = new Map<string, string>();
-  const named = [...folders.flatMap((folder) => folder.inputs.filter((input) => !input.endsWith(path.sep))), ...injected.map((file) => file.path)];
+  const named = [
+    ...folders.flatMap((folder) => folder.inputs.filter((input) => !input.endsWith(path.sep))),
+    ...injected.map((file) => file.path),
+  ];
   for (const input of new Set(named)) {
     const real = await realpath(input).catch(() => undefined);
     if (real !== undefined && !inputs.has(real)) inputs.set(real, input);
@@ -38,13 +41,20 @@ function locationOf(run: ResolvedOptions, registry: string): Omit<Diagnostic, "c
  * The checks that need the real paths of every output: no output lands on an input (a registry, a base, a locale
  * file, a template, the config, an injected file), and no two output folders (nested ones) produce the same file.
  */
-async function checkOverlaps(rendered: readonly RenderedFolder[], folders: readonly PlannedFolder[], injected: readonly InjectedFile[], cwd: string): Promise<Diagnostic[]> {
+async function checkOverlaps(
+  rendered: readonly RenderedFolder[],
+  folders: readonly PlannedFolder[],
+  injected: readonly InjectedFile[],
+  cwd: string,
+): Promise<Diagnostic[]> {
   const inputs = await realInputs(folders, injected);
   const diagnostics: Diagnostic[] = [];
   const producers = new Map<string, { run: ResolvedOptions; registry: string; outDir: string }>();
   for (const [index, folder] of folders.entries()) {
     const { output, runs } = rendered[index]!;
-    const origins = output.registries.flatMap((registry, at) => registry.files.map(() => ({ run: runs[at]!, registry: registry.registry })));
+    const origins = output.registries.flatMap((registry, at) =>
+      registry.files.map(() => ({ run: runs[at]!, registry: registry.registry })),
+    );
     for (const [position, file] of folder.files.entries()) {
       const origin = origins[position] ?? { run: runs[0]!, registry: output.registries[0]?.registry ?? folder.outDir };
       const input = inputs.get(file.path);
@@ -81,12 +91,20 @@ async function checkOverlaps(rendered: readonly RenderedFolder[], folders: reado
  * @throws {DiagnosticError} when an output would land on an input or two folders produce one file.
  * @throws {WriteError} when a target cannot be written (a link, a folder or a FIFO where a file goes).
  */
-export async function planOutputs(rendered: readonly RenderedFolder[], injected: readonly InjectedFile[], cwd: string): Promise<OutputPlan> {
+export async function planOutputs(
+  rendered: readonly RenderedFolder[],
+  injected: readonly InjectedFile[],
+  cwd: string,
+): Promise<OutputPlan> {
   const folders: PlannedFolder[] = [];
   // The first folder's manifest records the injected files, so that the next run can prove them current unrendered.
   const registries = rendered.flatMap((folder) => folder.output.registries.map((registry) => registry.registry));
   for (const [index, folder] of rendered.entries()) {
-    folders.push(await planFolder(index === 0 && injected.length > 0 ? { ...folder.output, injected: { registries, files: injected } } : folder.output));
+    folders.push(
+      await planFolder(
+        index === 0 && injected.length > 0 ? { ...folder.output, injected: { registries, files: injected } } : folder.output,
+      ),
+    );
   }
   const diagnostics = await checkOverlaps(rendered, folders, injected, cwd);
   if (diagnostics.length > 0) throw new DiagnosticError(diagnostics);

@@ -1,10 +1,10 @@
 import path from "node:path";
-import { DiagnosticError, type Diagnostic } from "../diagnostics/index.js";
+import { type Diagnostic, DiagnosticError } from "../diagnostics/index.js";
 import type { GeneratedFile } from "../emit/types.js";
 import type { MarkdownTemplates } from "../load/templates/template-set.js";
 import type { Registry } from "../model/registry.js";
 import type { FolderOutput, RegistryOutput } from "../write/folder-sources.js";
-import { registrySources, sourcesOf, type FolderPlan } from "./folder-plan.js";
+import { type FolderPlan, registrySources, sourcesOf } from "./folder-plan.js";
 import type { ResolvedOptions } from "./options.js";
 
 /** What rendering one run gives: each registry's files, and every file that was read. */

@@ -1,13 +1,13 @@
 import path from "node:path";
 import { DiagnosticError } from "../diagnostics/index.js";
-import type { MarkdownTemplates } from "../load/templates/template-set.js";
 import { loadTargets, TARGET_NAMES } from "../emit/targets.js";
 import type { EmitContext, EmitForm, GeneratedFile, ModuleFormat, Target, TargetName } from "../emit/types.js";
+import type { MarkdownTemplates } from "../load/templates/template-set.js";
 import type { Registry } from "../model/registry.js";
 import { planFolders } from "./folder-plan.js";
 import { loadAll } from "./load-registries.js";
 import type { ResolvedOptions, RunOptions } from "./options.js";
-import { renderFolders, type RenderedRun } from "./render-folders.js";
+import { type RenderedRun, renderFolders } from "./render-folders.js";
 import { configProblems, settleInputs } from "./settle-inputs.js";
 
 /** The templates, as a value or a DiagnosticError, with the user's template files read. */
@@ -38,7 +38,13 @@ export async function renderRegistry(
     loadTargets(options.targets ?? TARGET_NAMES),
     loadTemplates(options.templates === undefined ? undefined : path.resolve(options.templates), process.cwd()),
   ] as const);
-  return emitRegistry(registry, targets, { outDir: options.outDir, enums: options.enums ?? true, module: options.module ?? "esm", emit: options.emit ?? "ts", templates });
+  return emitRegistry(registry, targets, {
+    outDir: options.outDir,
+    enums: options.enums ?? true,
+    module: options.module ?? "esm",
+    emit: options.emit ?? "ts",
+    templates,
+  });
 }
 
 function emitRegistry(registry: Registry, targets: readonly Target[], context: EmitContext): GeneratedFile[] {
@@ -66,14 +72,26 @@ function sharedTemplates(): TemplatesLoader {
  * (rendering a large registry takes a while), and stops when `signal` has aborted.
  */
 async function renderRun(run: ResolvedOptions, signal: AbortSignal | undefined, templatesOf: TemplatesLoader): Promise<RenderedRun> {
-  const [loaded, templates, targets] = await settleInputs([loadAll(run), templatesOf(run.templates, run.cwd), loadTargets(run.targets)] as const);
+  const [loaded, templates, targets] = await settleInputs([
+    loadAll(run),
+    templatesOf(run.templates, run.cwd),
+    loadTargets(run.targets),
+  ] as const);
   const outputs: { sourcePath: string; chain: readonly string[]; files: GeneratedFile[] }[] = [];
   for (const registry of loaded.registries) {
     const files: GeneratedFile[] = [];
     for (const target of targets) {
       await new Promise((resolve) => setImmediate(resolve));
       signal?.throwIfAborted();
-      files.push(...emitRegistry(registry, [target], { outDir: run.outDir, enums: run.enums, module: run.module, emit: run.emit, templates: templates.templates }));
+      files.push(
+        ...emitRegistry(registry, [target], {
+          outDir: run.outDir,
+          enums: run.enums,
+          module: run.module,
+          emit: run.emit,
+          templates: templates.templates,
+        }),
+      );
     }
     outputs.push({ sourcePath: registry.sourcePath, chain: loaded.chains.get(registry.sourcePath) ?? [registry.sourcePath], files });
   }
@@ -96,7 +114,11 @@ export async function renderEverything(options: RunOptions) {
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const { plans, inject, problems } = (await planFolders(options, false))!;
   const templatesOf = sharedTemplates();
-  const [rendered, targets] = await settleInputs([renderFolders(plans, (run) => renderRun(run, options.signal, templatesOf)), readInjected(inject, cwd), configProblems(problems)] as const);
+  const [rendered, targets] = await settleInputs([
+    renderFolders(plans, (run) => renderRun(run, options.signal, templatesOf)),
+    readInjected(inject, cwd),
+    configProblems(problems),
+  ] as const);
   options.signal?.throwIfAborted();
   if (inject.length === 0) return { plans, rendered, injected: [] };
   const { renderInjections } = await import("../emit/markdown/render-injections.js");

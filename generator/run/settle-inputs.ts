@@ -1,4 +1,4 @@
-import { DiagnosticError, type Diagnostic } from "../diagnostics/index.js";
+import { type Diagnostic, DiagnosticError } from "../diagnostics/index.js";
 
 /**
  * Waits for every input; when any fails, throws one DiagnosticError with the problems of all of them, so that

@@ -1,13 +1,16 @@
 import { isFolderCurrent } from "../write/current-folder.js";
 import { findCurrentInjected } from "../write/injected-current.js";
-import { registryPaths, sourcesOf, type FolderPlan } from "./folder-plan.js";
+import { type FolderPlan, registryPaths, sourcesOf } from "./folder-plan.js";
 
 /**
  * The no-op fast path over several folders and the files the run injects into: their inputs and files when every
  * one is current, else `undefined` (one folder or injected file that needs rendering is enough to render).
  * @param inject the files the run injects tables into, absolute
  */
-export async function findCurrentFolders(plans: readonly FolderPlan[], inject: readonly string[] = []): Promise<{ inputs: string[]; files: string[]; injected: string[] } | undefined> {
+export async function findCurrentFolders(
+  plans: readonly FolderPlan[],
+  inject: readonly string[] = [],
+): Promise<{ inputs: string[]; files: string[]; injected: string[] } | undefined> {
   const inputs = new Set<string>();
   const files: string[] = [];
   for (const plan of plans) {

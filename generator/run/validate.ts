@@ -1,4 +1,4 @@
-import { DiagnosticError, sortDiagnostics, type Diagnostic } from "../diagnostics/index.js";
+import { type Diagnostic, DiagnosticError, sortDiagnostics } from "../diagnostics/index.js";
 import { planFolders } from "./folder-plan.js";
 import { loadAll } from "./load-registries.js";
 import type { RunOptions } from "./options.js";

@@ -1,10 +1,10 @@
-import { watch as watchFolder, type FSWatcher } from "node:fs";
+import { type FSWatcher, watch as watchFolder } from "node:fs";
 import path from "node:path";
-import { DiagnosticError, type Diagnostic } from "../diagnostics/index.js";
 import { chooseConfigFile } from "../config/expand-config.js";
+import { type Diagnostic, DiagnosticError } from "../diagnostics/index.js";
 import { localeFileStem } from "../write/input-hashes.js";
 import { planFolders, registryPaths } from "./folder-plan.js";
-import { generate, type GenerateResult } from "./generate.js";
+import { type GenerateResult, generate } from "./generate.js";
 import type { RunOptions } from "./options.js";
 
 /** Options for `watch`: those of `generate`, plus how to stop and how long to wait for a burst of saves. */

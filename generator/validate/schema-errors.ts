@@ -1,6 +1,6 @@
 import type { ErrorObject } from "ajv";
 import type { Diagnostic } from "../diagnostics/index.js";
-import { locate, type DataPath, type ParsedYaml } from "../load/yaml-document.js";
+import { type DataPath, locate, type ParsedYaml } from "../load/yaml-document.js";
 import { RESERVED_WORDS } from "./identifiers.js";
 import { closestMatch } from "./suggest.js";
 
@@ -18,12 +18,17 @@ function describeName(value: unknown): string {
 }
 
 const UPPER_SNAKE_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/;
-const UPPER_SNAKE_RULE = "with `nameStyle: UPPER_SNAKE`, code and range names are uppercase words joined by single underscores, such as DEADLINE_EXCEEDED";
+const UPPER_SNAKE_RULE =
+  "with `nameStyle: UPPER_SNAKE`, code and range names are uppercase words joined by single underscores, such as DEADLINE_EXCEEDED";
 
 /** A name that breaks `nameStyle: UPPER_SNAKE`, with its UPPER_SNAKE form when one comes out (`DeadlineExceeded` → `DEADLINE_EXCEEDED`). */
 function describeUpperSnakeName(value: unknown): string {
   const text = String(value);
-  const snake = text.replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1_$2").replace(/[^A-Za-z0-9]+/g, "_").toUpperCase();
+  const snake = text
+    .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
+    .replace(/([A-Z]+)([A-Z][a-z])/g, "$1_$2")
+    .replace(/[^A-Za-z0-9]+/g, "_")
+    .toUpperCase();
   const hint = UPPER_SNAKE_NAME.test(snake) && snake !== text ? `; did you mean "${snake}"?` : "";
   return `${JSON.stringify(text)} is not a valid name: ${UPPER_SNAKE_RULE}${hint}`;
 }
@@ -221,7 +226,11 @@ function describeError(data: unknown, error: ErrorObject): { path: DataPath; tar
       const keys = path.length === 0 && root?.required !== undefined ? [...root.required, ...(root.then?.required ?? [])] : undefined;
       if (keys !== undefined) {
         // Say only what kind of value the file is, never quote it: it may be any file (extends: /etc/passwd, a .npmrc).
-        const kind = Array.isArray(value) ? "a list" : typeof value === "string" ? "a single string, not YAML keys and values" : `a ${typeof value}`;
+        const kind = Array.isArray(value)
+          ? "a list"
+          : typeof value === "string"
+            ? "a single string, not YAML keys and values"
+            : `a ${typeof value}`;
         const found = value === null || value === undefined ? "this file is empty" : `this file holds ${kind}`;
         return at(`a registry is a map with the keys ${listWords(keys, "and")}; ${found}`);
       }

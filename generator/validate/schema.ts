@@ -1,8 +1,8 @@
 import type { ErrorObject, ValidateFunction } from "ajv";
 import type { Diagnostic } from "../diagnostics/index.js";
 import type { ParsedYaml } from "../load/yaml-document.js";
-import { mapSchemaErrors } from "./schema-errors.js";
 import { STANDALONE_VALIDATORS } from "./generated/index.js";
+import { mapSchemaErrors } from "./schema-errors.js";
 
 /** The JSON Schemas codebook validates its inputs against, by name. */
 export type SchemaName = "registry" | "locale" | "config";

@@ -1,11 +1,11 @@
 // The no-op fast path: synchronous reads where they are faster without the thread pool (see write/input-hashes.ts).
 import { statSync } from "node:fs";
 import path from "node:path";
-import { readBytes, isGone, type FolderSources, type RegistrySources } from "./folder-sources.js";
+import { type FolderSources, isGone, type RegistrySources, readBytes } from "./folder-sources.js";
 import { newestGeneratorFileTime } from "./generator-stamp.js";
 import { hashContents } from "./hash.js";
 import { collectInputs, hashInputs, resolveInput } from "./input-hashes.js";
-import { MANIFEST_FILE, manifestPath, readManifest, type ReadManifest } from "./manifest.js";
+import { MANIFEST_FILE, manifestPath, type ReadManifest, readManifest } from "./manifest.js";
 import { ownedFile, realFolder } from "./real-target.js";
 
 function sameRecord(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>): boolean {
@@ -22,10 +22,17 @@ export interface CurrentFolder {
 }
 
 /** The manifest section a registry's files are recorded in, with its inputs recomputed. */
-async function currentSection(outDir: string, realOut: string, manifest: ReadManifest, config: string | undefined, sources: RegistrySources) {
+async function currentSection(
+  outDir: string,
+  realOut: string,
+  manifest: ReadManifest,
+  config: string | undefined,
+  sources: RegistrySources,
+) {
   const key = manifestPath(outDir, sources.registry);
   const section = Object.hasOwn(manifest.registries, key) ? manifest.registries[key]! : undefined;
-  if (section === undefined || section.config !== config || JSON.stringify(section.options) !== JSON.stringify(sources.options)) return undefined;
+  if (section === undefined || section.config !== config || JSON.stringify(section.options) !== JSON.stringify(sources.options))
+    return undefined;
   const recorded = Object.keys(section.inputs).map((file) => resolveInput(outDir, file));
   const inputs = collectInputs({ files: [...recorded, ...sources.inputs.files], folders: sources.inputs.folders ?? [] });
   if (!sameRecord(hashInputs(outDir, inputs), section.inputs)) return undefined;

@@ -19,7 +19,11 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
  * @param inject every file the run injects into, absolute
  * @returns the injected files, or `undefined` when any differs (or cannot be told): the caller then renders.
  */
-export async function findCurrentInjected(outDir: string, registries: readonly string[], inject: readonly string[]): Promise<string[] | undefined> {
+export async function findCurrentInjected(
+  outDir: string,
+  registries: readonly string[],
+  inject: readonly string[],
+): Promise<string[] | undefined> {
   const recorded = (await readManifest(outDir))?.injected;
   if (recorded === undefined) return undefined;
   const relative = (file: string) => manifestPath(outDir, file);

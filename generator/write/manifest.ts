@@ -91,7 +91,10 @@ export function renderManifest(manifest: Manifest): GeneratedFile {
       },
     ]),
   );
-  const injected = manifest.injected === undefined ? {} : { injected: { registries: [...manifest.injected.registries].sort(), files: sortedRecord(manifest.injected.files) } };
+  const injected =
+    manifest.injected === undefined
+      ? {}
+      : { injected: { registries: [...manifest.injected.registries].sort(), files: sortedRecord(manifest.injected.files) } };
   const data = { $comment: NOTICE, format: manifest.format, generator: manifest.generator, registries, ...injected };
   return { path: MANIFEST_FILE, contents: `${JSON.stringify(data, null, 2)}\n` };
 }
@@ -105,18 +108,30 @@ function isHashRecord(value: unknown): value is Record<string, string> {
 }
 
 function isInjectedSection(value: unknown): value is InjectedSection {
-  return isRecord(value) && Array.isArray(value.registries) && value.registries.every((item) => typeof item === "string") && isHashRecord(value.files);
+  return (
+    isRecord(value) &&
+    Array.isArray(value.registries) &&
+    value.registries.every((item) => typeof item === "string") &&
+    isHashRecord(value.files)
+  );
 }
 
 function isSection(value: unknown): value is ManifestSection {
-  return isRecord(value) && isHashRecord(value.inputs) && isHashRecord(value.files) && (value.config === undefined || typeof value.config === "string");
+  return (
+    isRecord(value) &&
+    isHashRecord(value.inputs) &&
+    isHashRecord(value.files) &&
+    (value.config === undefined || typeof value.config === "string")
+  );
 }
 
 /** A format 1 manifest as a format 2 one with no sections and its files left unattributed. */
 function fromFormat1(data: Record<string, unknown>): ReadManifest | undefined {
   if (typeof data.generator !== "string" || !Array.isArray(data.options) || !isHashRecord(data.files)) return undefined;
   const registries = data.options.flatMap((options: unknown) =>
-    isRecord(options) && Array.isArray(options.registries) ? options.registries.filter((item): item is string => typeof item === "string") : [],
+    isRecord(options) && Array.isArray(options.registries)
+      ? options.registries.filter((item): item is string => typeof item === "string")
+      : [],
   );
   return { format: MANIFEST_FORMAT, generator: data.generator, registries: {}, legacy: { registries, files: data.files } };
 }
@@ -153,7 +168,12 @@ export function readManifest(outDir: string): ReadManifest | undefined {
   if (!sections.every(([, section]) => isSection(section))) return undefined;
   // A malformed record of injected files proves nothing: the files are rendered (and the record rewritten).
   const injected = isInjectedSection(data.injected) ? { injected: data.injected } : {};
-  return { format: MANIFEST_FORMAT, generator: data.generator, registries: Object.fromEntries(sections) as Record<string, ManifestSection>, ...injected };
+  return {
+    format: MANIFEST_FORMAT,
+    generator: data.generator,
+    registries: Object.fromEntries(sections) as Record<string, ManifestSection>,
+    ...injected,
+  };
 }
 
 /** `file` relative to `outDir` with `/` separators: how the manifest names files. */

@@ -1,13 +1,30 @@
 import { stat, utimes } from "node:fs/promises";
 import path from "node:path";
-import { isGone, readBytes, type FileCheck, type FolderOutput, type FolderSources } from "./folder-sources.js";
+import { type FileCheck, type FolderOutput, type FolderSources, isGone, readBytes } from "./folder-sources.js";
+import { newestGeneratorFileTime } from "./generator-stamp.js";
 import { hashContents } from "./hash.js";
 import { collectInputs, hashInputs } from "./input-hashes.js";
-import { MANIFEST_FILE, MANIFEST_FORMAT, manifestPath, readManifest, renderManifest, type InjectedSection, type Manifest, type ManifestSection, type ReadManifest } from "./manifest.js";
-import { newestGeneratorFileTime } from "./generator-stamp.js";
-import { outputTarget, ownedFile, realFolder } from "./real-target.js";
-import { removeStaleTemporaryFiles, writeBatch, type FileWrite, type TemporarySweep, type WriteBatch, type WriteControl } from "./staged-writes.js";
+import {
+  type InjectedSection,
+  MANIFEST_FILE,
+  MANIFEST_FORMAT,
+  type Manifest,
+  type ManifestSection,
+  manifestPath,
+  type ReadManifest,
+  readManifest,
+  renderManifest,
+} from "./manifest.js";
 import { resolveOutputPath } from "./output-path.js";
+import { outputTarget, ownedFile, realFolder } from "./real-target.js";
+import {
+  type FileWrite,
+  removeStaleTemporaryFiles,
+  type TemporarySweep,
+  type WriteBatch,
+  type WriteControl,
+  writeBatch,
+} from "./staged-writes.js";
 
 /** One file a run would write, with its state now. */
 export interface PlannedFile extends FileCheck {
@@ -105,12 +122,18 @@ function sweepsOf(realOut: string, files: Iterable<string>): TemporarySweep[] {
  * only lets the next run skip rendering them, so an edit to an injected file's text outside its regions (the
  * record's hash no longer matches) costs `check` its fast path, not its result. `generate` still refreshes it.
  */
-async function withInjectedRecordAside(file: PlannedFile, data: Omit<Manifest, "injected">, previous: ReadManifest | undefined): Promise<PlannedFile> {
+async function withInjectedRecordAside(
+  file: PlannedFile,
+  data: Omit<Manifest, "injected">,
+  previous: ReadManifest | undefined,
+): Promise<PlannedFile> {
   if (file.state !== "stale" || previous === undefined || previous.legacy !== undefined) return file;
   const { legacy: _legacy, injected: _injected, ...kept } = previous;
   // The file on disk must be the manifest codebook wrote, byte for byte, but for that record.
   const onDisk = (await readBytes(file.path))?.toString("utf8");
-  return onDisk === renderManifest(previous).contents && renderManifest(kept).contents === renderManifest(data).contents ? { ...file, state: "current" } : file;
+  return onDisk === renderManifest(previous).contents && renderManifest(kept).contents === renderManifest(data).contents
+    ? { ...file, state: "current" }
+    : file;
 }
 
 /** The manifest's record of the run's injected files, paths relative to the folder (see {@link InjectedSection}). */
@@ -163,7 +186,11 @@ export async function planFolder(folder: FolderOutput): Promise<PlannedFolder> {
   const orphans = await findOrphans(realOut, claimed, produced);
   const manifestData = { format: MANIFEST_FORMAT, generator: folder.generator, registries: { ...carried, ...sections } } as const;
   const manifest = renderManifest({ ...manifestData, ...injectedSection(folder) });
-  const manifestFile = await withInjectedRecordAside(await planFile(realOut, MANIFEST_FILE, manifest.contents, undefined), manifestData, previous);
+  const manifestFile = await withInjectedRecordAside(
+    await planFile(realOut, MANIFEST_FILE, manifest.contents, undefined),
+    manifestData,
+    previous,
+  );
   const removals = orphans.filter((orphan) => !orphan.edited).map((orphan) => ({ target: orphan.path, folder: realOut }));
   const listed = [...produced, ...claimed.flatMap((section) => Object.keys(section.files)), MANIFEST_FILE];
   return {
@@ -230,7 +257,11 @@ async function markVerified(manifestFile: string): Promise<void> {
  * @throws {WriteError} naming the file that could not be written; the signal's reason when it aborts (before the
  * renames, having removed its temporary files, or once they are done).
  */
-export async function commitPlans(plans: readonly PlannedFolder[], after: readonly WriteBatch[] = [], control: WriteControl = {}): Promise<SyncReport> {
+export async function commitPlans(
+  plans: readonly PlannedFolder[],
+  after: readonly WriteBatch[] = [],
+  control: WriteControl = {},
+): Promise<SyncReport> {
   for (const sweep of [...plans.flatMap((plan) => plan.sweeps)]) await removeStaleTemporaryFiles(sweep);
   await writeBatch([...plans.flatMap((plan) => plan.steps), ...after], control);
   for (const plan of plans) {

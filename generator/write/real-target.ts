@@ -1,5 +1,5 @@
-import { lstat, realpath, stat } from "node:fs/promises";
 import type { Stats } from "node:fs";
+import { lstat, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { WriteError } from "./write-error.js";
 
@@ -45,13 +45,15 @@ export async function realFolder(folder: string): Promise<string> {
 
 /** Why `info` at `file` is not a plain folder codebook may write below, if it is not. */
 function folderProblem(info: Stats): string | undefined {
-  if (info.isSymbolicLink()) return "it is a symbolic link inside the output folder; codebook does not write or remove through links there (point the output folder at the real folder instead)";
+  if (info.isSymbolicLink())
+    return "it is a symbolic link inside the output folder; codebook does not write or remove through links there (point the output folder at the real folder instead)";
   return info.isDirectory() ? undefined : "it is a file where a folder of generated files goes";
 }
 
 /** Why `info` is not a file codebook may replace, if it is not. */
 function fileProblem(info: Stats): string | undefined {
-  if (info.isSymbolicLink()) return "it is a symbolic link inside the output folder; codebook does not write or remove through links there (remove the link)";
+  if (info.isSymbolicLink())
+    return "it is a symbolic link inside the output folder; codebook does not write or remove through links there (remove the link)";
   if (info.isDirectory()) return "it is a folder, not a file";
   return info.isFile() ? undefined : "it is not a regular file";
 }

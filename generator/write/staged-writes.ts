@@ -48,7 +48,10 @@ export interface WriteControl {
 
 /** A batch whose new contents are all on disk in temporary files, flushed, ready to be renamed into place. */
 export interface StagedBatch {
-  readonly steps: readonly { readonly renames: readonly { temporary: string; target: string }[]; readonly removals: readonly FileRemoval[] }[];
+  readonly steps: readonly {
+    readonly renames: readonly { temporary: string; target: string }[];
+    readonly removals: readonly FileRemoval[];
+  }[];
   /** Folders created for the temporary files (removed again when the batch is abandoned). */
   readonly createdFolders: readonly string[];
 }
@@ -129,7 +132,11 @@ function foldersBetween(first: string, last: string): string[] {
 
 /** Removes folders left empty by removing `file`, up to (not including) `folder`. */
 async function removeEmptyParents(folder: string, file: string): Promise<void> {
-  for (let current = path.dirname(file); current !== folder && current.startsWith(`${folder}${path.sep}`); current = path.dirname(current)) {
+  for (
+    let current = path.dirname(file);
+    current !== folder && current.startsWith(`${folder}${path.sep}`);
+    current = path.dirname(current)
+  ) {
     try {
       await rmdir(current);
     } catch {

@@ -20,7 +20,12 @@ const DOCS = "# Docs\n\n<!-- codebook:start demo nonsense -->\n<!-- codebook:end
 
 async function project(files: Readonly<Record<string, string>> = {}): Promise<string> {
   const dir = await tempDir();
-  await writeTree(dir, { "codebook.config.json": CONFIG, "codes.yaml": demoRegistry().replace("code: 2", "code: 1"), "DOCS.md": DOCS, ...files });
+  await writeTree(dir, {
+    "codebook.config.json": CONFIG,
+    "codes.yaml": demoRegistry().replace("code: 2", "code: 1"),
+    "DOCS.md": DOCS,
+    ...files,
+  });
   return dir;
 }
 
@@ -36,7 +41,9 @@ describe("one run reports the problems of every phase at once", () => {
     expect(run.code).toBe(1);
     const lines = run.stderr.split("\n");
     expect(lines).toEqual(expect.arrayContaining(CONFIG_PROBLEMS));
-    expect(lines).toContainEqual(expect.stringMatching(/^codebook\.config\.json:4:19: error: registry file "missing\.yaml" does not exist/));
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^codebook\.config\.json:4:19: error: registry file "missing\.yaml" does not exist/),
+    );
     expect(lines).toContain("codes.yaml:11:11: error: duplicate code 1 (first defined at 8:11)");
     expect(lines).toContain('DOCS.md:3:26: error: unknown table "nonsense" (known: ranges, codes)');
     expect(lines.at(-1)).toMatch(/^codebook: 5 errors; /);
@@ -67,7 +74,10 @@ describe("one run reports the problems of every phase at once", () => {
   });
 
   it("once the config is fixed, the same run generates", async () => {
-    const dir = await project({ "codebook.config.json": JSON.stringify({ registries: [{ registry: "codes.yaml", targets: ["ts"] }] }), "codes.yaml": demoRegistry() });
+    const dir = await project({
+      "codebook.config.json": JSON.stringify({ registries: [{ registry: "codes.yaml", targets: ["ts"] }] }),
+      "codes.yaml": demoRegistry(),
+    });
     expect((await runCli(["generate", "-q"], dir)).code).toBe(0);
   });
 });

@@ -32,7 +32,13 @@ describe("codebook with a config file", () => {
     const run = await runCli(["generate"], path.join(dir, "packages", "a"));
     expect(run.code, run.stderr).toBe(0);
     expect((await readdir(path.join(dir, "packages/a/src"))).sort()).toEqual([".codebook-manifest.json", "a.ts", "c.md"]);
-    expect((await readdir(path.join(dir, "packages/b/dist"))).sort()).toEqual([".codebook-manifest.json", "b.d.ts", "b.d.ts.map", "b.js", "b.json"]);
+    expect((await readdir(path.join(dir, "packages/b/dist"))).sort()).toEqual([
+      ".codebook-manifest.json",
+      "b.d.ts",
+      "b.d.ts.map",
+      "b.js",
+      "b.json",
+    ]);
     // One manifest per folder, with a section per registry written there, each with the config as an input.
     const manifest = await readManifest(path.join(dir, "packages/a/src"));
     expect(Object.keys(manifest?.registries ?? {})).toEqual(["../../../codes/a.yaml", "../../../codes/c.yaml"]);
@@ -66,10 +72,25 @@ describe("codebook with a config file", () => {
     expect((await runCli(["generate", "--config", "elsewhere/codebook.config.yaml"], dir)).code).toBe(0);
     expect(await readdir(path.join(dir, "elsewhere/generated"))).toEqual([".codebook-manifest.json", "a.json"]);
     expect((await runCli(["generate", "codes/b.yaml", "--out", "direct", "--no-enums"], dir)).code).toBe(0);
-    expect((await readdir(path.join(dir, "direct"))).sort()).toEqual([".codebook-manifest.json", "b.json", "b.md", "b.ts", "formatjs", "gettext", "i18next"]);
+    expect((await readdir(path.join(dir, "direct"))).sort()).toEqual([
+      ".codebook-manifest.json",
+      "b.json",
+      "b.md",
+      "b.ts",
+      "formatjs",
+      "gettext",
+      "i18next",
+    ]);
     expect((await runCli(["generate", "--no-config", "--out", "default", "-q"], dir)).code).toBe(0);
     expect((await readdir(path.join(dir, "default"))).sort()).toEqual(
-      expect.arrayContaining([".codebook-manifest.json", "close-codes.json", "close-codes.md", "close-codes.de.md", "close-codes.ts", "i18next"]),
+      expect.arrayContaining([
+        ".codebook-manifest.json",
+        "close-codes.json",
+        "close-codes.md",
+        "close-codes.de.md",
+        "close-codes.ts",
+        "i18next",
+      ]),
     );
   });
 
@@ -83,9 +104,18 @@ describe("codebook with a config file", () => {
   });
 
   it.each([
-    { args: ["generate", "--out", "x"], message: "--out cannot be combined with the config file codebook.config.json: set it there, name registries, or pass --no-config" },
-    { args: ["check", "--no-enums", "--emit", "js"], message: "--no-enums, --emit cannot be combined with the config file codebook.config.json" },
-    { args: ["generate", "codes/a.yaml", "--config", "codebook.config.json"], message: "--config cannot be combined with registry arguments" },
+    {
+      args: ["generate", "--out", "x"],
+      message: "--out cannot be combined with the config file codebook.config.json: set it there, name registries, or pass --no-config",
+    },
+    {
+      args: ["check", "--no-enums", "--emit", "js"],
+      message: "--no-enums, --emit cannot be combined with the config file codebook.config.json",
+    },
+    {
+      args: ["generate", "codes/a.yaml", "--config", "codebook.config.json"],
+      message: "--config cannot be combined with registry arguments",
+    },
     { args: ["generate", "--config", "x.json", "--no-config"], message: "--config and --no-config exclude each other" },
     { args: ["generate", "--emit", "wasm", "--no-config"], message: '--emit must be one of ts, js, not "wasm"' },
     { args: ["check", "--watch"], message: "--watch does not apply to check; it belongs to generate" },
@@ -100,7 +130,9 @@ describe("codebook with a config file", () => {
     await writeFile(path.join(dir, "codebook.config.json"), '{\n  "registries": [{ "registry": "codes/a.yaml", "targets": ["tsx"] }]\n}\n');
     const run = await runCli(["generate"], dir);
     expect(run.code).toBe(1);
-    expect(run.stderr).toBe('codebook.config.json:2:60: error: unknown target "tsx" (use one of ts, json, md, i18next, formatjs, gettext)\ncodebook: 1 error; nothing was written');
+    expect(run.stderr).toBe(
+      'codebook.config.json:2:60: error: unknown target "tsx" (use one of ts, json, md, i18next, formatjs, gettext)\ncodebook: 1 error; nothing was written',
+    );
     expect(await readdir(path.join(dir, "packages/a"))).toEqual(["keep"]);
   });
 });

@@ -8,8 +8,18 @@ describe("findConfigFile", () => {
   it.each([
     { case: "in the working folder", files: ["codebook.config.json"], cwd: ".", found: "codebook.config.json" },
     { case: "in a folder above", files: ["codebook.config.yaml", "a/b/keep"], cwd: "a/b", found: "codebook.config.yaml" },
-    { case: "the nearest one", files: ["codebook.config.json", "a/codebook.config.yml", "a/b/keep"], cwd: "a/b", found: "a/codebook.config.yml" },
-    { case: "JSON before YAML in one folder", files: ["codebook.config.yaml", "codebook.config.json"], cwd: ".", found: "codebook.config.json" },
+    {
+      case: "the nearest one",
+      files: ["codebook.config.json", "a/codebook.config.yml", "a/b/keep"],
+      cwd: "a/b",
+      found: "a/codebook.config.yml",
+    },
+    {
+      case: "JSON before YAML in one folder",
+      files: ["codebook.config.yaml", "codebook.config.json"],
+      cwd: ".",
+      found: "codebook.config.json",
+    },
     { case: "nothing", files: ["a/keep"], cwd: "a", found: undefined },
   ])("finds $case", async ({ files, cwd, found }) => {
     const dir = await tempDir();
@@ -39,7 +49,11 @@ describe("loadConfig", () => {
     const config = await loadConfig("tools/codebook.config.yaml", { cwd: dir });
     expect(config.file).toBe(path.join(dir, "tools/codebook.config.yaml"));
     expect(config.entries).toEqual([
-      { registries: [path.join(dir, "codes/a.yaml")], outDir: path.join(dir, "tools/generated"), location: { file: "tools/codebook.config.yaml", line: 2, column: 5 } },
+      {
+        registries: [path.join(dir, "codes/a.yaml")],
+        outDir: path.join(dir, "tools/generated"),
+        location: { file: "tools/codebook.config.yaml", line: 2, column: 5 },
+      },
       {
         registries: [path.join(dir, "codes/b.yaml")],
         outDir: path.join(dir, "packages/codes/src"),
@@ -53,20 +67,31 @@ describe("loadConfig", () => {
   });
 
   it.each([
-    { case: "a JSON syntax error", text: '{\n  "registries": [\n    { "registry": "a.yaml"\n  ]\n}\n', expected: [
-        'codebook.config.json:4:3: error: JSON syntax: expected "," or "}" after the value, not "]"',
-      ], },
+    {
+      case: "a JSON syntax error",
+      text: '{\n  "registries": [\n    { "registry": "a.yaml"\n  ]\n}\n',
+      expected: ['codebook.config.json:4:3: error: JSON syntax: expected "," or "}" after the value, not "]"'],
+    },
     {
       case: "an unknown key, at the key",
       text: '{\n  "registries": [\n    { "registry": "a.yaml", "out": "x" }\n  ]\n}\n',
-      expected: ['codebook.config.json:3:29: error: unknown key "out" (allowed: registry, outDir, targets, enums, emit, module, templates)'],
+      expected: [
+        'codebook.config.json:3:29: error: unknown key "out" (allowed: registry, outDir, targets, enums, emit, module, templates)',
+      ],
     },
     {
       case: "a wrong type and a bad choice",
       text: '{\n  "registries": [\n    { "registry": "a.yaml", "enums": "no", "emit": "cjs" }\n  ]\n}\n',
-      expected: ["codebook.config.json:3:38: error: must be true or false, not the string \"no\"", 'codebook.config.json:3:52: error: "cjs" is not allowed here: use "ts" or "js"'],
+      expected: [
+        'codebook.config.json:3:38: error: must be true or false, not the string "no"',
+        'codebook.config.json:3:52: error: "cjs" is not allowed here: use "ts" or "js"',
+      ],
     },
-    { case: "no registries", text: '{ "registries": [] }\n', expected: ["codebook.config.json:1:17: error: registries must not be an empty list"] },
+    {
+      case: "no registries",
+      text: '{ "registries": [] }\n',
+      expected: ["codebook.config.json:1:17: error: registries must not be an empty list"],
+    },
     {
       case: "an unknown target",
       text: '{\n  "registries": [\n    { "registry": "a.yaml", "targets": ["ts", "pdf"] }\n  ]\n}\n',

@@ -1,7 +1,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { formatDiagnostic, type Diagnostic } from "../../generator/diagnostics/index.js";
+import { type Diagnostic, formatDiagnostic } from "../../generator/diagnostics/index.js";
 
 const GENERATOR = path.resolve(import.meta.dirname, "../../generator");
 
@@ -14,7 +14,9 @@ async function listedCodes(): Promise<string[]> {
 /** Every hand-written source file of the generator but the list itself. */
 async function sources(): Promise<string> {
   const files = await readdir(GENERATOR, { recursive: true });
-  const kept = files.filter((file) => file.endsWith(".ts") && !file.includes("standalone") && !file.endsWith(path.join("diagnostics", "codes.ts")));
+  const kept = files.filter(
+    (file) => file.endsWith(".ts") && !file.includes("standalone") && !file.endsWith(path.join("diagnostics", "codes.ts")),
+  );
   return (await Promise.all(kept.map((file) => readFile(path.join(GENERATOR, file), "utf8")))).join("\n");
 }
 

@@ -2,11 +2,11 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as closeCodes from "../../generated/close-codes.js";
+import type { Registry } from "../../generator/index.js";
 import { loadRegistry } from "../../generator/index.js";
-import { compileStrict } from "../helpers/typescript.js";
 import { defaultRegistry, repoRoot } from "../helpers/paths.js";
 import { tempDir } from "../helpers/temp.js";
-import type { Registry } from "../../generator/index.js";
+import { compileStrict } from "../helpers/typescript.js";
 
 // The rules, written out independently of the registry (RFC 6455 §7.4, IANA, WHATWG close()).
 const REGISTERED = [1000, 1001, 1002, 1003, 1005, 1006, 1007, 1008, 1009, 1010, 1011, 1012, 1013, 1014, 1015, 3000, 3003, 3008];

@@ -39,7 +39,12 @@ function expectedTargets(): { name: string; declaration: RegExp; file: string; l
     })),
   );
   const guards = [
-    { name: "isCloseCode", declaration: /^export declare function isCloseCode\(/, file: defaultRegistry, line: lineOf(registryLines, /^type: CloseCode$/) },
+    {
+      name: "isCloseCode",
+      declaration: /^export declare function isCloseCode\(/,
+      file: defaultRegistry,
+      line: lineOf(registryLines, /^type: CloseCode$/),
+    },
     ...registry.sets.map((set) => ({
       name: set.guard ?? `is${set.name}CloseCode`,
       declaration: new RegExp(`^export declare function ${set.guard ?? `is${set.name}CloseCode`}\\(`),
@@ -48,7 +53,10 @@ function expectedTargets(): { name: string; declaration: RegExp; file: string; l
     })),
   ];
   const catalogs = registry.locales.map((locale) => {
-    const suffix = locale.split("-").map((part) => part.charAt(0).toUpperCase() + part.slice(1)).join("");
+    const suffix = locale
+      .split("-")
+      .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+      .join("");
     const localeFile = defaultRegistry.replace(/\.yaml$/, `.${locale}.yaml`);
     const inline = !registry.locateOrigins?.().locales.get(locale)?.path.endsWith(`.${locale}.yaml`);
     return {
@@ -65,7 +73,10 @@ async function generateJs(enums: boolean): Promise<{ dir: string; declarations: 
   const dir = await tempDir();
   await generate({ registries: [defaultRegistry], outDir: path.join(dir, "lib"), targets: ["ts"], emit: "js", enums, cwd: repoRoot });
   const declarations = await readFile(path.join(dir, "lib", "close-codes.d.ts"), "utf8");
-  const map = new TraceMap(await readFile(path.join(dir, "lib", "close-codes.d.ts.map"), "utf8"), path.join(dir, "lib", "close-codes.d.ts.map"));
+  const map = new TraceMap(
+    await readFile(path.join(dir, "lib", "close-codes.d.ts.map"), "utf8"),
+    path.join(dir, "lib", "close-codes.d.ts.map"),
+  );
   return { dir, declarations, map };
 }
 
@@ -110,14 +121,24 @@ describe("emit ts doc comments", () => {
     const module = await readFile(path.join(dir, "lib", "close-codes.ts"), "utf8");
     const shown = path.relative(path.join(dir, "lib"), defaultRegistry).split(path.sep).join("/");
     for (const entry of registry.codes) {
-      const doc = new RegExp(`\\* Defined at ${escapeRegExp(shown)}:(\\d+)\\.\\n(?:\\s+\\* .*\\n)*\\s+\\*/\\n\\s+${entry.name} = ${entry.code}`);
+      const doc = new RegExp(
+        `\\* Defined at ${escapeRegExp(shown)}:(\\d+)\\.\\n(?:\\s+\\* .*\\n)*\\s+\\*/\\n\\s+${entry.name} = ${entry.code}`,
+      );
       expect(Number(doc.exec(module)?.[1]), entry.name).toBe(lineOf(registryLines, new RegExp(`^\\s+name: ${entry.name}$`)));
     }
     for (const set of registry.sets) {
-      expect(module).toMatch(new RegExp(`Defined at ${escapeRegExp(shown)}:${lineOf(registryLines, new RegExp(`^  - name: ${set.name}$`), setsStart)}\\.[^]*?export function ${set.guard ?? `is${set.name}CloseCode`}\\(`));
+      expect(module).toMatch(
+        new RegExp(
+          `Defined at ${escapeRegExp(shown)}:${lineOf(registryLines, new RegExp(`^  - name: ${set.name}$`), setsStart)}\\.[^]*?export function ${set.guard ?? `is${set.name}CloseCode`}\\(`,
+        ),
+      );
     }
-    expect(module).toMatch(new RegExp(`Defined at ${escapeRegExp(shown)}:${lineOf(registryLines, /\bCLOSE_NORMAL\b/)}\\.[^]*?export const CLOSE_NORMAL`));
-    expect(module).toMatch(new RegExp(`Defined at ${escapeRegExp(shown.replace(/\.yaml$/, ".es.yaml"))}:\\d+\\.[^]*?export const closeCodeCatalogEs`));
+    expect(module).toMatch(
+      new RegExp(`Defined at ${escapeRegExp(shown)}:${lineOf(registryLines, /\bCLOSE_NORMAL\b/)}\\.[^]*?export const CLOSE_NORMAL`),
+    );
+    expect(module).toMatch(
+      new RegExp(`Defined at ${escapeRegExp(shown.replace(/\.yaml$/, ".es.yaml"))}:\\d+\\.[^]*?export const closeCodeCatalogEs`),
+    );
   });
 });
 
@@ -127,7 +148,9 @@ describe("emit ts doc comments", () => {
  */
 function startTsserver(): { request: (command: string, args: object) => Promise<{ body?: unknown }>; close: () => void } {
   const require = createRequire(path.join(repoRoot, "node_modules", "@arethetypeswrong", "core", "package.json"));
-  const child = spawn(process.execPath, [require.resolve("typescript/lib/tsserver.js"), "--disableAutomaticTypingAcquisition"], { stdio: ["pipe", "pipe", "ignore"] });
+  const child = spawn(process.execPath, [require.resolve("typescript/lib/tsserver.js"), "--disableAutomaticTypingAcquisition"], {
+    stdio: ["pipe", "pipe", "ignore"],
+  });
   const waiting = new Map<number, (response: { body?: unknown }) => void>();
   let buffered = "";
   child.stdout.on("data", (data: Buffer) => {
@@ -159,7 +182,10 @@ describe("tsserver", () => {
 console.log(CloseCodes.NormalClosure, isValidCloseCode(1000), CLOSE_NORMAL, closeCodeCatalogEs);
 `;
     await writeFile(main, source);
-    await writeFile(path.join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions: { module: "NodeNext", strict: true, noEmit: true }, files: ["main.ts"] }));
+    await writeFile(
+      path.join(dir, "tsconfig.json"),
+      JSON.stringify({ compilerOptions: { module: "NodeNext", strict: true, noEmit: true }, files: ["main.ts"] }),
+    );
     const tsserver = startTsserver();
     try {
       await tsserver.request("open", { file: main });
@@ -170,9 +196,13 @@ console.log(CloseCodes.NormalClosure, isValidCloseCode(1000), CLOSE_NORMAL, clos
       };
       const esFile = defaultRegistry.replace(/\.yaml$/, ".es.yaml");
       expect(await definitionOf("NormalClosure")).toEqual([`${defaultRegistry}:${lineOf(registryLines, /^\s+name: NormalClosure$/)}`]);
-      expect(await definitionOf("isValidCloseCode")).toEqual([`${defaultRegistry}:${lineOf(registryLines, /^ {2}- name: Valid$/, setsStart)}`]);
+      expect(await definitionOf("isValidCloseCode")).toEqual([
+        `${defaultRegistry}:${lineOf(registryLines, /^ {2}- name: Valid$/, setsStart)}`,
+      ]);
       expect(await definitionOf("CLOSE_NORMAL")).toEqual([`${defaultRegistry}:${lineOf(registryLines, /\bCLOSE_NORMAL\b/)}`]);
-      expect(await definitionOf("closeCodeCatalogEs")).toEqual([`${esFile}:${lineOf((await readFile(esFile, "utf8")).split("\n"), /^locale: es$/)}`]);
+      expect(await definitionOf("closeCodeCatalogEs")).toEqual([
+        `${esFile}:${lineOf((await readFile(esFile, "utf8")).split("\n"), /^locale: es$/)}`,
+      ]);
     } finally {
       tsserver.close();
     }

@@ -1,8 +1,8 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadRegistry, renderRegistry } from "../../generator/index.js";
 import { plural } from "../../generator/emit/ts/names.js";
+import { loadRegistry, renderRegistry } from "../../generator/index.js";
 import { defaultRegistry, repoRoot } from "../helpers/paths.js";
 
 // Golden files: to accept intended changes, run `npx vitest run test/emit/golden.test.ts -u` (fixtures) and

@@ -10,7 +10,16 @@ const EXAMPLE = path.join(repoRoot, "examples", "monorepo");
 const CODES = ["app-close-codes.yaml", "codebook.config.json", "package.json"];
 
 function git(dir: string, ...args: string[]): void {
-  execFileSync("git", args, { cwd: dir, env: { ...process.env, GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@example.com", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@example.com" } });
+  execFileSync("git", args, {
+    cwd: dir,
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: "t",
+      GIT_AUTHOR_EMAIL: "t@example.com",
+      GIT_COMMITTER_NAME: "t",
+      GIT_COMMITTER_EMAIL: "t@example.com",
+    },
+  });
 }
 
 /** The example's codes package in a fresh repository, with codebook installed (linked), committed as the base branch. */
@@ -34,7 +43,9 @@ async function gateCommand(): Promise<string[]> {
   // biome-ignore lint/suspicious/noTemplateCurlyInString: the workflow's own expression syntax, not a template
   expect(workflow).toContain('- run: npm run gate --workspace @example/codes -- "origin/${{ github.base_ref }}"');
   expect(workflow).toContain("fetch-depth: 0");
-  const manifest = JSON.parse(await readFile(path.join(EXAMPLE, "packages", "codes", "package.json"), "utf8")) as { scripts: Record<string, string> };
+  const manifest = JSON.parse(await readFile(path.join(EXAMPLE, "packages", "codes", "package.json"), "utf8")) as {
+    scripts: Record<string, string>;
+  };
   const [tool, ...args] = manifest.scripts.gate!.split(" ");
   expect(tool).toBe("codebook");
   return args;
@@ -52,8 +63,12 @@ describe("examples/monorepo's CI gate", () => {
     const unplanned = await runCli([...args, "HEAD"], codes);
     expect(unplanned.stderr).toBe("");
     expect(unplanned.code).toBe(1);
-    expect(unplanned.stdout).toContain("app-close-codes.yaml:21:11: code-renamed: code 4002 renamed from RateLimited to TooManyMessages (was HEAD:packages/codes/app-close-codes.yaml:21:11)");
-    expect(unplanned.stdout).toContain("error: version 1.0.0 → 1.0.0 does not raise it, but the changes are major: raise it to at least 2.0.0");
+    expect(unplanned.stdout).toContain(
+      "app-close-codes.yaml:21:11: code-renamed: code 4002 renamed from RateLimited to TooManyMessages (was HEAD:packages/codes/app-close-codes.yaml:21:11)",
+    );
+    expect(unplanned.stdout).toContain(
+      "error: version 1.0.0 → 1.0.0 does not raise it, but the changes are major: raise it to at least 2.0.0",
+    );
 
     const manifest = path.join(codes, "package.json");
     await writeFile(manifest, (await readFile(manifest, "utf8")).replace('"version": "1.0.0"', '"version": "2.0.0"'));
@@ -66,7 +81,8 @@ describe("examples/monorepo's CI gate", () => {
     const codes = await exampleRepository();
     const args = await gateCommand();
     const registry = path.join(codes, "app-close-codes.yaml");
-    const added = "  - code: 4010\n    name: Maintenance\n    description:\n      en: The room is closed for maintenance.\n      de: Der Raum wird gewartet.\n";
+    const added =
+      "  - code: 4010\n    name: Maintenance\n    description:\n      en: The room is closed for maintenance.\n      de: Der Raum wird gewartet.\n";
     await writeFile(registry, (await readFile(registry, "utf8")).replace("\ncodes:\n", `\ncodes:\n${added}`));
     expect((await runCli([...args, "HEAD"], codes)).code).toBe(1);
     const manifest = path.join(codes, "package.json");

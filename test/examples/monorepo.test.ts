@@ -47,12 +47,17 @@ async function startServer(root: string) {
  */
 async function expectTurboListsInputs(root: string): Promise<void> {
   const codes = path.join(root, "packages/codes");
-  const { stdout } = await run(process.execPath, [path.join(root, "node_modules/codebook/bin/codebook.js"), "inputs", "--json"], { cwd: codes });
+  const { stdout } = await run(process.execPath, [path.join(root, "node_modules/codebook/bin/codebook.js"), "inputs", "--json"], {
+    cwd: codes,
+  });
   const listed = JSON.parse(stdout) as { inputs: string[]; outputs: string[] };
   const recorded = await manifestFiles(codes, ["dist", "docs"]);
   expect(listed).toEqual({ inputs: recorded.inputs, outputs: recorded.files });
-  const fromRoot = (file: string) => (file.startsWith("../") ? `$TURBO_ROOT$/${path.relative(root, path.resolve(codes, file)).split(path.sep).join("/")}` : file);
-  const turbo = JSON.parse(await readFile(path.join(codes, "turbo.json"), "utf8")) as { tasks: { build: { inputs: string[]; outputs: string[] } } };
+  const fromRoot = (file: string) =>
+    file.startsWith("../") ? `$TURBO_ROOT$/${path.relative(root, path.resolve(codes, file)).split(path.sep).join("/")}` : file;
+  const turbo = JSON.parse(await readFile(path.join(codes, "turbo.json"), "utf8")) as {
+    tasks: { build: { inputs: string[]; outputs: string[] } };
+  };
   expect({ inputs: [...turbo.tasks.build.inputs].sort(), outputs: [...turbo.tasks.build.outputs].sort() }).toEqual({
     inputs: listed.inputs.map(fromRoot).sort(),
     outputs: listed.outputs.map(fromRoot).sort(),
@@ -62,7 +67,9 @@ async function expectTurboListsInputs(root: string): Promise<void> {
 const APP_CODES = ["SessionExpired", "RateLimited", "RemovedByModerator", "RoomClosed"];
 
 describe("examples/monorepo", () => {
-  it("installs and builds from scratch; the client receives each app close code, classifies it and shows it localized", { timeout: 240_000 }, async () => {
+  it("installs and builds from scratch; the client receives each app close code, classifies it and shows it localized", {
+    timeout: 240_000,
+  }, async () => {
     const root = await tempDir("codebook-monorepo-");
     // A fresh clone: the files git tracks, and nothing else.
     const { stdout: tracked } = await run("git", ["ls-files", "-z", "."], { cwd: EXAMPLE });
@@ -94,12 +101,23 @@ describe("examples/monorepo", () => {
     expect(check).toContain("app-close-codes.yaml: 2 locales, 8 texts each (source locale en)");
     expect(check).toContain("node_modules/codebook/schema/close-codes.yaml (extended by app-close-codes.yaml): 2 locales, 33 texts each");
     // The outputs hold the two locales the registry keeps.
-    expect((await readdir(path.join(root, "packages/codes/docs"))).sort()).toEqual([".codebook-manifest.json", "app-close-codes.de.md", "app-close-codes.md"]);
+    expect((await readdir(path.join(root, "packages/codes/docs"))).sort()).toEqual([
+      ".codebook-manifest.json",
+      "app-close-codes.de.md",
+      "app-close-codes.md",
+    ]);
 
     const server = await startServer(root);
     try {
       const client = async (locale: string) => {
-        const { stdout } = await run(process.execPath, [path.join(root, "apps/client/dist/main.js"), server.url, "--locale", locale, ...APP_CODES, "GoingAway"]);
+        const { stdout } = await run(process.execPath, [
+          path.join(root, "apps/client/dist/main.js"),
+          server.url,
+          "--locale",
+          locale,
+          ...APP_CODES,
+          "GoingAway",
+        ]);
         return stdout.trimEnd().split("\n");
       };
       expect(await client("en")).toEqual([
@@ -127,7 +145,10 @@ describe("examples/monorepo", () => {
     const registryPath = path.join(root, "packages/codes/app-close-codes.yaml");
     const registry = await readFile(registryPath, "utf8");
     await writeFile(registryPath, registry.replace("      de: Der Raum wurde geschlossen.\n", ""));
-    const failed = await npm(["run", "check"], root).then(() => undefined, (error: { code?: number; stderr?: string }) => error);
+    const failed = await npm(["run", "check"], root).then(
+      () => undefined,
+      (error: { code?: number; stderr?: string }) => error,
+    );
     expect(failed?.code).toBe(1);
     expect(failed?.stderr).toMatch(/app-close-codes\.yaml:\d+:\d+: error: .*"de"/);
   });

@@ -1,4 +1,4 @@
-import { readFile, symlink, mkdir } from "node:fs/promises";
+import { mkdir, readFile, symlink } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { generate } from "../../generator/index.js";
@@ -15,7 +15,7 @@ async function readmeExample(heading: string): Promise<string> {
   return block[1]!;
 }
 
-describe("the README's \"Extending a registry\" example", () => {
+describe('the README\'s "Extending a registry" example', () => {
   it("generates as written, in a project with codebook installed, holding only the locales it lists", async () => {
     const yaml = await readmeExample("## Extending a registry");
     const dir = await tempDir();
@@ -24,7 +24,10 @@ describe("the README's \"Extending a registry\" example", () => {
     await symlink(repoRoot, path.join(dir, "node_modules", "codebook"), "dir");
     const result = await generate({ registries: ["app.yaml"], cwd: dir, outDir: "out" });
     const written = result.written.map((file) => path.relative(path.join(dir, "out"), file).split(path.sep).join("/")).sort();
-    expect(written.filter((file) => file.startsWith("i18next/"))).toEqual(["i18next/de/app-close-codes.json", "i18next/en/app-close-codes.json"]);
+    expect(written.filter((file) => file.startsWith("i18next/"))).toEqual([
+      "i18next/de/app-close-codes.json",
+      "i18next/en/app-close-codes.json",
+    ]);
     expect(written).toContain("app-close-codes.de.md");
     expect(written).not.toContain("app-close-codes.fr.md");
     const module = await importTypeScript(dir, "app", await readFile(path.join(dir, "out", "app-close-codes.ts"), "utf8"));

@@ -1,6 +1,15 @@
 /** A registry big enough that rendering and writing it take a while: `version` changes every text. */
 export function bigRegistry(version: string, codes = 600): string {
-  const lines = ["id: big", "type: Big", "title:", `  en: Big ${version}`, `  de: Groß ${version}`, `  fr: Grand ${version}`, "locales: [en, de, fr]", "codes:"];
+  const lines = [
+    "id: big",
+    "type: Big",
+    "title:",
+    `  en: Big ${version}`,
+    `  de: Groß ${version}`,
+    `  fr: Grand ${version}`,
+    "locales: [en, de, fr]",
+    "codes:",
+  ];
   for (let index = 0; index < codes; index += 1) {
     lines.push(
       `  - code: ${index * 2}`,

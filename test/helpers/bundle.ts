@@ -31,7 +31,15 @@ export async function bundleApp(bundler: Bundler, dir: string, app: string, opti
 }
 
 async function bundleWithEsbuild(entry: string): Promise<string> {
-  const result = await build({ entryPoints: [entry], bundle: true, minify: true, format: "esm", charset: "utf8", write: false, logLevel: "silent" });
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    minify: true,
+    format: "esm",
+    charset: "utf8",
+    write: false,
+    logLevel: "silent",
+  });
   if (result.warnings.length > 0) throw new Error(`esbuild: ${result.warnings.map((warning) => warning.text).join("; ")}`);
   return result.outputFiles[0]!.text;
 }

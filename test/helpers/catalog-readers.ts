@@ -1,9 +1,9 @@
+import { po } from "gettext-parser";
 import i18next from "i18next";
 import { IntlMessageFormat } from "intl-messageformat";
-import { po } from "gettext-parser";
 import type { GeneratedFile } from "../../generator/emit/types.js";
 import type { Registry } from "../../generator/model/registry.js";
-import { fileAt, type DescribeModule } from "./generated-module.js";
+import { type DescribeModule, fileAt } from "./generated-module.js";
 
 /** Reads a text by key and code, the way an app would, from one format's catalog of one locale. */
 export type CatalogReader = (key: string, code: number) => string;
@@ -12,7 +12,13 @@ export type CatalogReader = (key: string, code: number) => string;
 export async function i18nextReader(registry: Registry, files: readonly GeneratedFile[], locale: string): Promise<CatalogReader> {
   const instance = i18next.createInstance();
   const resource = JSON.parse(fileAt(files, `i18next/${locale}/${registry.id}.json`)) as object;
-  await instance.init({ resources: { [locale]: { [registry.id]: resource } }, lng: locale, fallbackLng: false, defaultNS: "app", initAsync: false });
+  await instance.init({
+    resources: { [locale]: { [registry.id]: resource } },
+    lng: locale,
+    fallbackLng: false,
+    defaultNS: "app",
+    initAsync: false,
+  });
   return (key, code) => instance.t(`${registry.id}:${key}`, { code });
 }
 

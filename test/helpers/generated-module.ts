@@ -20,7 +20,12 @@ export function fileAt(files: readonly GeneratedFile[], file: string): string {
 /** Transpiles a generated TypeScript module with esbuild and imports it, so the test runs what was emitted. */
 export async function importModule(source: string): Promise<DescribeModule> {
   const dir = await tempDir();
-  const result = await build({ stdin: { contents: source, loader: "ts", resolveDir: dir }, format: "esm", write: false, logLevel: "silent" });
+  const result = await build({
+    stdin: { contents: source, loader: "ts", resolveDir: dir },
+    format: "esm",
+    write: false,
+    logLevel: "silent",
+  });
   const file = path.join(dir, "module.mjs");
   await writeFile(file, result.outputFiles[0]!.text);
   return (await import(pathToFileURL(file).href)) as DescribeModule;

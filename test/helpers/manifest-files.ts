@@ -9,7 +9,9 @@ export async function manifestFiles(cwd: string, outDirs: readonly string[]): Pr
   for (const outDir of outDirs) {
     const folder = path.resolve(cwd, outDir);
     const manifestFile = path.join(folder, ".codebook-manifest.json");
-    const manifest = JSON.parse(await readFile(manifestFile, "utf8")) as { registries: Record<string, { inputs: Record<string, string>; files: Record<string, string> }> };
+    const manifest = JSON.parse(await readFile(manifestFile, "utf8")) as {
+      registries: Record<string, { inputs: Record<string, string>; files: Record<string, string> }>;
+    };
     files.add(shown(manifestFile));
     for (const section of Object.values(manifest.registries)) {
       for (const input of Object.keys(section.inputs)) inputs.add(`${shown(path.resolve(folder, input))}${input.endsWith("/") ? "/" : ""}`);

@@ -1,8 +1,8 @@
 import path from "node:path";
+import type { GeneratedFile } from "../../generator/emit/types.js";
 import { loadRegistry } from "../../generator/index.js";
 import type { Registry } from "../../generator/model/registry.js";
 import { renderRegistry } from "../../generator/run/render.js";
-import type { GeneratedFile } from "../../generator/emit/types.js";
 import { tempDir, writeTree } from "./temp.js";
 
 /** Writes `files` to a fresh folder and loads `registry.yaml` from it (with its locale files). */

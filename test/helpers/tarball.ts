@@ -23,7 +23,9 @@ export interface CommandOutput {
  * (`npm_package_*`, `npm_lifecycle_*`, `INIT_CWD`), which would otherwise leak into the inner run.
  */
 export function cleanNpmEnv(): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(npm_package_|npm_lifecycle_|npm_config_|INIT_CWD$)/i.test(key)));
+  return Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !/^(npm_package_|npm_lifecycle_|npm_config_|INIT_CWD$)/i.test(key)),
+  );
 }
 
 /** Runs `npm ARGS` in `cwd`; rejects with npm's output when it fails. */

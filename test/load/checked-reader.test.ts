@@ -124,7 +124,9 @@ describe("a FIFO or a device in each role of a run", () => {
   ])("as --config (%s): refused promptly, through the fast path and the full load", async (_, make, what) => {
     const dir = await demoTree();
     await make(path.join(dir, "codebook.config.json"));
-    expect(refusal(await runBounded(["generate", "--config", "codebook.config.json"], dir))).toBe(`codebook.config.json:1:1: error: ${what}, ${REFUSED}`);
+    expect(refusal(await runBounded(["generate", "--config", "codebook.config.json"], dir))).toBe(
+      `codebook.config.json:1:1: error: ${what}, ${REFUSED}`,
+    );
   });
 
   it.each([
@@ -153,7 +155,9 @@ describe("a FIFO or a device in each role of a run", () => {
     const dir = await tempDir();
     mkfifo(path.join(dir, "demo.yaml"));
     await writeFile(path.join(dir, "codebook.config.json"), `{ "registries": [{ "registry": "demo.yaml", "outDir": "out" }] }\n`);
-    expect(refusal(await runBounded(["generate"], dir))).toBe(`codebook.config.json:1:32: error: registry file "demo.yaml" is a named pipe (FIFO), ${REFUSED}`);
+    expect(refusal(await runBounded(["generate"], dir))).toBe(
+      `codebook.config.json:1:32: error: registry file "demo.yaml" is a named pipe (FIFO), ${REFUSED}`,
+    );
   });
 
   it.each([
@@ -167,7 +171,9 @@ describe("a FIFO or a device in each role of a run", () => {
     const spec = target.startsWith("/") ? target : `./${target}`;
     await writeFile(path.join(dir, "app.yaml"), `id: app\nextends: ${spec}\n`);
     const resolved = target.startsWith("/") ? target : path.join(dir, target);
-    expect(refusal(await runBounded(["validate", "app.yaml"], dir))).toBe(`app.yaml:2:10: error: cannot extend "${spec}": ${resolved} ${what}, ${REFUSED}`);
+    expect(refusal(await runBounded(["validate", "app.yaml"], dir))).toBe(
+      `app.yaml:2:10: error: cannot extend "${spec}": ${resolved} ${what}, ${REFUSED}`,
+    );
   });
 
   it("as a page template in --templates", async () => {
@@ -201,6 +207,8 @@ describe("a FIFO or a device in each role of a run", () => {
     expect((await runBounded(["generate", "demo.yaml", "--out", "out", "--quiet"], dir)).code).toBe(0);
     await rm(path.join(dir, "out", name));
     mkfifo(path.join(dir, "out", name));
-    expect(refusal(await runBounded(["generate", "demo.yaml", "--out", "out"], dir))).toBe(`codebook: cannot write out/${name}: it is not a regular file`);
+    expect(refusal(await runBounded(["generate", "demo.yaml", "--out", "out"], dir))).toBe(
+      `codebook: cannot write out/${name}: it is not a regular file`,
+    );
   });
 });

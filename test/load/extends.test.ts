@@ -35,7 +35,15 @@ describe("a registry that extends another", () => {
       [2, "Two", "Low"],
       [50, "Fifty", "Low"],
     ]);
-    expect(registry.sets.map((set) => [set.name, set.intervals])).toEqual([["Mine", [{ from: 2, to: 2 }, { from: 50, to: 50 }]]]);
+    expect(registry.sets.map((set) => [set.name, set.intervals])).toEqual([
+      [
+        "Mine",
+        [
+          { from: 2, to: 2 },
+          { from: 50, to: 50 },
+        ],
+      ],
+    ]);
     expect(registry.sourcePath).toBe(path.join(dir, "app.yaml"));
     const result = await generate({ registries: ["app.yaml"], cwd: dir, outDir: "out", targets: ["ts"] });
     expect(result.inputs).toEqual([path.join(dir, "app.yaml"), path.join(dir, "base.yaml")]);
@@ -46,8 +54,10 @@ describe("a registry that extends another", () => {
     const base = demoRegistry().replace("locales: [en]", "locales: [en, de, fr]");
     await writeTree(dir, {
       "base.yaml": base,
-      "base.de.yaml": "locale: de\ntitle: Demo-Codes\nranges: { Low: Die niedrigen Codes. }\ncodes: { One: Der erste Code., Two: Der zweite Code. }\n",
-      "base.fr.yaml": "locale: fr\ntitle: Codes démo\nranges: { Low: Les codes bas. }\ncodes: { One: Le premier code., Two: Le deuxième code. }\n",
+      "base.de.yaml":
+        "locale: de\ntitle: Demo-Codes\nranges: { Low: Die niedrigen Codes. }\ncodes: { One: Der erste Code., Two: Der zweite Code. }\n",
+      "base.fr.yaml":
+        "locale: fr\ntitle: Codes démo\nranges: { Low: Les codes bas. }\ncodes: { One: Le premier code., Two: Le deuxième code. }\n",
       "app.yaml": CHILD.replace("title: App codes", "locales: [en, de]"),
       "app.de.yaml": "locale: de\ncodes: { Fifty: Der eigene Code der App. }\n",
     });
@@ -62,12 +72,27 @@ describe("a registry that extends another", () => {
   });
 
   it.each([
-    { case: "a package", spec: "shared-codes/registries/base.yaml", base: "node_modules/shared-codes/registries/base.yaml", pkg: "node_modules/shared-codes/package.json" },
-    { case: "a scoped package, from a folder below", spec: "@acme/codes/base.yaml", base: "node_modules/@acme/codes/base.yaml", pkg: "node_modules/@acme/codes/package.json", child: "apps/web/app.yaml" },
+    {
+      case: "a package",
+      spec: "shared-codes/registries/base.yaml",
+      base: "node_modules/shared-codes/registries/base.yaml",
+      pkg: "node_modules/shared-codes/package.json",
+    },
+    {
+      case: "a scoped package, from a folder below",
+      spec: "@acme/codes/base.yaml",
+      base: "node_modules/@acme/codes/base.yaml",
+      pkg: "node_modules/@acme/codes/package.json",
+      child: "apps/web/app.yaml",
+    },
     { case: "a parent folder", spec: "../shared/base.yaml", base: "shared/base.yaml", child: "apps/app.yaml" },
   ])("finds a base in $case", async ({ spec, base, pkg, child = "app.yaml" }) => {
     const dir = await tempDir();
-    await writeTree(dir, { [base]: demoRegistry(), [child]: CHILD.replace("./base.yaml", JSON.stringify(spec)), ...(pkg === undefined ? {} : { [pkg]: "{}" }) });
+    await writeTree(dir, {
+      [base]: demoRegistry(),
+      [child]: CHILD.replace("./base.yaml", JSON.stringify(spec)),
+      ...(pkg === undefined ? {} : { [pkg]: "{}" }),
+    });
     const registry = await loadRegistry(child, { cwd: dir });
     expect(registry.codes.map((code) => code.code)).toEqual([1, 2, 50]);
   });
@@ -81,42 +106,73 @@ describe("a registry that extends another", () => {
     {
       case: "a name the base already has, case-insensitively",
       child: CHILD.replace("name: Fifty", "name: ONE"),
-      expected: ['app.yaml:6:11: error: duplicate name "ONE" (differs only in case from "One"); first defined at base.yaml:9:11', 'app.yaml:10:20: error: "Fifty" names no code or range of this registry'],
+      expected: [
+        'app.yaml:6:11: error: duplicate name "ONE" (differs only in case from "One"); first defined at base.yaml:9:11',
+        'app.yaml:10:20: error: "Fifty" names no code or range of this registry',
+      ],
     },
     {
       case: "a problem inside the base, in the base's file",
       base: demoRegistry().replace("name: Two", "name: two"),
-      expected: ['base.yaml:12:11: error: "two" is not a valid name: names are PascalCase identifiers (an uppercase letter, then letters and digits), such as NormalClosure or URITooLong; did you mean "Two"?'],
+      expected: [
+        'base.yaml:12:11: error: "two" is not a valid name: names are PascalCase identifiers (an uppercase letter, then letters and digits), such as NormalClosure or URITooLong; did you mean "Two"?',
+      ],
     },
     {
       case: "a semantic problem inside the base, in the base's file",
       base: demoRegistry().replace("code: 2", "code: 1"),
       expected: ["base.yaml:11:11: error: duplicate code 1 (first defined at 8:11)"],
     },
-    { case: "a missing base", child: CHILD.replace("./base.yaml", "./nope.yaml"), expected: [/^app\.yaml:2:10: error: cannot extend "\.\/nope\.yaml": no such file \(looked for .*nope\.yaml\)$/] },
-    { case: "a package that is not installed", child: CHILD.replace("./base.yaml", "nowhere/base.yaml"), expected: [/^app\.yaml:2:10: error: cannot extend "nowhere\/base\.yaml": package nowhere is not installed in a node_modules folder above /] },
-    { case: "a bare file name", child: CHILD.replace("./base.yaml", "base.yaml"), expected: ['app.yaml:2:10: error: cannot extend "base.yaml": write a relative path (./base.yaml) or a file inside a package (package/path/to/registry.yaml)'] },
+    {
+      case: "a missing base",
+      child: CHILD.replace("./base.yaml", "./nope.yaml"),
+      expected: [/^app\.yaml:2:10: error: cannot extend "\.\/nope\.yaml": no such file \(looked for .*nope\.yaml\)$/],
+    },
+    {
+      case: "a package that is not installed",
+      child: CHILD.replace("./base.yaml", "nowhere/base.yaml"),
+      expected: [
+        /^app\.yaml:2:10: error: cannot extend "nowhere\/base\.yaml": package nowhere is not installed in a node_modules folder above /,
+      ],
+    },
+    {
+      case: "a bare file name",
+      child: CHILD.replace("./base.yaml", "base.yaml"),
+      expected: [
+        'app.yaml:2:10: error: cannot extend "base.yaml": write a relative path (./base.yaml) or a file inside a package (package/path/to/registry.yaml)',
+      ],
+    },
     {
       case: "a cycle",
       base: `id: base\nextends: ./app.yaml\n`,
       expected: ["base.yaml:2:10: error: registries extend each other in a cycle: app.yaml → base.yaml → app.yaml"],
     },
-    { case: "a fixed key restated with the inherited (default) value: no problem", child: CHILD.replace("title: App codes", "locales: [en]\nmessageFormat: plain\ntitle: App codes"), expected: [] },
+    {
+      case: "a fixed key restated with the inherited (default) value: no problem",
+      child: CHILD.replace("title: App codes", "locales: [en]\nmessageFormat: plain\ntitle: App codes"),
+      expected: [],
+    },
     {
       case: "a locale the base does not have",
       child: CHILD.replace("title: App codes", "locales: [en, de]\ntitle: App codes"),
-      expected: ['app.yaml:3:15: error: "de" is not a locale of base.yaml (en); a registry that extends another may list a subset of its locales'],
+      expected: [
+        'app.yaml:3:15: error: "de" is not a locale of base.yaml (en); a registry that extends another may list a subset of its locales',
+      ],
     },
     {
       case: "a subset without the base's source locale first",
       base: demoRegistry().replace("locales: [en]", "locales: [en, de]\nmissingTranslations: source"),
       child: CHILD.replace("title: App codes", "locales: [de]\ntitle: App codes"),
-      expected: ['app.yaml:3:11: error: the source locale is inherited from base.yaml and must come first: list "en" first (locales may be a subset of en, de)'],
+      expected: [
+        'app.yaml:3:11: error: the source locale is inherited from base.yaml and must come first: list "en" first (locales may be a subset of en, de)',
+      ],
     },
     {
       case: "a changed messageFormat",
       child: CHILD.replace("title: App codes", "messageFormat: icu\ntitle: App codes"),
-      expected: ['app.yaml:3:1: error: messageFormat is inherited from base.yaml ("plain") and cannot change in a registry that extends it; remove this key'],
+      expected: [
+        'app.yaml:3:1: error: messageFormat is inherited from base.yaml ("plain") and cannot change in a registry that extends it; remove this key',
+      ],
     },
   ])("reports $case", async ({ child = CHILD, base = demoRegistry(), expected }) => {
     const lines = await diagnosticsOf({ "base.yaml": base, "app.yaml": child });

@@ -45,22 +45,63 @@ describe("locale files", () => {
   });
 
   it.each([
-    ["an unknown key", FRENCH.replace("ranges:", "colors: red\nranges:"), ['registry.fr.yaml:3:1: error: unknown key "colors" (allowed: locale, title, description, unknown, ranges, codes, sets)']],
-    ["a bad fingerprint", FRENCH.replace("0a1b2c3d", "xyz"), ['registry.fr.yaml:7:46: error: "xyz" is not a source fingerprint (8 hexadecimal digits); let `codebook i18n --stamp LOCALE` write it']],
-    ["a name that is not PascalCase", FRENCH.replace("  First:", "  first:"), ['registry.fr.yaml:6:3: error: "first" is not a valid name: names are PascalCase identifiers (an uppercase letter, then letters and digits), such as NormalClosure or URITooLong; did you mean "First"?']],
+    [
+      "an unknown key",
+      FRENCH.replace("ranges:", "colors: red\nranges:"),
+      ['registry.fr.yaml:3:1: error: unknown key "colors" (allowed: locale, title, description, unknown, ranges, codes, sets)'],
+    ],
+    [
+      "a bad fingerprint",
+      FRENCH.replace("0a1b2c3d", "xyz"),
+      [
+        'registry.fr.yaml:7:46: error: "xyz" is not a source fingerprint (8 hexadecimal digits); let `codebook i18n --stamp LOCALE` write it',
+      ],
+    ],
+    [
+      "a name that is not PascalCase",
+      FRENCH.replace("  First:", "  first:"),
+      [
+        'registry.fr.yaml:6:3: error: "first" is not a valid name: names are PascalCase identifiers (an uppercase letter, then letters and digits), such as NormalClosure or URITooLong; did you mean "First"?',
+      ],
+    ],
     // While a locale file is broken, the translations it would give are not also reported missing.
-    ["a code the registry lacks", FRENCH.replace("  First:", "  Frist:"), ['registry.fr.yaml:6:3: error: "Frist" is not a code of this registry (did you mean "First"?)']],
-    ["a range the registry lacks", FRENCH.replace("  Low:", "  High:"), ['registry.fr.yaml:4:3: error: "High" is not a range of this registry']],
-    ["a text the registry lacks", `${FRENCH}unknown: Inconnu.\n`, ["registry.fr.yaml:10:1: error: the registry has no unknown to translate; remove it here or add it to the registry first"]],
-    ["a set field the registry lacks", FRENCH.replace("{ label: Impair }", "{ label: Impair, description: Les impairs. }"), ["registry.fr.yaml:9:25: error: set Odd has no description in the registry; remove it here or add it to the registry first"]],
-    ["a locale that does not match the file name", FRENCH.replace("locale: fr", "locale: de"), ['registry.fr.yaml:1:9: error: locale "de" does not match the file name, which is for "fr"']],
+    [
+      "a code the registry lacks",
+      FRENCH.replace("  First:", "  Frist:"),
+      ['registry.fr.yaml:6:3: error: "Frist" is not a code of this registry (did you mean "First"?)'],
+    ],
+    [
+      "a range the registry lacks",
+      FRENCH.replace("  Low:", "  High:"),
+      ['registry.fr.yaml:4:3: error: "High" is not a range of this registry'],
+    ],
+    [
+      "a text the registry lacks",
+      `${FRENCH}unknown: Inconnu.\n`,
+      ["registry.fr.yaml:10:1: error: the registry has no unknown to translate; remove it here or add it to the registry first"],
+    ],
+    [
+      "a set field the registry lacks",
+      FRENCH.replace("{ label: Impair }", "{ label: Impair, description: Les impairs. }"),
+      ["registry.fr.yaml:9:25: error: set Odd has no description in the registry; remove it here or add it to the registry first"],
+    ],
+    [
+      "a locale that does not match the file name",
+      FRENCH.replace("locale: fr", "locale: de"),
+      ['registry.fr.yaml:1:9: error: locale "de" does not match the file name, which is for "fr"'],
+    ],
   ])("reports %s at its node", async (_case, french, expected) => {
     expect(await diagnosticsOf({ "registry.yaml": REGISTRY, "registry.fr.yaml": french })).toEqual(expected);
   });
 
   it("reports a locale file for an unlisted locale, and a badly cased file name", async () => {
     expect(
-      await diagnosticsOf({ "registry.yaml": REGISTRY, "registry.fr.yaml": FRENCH, "registry.it.yaml": "locale: it\n", "registry.FR.yml": "locale: fr\n" }),
+      await diagnosticsOf({
+        "registry.yaml": REGISTRY,
+        "registry.fr.yaml": FRENCH,
+        "registry.it.yaml": "locale: it\n",
+        "registry.FR.yml": "locale: fr\n",
+      }),
     ).toEqual([
       'registry.FR.yml:1:9: error: locale file for "FR": name it for the listed tag "fr" instead',
       'registry.it.yaml:1:9: error: locale file for "it", which is not listed in `locales` of registry.yaml (en, fr); add it there or remove this file',

@@ -34,7 +34,10 @@ describe("nameStyle", () => {
     const files = await renderAll(registry, dir);
     const source = fileAt(files, "grpc-status.ts");
     expect(source).toContain("    DEADLINE_EXCEEDED = 4");
-    expect(JSON.parse(fileAt(files, "i18next/de/grpc-status.json")).codes).toEqual({ OK: "Kein Fehler.", DEADLINE_EXCEEDED: "Die Frist ist abgelaufen." });
+    expect(JSON.parse(fileAt(files, "i18next/de/grpc-status.json")).codes).toEqual({
+      OK: "Kein Fehler.",
+      DEADLINE_EXCEEDED: "Die Frist ist abgelaufen.",
+    });
     expect(await compileStrict(await tempDir(), { "grpc-status.ts": source })).toEqual({ ok: true, output: "" });
     const module = await importTypeScript(dir, "grpc", source);
     expect((module.GrpcStatus as Record<string, number>).DEADLINE_EXCEEDED).toBe(4);

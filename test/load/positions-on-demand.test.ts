@@ -38,7 +38,8 @@ describe("positions are computed only to locate a diagnostic", () => {
     const result = await tryLoadRegistry("codes.yaml", { cwd: dir });
     expect(result.ok).toBe(false);
     const lines = registry.split("\n");
-    const line = lines.findIndex((text, index) => index > lines.findIndex((first) => first.includes("code: 1")) && text.includes("code: 1")) + 1;
+    const line =
+      lines.findIndex((text, index) => index > lines.findIndex((first) => first.includes("code: 1")) && text.includes("code: 1")) + 1;
     expect(!result.ok && result.diagnostics.map((d) => [d.code, d.line])).toEqual([["duplicate-code", line]]);
     expect(parsedWithPositions.count).toBe(1);
   });

@@ -23,7 +23,7 @@ describe("YAML advice is right or absent", () => {
     ]);
   });
 
-  it("a value that holds \": \" still says to quote it", async () => {
+  it('a value that holds ": " still says to quote it', async () => {
     const registry = `${HEADER}codes:\n  - code: 1\n    name: One\n    description: Note: the first\n`;
     expect(await diagnostics({ "codes.yaml": registry }, ["codes.yaml"])).toEqual([
       'codes.yaml:8:18: error: YAML syntax: an unquoted value holds ": ", which would start a nested map; put the text in quotes',
@@ -74,10 +74,19 @@ describe("a file of another kind says what it looks like", () => {
 
 describe("a JSON config's syntax errors are JSON's", () => {
   it.each([
-    ['{ "registries": [{ "registry": "codes.yaml" },] }\n', "1:46: error: JSON syntax: a comma after the last item: JSON allows none there; remove it"],
-    ['{\n  // the codes\n  "registries": []\n}\n', "2:3: error: JSON syntax: JSON has no comments; remove it (or use a codebook.config.yaml, which may have # comments)"],
-    ['{\n  "registries": [\n    { "registry": "a.yaml" }\n    { "registry": "b.yaml" }\n  ]\n}\n', '4:5: error: JSON syntax: expected "," or "]" after the item, not "{"'],
-    ["{ 'registries': [] }\n", "1:3: error: JSON syntax: expected a key in double quotes, not \"'\""],
+    [
+      '{ "registries": [{ "registry": "codes.yaml" },] }\n',
+      "1:46: error: JSON syntax: a comma after the last item: JSON allows none there; remove it",
+    ],
+    [
+      '{\n  // the codes\n  "registries": []\n}\n',
+      "2:3: error: JSON syntax: JSON has no comments; remove it (or use a codebook.config.yaml, which may have # comments)",
+    ],
+    [
+      '{\n  "registries": [\n    { "registry": "a.yaml" }\n    { "registry": "b.yaml" }\n  ]\n}\n',
+      '4:5: error: JSON syntax: expected "," or "]" after the item, not "{"',
+    ],
+    ["{ 'registries': [] }\n", '1:3: error: JSON syntax: expected a key in double quotes, not "\'"'],
     ['{ "registries": [] }}\n', '1:21: error: JSON syntax: the JSON value ends before "}"; a file holds exactly one'],
     ['{ "registries": [{ "registry": "codes.yaml }] }\n', "1:32: error: JSON syntax: this string has no closing double quote on its line"],
   ])("%j", async (config, expected) => {

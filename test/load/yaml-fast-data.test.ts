@@ -4,8 +4,8 @@ import fc from "fast-check";
 import { dump } from "js-yaml";
 import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
-import { readYamlDataFast } from "../../generator/load/yaml-fast-data.js";
 import { parseYaml, parseYamlCarefully } from "../../generator/load/yaml-document.js";
+import { readYamlDataFast } from "../../generator/load/yaml-fast-data.js";
 import { repoRoot } from "../helpers/paths.js";
 
 /** Seeded, so that a failure reproduces; `FC_SEED=7 FC_RUNS=5000 npx vitest run test/load/yaml-fast-data.test.ts` hunts further. */
@@ -46,9 +46,59 @@ function expectSameAsCareful(text: string): boolean {
 /** Texts that hit the parsers' corners: indicators, escapes, numbers of every core-schema form, controls, surrogates. */
 const awkwardText = fc.oneof(
   fc.string({ unit: fc.constantFrom(..."ab :#-?!&*'\"\\,[]{}|>%@`\n\r\t.0123456789xoeE+_~"), maxLength: 12 }),
-  fc.constantFrom("null", "Null", "NULL", "~", "", "true", "True", "FALSE", "yes", "no", "on", "y", "0o17", "0x1F", "0b11", "010", "-0", "+5", "1_000",
-    "1e3", ".5", "5.", "1.0", ".inf", "-.Inf", ".NaN", "12345678901234567890", "2026-12-01", "1:30", "<<", "__proto__", "constructor", "\u0000", "\u001b",
-    "\u0085", "\u00a0", "\ud800", "\udc00x", "😀", "\u2028", "é", " lead", "trail ", "a\n\nb", "\n", "#x", "a #b", "a: b", "- a", "'q'", '"q"'),
+  fc.constantFrom(
+    "null",
+    "Null",
+    "NULL",
+    "~",
+    "",
+    "true",
+    "True",
+    "FALSE",
+    "yes",
+    "no",
+    "on",
+    "y",
+    "0o17",
+    "0x1F",
+    "0b11",
+    "010",
+    "-0",
+    "+5",
+    "1_000",
+    "1e3",
+    ".5",
+    "5.",
+    "1.0",
+    ".inf",
+    "-.Inf",
+    ".NaN",
+    "12345678901234567890",
+    "2026-12-01",
+    "1:30",
+    "<<",
+    "__proto__",
+    "constructor",
+    "\u0000",
+    "\u001b",
+    "\u0085",
+    "\u00a0",
+    "\ud800",
+    "\udc00x",
+    "😀",
+    "\u2028",
+    "é",
+    " lead",
+    "trail ",
+    "a\n\nb",
+    "\n",
+    "#x",
+    "a #b",
+    "a: b",
+    "- a",
+    "'q'",
+    '"q"',
+  ),
 );
 
 const dataArbitrary = fc.letrec<{ value: unknown }>((tie) => ({
@@ -76,14 +126,82 @@ const writers: readonly ((data: unknown) => string)[] = [
 
 /** Lines of YAML-like text: valid documents, near-misses and mistakes, mixed at random indentations. */
 const fragment = fc.constantFrom(
-  "a: 1", "a: b", "b: c", "- x", "- a: 1", "? a", ": b", "a:", "a: |", "a: |-", "a: |+", "a: >", "a: >2", "  text", "   more text", "", "# comment",
-  "a: &x 1", "b: *x", "c: !!str 5", "d: !tag x", "%YAML 1.1", "%YAML 1.2", "%TAG ! tag:x,2000:", "---", "...", "a: [1, 2]", "a: {en: One, two}",
-  "a: {en: One, de: Zwei}", "a: { en: 'x', }", "{a: 1}: b", "[a]: b", "a: 'it''s'", 'a: "\\x41\\u00e9\\ud800"', 'a: "\\t\\u001b"', "\ta: 1", "a:\t1",
-  "a: b: c", "a: - b", "a: 'open", "a: 1 # c", "a: 1#c", "a: x\r", "a: @b", "a: `b`", "a: %b", "__proto__: {x: 1}", "a: 0o17", "a: 0x1f", "a: .inf",
-  "a: -0", "a: 1e3", "a: 1_000", "1: one", "1.0: one", "null: x", "~: x", "true: x", "a: [[[[1]]]]", "a: {b: {c: {d: 1}}}", "  - y", "    z: 2", "--- a", "--- |", "... # end", "a: ---", "- ---", "a: b ---",
-  `${"k".repeat(1030)}: v`, `"${"k".repeat(1030)}": v`, `[${"k".repeat(1030)}: v]`, `- ${"x".repeat(1030)}`,
+  "a: 1",
+  "a: b",
+  "b: c",
+  "- x",
+  "- a: 1",
+  "? a",
+  ": b",
+  "a:",
+  "a: |",
+  "a: |-",
+  "a: |+",
+  "a: >",
+  "a: >2",
+  "  text",
+  "   more text",
+  "",
+  "# comment",
+  "a: &x 1",
+  "b: *x",
+  "c: !!str 5",
+  "d: !tag x",
+  "%YAML 1.1",
+  "%YAML 1.2",
+  "%TAG ! tag:x,2000:",
+  "---",
+  "...",
+  "a: [1, 2]",
+  "a: {en: One, two}",
+  "a: {en: One, de: Zwei}",
+  "a: { en: 'x', }",
+  "{a: 1}: b",
+  "[a]: b",
+  "a: 'it''s'",
+  'a: "\\x41\\u00e9\\ud800"',
+  'a: "\\t\\u001b"',
+  "\ta: 1",
+  "a:\t1",
+  "a: b: c",
+  "a: - b",
+  "a: 'open",
+  "a: 1 # c",
+  "a: 1#c",
+  "a: x\r",
+  "a: @b",
+  "a: `b`",
+  "a: %b",
+  "__proto__: {x: 1}",
+  "a: 0o17",
+  "a: 0x1f",
+  "a: .inf",
+  "a: -0",
+  "a: 1e3",
+  "a: 1_000",
+  "1: one",
+  "1.0: one",
+  "null: x",
+  "~: x",
+  "true: x",
+  "a: [[[[1]]]]",
+  "a: {b: {c: {d: 1}}}",
+  "  - y",
+  "    z: 2",
+  "--- a",
+  "--- |",
+  "... # end",
+  "a: ---",
+  "- ---",
+  "a: b ---",
+  `${"k".repeat(1030)}: v`,
+  `"${"k".repeat(1030)}": v`,
+  `[${"k".repeat(1030)}: v]`,
+  `- ${"x".repeat(1030)}`,
 );
-const soup = fc.array(fc.tuple(fc.constantFrom("", "  ", "    ", " "), fragment), { maxLength: 10 }).map((lines) => `${lines.map(([indent, line]) => indent + line).join("\n")}\n`);
+const soup = fc
+  .array(fc.tuple(fc.constantFrom("", "  ", "    ", " "), fragment), { maxLength: 10 })
+  .map((lines) => `${lines.map(([indent, line]) => indent + line).join("\n")}\n`);
 
 describe("the fast YAML path reads what the careful path reads, or leaves the document to it", () => {
   it("for random data written by yaml's and js-yaml's serializers, it reads every document the careful path accepts", () => {
@@ -145,7 +263,9 @@ describe("the fast YAML path reads what the careful path reads, or leaves the do
     const read = files.filter((file) => expectSameAsCareful(readFileSync(file, "utf8").replace(/^\uFEFF/, "")));
     expect(files.length).toBeGreaterThan(20);
     // The default registry and its locale files take the fast path.
-    expect(read).toEqual(expect.arrayContaining([path.join(repoRoot, "schema", "close-codes.yaml"), path.join(repoRoot, "schema", "close-codes.fr.yaml")]));
+    expect(read).toEqual(
+      expect.arrayContaining([path.join(repoRoot, "schema", "close-codes.yaml"), path.join(repoRoot, "schema", "close-codes.fr.yaml")]),
+    );
   });
 
   it("computes positions only when asked: a diagnostic's position is the careful path's", () => {

@@ -100,9 +100,21 @@ sets:
 `);
 
   it.each([
-    ["OuterOnly", [{ from: 0, to: 9 }, { from: 20, to: 99 }]],
+    [
+      "OuterOnly",
+      [
+        { from: 0, to: 9 },
+        { from: 20, to: 99 },
+      ],
+    ],
     ["Adjacent", [{ from: 1, to: 6 }]],
-    ["Holes", [{ from: 1, to: 14 }, { from: 16, to: 17 }]],
+    [
+      "Holes",
+      [
+        { from: 1, to: 14 },
+        { from: 16, to: 17 },
+      ],
+    ],
     ["Guarded", [{ from: 1, to: 1 }]],
   ])("%s holds the sorted, merged intervals %j", (name, intervals) => {
     expect(registry.sets.find((set) => set.name === name)!.intervals).toEqual(intervals);
@@ -155,21 +167,33 @@ describe("texts", () => {
   });
 
   it("take a locale's text from the supplement (the locale files) where the registry has none", () => {
-    const supplement: TextSupplement = (path, locale) => (locale === "de" && path.join(".") === "codes.0.description" ? "Eins." : undefined);
-    const registry = model(`${TWO_LOCALES}unknown: { en: Unknown., de: Unbekannt. }\ncodes:\n  - { code: 1, name: One, description: One. }\n`, supplement);
+    const supplement: TextSupplement = (path, locale) =>
+      locale === "de" && path.join(".") === "codes.0.description" ? "Eins." : undefined;
+    const registry = model(
+      `${TWO_LOCALES}unknown: { en: Unknown., de: Unbekannt. }\ncodes:\n  - { code: 1, name: One, description: One. }\n`,
+      supplement,
+    );
     expect(registry.codes[0]!.description).toEqual({ en: "One.", de: "Eins." });
     expect(registry.fallbacks.size).toBe(0);
   });
 
   it("fall back to the source text with missingTranslations: source, and record where", () => {
-    const registry = model(`${TWO_LOCALES}missingTranslations: source\nunknown: { en: Unknown., de: Unbekannt. }\ncodes:\n  - { code: 1, name: One, description: One. }\n`);
+    const registry = model(
+      `${TWO_LOCALES}missingTranslations: source\nunknown: { en: Unknown., de: Unbekannt. }\ncodes:\n  - { code: 1, name: One, description: One. }\n`,
+    );
     expect(registry.codes[0]!.description).toEqual({ en: "One.", de: "One." });
     expect([...registry.fallbacks]).toEqual([["codes.One", ["de"]]]);
   });
 
   it("carry the registry's identity and source path", () => {
     const registry = model(`${HEAD}codes:\n  - { code: 1, name: One, description: One. }\n`);
-    expect([registry.id, registry.type, registry.sourceLocale, registry.messageFormat, registry.sourcePath]).toEqual(["demo", "Demo", "en", "plain", "/project/registry.yaml"]);
+    expect([registry.id, registry.type, registry.sourceLocale, registry.messageFormat, registry.sourcePath]).toEqual([
+      "demo",
+      "Demo",
+      "en",
+      "plain",
+      "/project/registry.yaml",
+    ]);
   });
 });
 
@@ -208,7 +232,9 @@ describe("errors", () => {
     {
       problem: "a missing translation",
       yaml: `id: demo\ntype: Demo\nlocales: [en, de]\nunknown: { en: U., de: U. }\ncodes:\n  - { code: 1, name: One, description: One. }\n`,
-      expected: ['registry.yaml:6:40: error: missing translation for "de"; add it, or set `missingTranslations: source` to fall back to en'],
+      expected: [
+        'registry.yaml:6:40: error: missing translation for "de"; add it, or set `missingTranslations: source` to fall back to en',
+      ],
     },
     {
       problem: "three problems, all reported",

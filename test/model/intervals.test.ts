@@ -11,7 +11,8 @@ interface Named extends Interval {
 function bruteInnermost(intervals: readonly Named[], value: number): Named | undefined {
   let best: Named | undefined;
   for (const interval of intervals) {
-    if (value >= interval.from && value <= interval.to && (best === undefined || interval.to - interval.from < best.to - best.from)) best = interval;
+    if (value >= interval.from && value <= interval.to && (best === undefined || interval.to - interval.from < best.to - best.from))
+      best = interval;
   }
   return best;
 }
@@ -20,13 +21,16 @@ const nestOrDisjoint = (a: Interval, b: Interval): boolean =>
   a.to < b.from || b.to < a.from || (a.from <= b.from && b.to <= a.to) || (b.from <= a.from && a.to <= b.to);
 
 /** Random intervals in 0–60 (some inverted, some repeated), and a few of their edges and neighbours to look up. */
-const rawIntervals = fc.array(fc.record({ from: fc.integer({ min: 0, max: 60 }), to: fc.integer({ min: -2, max: 62 }) }), { maxLength: 40 });
+const rawIntervals = fc.array(fc.record({ from: fc.integer({ min: 0, max: 60 }), to: fc.integer({ min: -2, max: 62 }) }), {
+  maxLength: 40,
+});
 
 /** Keeps, in order, each interval that nests with or is disjoint from every one kept before: a valid registry's ranges. */
 function nesting(intervals: readonly Interval[]): Named[] {
   const kept: Named[] = [];
   for (const interval of intervals) {
-    if (kept.every((other) => other.from > other.to || interval.from > interval.to || nestOrDisjoint(other, interval))) kept.push({ ...interval, id: kept.length });
+    if (kept.every((other) => other.from > other.to || interval.from > interval.to || nestOrDisjoint(other, interval)))
+      kept.push({ ...interval, id: kept.length });
   }
   return kept;
 }
@@ -62,10 +66,42 @@ describe("indexInnermost", () => {
   });
 
   it.each([
-    ["the first of equal spans", [{ from: 1, to: 5 }, { from: 1, to: 5 }], 3, 0],
-    ["an inner range at its edges", [{ from: 0, to: 10 }, { from: 4, to: 6 }], 4, 1],
-    ["the outer range after an inner one closes", [{ from: 0, to: 10 }, { from: 4, to: 6 }], 7, 0],
-    ["a single-code range", [{ from: 0, to: 10 }, { from: 10, to: 10 }], 10, 1],
+    [
+      "the first of equal spans",
+      [
+        { from: 1, to: 5 },
+        { from: 1, to: 5 },
+      ],
+      3,
+      0,
+    ],
+    [
+      "an inner range at its edges",
+      [
+        { from: 0, to: 10 },
+        { from: 4, to: 6 },
+      ],
+      4,
+      1,
+    ],
+    [
+      "the outer range after an inner one closes",
+      [
+        { from: 0, to: 10 },
+        { from: 4, to: 6 },
+      ],
+      7,
+      0,
+    ],
+    [
+      "a single-code range",
+      [
+        { from: 0, to: 10 },
+        { from: 10, to: 10 },
+      ],
+      10,
+      1,
+    ],
   ])("picks %s", (_, intervals, value, id) => {
     expect(indexInnermost(named(intervals))(value)?.id).toBe(id);
   });

@@ -35,7 +35,10 @@ async function diagnosticsOf(files: Readonly<Record<string, string>>, registry: 
 
 describe("a retired code", () => {
   it("cannot give its number or its name to another code, in the same file: both places are named (the retirement by line and column, as every same-file reference)", async () => {
-    const reuse = BASE.replace("codes:\n", "codes:\n  - { code: 2, name: Two, description: Two. }\n  - { code: 9, name: Old, description: Nine. }\n");
+    const reuse = BASE.replace(
+      "codes:\n",
+      "codes:\n  - { code: 2, name: Two, description: Two. }\n  - { code: 9, name: Old, description: Nine. }\n",
+    );
     expect(await diagnosticsOf({ "base.yaml": reuse }, "base.yaml")).toEqual([
       "base.yaml:5:13: error: code 2 is the number of retired code Old (retired at 10:11); a retired code is reserved forever, choose another",
       'base.yaml:6:22: error: "Old" is the name of a retired code (retired at 11:11); a retired code is reserved forever, choose another',
@@ -43,7 +46,8 @@ describe("a retired code", () => {
   });
 
   it("cannot be reused by a registry that extends the one that retired it: the error is in the new file, the retirement in the base", async () => {
-    const app = "extends: ./base.yaml\nid: app\ncodes:\n  - { code: 2, name: Two, description: Two. }\n  - { code: 9, name: Old, description: Nine. }\n";
+    const app =
+      "extends: ./base.yaml\nid: app\ncodes:\n  - { code: 2, name: Two, description: Two. }\n  - { code: 9, name: Old, description: Nine. }\n";
     expect(await diagnosticsOf({ "base.yaml": BASE, "app.yaml": app }, "app.yaml")).toEqual([
       "app.yaml:4:13: error: code 2 is the number of retired code Old (retired at base.yaml:8:11); a retired code is reserved forever, choose another",
       'app.yaml:5:22: error: "Old" is the name of a retired code (retired at base.yaml:9:11); a retired code is reserved forever, choose another',
@@ -51,12 +55,36 @@ describe("a retired code", () => {
   });
 
   it.each([
-    ["a deprecated code without a note", BASE.replace("    note: Clients cannot tell it from Ok.\n", ""), "base.yaml:17:13: error: a deprecated code needs a `note`: why it is deprecated and what to use instead"],
-    ["a replacement that names no code", BASE.replace("replacement: Ok", "replacement: Okay"), 'base.yaml:19:18: error: replacement "Okay" names no code of this registry'],
-    ["a retired replacement", BASE.replace("replacement: Ok", "replacement: Old"), 'base.yaml:19:18: error: replacement "Old" is retired; name a code in use'],
-    ["retiredSince on a deprecated code", BASE.replace("replacement: Ok\n", "replacement: Ok\n    retiredSince: \"1.0.0\"\n"), "base.yaml:20:5: error: `retiredSince` is only for a retired code; set `status: retired` or remove it"],
-    ["a note on an active code", BASE.replace("description: Fine.\n", "description: Fine.\n    note: Why?\n"), "base.yaml:8:5: error: `note` is only for a deprecated or retired code; set `status` or remove it"],
-    ["a retired code named in a set", `${BASE}sets:\n  - { name: Gone, include: [Old, 1] }\n`, 'base.yaml:22:29: error: "Old" is a retired code and cannot be a member of a set; name a code in use or write its number'],
+    [
+      "a deprecated code without a note",
+      BASE.replace("    note: Clients cannot tell it from Ok.\n", ""),
+      "base.yaml:17:13: error: a deprecated code needs a `note`: why it is deprecated and what to use instead",
+    ],
+    [
+      "a replacement that names no code",
+      BASE.replace("replacement: Ok", "replacement: Okay"),
+      'base.yaml:19:18: error: replacement "Okay" names no code of this registry',
+    ],
+    [
+      "a retired replacement",
+      BASE.replace("replacement: Ok", "replacement: Old"),
+      'base.yaml:19:18: error: replacement "Old" is retired; name a code in use',
+    ],
+    [
+      "retiredSince on a deprecated code",
+      BASE.replace("replacement: Ok\n", 'replacement: Ok\n    retiredSince: "1.0.0"\n'),
+      "base.yaml:20:5: error: `retiredSince` is only for a retired code; set `status: retired` or remove it",
+    ],
+    [
+      "a note on an active code",
+      BASE.replace("description: Fine.\n", "description: Fine.\n    note: Why?\n"),
+      "base.yaml:8:5: error: `note` is only for a deprecated or retired code; set `status` or remove it",
+    ],
+    [
+      "a retired code named in a set",
+      `${BASE}sets:\n  - { name: Gone, include: [Old, 1] }\n`,
+      'base.yaml:22:29: error: "Old" is a retired code and cannot be a member of a set; name a code in use or write its number',
+    ],
   ])("refuses %s, located", async (_, yaml, error) => {
     expect(await diagnosticsOf({ "base.yaml": yaml }, "base.yaml")).toEqual([error]);
   });
@@ -78,15 +106,25 @@ describe("the outputs of a registry with statuses", () => {
     expect(ts).not.toContain("Old");
     expect(ts).toContain("@deprecated Clients cannot tell it from Ok. Use {@link Base.Ok} (1) instead.");
     // The second name of a deprecated code is deprecated with it.
-    expect(ts).toContain("/**\n * Another name for Base.Legacy (3).\n *\n * Defined at ../base.yaml:20.\n * @deprecated Clients cannot tell it from Ok. Use {@link Base.Ok} (1) instead.\n */\nexport const LEGACY");
-    const data = JSON.parse(fileAt(files, "base.json")) as { codes: { name: string; status: string }[]; retired: { name: string; status: string; note: string; retiredSince: string }[] };
-    expect(data.codes.map((entry) => [entry.name, entry.status])).toEqual([["Ok", "active"], ["Legacy", "deprecated"]]);
+    expect(ts).toContain(
+      "/**\n * Another name for Base.Legacy (3).\n *\n * Defined at ../base.yaml:20.\n * @deprecated Clients cannot tell it from Ok. Use {@link Base.Ok} (1) instead.\n */\nexport const LEGACY",
+    );
+    const data = JSON.parse(fileAt(files, "base.json")) as {
+      codes: { name: string; status: string }[];
+      retired: { name: string; status: string; note: string; retiredSince: string }[];
+    };
+    expect(data.codes.map((entry) => [entry.name, entry.status])).toEqual([
+      ["Ok", "active"],
+      ["Legacy", "deprecated"],
+    ]);
     expect(data.retired).toMatchObject([{ name: "Old", status: "retired", note: "Nobody sent it.", retiredSince: "2.0.0" }]);
     const page = fileAt(files, "base.md");
     expect(page).toContain("| Code | Name | Status | Description |");
     expect(page).toContain("| 2 | Old | retired (since 2.0.0): Nobody sent it. | The old code. |");
     expect(page).toContain("| 3 | Legacy | deprecated: Clients cannot tell it from Ok. → `Ok` | A legacy code. |");
-    expect(fileAt(files, "gettext/base.pot")).toContain("#. Describes code 3 (Legacy). Deprecated: Clients cannot tell it from Ok. Replaced by Ok.\nmsgctxt \"codes.Legacy\"");
+    expect(fileAt(files, "gettext/base.pot")).toContain(
+      '#. Describes code 3 (Legacy). Deprecated: Clients cannot tell it from Ok. Replaced by Ok.\nmsgctxt "codes.Legacy"',
+    );
   });
 
   it("show the Status column in the page's language", async () => {

@@ -45,7 +45,8 @@ beforeAll(async () => {
   project = path.join(scratch, "project");
   await mkdir(path.join(project, "src"), { recursive: true });
   await installInto(project, [tarball, ...BUNDLERS]);
-  for (const script of ["build.mjs", "watch.mjs"]) await copyFile(path.join(repoRoot, "test", "plugins", "fixtures", script), path.join(project, script));
+  for (const script of ["build.mjs", "watch.mjs"])
+    await copyFile(path.join(repoRoot, "test", "plugins", "fixtures", script), path.join(project, script));
 }, 300_000);
 
 /** A project folder inside the installed one (so that it resolves its packages) with a registry and a config. */
@@ -64,7 +65,11 @@ interface BuildReport {
 }
 
 async function build(bundler: string, dir: string): Promise<BuildReport> {
-  const { stdout } = await run(process.execPath, [path.join(project, "build.mjs"), bundler, "codebook.config.json", path.join(dir, "dist", "main.mjs")], { cwd: dir });
+  const { stdout } = await run(
+    process.execPath,
+    [path.join(project, "build.mjs"), bundler, "codebook.config.json", path.join(dir, "dist", "main.mjs")],
+    { cwd: dir },
+  );
   return JSON.parse(stdout) as BuildReport;
 }
 
@@ -105,7 +110,10 @@ describe.each(["esbuild", "rollup", "webpack"])("codebook/%s in watch mode", (bu
 });
 
 /** A WebSocket client of the dev server's HMR channel, keeping every message. */
-async function hmrClient(port: number, token: string): Promise<{ messages: { type: string; err?: { message: string; loc?: { file: string; line: number } } }[]; close: () => void }> {
+async function hmrClient(
+  port: number,
+  token: string,
+): Promise<{ messages: { type: string; err?: { message: string; loc?: { file: string; line: number } } }[]; close: () => void }> {
   const socket = new WebSocket(`ws://127.0.0.1:${port}/?token=${token}`, "vite-hmr");
   const messages: { type: string }[] = [];
   socket.on("message", (data) => messages.push(JSON.parse(data.toString()) as { type: string }));
@@ -125,9 +133,19 @@ async function until<T>(what: string, probe: () => Promise<T | undefined> | T | 
 describe("codebook/vite in the dev server", () => {
   it("regenerates on an edit, reports an invalid edit at its location and keeps the last good output", async () => {
     const dir = await app("vite-dev", "Broken");
-    const { createServer } = (await import(pathToFileURL(path.join(project, "node_modules", "vite", "dist", "node", "index.js")).href)) as typeof import("vite");
-    const { default: codebook } = (await import(pathToFileURL(path.join(project, "node_modules", "codebook", "dist", "generator", "plugins", "vite.js")).href)) as typeof import("../../generator/plugins/vite.js");
-    const server = await createServer({ root: dir, configFile: false, logLevel: "silent", plugins: [codebook()], server: { host: "127.0.0.1", port: 0 } });
+    const { createServer } = (await import(
+      pathToFileURL(path.join(project, "node_modules", "vite", "dist", "node", "index.js")).href
+    )) as typeof import("vite");
+    const { default: codebook } = (await import(
+      pathToFileURL(path.join(project, "node_modules", "codebook", "dist", "generator", "plugins", "vite.js")).href
+    )) as typeof import("../../generator/plugins/vite.js");
+    const server = await createServer({
+      root: dir,
+      configFile: false,
+      logLevel: "silent",
+      plugins: [codebook()],
+      server: { host: "127.0.0.1", port: 0 },
+    });
     const generated = path.join(dir, "src", "generated", "app-codes.js");
     try {
       await server.listen();
@@ -149,7 +167,9 @@ describe("codebook/vite in the dev server", () => {
       expect(await readFile(generated, "utf8")).toBe(edited);
 
       await writeFile(path.join(dir, "codes.yaml"), registry("Broken"));
-      await until("the good save to be generated", async () => ((await readFile(generated, "utf8")).includes("Etwas ist kaputt gegangen.") ? true : undefined));
+      await until("the good save to be generated", async () =>
+        (await readFile(generated, "utf8")).includes("Etwas ist kaputt gegangen.") ? true : undefined,
+      );
       client.close();
     } finally {
       await server.close();

@@ -63,7 +63,12 @@ async function render(dir: string, yaml: string, name = "registry.yaml"): Promis
   if (!loaded.ok) throw new Error(loaded.diagnostics.map((diagnostic) => diagnostic.message).join("\n"));
   // The doc comments name each declaration's line, which moves with the keys around it: the line is left out.
   const withoutLines = (contents: string) => contents.replace(/(Defined at \S+):\d+\./g, "$1:LINE.");
-  return new Map((await renderRegistry(loaded.registry, { outDir: path.join(dir, "out") })).map((generated) => [generated.path, withoutLines(generated.contents)]));
+  return new Map(
+    (await renderRegistry(loaded.registry, { outDir: path.join(dir, "out") })).map((generated) => [
+      generated.path,
+      withoutLines(generated.contents),
+    ]),
+  );
 }
 
 describe("deterministic output", () => {
@@ -78,7 +83,10 @@ describe("deterministic output", () => {
     );
 
     // The same registries and output folder, named from elsewhere: the registries' folder, and the file system root.
-    const fromRegistries = await runCli(["generate", ...registries.map((file) => path.basename(file)), "--out", "../out/b", "--quiet"], path.join(root, "registries"));
+    const fromRegistries = await runCli(
+      ["generate", ...registries.map((file) => path.basename(file)), "--out", "../out/b", "--quiet"],
+      path.join(root, "registries"),
+    );
     expect(fromRegistries).toMatchObject({ code: 0, stderr: "" });
     const absolute = registries.map((file) => path.join(root, file));
     const fromRoot = await runCli(["generate", ...absolute, "--out", path.join(root, "out", "c"), "--quiet"], path.parse(root).root);

@@ -30,7 +30,15 @@ async function expectOrderlyRun(args: readonly string[], cwd: string): Promise<v
 
 describe("every command over every fixture", () => {
   it("finds the fixtures", () => {
-    expect(registries).toEqual(expect.arrayContaining(["basic/registry.yaml", "hostile/hostile.yaml", "extends/app.yaml", "invalid/yaml-syntax.yaml", "invalid/alias-bomb.yaml"]));
+    expect(registries).toEqual(
+      expect.arrayContaining([
+        "basic/registry.yaml",
+        "hostile/hostile.yaml",
+        "extends/app.yaml",
+        "invalid/yaml-syntax.yaml",
+        "invalid/alias-bomb.yaml",
+      ]),
+    );
   });
 
   it.each(registries)("%s: generate, check, validate and i18n, with and without a config, end in order", async (fixture) => {

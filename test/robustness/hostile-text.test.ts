@@ -21,10 +21,11 @@ interface HostileRegistry {
   sets: { name: string; description: Text; label: Text }[];
 }
 
+import { loadRegistry } from "../../generator/index.js";
 import { formatjsReader, gettextReader, i18nextReader, keyForCode, probeCodes } from "../helpers/catalog-readers.js";
 import { fileAt, importModule } from "../helpers/generated-module.js";
 import { renderAll } from "../helpers/registry.js";
-import { loadRegistry } from "../../generator/index.js";
+
 const fixture = path.join(repoRoot, "test", "fixtures", "hostile", "hostile.yaml");
 /** What the texts are, read by the YAML library alone: what every output must hold exactly. */
 const expected = parse(await readFile(fixture, "utf8")) as HostileRegistry;
@@ -70,19 +71,41 @@ describe("hostile but valid text", () => {
   it("injects no declaration: the module exports exactly the generated names", () => {
     expect(Object.keys(generated.module).sort()).toEqual(
       [
-        "COMMENT_BREAKER", "Hostile", "Hostiles", "createHostileDescriber", "describeHostile", "getHostileName",
-        "getHostileRange", "hostileCatalogAr", "hostileCatalogEn", "hostileCatalogs", "hostileLocales",
-        "hostileRanges", "isHostile", "isOddHostile", "resolveHostileLocale",
+        "COMMENT_BREAKER",
+        "Hostile",
+        "Hostiles",
+        "createHostileDescriber",
+        "describeHostile",
+        "getHostileName",
+        "getHostileRange",
+        "hostileCatalogAr",
+        "hostileCatalogEn",
+        "hostileCatalogs",
+        "hostileLocales",
+        "hostileRanges",
+        "isHostile",
+        "isOddHostile",
+        "resolveHostileLocale",
       ].sort(),
     );
     const file = new Project({ useInMemoryFileSystem: true }).createSourceFile("hostile.ts", generated.ts);
     expect([...file.getExportedDeclarations().keys()].sort()).toEqual(
       [
-        ...Object.keys(generated.module), "HostileCatalog", "HostileLocale", "HostileName", "HostileRange",
-        "HostileRangeName", "HostileValue",
+        ...Object.keys(generated.module),
+        "HostileCatalog",
+        "HostileLocale",
+        "HostileName",
+        "HostileRange",
+        "HostileRangeName",
+        "HostileValue",
       ].sort(),
     );
-    expect(file.getStatements().map((statement) => statement.getKindName()).filter((kind) => kind === "ExpressionStatement")).toEqual([]);
+    expect(
+      file
+        .getStatements()
+        .map((statement) => statement.getKindName())
+        .filter((kind) => kind === "ExpressionStatement"),
+    ).toEqual([]);
   });
 
   it("describe<Type> returns the exact text of every code, range and locale", () => {
@@ -165,7 +188,8 @@ function textOf(inline: MarkdownToken | undefined): string | undefined {
   return (inline.children ?? [])
     .map((child) => {
       if (child.type === "text" || child.type === "code_inline") return child.content;
-      if (child.type === "softbreak" || child.type === "hardbreak" || (child.type === "html_inline" && child.content === "<br>")) return "\n";
+      if (child.type === "softbreak" || child.type === "hardbreak" || (child.type === "html_inline" && child.content === "<br>"))
+        return "\n";
       return "";
     })
     .join("");
@@ -215,9 +239,14 @@ describe("hostile but valid text in the i18n catalogs", () => {
     const module = await importModule(fileAt(files, "hostile.ts"));
     const describeHostile = module.describeHostile as (code: number, locale: string) => string;
     for (const locale of registry.locales) {
-      const readers = [await i18nextReader(registry, files, locale), formatjsReader(registry, files, locale), gettextReader(registry, files, locale)];
+      const readers = [
+        await i18nextReader(registry, files, locale),
+        formatjsReader(registry, files, locale),
+        gettextReader(registry, files, locale),
+      ];
       for (const read of readers) {
-        for (const code of probeCodes(registry)) expect(read(keyForCode(module, "Hostile", code), code)).toBe(describeHostile(code, locale));
+        for (const code of probeCodes(registry))
+          expect(read(keyForCode(module, "Hostile", code), code)).toBe(describeHostile(code, locale));
         expect(read("title", 0)).toBe(expected.title[locale]);
       }
     }

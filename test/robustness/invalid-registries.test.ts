@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { MAX_SOURCE_BYTES, readSourceFile } from "../../generator/load/source-file.js";
 import { parseYaml } from "../../generator/load/yaml-document.js";
 import { MANIFEST_FILE } from "../../generator/write/manifest.js";
-import { runCli, spawnCli, type CliRun } from "../helpers/cli.js";
+import { type CliRun, runCli, spawnCli } from "../helpers/cli.js";
 import { repoRoot } from "../helpers/paths.js";
 import { tempDir, writeTree } from "../helpers/temp.js";
 
@@ -54,13 +54,44 @@ describe("the corpus of invalid registries", () => {
   it("has a case for every fault", () => {
     expect(cases).toEqual(
       expect.arrayContaining([
-        "yaml-syntax", "tab-indentation", "duplicate-keys", "wrong-types", "unknown-keys", "missing-keys",
-        "duplicate-codes", "duplicate-names", "names-not-identifiers", "reserved-names", "reserved-aliases",
-        "name-clashes", "codes-not-integers", "codes-out-of-bounds", "invalid-bounds", "unsafe-bounds",
-        "overlapping-ranges", "inverted-ranges", "code-outside-ranges", "missing-locales", "extra-locales",
-        "invalid-locale-tags", "empty-texts", "alias-bomb", "nested-too-deeply", "multiple-documents",
-        "empty-file", "not-a-map", "proto-keys", "invalid-sets", "invalid-values", "range-aliases", "empty-codes",
-        "lone-surrogates", "yaml-tags", "complex-keys", "yaml-1-1", "control-characters",
+        "yaml-syntax",
+        "tab-indentation",
+        "duplicate-keys",
+        "wrong-types",
+        "unknown-keys",
+        "missing-keys",
+        "duplicate-codes",
+        "duplicate-names",
+        "names-not-identifiers",
+        "reserved-names",
+        "reserved-aliases",
+        "name-clashes",
+        "codes-not-integers",
+        "codes-out-of-bounds",
+        "invalid-bounds",
+        "unsafe-bounds",
+        "overlapping-ranges",
+        "inverted-ranges",
+        "code-outside-ranges",
+        "missing-locales",
+        "extra-locales",
+        "invalid-locale-tags",
+        "empty-texts",
+        "alias-bomb",
+        "nested-too-deeply",
+        "multiple-documents",
+        "empty-file",
+        "not-a-map",
+        "proto-keys",
+        "invalid-sets",
+        "invalid-values",
+        "range-aliases",
+        "empty-codes",
+        "lone-surrogates",
+        "yaml-tags",
+        "complex-keys",
+        "yaml-1-1",
+        "control-characters",
       ]),
     );
   });
@@ -82,7 +113,9 @@ describe("the corpus of invalid registries", () => {
 
   it.each(["validate", "check"])("`%s` reports the same diagnostics as `generate`", async (command) => {
     const run = await runCli([command, "duplicate-codes.yaml"], corpus);
-    expect(`${diagnosticsOf(run, "duplicate-codes.yaml", command).join("\n")}\n`).toBe(await readFile(path.join(corpus, "duplicate-codes.expected"), "utf8"));
+    expect(`${diagnosticsOf(run, "duplicate-codes.yaml", command).join("\n")}\n`).toBe(
+      await readFile(path.join(corpus, "duplicate-codes.expected"), "utf8"),
+    );
   });
 });
 
@@ -109,17 +142,30 @@ describe("faults written by the test", () => {
     const folder = await tempDir();
     const text = "x".repeat(200 * 1024);
     const codes = Array.from({ length: 99 }, (_, index) => `  - { code: ${index + 1}, name: C${index + 1}, description: *text }`);
-    await writeFile(path.join(folder, "aliases.yaml"), [`id: demo\ntype: Demo\nlocales: [en]\ntitle: &text "${text}"\ncodes:`, ...codes, ""].join("\n"));
+    await writeFile(
+      path.join(folder, "aliases.yaml"),
+      [`id: demo\ntype: Demo\nlocales: [en]\ntitle: &text "${text}"\ncodes:`, ...codes, ""].join("\n"),
+    );
     const limit = "past 16777216 characters (16 MiB, the size limit of an input file); write the repeated text fewer times";
     // The title (200 KB) and 81 aliases stay within 16 MiB; the 82nd is the first past it (line 5 + 82 - 1).
-    expect(await generateInvalid("aliases.yaml", folder)).toEqual([`aliases.yaml:86:41: error: YAML aliases expand this document ${limit}`]);
+    expect(await generateInvalid("aliases.yaml", folder)).toEqual([
+      `aliases.yaml:86:41: error: YAML aliases expand this document ${limit}`,
+    ]);
   });
 
   it("counts what an alias of an anchor that holds aliases expands to", () => {
     const text = "y".repeat(1024 * 1024);
-    const source = { file: "nested.yaml", path: "/nested.yaml", bom: false, text: `a: &s "${text}"\nb: &l [*s, *s, *s, *s]\nc: [*l, *l, *l, *l]\n` };
+    const source = {
+      file: "nested.yaml",
+      path: "/nested.yaml",
+      bom: false,
+      text: `a: &s "${text}"\nb: &l [*s, *s, *s, *s]\nc: [*l, *l, *l, *l]\n`,
+    };
     // 1 MB, then 4 MB for b, then 4 MB for each alias of b: the third alias of b passes 16 MiB.
-    expect(parseYaml(source)).toMatchObject({ ok: false, diagnostics: [{ file: "nested.yaml", line: 3, column: 13, code: "yaml-aliases" }] });
+    expect(parseYaml(source)).toMatchObject({
+      ok: false,
+      diagnostics: [{ file: "nested.yaml", line: 3, column: 13, code: "yaml-aliases" }],
+    });
     const within = { ...source, text: `a: &s "${text}"\nb: &l [*s, *s, *s, *s]\nc: [*l, *l]\n` };
     expect(parseYaml(within).ok).toBe(true);
   });

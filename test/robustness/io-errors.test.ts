@@ -92,52 +92,61 @@ for (const mount of [small, readOnly]) if ("folder" in mount) mounts.push(mount.
 // Without the right to mount (an unprivileged container), these file systems cannot be made: say why.
 const unmountable = "refused" in small ? small.refused : "refused" in readOnly ? readOnly.refused : undefined;
 
-describe.skipIf(unmountable !== undefined)(`A failing run changes nothing it can avoid, and says why in one line: a full or read-only file system${unmountable === undefined ? "" : ` (skipped: ${unmountable})`}`, () => {
-  it("ENOSPC: a full disk is reported; every output, the manifest and the injected file stay as they were", async () => {
-    const mount = (small as { folder: string }).folder;
-    const root = await tempDir();
-    const out = path.join(mount, "out");
-    await writeTree(root, { "big.yaml": bigRegistry("old", 3), "README.md": README.replace(/demo/g, "big") });
-    const args = ["generate", "big.yaml", "--out", out, "--inject", "README.md"];
-    expect((await runCli(args, root)).code).toBe(0);
-    // The new outputs are larger than the file system: the first ones fit, a later one does not.
-    await writeFile(path.join(root, "big.yaml"), bigRegistry("new", 600));
-    const before = { project: await snapshot(root), mount: await snapshot(mount) };
-    const run = await runCli(args, root);
-    expect(run.stderr).toMatch(new RegExp(`^codebook: cannot write ${escapeRegExp(path.relative(root, out))}/[^:]+: no space left on the device$`));
-    expect(run.code).toBe(1);
-    expect({ project: await snapshot(root), mount: await snapshot(mount) }).toEqual(before);
-  });
-
-  it("EROFS: a read-only file system is reported, and the injected file outside it is not written first", async () => {
-    const mount = (readOnly as { folder: string }).folder;
-    const root = await tempDir();
-    const args = await generatedProject(root, path.join(mount, "out"));
-    execFileSync("mount", ["-o", "remount,ro", mount]);
-    try {
+describe.skipIf(unmountable !== undefined)(
+  `A failing run changes nothing it can avoid, and says why in one line: a full or read-only file system${unmountable === undefined ? "" : ` (skipped: ${unmountable})`}`,
+  () => {
+    it("ENOSPC: a full disk is reported; every output, the manifest and the injected file stay as they were", async () => {
+      const mount = (small as { folder: string }).folder;
+      const root = await tempDir();
+      const out = path.join(mount, "out");
+      await writeTree(root, { "big.yaml": bigRegistry("old", 3), "README.md": README.replace(/demo/g, "big") });
+      const args = ["generate", "big.yaml", "--out", out, "--inject", "README.md"];
+      expect((await runCli(args, root)).code).toBe(0);
+      // The new outputs are larger than the file system: the first ones fit, a later one does not.
+      await writeFile(path.join(root, "big.yaml"), bigRegistry("new", 600));
       const before = { project: await snapshot(root), mount: await snapshot(mount) };
       const run = await runCli(args, root);
-      expect(run.stderr).toMatch(new RegExp(`^codebook: cannot write ${escapeRegExp(path.relative(root, path.join(mount, "out")))}/demo\\.[a-z]+: the file system is read-only$`));
+      expect(run.stderr).toMatch(
+        new RegExp(`^codebook: cannot write ${escapeRegExp(path.relative(root, out))}/[^:]+: no space left on the device$`),
+      );
       expect(run.code).toBe(1);
       expect({ project: await snapshot(root), mount: await snapshot(mount) }).toEqual(before);
-    } finally {
-      execFileSync("mount", ["-o", "remount,rw", mount]);
-    }
-  });
+    });
 
-  it("EROFS: codebook init in a read-only folder says so in one line and leaves no file", async () => {
-    const mount = (readOnly as { folder: string }).folder;
-    const project = path.join(mount, "init");
-    await mkdir(project);
-    execFileSync("mount", ["-o", "remount,ro", mount]);
-    try {
-      expectCannotWrite(await runCli(["init"], project), "app-errors.yaml", "the file system is read-only");
-      expect(await readdir(project)).toEqual([]);
-    } finally {
-      execFileSync("mount", ["-o", "remount,rw", mount]);
-    }
-  });
-});
+    it("EROFS: a read-only file system is reported, and the injected file outside it is not written first", async () => {
+      const mount = (readOnly as { folder: string }).folder;
+      const root = await tempDir();
+      const args = await generatedProject(root, path.join(mount, "out"));
+      execFileSync("mount", ["-o", "remount,ro", mount]);
+      try {
+        const before = { project: await snapshot(root), mount: await snapshot(mount) };
+        const run = await runCli(args, root);
+        expect(run.stderr).toMatch(
+          new RegExp(
+            `^codebook: cannot write ${escapeRegExp(path.relative(root, path.join(mount, "out")))}/demo\\.[a-z]+: the file system is read-only$`,
+          ),
+        );
+        expect(run.code).toBe(1);
+        expect({ project: await snapshot(root), mount: await snapshot(mount) }).toEqual(before);
+      } finally {
+        execFileSync("mount", ["-o", "remount,rw", mount]);
+      }
+    });
+
+    it("EROFS: codebook init in a read-only folder says so in one line and leaves no file", async () => {
+      const mount = (readOnly as { folder: string }).folder;
+      const project = path.join(mount, "init");
+      await mkdir(project);
+      execFileSync("mount", ["-o", "remount,ro", mount]);
+      try {
+        expectCannotWrite(await runCli(["init"], project), "app-errors.yaml", "the file system is read-only");
+        expect(await readdir(project)).toEqual([]);
+      } finally {
+        execFileSync("mount", ["-o", "remount,rw", mount]);
+      }
+    });
+  },
+);
 
 const run = promisify(execFile);
 // Root may write anywhere: permissions are only refused to an unprivileged user, so the CLI runs as `nobody`.
@@ -153,7 +162,17 @@ describe("A failing run changes nothing it can avoid, and says why in one line: 
       await chmod(path.join(root, "README.md"), 0o666);
       await chmod(path.join(root, "out"), 0o555);
       const before = await snapshot(root);
-      const [command, ...rest] = [...asNobody, process.execPath, cliPath, "generate", "codes.yaml", "--out", "out", "--inject", "README.md"];
+      const [command, ...rest] = [
+        ...asNobody,
+        process.execPath,
+        cliPath,
+        "generate",
+        "codes.yaml",
+        "--out",
+        "out",
+        "--inject",
+        "README.md",
+      ];
       const result = await run(command!, rest, { cwd: root }).then(
         () => ({ code: 0, stderr: "" }),
         (error: { code: number; stderr: string }) => ({ code: error.code, stderr: error.stderr }),

@@ -1,12 +1,12 @@
 import path from "node:path";
-import { Node, Project, SyntaxKind, type SourceFile } from "ts-morph";
+import { Node, Project, type SourceFile, SyntaxKind } from "ts-morph";
 import { describe, expect, it } from "vitest";
 import { DiagnosticError } from "../../generator/diagnostics/index.js";
 import { globalsRead, moduleBindings, moduleNames } from "../../generator/emit/ts/names.js";
 import { loadRegistry } from "../../generator/index.js";
-import { RESERVED_WORDS } from "../../generator/validate/identifiers.js";
 import type { Registry } from "../../generator/model/registry.js";
 import { renderRegistry } from "../../generator/run/render.js";
+import { RESERVED_WORDS } from "../../generator/validate/identifiers.js";
 import { importTypeScript } from "../helpers/module.js";
 import { defaultRegistry, repoRoot } from "../helpers/paths.js";
 import { loadFixture } from "../helpers/registry.js";
@@ -52,7 +52,9 @@ function probeRegistry({ type = "Probe", alias = "legacyFirst", guard, icu }: Pr
 }
 
 async function moduleOf(registry: Registry, enums = true): Promise<string> {
-  const [ts] = (await renderRegistry(registry, { outDir: repoRoot, targets: ["ts"], enums })).filter((generated) => generated.path.endsWith(".ts"));
+  const [ts] = (await renderRegistry(registry, { outDir: repoRoot, targets: ["ts"], enums })).filter((generated) =>
+    generated.path.endsWith(".ts"),
+  );
   return ts!.contents;
 }
 
@@ -82,7 +84,8 @@ function globalsReadBy(source: SourceFile): Set<string> {
     const parent = identifier.getParent();
     if ((Node.isPropertyAccessExpression(parent) || Node.isQualifiedName(parent)) && identifier !== parent.getFirstChild()) continue;
     const declarations = identifier.getSymbol()?.getDeclarations() ?? [];
-    if (declarations.length > 0 && declarations.every((declaration) => declaration.getSourceFile() !== source)) globals.add(identifier.getText());
+    if (declarations.length > 0 && declarations.every((declaration) => declaration.getSourceFile() !== source))
+      globals.add(identifier.getText());
   }
   return new Set([...globals].filter((name) => !RESERVED_WORDS.has(name)));
 }
@@ -130,7 +133,9 @@ describe("an ICU registry whose names are the module's own", () => {
 
     // Each name as the type, as an alias and as a set guard; and every type whose derived names are one of them.
     const taken = [...new Set([...declared, ...globals])];
-    const templates = Object.values(moduleNames({ ...base, type: "Qq" } as Registry)).filter((value): value is string => typeof value === "string");
+    const templates = Object.values(moduleNames({ ...base, type: "Qq" } as Registry)).filter(
+      (value): value is string => typeof value === "string",
+    );
     const derivedTypes = taken.flatMap((name) =>
       templates.flatMap((template) => {
         const at = template.search(/Qq|qq/);
@@ -141,7 +146,11 @@ describe("an ICU registry whose names are the module's own", () => {
       }),
     );
     const probes: Probe[] = [
-      ...taken.flatMap((name): Probe[] => [{ type: name, icu }, { alias: name, icu }, { guard: name, icu }]),
+      ...taken.flatMap((name): Probe[] => [
+        { type: name, icu },
+        { alias: name, icu },
+        { guard: name, icu },
+      ]),
       ...[...new Set(derivedTypes)].map((type): Probe => ({ type, icu })),
     ];
 

@@ -4,8 +4,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
 import { moduleNames } from "../../generator/emit/ts/names.js";
-import { tryLoadRegistry } from "../../generator/model/load-model.js";
 import { readSourceFile } from "../../generator/load/source-file.js";
+import { tryLoadRegistry } from "../../generator/model/load-model.js";
 import { renderRegistry } from "../../generator/run/render.js";
 import { validate } from "../../generator/run/validate.js";
 import { importTypeScript } from "../helpers/module.js";
@@ -42,7 +42,10 @@ describe("random valid registries", () => {
         const raw = drawRegistry(g);
         const yaml = stringify(raw);
         const loaded = await load(dir, yaml);
-        if (!loaded.ok) throw new Error(`a valid registry was refused:\n${loaded.diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`).join("\n")}`);
+        if (!loaded.ok)
+          throw new Error(
+            `a valid registry was refused:\n${loaded.diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`).join("\n")}`,
+          );
         const files = await renderRegistry(loaded.registry, { outDir: dir });
         const ts = files.find((file) => file.path === `${raw.id}.ts`)!.contents;
         run += 1;
@@ -78,7 +81,8 @@ function checkModule(raw: RawRegistry, module: Record<string, unknown>, randomVa
     expect(isCode(value), `${names.isType}(${value})`).toBe(oracle.isCode(value));
     expect(getName(value), `${names.getName}(${value})`).toBe(Number.isInteger(value) ? oracle.name(value) : undefined);
     expect(getRange(value)?.name, `${names.getRange}(${value})`).toBe(oracle.range(value)?.name);
-    for (const locale of raw.locales) expect(describeCode(value, locale), `${names.describe}(${value}, ${locale})`).toBe(oracle.describe(value, locale));
+    for (const locale of raw.locales)
+      expect(describeCode(value, locale), `${names.describe}(${value}, ${locale})`).toBe(oracle.describe(value, locale));
     (raw.sets ?? []).forEach((set, index) => {
       const guard = module[set.guard ?? `is${set.name}${raw.type}`] as Guard;
       expect(guard(value), `${set.guard ?? set.name}(${value})`).toBe(oracle.inSet(index, value));
@@ -99,7 +103,47 @@ const seeds = await Promise.all(
 );
 
 /** Characters that mean something to YAML, to JSON Schema's patterns, or to a decoder. */
-const INJECTED = [":", ": ", "-", "- ", "[", "]", "{", "}", ",", "&a", "*a", "!", "!!str", "|", ">", "'", '"', "#", "%", "@", "`", "\t", "\n", "\r\n", "\uFEFF", "\u0000", "\u2028", "\\", "\\u", "0x", "1e999", "-0", ".inf", "~", "null", "__proto__", "<<: *a", "---", "..."];
+const INJECTED = [
+  ":",
+  ": ",
+  "-",
+  "- ",
+  "[",
+  "]",
+  "{",
+  "}",
+  ",",
+  "&a",
+  "*a",
+  "!",
+  "!!str",
+  "|",
+  ">",
+  "'",
+  '"',
+  "#",
+  "%",
+  "@",
+  "`",
+  "\t",
+  "\n",
+  "\r\n",
+  "\uFEFF",
+  "\u0000",
+  "\u2028",
+  "\\",
+  "\\u",
+  "0x",
+  "1e999",
+  "-0",
+  ".inf",
+  "~",
+  "null",
+  "__proto__",
+  "<<: *a",
+  "---",
+  "...",
+];
 
 const textMutation = fc.gen().map((g) => (yaml: string): string => {
   const lines = yaml.split("\n");
@@ -126,7 +170,21 @@ const textMutation = fc.gen().map((g) => (yaml: string): string => {
       const numbers = [...yaml.matchAll(/-?\d+/g)];
       if (numbers.length === 0) return yaml;
       const match = numbers[g(fc.integer, { min: 0, max: numbers.length - 1 })]!;
-      const replacement = g(fc.constantFrom, "0", "-1", "1.5", "9007199254740993", "99999999999999999999", "1000", '"1"', "[]", "{}", "", "1e3", "0x10");
+      const replacement = g(
+        fc.constantFrom,
+        "0",
+        "-1",
+        "1.5",
+        "9007199254740993",
+        "99999999999999999999",
+        "1000",
+        '"1"',
+        "[]",
+        "{}",
+        "",
+        "1e3",
+        "0x10",
+      );
       return `${yaml.slice(0, match.index)}${replacement}${yaml.slice(match.index + match[0].length)}`;
     }
   }
@@ -136,7 +194,11 @@ const textMutation = fc.gen().map((g) => (yaml: string): string => {
 const dataMutation = fc.gen().map((g) => (data: unknown): unknown => {
   const containers: { parent: Record<string, unknown> | unknown[]; key: string | number }[] = [];
   const walk = (node: unknown) => {
-    const children: [string | number, unknown][] = Array.isArray(node) ? [...node.entries()] : node !== null && typeof node === "object" ? Object.entries(node) : [];
+    const children: [string | number, unknown][] = Array.isArray(node)
+      ? [...node.entries()]
+      : node !== null && typeof node === "object"
+        ? Object.entries(node)
+        : [];
     for (const [key, value] of children) {
       containers.push({ parent: node as Record<string, unknown> | unknown[], key });
       walk(value);
@@ -179,7 +241,10 @@ const dataMutation = fc.gen().map((g) => (data: unknown): unknown => {
 });
 
 describe("random mutations of valid registries", () => {
-  const seedYaml = fc.oneof(fc.constantFrom(...seeds), fc.gen().map((g) => stringify(drawRegistry(g))));
+  const seedYaml = fc.oneof(
+    fc.constantFrom(...seeds),
+    fc.gen().map((g) => stringify(drawRegistry(g))),
+  );
 
   /** Validates a mutated registry: valid, or refused with located diagnostics; and a valid one generates. */
   async function checkMutant(dir: string, yaml: string): Promise<void> {
@@ -206,7 +271,10 @@ describe("random mutations of valid registries", () => {
     const dir = await tempDir();
     await fc.assert(
       fc.asyncProperty(seedYaml, fc.array(textMutation, { minLength: 1, maxLength: 3 }), async (yaml, mutations) => {
-        await checkMutant(dir, mutations.reduce((text, mutate) => mutate(text), yaml));
+        await checkMutant(
+          dir,
+          mutations.reduce((text, mutate) => mutate(text), yaml),
+        );
       }),
       { seed: SEED, numRuns: runs(50) },
     );
@@ -242,7 +310,8 @@ describe("random bytes", () => {
         }
         if (decoded === undefined) {
           expect(read.ok).toBe(false);
-          if (!read.ok) expect(read.diagnostics[0]).toMatchObject({ code: "not-utf8", line: expect.any(Number), column: expect.any(Number) });
+          if (!read.ok)
+            expect(read.diagnostics[0]).toMatchObject({ code: "not-utf8", line: expect.any(Number), column: expect.any(Number) });
         } else {
           expect(read.ok && read.source.text).toBe(decoded);
         }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { runCli, type CliRun } from "../helpers/cli.js";
+import { type CliRun, runCli } from "../helpers/cli.js";
 import { demoRegistry } from "../helpers/registries.js";
 import { tempDir, writeTree } from "../helpers/temp.js";
 
@@ -48,12 +48,17 @@ describe.each(KEYS)("the key %s", (key) => {
   it("in a YAML config", async () => {
     const dir = await tempDir();
     await writeTree(dir, { "demo.yaml": demoRegistry(), "codebook.config.yaml": `registries:\n  - registry: demo.yaml\n${key}: 1\n` });
-    expect(refused(await runCli(["generate"], dir))).toEqual([expect.stringMatching(new RegExp(`^codebook\\.config\\.yaml:3:1: error: unknown key ${escapeRegExp(quoted)}`))]);
+    expect(refused(await runCli(["generate"], dir))).toEqual([
+      expect.stringMatching(new RegExp(`^codebook\\.config\\.yaml:3:1: error: unknown key ${escapeRegExp(quoted)}`)),
+    ]);
   });
 
   it("in a registry (top level, in a code, as a locale of a text)", async () => {
     const dir = await tempDir();
-    const registry = demoRegistry().replace("    description: The first code.", `    description: { en: The first code., ${key}: x }\n    ${key}: 1`);
+    const registry = demoRegistry().replace(
+      "    description: The first code.",
+      `    description: { en: The first code., ${key}: x }\n    ${key}: 1`,
+    );
     await writeTree(dir, { "demo.yaml": `${registry}${key}: 1\n` });
     const diagnostics = refused(await runCli(["generate", "demo.yaml", "--out", "out"], dir));
     expect(diagnostics.length).toBeGreaterThanOrEqual(3);

@@ -69,18 +69,42 @@ const HOSTILE = [
 ];
 
 /** Names that are valid PascalCase but mean something to JavaScript. */
-const SPECIAL_NAMES = ["NaN", "Infinity", "Constructor", "Prototype", "ToString", "ValueOf", "Object", "Array", "Symbol", "Default", "Undefined", "Error"];
+const SPECIAL_NAMES = [
+  "NaN",
+  "Infinity",
+  "Constructor",
+  "Prototype",
+  "ToString",
+  "ValueOf",
+  "Object",
+  "Array",
+  "Symbol",
+  "Default",
+  "Undefined",
+  "Error",
+];
 
 const textArbitrary = fc
-  .array(fc.oneof(fc.constantFrom(...HOSTILE), fc.string({ unit: "grapheme", maxLength: 8 }), fc.string({ unit: "binary", maxLength: 3 })), {
-    minLength: 1,
-    maxLength: 6,
-  })
+  .array(
+    fc.oneof(fc.constantFrom(...HOSTILE), fc.string({ unit: "grapheme", maxLength: 8 }), fc.string({ unit: "binary", maxLength: 3 })),
+    {
+      minLength: 1,
+      maxLength: 6,
+    },
+  )
   // A single final line break is what YAML writes as a `|` block, whose final line break codebook drops at load.
-  .map((parts) => parts.join("").replace(REFUSED_CONTROLS, "").replace(/([^\n])\n$/u, "$1"))
+  .map((parts) =>
+    parts
+      .join("")
+      .replace(REFUSED_CONTROLS, "")
+      .replace(/([^\n])\n$/u, "$1"),
+  )
   .filter((text) => /\S/u.test(text));
 
-const pascalArbitrary = fc.oneof({ weight: 5, arbitrary: fc.stringMatching(/^[A-Z][A-Za-z0-9]{0,7}$/) }, { weight: 1, arbitrary: fc.constantFrom(...SPECIAL_NAMES) });
+const pascalArbitrary = fc.oneof(
+  { weight: 5, arbitrary: fc.stringMatching(/^[A-Z][A-Za-z0-9]{0,7}$/) },
+  { weight: 1, arbitrary: fc.constantFrom(...SPECIAL_NAMES) },
+);
 
 /**
  * Types the clash check refuses (see emit/ts/check-names.ts): the globals the generated code reads, and the types
@@ -124,7 +148,10 @@ function laminar(candidates: readonly [number, number][]): { from: number; to: n
     const fits = kept.every(
       (other) =>
         !(other.from === interval.from && other.to === interval.to) &&
-        (interval.to < other.from || interval.from > other.to || (interval.from >= other.from && interval.to <= other.to) || (other.from >= interval.from && other.to <= interval.to)),
+        (interval.to < other.from ||
+          interval.from > other.to ||
+          (interval.from >= other.from && interval.to <= other.to) ||
+          (other.from >= interval.from && other.to <= interval.to)),
     );
     if (fits) kept.push(interval);
   }
@@ -183,7 +210,9 @@ export function drawRegistry(g: Draw): RawRegistry {
   }
   const setCount = g(fc.integer, { min: 0, max: 3 });
   const nameCount = spans.length + codeNumbers.size + setCount;
-  const names: string[] = g(() => fc.uniqueArray(pascalArbitrary, { minLength: nameCount, maxLength: nameCount, selector: (name) => name.toLowerCase() }));
+  const names: string[] = g(() =>
+    fc.uniqueArray(pascalArbitrary, { minLength: nameCount, maxLength: nameCount, selector: (name) => name.toLowerCase() }),
+  );
   let aliasCount = 0;
   const aliases = () =>
     Array.from({ length: g(fc.integer, { min: 0, max: 2 }) }, () => {
@@ -193,15 +222,30 @@ export function drawRegistry(g: Draw): RawRegistry {
       return g(fc.boolean) ? { name, note: g(anyText) } : name;
     });
   const reference = () => (g(fc.boolean) ? { reference: g(anyText) } : {});
-  const url = (): { url?: string } => (g(fc.boolean) ? { url: g(fc.constantFrom, "https://example.com/a", "http://example.com/b?c=d&e=f#g") } : {});
+  const url = (): { url?: string } =>
+    g(fc.boolean) ? { url: g(fc.constantFrom, "https://example.com/a", "http://example.com/b?c=d&e=f#g") } : {};
 
   const ranges: RawRange[] = spans.map((span, index) => {
     const rangeAliases = span.from === span.to ? aliases().map((alias) => (typeof alias === "string" ? { name: alias } : alias)) : [];
-    return { ...span, name: names[index]!, description: text(), ...reference(), ...url(), ...(rangeAliases.length > 0 ? { aliases: rangeAliases } : {}) };
+    return {
+      ...span,
+      name: names[index]!,
+      description: text(),
+      ...reference(),
+      ...url(),
+      ...(rangeAliases.length > 0 ? { aliases: rangeAliases } : {}),
+    };
   });
   const codes: RawCode[] = [...codeNumbers].map((code, index) => {
     const codeAliases = aliases();
-    return { code, name: names[spans.length + index]!, description: text(), ...reference(), ...url(), ...(codeAliases.length > 0 ? { aliases: codeAliases } : {}) };
+    return {
+      code,
+      name: names[spans.length + index]!,
+      description: text(),
+      ...reference(),
+      ...url(),
+      ...(codeAliases.length > 0 ? { aliases: codeAliases } : {}),
+    };
   });
   const registered = [...codes.map((entry) => entry.name), ...ranges.map((range) => range.name)];
   const member = (): Member => {
@@ -226,7 +270,9 @@ export function drawRegistry(g: Draw): RawRegistry {
     guards.add(set.guard ?? `is${name}${type}`);
     return set;
   });
-  const clash = sets.some((set, index) => sets.some((other, otherIndex) => otherIndex !== index && other.guard === undefined && set.guard === `is${other.name}${type}`));
+  const clash = sets.some((set, index) =>
+    sets.some((other, otherIndex) => otherIndex !== index && other.guard === undefined && set.guard === `is${other.name}${type}`),
+  );
   if (clash) for (const set of sets) delete set.guard;
 
   const registry: RawRegistry = {
@@ -251,7 +297,9 @@ function isEmptySet(registry: RawRegistry, include: readonly Member[], exclude: 
   // A set's members are the integers of its include spans: test every span's ends and a few inside.
   const candidates = include.flatMap((item) => {
     const span = oracle.span(item);
-    return span === undefined ? [] : [span.from, span.to, ...Array.from({ length: Math.min(64, span.to - span.from + 1) }, (_, offset) => span.from + offset)];
+    return span === undefined
+      ? []
+      : [span.from, span.to, ...Array.from({ length: Math.min(64, span.to - span.from + 1) }, (_, offset) => span.from + offset)];
   });
   const excluded = exclude.flatMap((item) => {
     const span = oracle.span(item);
@@ -323,7 +371,19 @@ export class Oracle {
 
   /** Values worth asking about: every code, range end and set member edge, their neighbours, and oddities. */
   edgeValues(): number[] {
-    const values = new Set<number>([0, -0, -1, 1, 0.5, -Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER + 2, NaN, Infinity, -Infinity]);
+    const values = new Set<number>([
+      0,
+      -0,
+      -1,
+      1,
+      0.5,
+      -Number.MAX_SAFE_INTEGER,
+      Number.MAX_SAFE_INTEGER,
+      Number.MAX_SAFE_INTEGER + 2,
+      NaN,
+      Infinity,
+      -Infinity,
+    ]);
     const around = (value: number) => {
       for (const item of [value - 1, value, value + 1, value + 0.5]) values.add(item);
     };

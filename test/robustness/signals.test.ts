@@ -4,9 +4,9 @@ import { cp, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bigRegistry } from "../helpers/big-registry.js";
 import { main } from "../../generator/cli.js";
 import { generate } from "../../generator/run/generate.js";
+import { bigRegistry } from "../helpers/big-registry.js";
 import { runCli } from "../helpers/cli.js";
 import { cliPath, repoRoot } from "../helpers/paths.js";
 import { tempDir, writeTree } from "../helpers/temp.js";
@@ -16,7 +16,11 @@ const register = path.join(repoRoot, "test", "fixtures", "import-log", "register
 async function readFolder(folder: string): Promise<Map<string, string>> {
   const files = new Map<string, string>();
   for (const entry of await readdir(folder, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) files.set(path.relative(folder, path.join(entry.parentPath, entry.name)), await readFile(path.join(entry.parentPath, entry.name), "utf8"));
+    if (entry.isFile())
+      files.set(
+        path.relative(folder, path.join(entry.parentPath, entry.name)),
+        await readFile(path.join(entry.parentPath, entry.name), "utf8"),
+      );
   }
   return files;
 }
@@ -31,7 +35,11 @@ type Moment = "rendering" | "writing";
 function runAndSignal(cwd: string, args: readonly string[], signal: NodeJS.Signals, moment: Moment) {
   const log = path.join(cwd, "imports.log");
   return new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, ["--import", register, cliPath, ...args], { cwd, env: { ...process.env, CODEBOOK_IMPORT_LOG: log }, stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn(process.execPath, ["--import", register, cliPath, ...args], {
+      cwd,
+      env: { ...process.env, CODEBOOK_IMPORT_LOG: log },
+      stdio: ["ignore", "ignore", "pipe"],
+    });
     let stderr = "";
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     let sent = false;
@@ -59,7 +67,9 @@ const SLOW_CODES = 8000;
 
 /** The temporary files (`*.tmp`) anywhere below `folder`: a run that ended leaves none. */
 function temporaryFiles(folder: string): string[] {
-  return readdirSync(folder, { recursive: true }).map(String).filter((name) => name.endsWith(".tmp"));
+  return readdirSync(folder, { recursive: true })
+    .map(String)
+    .filter((name) => name.endsWith(".tmp"));
 }
 
 describe("A signal ends a run promptly, with every file old or new", () => {
@@ -72,7 +82,11 @@ describe("A signal ends a run promptly, with every file old or new", () => {
       await writeTree(path.join(root, version), { "big.yaml": bigRegistry(version) });
       expect((await runCli(["generate", "big.yaml", "--out", "out", "--quiet"], path.join(root, version))).code).toBe(0);
     }
-    fixtures = { old: await readFolder(path.join(root, "old", "out")), expected: await readFolder(path.join(root, "new", "out")), oldFolder: path.join(root, "old", "out") };
+    fixtures = {
+      old: await readFolder(path.join(root, "old", "out")),
+      expected: await readFolder(path.join(root, "new", "out")),
+      oldFolder: path.join(root, "old", "out"),
+    };
   });
   afterAll(() => rm(root, { recursive: true, force: true }));
 
@@ -95,19 +109,27 @@ describe("A signal ends a run promptly, with every file old or new", () => {
   it.each([
     { signal: "SIGTERM" as const, moment: "writing" as const },
     { signal: "SIGINT" as const, moment: "writing" as const },
-  ])("$signal while generate is $moment ends the run once it is safe, leaves every file old or new and no temporary file", async ({ signal, moment }) => {
-    const { old, expected } = fixtures;
-    const work = await tempDir();
-    await cp(fixtures.oldFolder, path.join(work, "out"), { recursive: true, preserveTimestamps: true });
-    await writeTree(work, { "big.yaml": bigRegistry("new"), "imports.log": "" });
+  ])(
+    "$signal while generate is $moment ends the run once it is safe, leaves every file old or new and no temporary file",
+    async ({ signal, moment }) => {
+      const { old, expected } = fixtures;
+      const work = await tempDir();
+      await cp(fixtures.oldFolder, path.join(work, "out"), { recursive: true, preserveTimestamps: true });
+      await writeTree(work, { "big.yaml": bigRegistry("new"), "imports.log": "" });
 
-    const run = await runAndSignal(work, ["generate", "big.yaml", "--out", "out", "--quiet"], signal, moment);
-    expect(run).toEqual({ code: EXIT_CODES[signal], signal: null, stderr: `codebook: stopped by ${signal}; every file is as it was or completely written\n` });
-    const after = await readFolder(path.join(work, "out"));
-    expect([...after.keys()].sort()).toEqual([...old.keys()].sort());
-    for (const [name, contents] of after) expect(contents === old.get(name) || contents === expected.get(name), `${name} is neither old nor new`).toBe(true);
-    expect(temporaryFiles(path.join(work, "out"))).toEqual([]);
-  });
+      const run = await runAndSignal(work, ["generate", "big.yaml", "--out", "out", "--quiet"], signal, moment);
+      expect(run).toEqual({
+        code: EXIT_CODES[signal],
+        signal: null,
+        stderr: `codebook: stopped by ${signal}; every file is as it was or completely written\n`,
+      });
+      const after = await readFolder(path.join(work, "out"));
+      expect([...after.keys()].sort()).toEqual([...old.keys()].sort());
+      for (const [name, contents] of after)
+        expect(contents === old.get(name) || contents === expected.get(name), `${name} is neither old nor new`).toBe(true);
+      expect(temporaryFiles(path.join(work, "out"))).toEqual([]);
+    },
+  );
 
   it.each([
     { command: "check", args: ["check", "big.yaml", "--out", "out"], signal: "SIGTERM" as const },
@@ -126,7 +148,8 @@ describe("A signal ends a run promptly, with every file old or new", () => {
     await writeTree(work, { "big.yaml": bigRegistry("new") });
     const seen: string[] = [];
     // Which registry version `big.ts` holds, and how many temporary files there are: when the signals are caught and released.
-    const folderState = (): string => `${readFileSync(path.join(work, "out", "big.ts"), "utf8").includes("new 0:") ? "new" : "old"}, ${temporaryFiles(path.join(work, "out")).length} temporary`;
+    const folderState = (): string =>
+      `${readFileSync(path.join(work, "out", "big.ts"), "utf8").includes("new 0:") ? "new" : "old"}, ${temporaryFiles(path.join(work, "out")).length} temporary`;
     const io = {
       stdout: () => undefined,
       stderr: (line: string) => seen.push(line),
@@ -136,10 +159,18 @@ describe("A signal ends a run promptly, with every file old or new", () => {
         return () => seen.push(`released with ${folderState()}`);
       },
     };
-    for (const args of [["check", "big.yaml", "--out", "out"], ["validate", "big.yaml"], ["i18n", "big.yaml"]]) await main(args, io);
+    for (const args of [
+      ["check", "big.yaml", "--out", "out"],
+      ["validate", "big.yaml"],
+      ["i18n", "big.yaml"],
+    ])
+      await main(args, io);
     expect(seen.filter((line) => line.startsWith("caught"))).toEqual([]);
     expect(await main(["generate", "big.yaml", "--out", "out", "--quiet"], io)).toBe(0);
-    expect(seen.filter((line) => /^(caught|released)/.test(line))).toEqual(["caught with old, 0 temporary", "released with new, 0 temporary"]);
+    expect(seen.filter((line) => /^(caught|released)/.test(line))).toEqual([
+      "caught with old, 0 temporary",
+      "released with new, 0 temporary",
+    ]);
     expect(await readFolder(path.join(work, "out"))).toEqual(fixtures.expected);
   });
 
@@ -149,7 +180,7 @@ describe("A signal ends a run promptly, with every file old or new", () => {
     await writeTree(work, { "big.yaml": bigRegistry("new") });
     const stop = new AbortController();
     // The signal comes once staging has begun: after the first temporary file is started, before the renames.
-    const whileWriting = <T,>(section: () => Promise<T>): Promise<T> => {
+    const whileWriting = <T>(section: () => Promise<T>): Promise<T> => {
       const writing = section();
       stop.abort("SIGINT");
       return writing;

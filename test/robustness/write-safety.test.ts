@@ -11,8 +11,9 @@ import { runCli } from "../helpers/cli.js";
 import { cliPath, defaultRegistry, repoRoot } from "../helpers/paths.js";
 
 const basicRegistry = path.join(repoRoot, "test", "fixtures", "basic", "registry.yaml");
-import { tempDir, writeTree } from "../helpers/temp.js";
+
 import { bigRegistry } from "../helpers/big-registry.js";
+import { tempDir, writeTree } from "../helpers/temp.js";
 
 async function readFolder(folder: string): Promise<Map<string, string>> {
   const files = new Map<string, string>();
@@ -80,7 +81,9 @@ describe("a generate killed in the middle", () => {
         expect(contents === old.get(name) || contents === reference.get(name), `${name} is neither old nor new`).toBe(true);
       }
       expect([...after.keys()].filter((name) => !isTemporary(name)).sort()).toEqual([...reference.keys()].sort());
-      outcomes.push(`${signal ?? "exited"}: ${[...after].map(([name, contents]) => `${name}=${contents === reference.get(name) ? "new" : contents === old.get(name) ? "old" : "temporary"}`).join(" ")}`);
+      outcomes.push(
+        `${signal ?? "exited"}: ${[...after].map(([name, contents]) => `${name}=${contents === reference.get(name) ? "new" : contents === old.get(name) ? "old" : "temporary"}`).join(" ")}`,
+      );
     }
     // What each kill left, for whoever reads the log: which files were already new, which temporary files remained.
     console.info(outcomes.join("\n"));
@@ -100,7 +103,12 @@ describe("temporary files", () => {
     });
     const stale = `.close-codes.ts.codebook-${gone}-0123456789ab.tmp`;
     const running = `.close-codes.json.codebook-${process.pid}-0123456789ab.tmp`;
-    await writeTree(folder, { [`out/${stale}`]: "half", [`out/${running}`]: "being written", "out/.notes.tmp": "mine", "out/keep.txt": "mine" });
+    await writeTree(folder, {
+      [`out/${stale}`]: "half",
+      [`out/${running}`]: "being written",
+      "out/.notes.tmp": "mine",
+      "out/keep.txt": "mine",
+    });
     const run = await runCli(["generate", defaultRegistry, "--out", "out", "--quiet"], folder);
     expect(run).toMatchObject({ code: 0, stderr: "" });
     const names = await readdir(path.join(folder, "out"));
@@ -109,7 +117,9 @@ describe("temporary files", () => {
   });
 
   it("are only looked for in folders that exist", async () => {
-    await expect(removeStaleTemporaryFiles({ folder: path.join(await tempDir(), "missing"), names: new Set(["a.ts"]) })).resolves.toBeUndefined();
+    await expect(
+      removeStaleTemporaryFiles({ folder: path.join(await tempDir(), "missing"), names: new Set(["a.ts"]) }),
+    ).resolves.toBeUndefined();
   });
 });
 
@@ -127,12 +137,25 @@ describe("output paths", () => {
 
   const file = (filePath: string): GeneratedFile => ({ path: filePath, contents: "" });
 
-  it.each(["../x.ts", "/abs.ts", "a/../../b.ts", "a\\b.ts", "..\\x.ts", "a/../b.ts", "./a.ts", "a//b.ts", "", ".", "..", "a/", "C:/x.ts", "c:x.ts", "a\0b.ts"])(
-    "refuses to write %j",
-    (unsafe) => {
-      expect(() => resolveOutputPath("/out", file(unsafe))).toThrow(/^refusing to write .*: it is not inside the output folder/);
-    },
-  );
+  it.each([
+    "../x.ts",
+    "/abs.ts",
+    "a/../../b.ts",
+    "a\\b.ts",
+    "..\\x.ts",
+    "a/../b.ts",
+    "./a.ts",
+    "a//b.ts",
+    "",
+    ".",
+    "..",
+    "a/",
+    "C:/x.ts",
+    "c:x.ts",
+    "a\0b.ts",
+  ])("refuses to write %j", (unsafe) => {
+    expect(() => resolveOutputPath("/out", file(unsafe))).toThrow(/^refusing to write .*: it is not inside the output folder/);
+  });
 
   it.each([
     ["a.ts", "/out/a.ts"],
@@ -145,8 +168,15 @@ describe("output paths", () => {
   it("writes nothing at all when one path of a batch is unsafe", async () => {
     const root = await tempDir();
     const out = path.join(root, "out");
-    const registry = { registry: path.join(root, "codes.yaml"), options: {}, inputs: { files: [] }, files: [file("a.ts"), file("../escape.ts")] };
-    await expect(syncFolder({ outDir: out, generator: "codebook test", config: undefined, registries: [registry] })).rejects.toThrow(/refusing to write/);
+    const registry = {
+      registry: path.join(root, "codes.yaml"),
+      options: {},
+      inputs: { files: [] },
+      files: [file("a.ts"), file("../escape.ts")],
+    };
+    await expect(syncFolder({ outDir: out, generator: "codebook test", config: undefined, registries: [registry] })).rejects.toThrow(
+      /refusing to write/,
+    );
     expect(await readdir(root)).toEqual([]);
   });
 

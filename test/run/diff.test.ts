@@ -43,11 +43,24 @@ codes:
 const FILES = { "registry.yaml": REGISTRY, "registry.de.yaml": GERMAN };
 
 function git(dir: string, ...args: string[]): string {
-  return execFileSync("git", args, { cwd: dir, encoding: "utf8", env: { ...process.env, GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@example.com", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@example.com" } });
+  return execFileSync("git", args, {
+    cwd: dir,
+    encoding: "utf8",
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: "t",
+      GIT_AUTHOR_EMAIL: "t@example.com",
+      GIT_COMMITTER_NAME: "t",
+      GIT_COMMITTER_EMAIL: "t@example.com",
+    },
+  });
 }
 
 /** A repository with `files` committed, then `edits` applied to the working tree (a file's text → a function of it, or null to delete it). */
-async function history(files: Readonly<Record<string, string>>, edits: Readonly<Record<string, ((text: string) => string) | null>>): Promise<string> {
+async function history(
+  files: Readonly<Record<string, string>>,
+  edits: Readonly<Record<string, ((text: string) => string) | null>>,
+): Promise<string> {
   const dir = await tempDir("codebook-diff-");
   await writeTree(dir, files);
   git(dir, "init", "-q");
@@ -84,7 +97,12 @@ interface JsonChange {
 interface JsonReport {
   readonly against: string;
   readonly verdict: string;
-  readonly registries: readonly { registry: string; verdict: string; version?: { ok: boolean; wanted?: string }; changes: readonly JsonChange[] }[];
+  readonly registries: readonly {
+    registry: string;
+    verdict: string;
+    version?: { ok: boolean; wanted?: string };
+    changes: readonly JsonChange[];
+  }[];
 }
 
 async function diffJson(dir: string, args: readonly string[]): Promise<{ code: number; report: JsonReport }> {
@@ -96,40 +114,189 @@ async function diffJson(dir: string, args: readonly string[]): Promise<{ code: n
 const at = (file: string, line: number, column: number): JsonLocation => ({ file, line, column });
 
 /** One case per rule: the edit, and where the change is in the new files and the old (HEAD:…) ones. */
-const CASES: readonly { rule: ChangeRuleId; edits: Readonly<Record<string, ((text: string) => string) | null>>; newAt: JsonLocation | null; oldAt: JsonLocation | null }[] = [
-  { rule: "code-removed", edits: { "registry.yaml": swap("  - code: 2\n    name: Gone\n    description: Gone.\n", ""), "registry.de.yaml": swap("  Gone: Weg.\n", "") }, newAt: at("registry.yaml", 10, 3), oldAt: at("HEAD:registry.yaml", 14, 5) },
-  { rule: "code-renumbered", edits: { "registry.yaml": swap("code: 2\n", "code: 3\n") }, newAt: at("registry.yaml", 14, 11), oldAt: at("HEAD:registry.yaml", 14, 11) },
-  { rule: "code-renamed", edits: { "registry.yaml": swap("name: Gone", "name: Went"), "registry.de.yaml": swap("Gone:", "Went:") }, newAt: at("registry.yaml", 15, 11), oldAt: at("HEAD:registry.yaml", 15, 11) },
-  { rule: "alias-removed", edits: { "registry.yaml": swap("    aliases: [OK]\n", "") }, newAt: at("registry.yaml", 10, 5), oldAt: at("HEAD:registry.yaml", 13, 15) },
-  { rule: "code-retired", edits: { "registry.yaml": swap("description: Gone.\n", "description: Gone.\n    status: retired\n    note: Nobody sent it.\n") }, newAt: at("registry.yaml", 17, 13), oldAt: at("HEAD:registry.yaml", 14, 5) },
-  { rule: "set-removed", edits: { "registry.yaml": swap("sets:\n  - name: Good\n    include: [1, 2]\n", "") }, newAt: null, oldAt: at("HEAD:registry.yaml", 21, 5) },
-  { rule: "set-member-removed", edits: { "registry.yaml": swap("include: [1, 2]", "include: [1]") }, newAt: at("registry.yaml", 22, 14), oldAt: at("HEAD:registry.yaml", 22, 14) },
-  { rule: "guard-renamed", edits: { "registry.yaml": swap("  - name: Good\n", "  - name: Good\n    guard: isFine\n") }, newAt: at("registry.yaml", 22, 12), oldAt: at("HEAD:registry.yaml", 21, 5) },
-  { rule: "range-removed", edits: { "registry.yaml": swap("  - { from: 50, to: 59, name: Auth, description: Auth codes. }\n", ""), "registry.de.yaml": swap("  Auth: Auth-Codes.\n", "") }, newAt: at("registry.yaml", 7, 3), oldAt: at("HEAD:registry.yaml", 8, 5) },
-  { rule: "range-changed", edits: { "registry.yaml": swap("from: 50, to: 59", "from: 52, to: 59") }, newAt: at("registry.yaml", 8, 5), oldAt: at("HEAD:registry.yaml", 8, 5) },
-  { rule: "locale-removed", edits: { "registry.yaml": swap("locales: [en, de]", "locales: [en]"), "registry.de.yaml": null }, newAt: at("registry.yaml", 4, 10), oldAt: at("HEAD:registry.yaml", 4, 15) },
-  { rule: "type-renamed", edits: { "registry.yaml": swap("type: Demo", "type: Sample") }, newAt: at("registry.yaml", 2, 7), oldAt: at("HEAD:registry.yaml", 2, 7) },
-  { rule: "id-changed", edits: { "registry.yaml": swap("id: demo", "id: sample") }, newAt: at("registry.yaml", 1, 5), oldAt: at("HEAD:registry.yaml", 1, 5) },
-  { rule: "code-added", edits: { "registry.yaml": swap("sets:\n", "  - { code: 3, name: Third, description: Third. }\nsets:\n") }, newAt: at("registry.yaml", 20, 5), oldAt: null },
-  { rule: "code-deprecated", edits: { "registry.yaml": swap("description: Gone.\n", "description: Gone.\n    status: deprecated\n    note: Use Ok.\n    replacement: Ok\n") }, newAt: at("registry.yaml", 17, 13), oldAt: at("HEAD:registry.yaml", 14, 5) },
-  { rule: "alias-added", edits: { "registry.yaml": swap("aliases: [OK]", "aliases: [OK, FINE]") }, newAt: at("registry.yaml", 13, 19), oldAt: at("HEAD:registry.yaml", 13, 14) },
-  { rule: "set-added", edits: { "registry.yaml": swap("    include: [1, 2]\n", "    include: [1, 2]\n  - name: Bad\n    include: [Denied]\n") }, newAt: at("registry.yaml", 23, 5), oldAt: null },
-  { rule: "set-member-added", edits: { "registry.yaml": swap("include: [1, 2]", "include: [1, 2, 51]") }, newAt: at("registry.yaml", 22, 14), oldAt: at("HEAD:registry.yaml", 22, 14) },
-  { rule: "range-added", edits: { "registry.yaml": swap("codes:\n", "  - { from: 60, to: 69, name: Billing, description: Billing codes. }\ncodes:\n") }, newAt: at("registry.yaml", 9, 5), oldAt: null },
-  { rule: "range-resized", edits: { "registry.yaml": swap("from: 50, to: 59", "from: 50, to: 58") }, newAt: at("registry.yaml", 8, 5), oldAt: at("HEAD:registry.yaml", 8, 5) },
-  { rule: "locale-added", edits: { "registry.yaml": swap("locales: [en, de]", "locales: [en, de, fr]") }, newAt: at("registry.yaml", 4, 19), oldAt: at("HEAD:registry.yaml", 4, 10) },
-  { rule: "retired-added", edits: { "registry.yaml": swap("sets:\n", "  - { code: 9, name: Never, description: Never used., status: retired, note: Reserved. }\nsets:\n") }, newAt: at("registry.yaml", 20, 5), oldAt: null },
-  { rule: "text-changed", edits: { "registry.yaml": swap("description: Fine.", "description: All fine.") }, newAt: at("registry.yaml", 12, 18), oldAt: at("HEAD:registry.yaml", 12, 18) },
-  { rule: "reference-changed", edits: { "registry.yaml": swap("description: Denied.\n", "description: Denied.\n    reference: RFC 1 §2\n") }, newAt: at("registry.yaml", 20, 16), oldAt: at("HEAD:registry.yaml", 17, 5) },
-  { rule: "translation-added", edits: { "registry.de.yaml": swap("  Gone: Weg.\n", "  Gone: Weg.\n  Denied: Verweigert.\n") }, newAt: at("registry.de.yaml", 8, 11), oldAt: at("HEAD:registry.yaml", 19, 18) },
-  { rule: "translation-changed", edits: { "registry.de.yaml": swap("Ok: Gut.", "Ok: Sehr gut.") }, newAt: at("registry.de.yaml", 6, 7), oldAt: at("HEAD:registry.de.yaml", 6, 7) },
+const CASES: readonly {
+  rule: ChangeRuleId;
+  edits: Readonly<Record<string, ((text: string) => string) | null>>;
+  newAt: JsonLocation | null;
+  oldAt: JsonLocation | null;
+}[] = [
+  {
+    rule: "code-removed",
+    edits: {
+      "registry.yaml": swap("  - code: 2\n    name: Gone\n    description: Gone.\n", ""),
+      "registry.de.yaml": swap("  Gone: Weg.\n", ""),
+    },
+    newAt: at("registry.yaml", 10, 3),
+    oldAt: at("HEAD:registry.yaml", 14, 5),
+  },
+  {
+    rule: "code-renumbered",
+    edits: { "registry.yaml": swap("code: 2\n", "code: 3\n") },
+    newAt: at("registry.yaml", 14, 11),
+    oldAt: at("HEAD:registry.yaml", 14, 11),
+  },
+  {
+    rule: "code-renamed",
+    edits: { "registry.yaml": swap("name: Gone", "name: Went"), "registry.de.yaml": swap("Gone:", "Went:") },
+    newAt: at("registry.yaml", 15, 11),
+    oldAt: at("HEAD:registry.yaml", 15, 11),
+  },
+  {
+    rule: "alias-removed",
+    edits: { "registry.yaml": swap("    aliases: [OK]\n", "") },
+    newAt: at("registry.yaml", 10, 5),
+    oldAt: at("HEAD:registry.yaml", 13, 15),
+  },
+  {
+    rule: "code-retired",
+    edits: { "registry.yaml": swap("description: Gone.\n", "description: Gone.\n    status: retired\n    note: Nobody sent it.\n") },
+    newAt: at("registry.yaml", 17, 13),
+    oldAt: at("HEAD:registry.yaml", 14, 5),
+  },
+  {
+    rule: "set-removed",
+    edits: { "registry.yaml": swap("sets:\n  - name: Good\n    include: [1, 2]\n", "") },
+    newAt: null,
+    oldAt: at("HEAD:registry.yaml", 21, 5),
+  },
+  {
+    rule: "set-member-removed",
+    edits: { "registry.yaml": swap("include: [1, 2]", "include: [1]") },
+    newAt: at("registry.yaml", 22, 14),
+    oldAt: at("HEAD:registry.yaml", 22, 14),
+  },
+  {
+    rule: "guard-renamed",
+    edits: { "registry.yaml": swap("  - name: Good\n", "  - name: Good\n    guard: isFine\n") },
+    newAt: at("registry.yaml", 22, 12),
+    oldAt: at("HEAD:registry.yaml", 21, 5),
+  },
+  {
+    rule: "range-removed",
+    edits: {
+      "registry.yaml": swap("  - { from: 50, to: 59, name: Auth, description: Auth codes. }\n", ""),
+      "registry.de.yaml": swap("  Auth: Auth-Codes.\n", ""),
+    },
+    newAt: at("registry.yaml", 7, 3),
+    oldAt: at("HEAD:registry.yaml", 8, 5),
+  },
+  {
+    rule: "range-changed",
+    edits: { "registry.yaml": swap("from: 50, to: 59", "from: 52, to: 59") },
+    newAt: at("registry.yaml", 8, 5),
+    oldAt: at("HEAD:registry.yaml", 8, 5),
+  },
+  {
+    rule: "locale-removed",
+    edits: { "registry.yaml": swap("locales: [en, de]", "locales: [en]"), "registry.de.yaml": null },
+    newAt: at("registry.yaml", 4, 10),
+    oldAt: at("HEAD:registry.yaml", 4, 15),
+  },
+  {
+    rule: "type-renamed",
+    edits: { "registry.yaml": swap("type: Demo", "type: Sample") },
+    newAt: at("registry.yaml", 2, 7),
+    oldAt: at("HEAD:registry.yaml", 2, 7),
+  },
+  {
+    rule: "id-changed",
+    edits: { "registry.yaml": swap("id: demo", "id: sample") },
+    newAt: at("registry.yaml", 1, 5),
+    oldAt: at("HEAD:registry.yaml", 1, 5),
+  },
+  {
+    rule: "code-added",
+    edits: { "registry.yaml": swap("sets:\n", "  - { code: 3, name: Third, description: Third. }\nsets:\n") },
+    newAt: at("registry.yaml", 20, 5),
+    oldAt: null,
+  },
+  {
+    rule: "code-deprecated",
+    edits: {
+      "registry.yaml": swap("description: Gone.\n", "description: Gone.\n    status: deprecated\n    note: Use Ok.\n    replacement: Ok\n"),
+    },
+    newAt: at("registry.yaml", 17, 13),
+    oldAt: at("HEAD:registry.yaml", 14, 5),
+  },
+  {
+    rule: "alias-added",
+    edits: { "registry.yaml": swap("aliases: [OK]", "aliases: [OK, FINE]") },
+    newAt: at("registry.yaml", 13, 19),
+    oldAt: at("HEAD:registry.yaml", 13, 14),
+  },
+  {
+    rule: "set-added",
+    edits: { "registry.yaml": swap("    include: [1, 2]\n", "    include: [1, 2]\n  - name: Bad\n    include: [Denied]\n") },
+    newAt: at("registry.yaml", 23, 5),
+    oldAt: null,
+  },
+  {
+    rule: "set-member-added",
+    edits: { "registry.yaml": swap("include: [1, 2]", "include: [1, 2, 51]") },
+    newAt: at("registry.yaml", 22, 14),
+    oldAt: at("HEAD:registry.yaml", 22, 14),
+  },
+  {
+    rule: "range-added",
+    edits: { "registry.yaml": swap("codes:\n", "  - { from: 60, to: 69, name: Billing, description: Billing codes. }\ncodes:\n") },
+    newAt: at("registry.yaml", 9, 5),
+    oldAt: null,
+  },
+  {
+    rule: "range-resized",
+    edits: { "registry.yaml": swap("from: 50, to: 59", "from: 50, to: 58") },
+    newAt: at("registry.yaml", 8, 5),
+    oldAt: at("HEAD:registry.yaml", 8, 5),
+  },
+  {
+    rule: "locale-added",
+    edits: { "registry.yaml": swap("locales: [en, de]", "locales: [en, de, fr]") },
+    newAt: at("registry.yaml", 4, 19),
+    oldAt: at("HEAD:registry.yaml", 4, 10),
+  },
+  {
+    rule: "retired-added",
+    edits: {
+      "registry.yaml": swap("sets:\n", "  - { code: 9, name: Never, description: Never used., status: retired, note: Reserved. }\nsets:\n"),
+    },
+    newAt: at("registry.yaml", 20, 5),
+    oldAt: null,
+  },
+  {
+    rule: "text-changed",
+    edits: { "registry.yaml": swap("description: Fine.", "description: All fine.") },
+    newAt: at("registry.yaml", 12, 18),
+    oldAt: at("HEAD:registry.yaml", 12, 18),
+  },
+  {
+    rule: "reference-changed",
+    edits: { "registry.yaml": swap("description: Denied.\n", "description: Denied.\n    reference: RFC 1 §2\n") },
+    newAt: at("registry.yaml", 20, 16),
+    oldAt: at("HEAD:registry.yaml", 17, 5),
+  },
+  {
+    rule: "translation-added",
+    edits: { "registry.de.yaml": swap("  Gone: Weg.\n", "  Gone: Weg.\n  Denied: Verweigert.\n") },
+    newAt: at("registry.de.yaml", 8, 11),
+    oldAt: at("HEAD:registry.yaml", 19, 18),
+  },
+  {
+    rule: "translation-changed",
+    edits: { "registry.de.yaml": swap("Ok: Gut.", "Ok: Sehr gut.") },
+    newAt: at("registry.de.yaml", 6, 7),
+    oldAt: at("HEAD:registry.de.yaml", 6, 7),
+  },
 ];
 
 describe("codebook diff --against a git ref", () => {
   it("has a case for every rule", () => {
     // The two rules about a code that is deprecated already have their own test below.
     const own = ["code-undeprecated", "status-history-changed"];
-    expect(CASES.map((each) => each.rule).sort()).toEqual(Object.keys(CHANGE_RULES).filter((rule) => !own.includes(rule)).sort());
+    expect(CASES.map((each) => each.rule).sort()).toEqual(
+      Object.keys(CHANGE_RULES)
+        .filter((rule) => !own.includes(rule))
+        .sort(),
+    );
   });
 
   it("README lists every rule with its level", async () => {
@@ -152,7 +319,10 @@ describe("codebook diff --against a git ref", () => {
   it("code-undeprecated and status-history-changed: a deprecated code made active, and a changed note", async () => {
     const deprecated = swap("description: Gone.\n", "description: Gone.\n    status: deprecated\n    note: Use Ok.\n")(REGISTRY);
     const files = { ...FILES, "registry.yaml": deprecated, "other.yaml": swap("id: demo", "id: other")(deprecated) };
-    const dir = await history(files, { "registry.yaml": swap("    status: deprecated\n    note: Use Ok.\n", ""), "other.yaml": swap("note: Use Ok.", "note: Use Ok instead.") });
+    const dir = await history(files, {
+      "registry.yaml": swap("    status: deprecated\n    note: Use Ok.\n", ""),
+      "other.yaml": swap("note: Use Ok.", "note: Use Ok instead."),
+    });
     const { report } = await diffJson(dir, ["--against", "HEAD", "registry.yaml", "other.yaml"]);
     expect(report.registries.map((each) => each.changes.map((change) => [change.rule, change.level, change.new, change.old]))).toEqual([
       [["code-undeprecated", "minor", at("registry.yaml", 14, 5), at("HEAD:registry.yaml", 17, 13)]],
@@ -187,7 +357,12 @@ describe("codebook diff --against a git ref", () => {
     ["patch", "--fail-on patch", 1],
     ["none", "--fail-on patch", 0],
   ] as const)("exits by the verdict: %s with %s exits %i", async (level, flag, code) => {
-    const edit = { major: swap("name: Gone", "name: Went"), minor: swap("aliases: [OK]", "aliases: [OK, FINE]"), patch: swap("description: Fine.", "description: All fine."), none: (text: string) => text }[level];
+    const edit = {
+      major: swap("name: Gone", "name: Went"),
+      minor: swap("aliases: [OK]", "aliases: [OK, FINE]"),
+      patch: swap("description: Fine.", "description: All fine."),
+      none: (text: string) => text,
+    }[level];
     const bump = { major: "2.0.0", minor: "1.1.0", patch: "1.0.1", none: "1.0.0" }[level];
     const dir = await history(FILES, {
       "registry.yaml": (text) => edit(text).replace("version: 1.0.0", `version: ${bump}`),
@@ -199,7 +374,9 @@ describe("codebook diff --against a git ref", () => {
   });
 
   it("fails when the declared version is not raised as far as the verdict, and says to what", async () => {
-    const dir = await history(FILES, { "registry.yaml": (text) => swap("aliases: [OK]", "aliases: [OK, FINE]")(text).replace("version: 1.0.0", "version: 1.0.1") });
+    const dir = await history(FILES, {
+      "registry.yaml": (text) => swap("aliases: [OK]", "aliases: [OK, FINE]")(text).replace("version: 1.0.0", "version: 1.0.1"),
+    });
     const { code, report } = await diffJson(dir, ["--against", "HEAD", "registry.yaml"]);
     expect(report.registries[0]!.version).toMatchObject({ ok: false, wanted: "1.1.0" });
     expect(code).toBe(1);
@@ -210,7 +387,13 @@ describe("codebook diff --against a git ref", () => {
     const dir = await history({ ...FILES, "app.yaml": app }, { "registry.yaml": swap("include: [1, 2]", "include: [1]") });
     const { report } = await diffJson(dir, ["--against", "HEAD", "app.yaml"]);
     expect(report.registries[0]!.changes).toEqual([
-      { level: "major", rule: "set-member-removed", message: "set Good no longer holds 2", new: at("registry.yaml", 22, 14), old: at("HEAD:registry.yaml", 22, 14) },
+      {
+        level: "major",
+        rule: "set-member-removed",
+        message: "set Good no longer holds 2",
+        new: at("registry.yaml", 22, 14),
+        old: at("HEAD:registry.yaml", 22, 14),
+      },
     ]);
   });
 
@@ -228,12 +411,17 @@ describe("codebook diff --against a git ref", () => {
     git(dir, "tag", "v1");
     await writeFile(path.join(dir, "registry.yaml"), swap("name: Gone", "name: Went")(REGISTRY));
     await writeFile(path.join(dir, "registry.de.yaml"), swap("Gone:", "Went:")(GERMAN));
-    await writeTree(dir, { "other.yaml": "id: other\ntype: Other\nlocales: [en]\ncodes:\n  - { code: 1, name: One, description: One. }\n" });
+    await writeTree(dir, {
+      "other.yaml": "id: other\ntype: Other\nlocales: [en]\ncodes:\n  - { code: 1, name: One, description: One. }\n",
+    });
     git(dir, "add", "-A");
     git(dir, "commit", "-qm", "rename");
     expect((await diffJson(dir, ["--against", "HEAD", "registry.yaml"])).report.verdict).toBe("none");
     const { report } = await diffJson(dir, ["--against", "v1", "registry.yaml", "other.yaml"]);
-    expect(report.registries.map((each) => [each.registry, each.verdict])).toEqual([["registry.yaml", "major"], ["other.yaml", "minor"]]);
+    expect(report.registries.map((each) => [each.registry, each.verdict])).toEqual([
+      ["registry.yaml", "major"],
+      ["other.yaml", "minor"],
+    ]);
   });
 
   it("reports a ref that names no commit, and a folder outside git, in one line with exit 1", async () => {
@@ -251,7 +439,9 @@ describe("codebook diff --against a git ref", () => {
   it("asks for --against and refuses an unknown --fail-on level as usage errors", async () => {
     const dir = await tempDir();
     expect((await runCli(["diff", "registry.yaml"], dir)).code).toBe(2);
-    expect((await runCli(["diff", "--against", "HEAD", "--fail-on", "huge"], dir)).stderr).toContain("--fail-on must be one of major, minor, patch");
+    expect((await runCli(["diff", "--against", "HEAD", "--fail-on", "huge"], dir)).stderr).toContain(
+      "--fail-on must be one of major, minor, patch",
+    );
   });
 });
 
@@ -263,7 +453,9 @@ describe("the diff API", () => {
     const after = await loadRegistry("registry.yaml", { cwd: dir });
     expect(compareRegistries(before, after)).toEqual({ changes: [], verdict: "none" });
     const outcome = await diffRegistries({ cwd: dir, registries: ["registry.yaml"], against: "HEAD" });
-    expect(outcome.ok && outcome.result.registries[0]!.changes.map((change) => [change.rule, change.level])).toEqual([["code-renamed", "major"]]);
+    expect(outcome.ok && outcome.result.registries[0]!.changes.map((change) => [change.rule, change.level])).toEqual([
+      ["code-renamed", "major"],
+    ]);
   });
 });
 

@@ -9,8 +9,14 @@ import { tempDir, writeTree } from "../helpers/temp.js";
 
 describe("codebook inputs", () => {
   it("--json lists exactly the files the manifests of the repository's own config record, and the injected files", async () => {
-    const config = JSON.parse(await readFile(path.join(repoRoot, "codebook.config.json"), "utf8")) as { registries: { outDir: string }[]; inject: string[] };
-    const recorded = await manifestFiles(repoRoot, config.registries.map((entry) => entry.outDir));
+    const config = JSON.parse(await readFile(path.join(repoRoot, "codebook.config.json"), "utf8")) as {
+      registries: { outDir: string }[];
+      inject: string[];
+    };
+    const recorded = await manifestFiles(
+      repoRoot,
+      config.registries.map((entry) => entry.outDir),
+    );
     const { code, stdout } = await runCli(["inputs", "--json"], repoRoot);
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toEqual({
@@ -24,17 +30,33 @@ describe("codebook inputs", () => {
     await writeTree(dir, {
       "codes.yaml": "id: codes\ntype: Code\nlocales: [en]\ncodes:\n  - { code: 1, name: One, description: One. }\n",
       "templates/page.md": "{{ notice }}\n\n# {{ title }}\n",
-      "codebook.config.json": JSON.stringify({ registries: [{ registry: "codes.yaml", outDir: "out", targets: ["md"], templates: "templates" }] }),
+      "codebook.config.json": JSON.stringify({
+        registries: [{ registry: "codes.yaml", outDir: "out", targets: ["md"], templates: "templates" }],
+      }),
     });
     const files = await listInputs({ cwd: dir, config: true });
     expect(files.outputs).toEqual([path.join(dir, "out", ".codebook-manifest.json"), path.join(dir, "out", "codes.md")]);
     expect(files.inputs).toEqual(
-      expect.arrayContaining([path.join(dir, "codebook.config.json"), path.join(dir, "codes.yaml"), `${path.join(dir, "templates")}${path.sep}`]),
+      expect.arrayContaining([
+        path.join(dir, "codebook.config.json"),
+        path.join(dir, "codes.yaml"),
+        `${path.join(dir, "templates")}${path.sep}`,
+      ]),
     );
     const { code, stdout } = await runCli(["inputs"], dir);
     expect(code).toBe(0);
     expect(stdout).toBe(
-      ["inputs:", "  codebook.config.json", "  codes.yaml", "  templates/", "  templates/locales/", "  templates/page.md", "outputs:", "  out/.codebook-manifest.json", "  out/codes.md"].join("\n"),
+      [
+        "inputs:",
+        "  codebook.config.json",
+        "  codes.yaml",
+        "  templates/",
+        "  templates/locales/",
+        "  templates/page.md",
+        "outputs:",
+        "  out/.codebook-manifest.json",
+        "  out/codes.md",
+      ].join("\n"),
     );
     await expect(readFile(path.join(dir, "out", "codes.md"))).rejects.toThrow();
   });

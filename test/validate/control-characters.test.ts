@@ -9,7 +9,11 @@ import { tempDir, writeTree } from "../helpers/temp.js";
 const REFUSED = [
   ...Array.from({ length: 0x20 }, (_, code) => code).filter((code) => code !== 0x09 && code !== 0x0a && code !== 0x0d),
   ...Array.from({ length: 0x21 }, (_, index) => 0x7f + index),
-].map((code) => ({ code, name: `U+${code.toString(16).toUpperCase().padStart(4, "0")}`, yamlEscape: `\\x${code.toString(16).padStart(2, "0")}` }));
+].map((code) => ({
+  code,
+  name: `U+${code.toString(16).toUpperCase().padStart(4, "0")}`,
+  yamlEscape: `\\x${code.toString(16).padStart(2, "0")}`,
+}));
 
 /**
  * A two-locale registry and its French locale file, with `registry` in a title, a description and a url, and

@@ -20,15 +20,15 @@ const CASES: readonly { name: string; yaml: string; errors: string[] }[] = [
   {
     name: "duplicate key",
     yaml: `${HEADER}codes:\n  - code: 1\n    code: 2\n    name: One\n    description: One.\n`,
-    errors: ["bad.yaml:7:5: error: duplicate key \"code\" (first defined at 6:5); each key may appear only once in a map"],
+    errors: ['bad.yaml:7:5: error: duplicate key "code" (first defined at 6:5); each key may appear only once in a map'],
   },
   {
     name: "schema violations (wrong type, unknown key, missing key), all at once",
     yaml: `${HEADER}codes:\n  - code: "1"\n    name: One\n    description: One.\n  - code: 2\n    name: Two\n    colour: red\n`,
     errors: [
-      "bad.yaml:6:11: error: must be an integer, not the string \"1\" (write the number without quotes: 1)",
-      "bad.yaml:9:5: error: missing required key \"description\"",
-      "bad.yaml:11:5: error: unknown key \"colour\" (allowed: code, name, description, reference, url, aliases, status, note, replacement, since, deprecatedSince, retiredSince)",
+      'bad.yaml:6:11: error: must be an integer, not the string "1" (write the number without quotes: 1)',
+      'bad.yaml:9:5: error: missing required key "description"',
+      'bad.yaml:11:5: error: unknown key "colour" (allowed: code, name, description, reference, url, aliases, status, note, replacement, since, deprecatedSince, retiredSince)',
     ],
   },
   {
@@ -45,15 +45,15 @@ const CASES: readonly { name: string; yaml: string; errors: string[] }[] = [
     name: "duplicate names, also differing only in case",
     yaml: `${HEADER}codes:\n  - { code: 1, name: One, description: One. }\n  - { code: 2, name: One, description: Two. }\n  - { code: 3, name: ONE, description: Three. }\n`,
     errors: [
-      "bad.yaml:7:22: error: duplicate name \"One\"; first defined at 6:22",
-      "bad.yaml:8:22: error: duplicate name \"ONE\" (differs only in case from \"One\"); first defined at 6:22",
+      'bad.yaml:7:22: error: duplicate name "One"; first defined at 6:22',
+      'bad.yaml:8:22: error: duplicate name "ONE" (differs only in case from "One"); first defined at 6:22',
     ],
   },
   {
     name: "a name that is not an identifier",
     yaml: `${HEADER}codes:\n  - { code: 1, name: not-a-name, description: One. }\n`,
     errors: [
-      "bad.yaml:6:22: error: \"not-a-name\" is not a valid name: names are PascalCase identifiers (an uppercase letter, then letters and digits), such as NormalClosure or URITooLong",
+      'bad.yaml:6:22: error: "not-a-name" is not a valid name: names are PascalCase identifiers (an uppercase letter, then letters and digits), such as NormalClosure or URITooLong',
     ],
   },
   {
@@ -64,12 +64,16 @@ const CASES: readonly { name: string; yaml: string; errors: string[] }[] = [
   {
     name: "a missing translation",
     yaml: `id: demo\ntype: Demo\ntitle: { en: Demo, de: Demo }\nlocales: [en, de]\ncodes:\n  - code: 1\n    name: One\n    description: { en: One. }\n`,
-    errors: ["bad.yaml:8:18: error: no \"de\" text for codes.One: bad.de.yaml does not exist yet; create it with `locale: de` and this text, give it inline, or set `missingTranslations: source` to fall back to en"],
+    errors: [
+      'bad.yaml:8:18: error: no "de" text for codes.One: bad.de.yaml does not exist yet; create it with `locale: de` and this text, give it inline, or set `missingTranslations: source` to fall back to en',
+    ],
   },
   {
     name: "a plain source text whose other locale has no locale file",
     yaml: `id: demo\ntype: Demo\nlocales: [en, de]\ncodes:\n  - { code: 1, name: One, description: One. }\n  - { code: 2, name: Two, description: Two. }\n`,
-    errors: ["bad.yaml:3:15: error: no \"de\" texts for codes.One, codes.Two: bad.de.yaml does not exist yet; create it with `locale: de` and these texts, give them inline, or set `missingTranslations: source` to fall back to en"],
+    errors: [
+      'bad.yaml:3:15: error: no "de" texts for codes.One, codes.Two: bad.de.yaml does not exist yet; create it with `locale: de` and these texts, give them inline, or set `missingTranslations: source` to fall back to en',
+    ],
   },
 ];
 
@@ -96,7 +100,7 @@ describe("invalid registries", () => {
     const run = await runCli(["generate", "a.yaml", "b.yaml", "good.yaml", "--out", "out"], dir);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("a.yaml:7:13: error: duplicate code 1");
-    expect(run.stderr).toContain("b.yaml:6:22: error: \"one\" is not a valid name");
+    expect(run.stderr).toContain('b.yaml:6:22: error: "one" is not a valid name');
     expect((await readdir(dir)).sort()).toEqual(["a.yaml", "b.yaml", "good.yaml"]);
   });
 

@@ -36,27 +36,56 @@ async function diagnosticsOf(english: string, germanText: string, title?: string
 describe("ICU texts", () => {
   it.each([
     ["valid texts", "Low code {code}.", "Niedriger Code {code}.", []],
-    ["a syntax error in a translation", "Low code {code}.", "Niedriger Code {code.", [
-      "registry.de.yaml:4:8: error: ranges.Low (\"de\"): invalid ICU MessageFormat at character 16 (malformed argument); write a literal { or } as '{' or '}', and an apostrophe as ''",
-    ]],
-    ["a translation that drops the placeholder", "Low code {code}.", "Niedriger Code.", [
-      'registry.de.yaml:4:8: error: ranges.Low ("de"): placeholders differ from the "en" source text: it lacks {code}',
-    ]],
-    ["a translation with another placeholder", "Low code {code}.", "Niedriger Code {cod}.", [
-      'registry.de.yaml:4:8: error: ranges.Low ("de"): placeholders differ from the "en" source text: it lacks {code} and has {cod}, which the source does not',
-    ]],
-    ["a source placeholder describe cannot fill", "Low code {name}.", "Niedriger Code {name}.", [
-      'registry.yaml:7:54: error: ranges.Low ("en"): {name} is not a placeholder describeDemo can fill here; use {code}',
-    ]],
-    ["plural", "{code, plural, one {# code} other {# codes}}", "Code {code}.", [
-      'registry.yaml:7:54: error: ranges.Low ("en"): {code, plural/select} is not supported: describeDemo fills only simple placeholders such as {code}',
-    ]],
-    ["a number format", "Code {code, number}.", "Code {code}.", [
-      'registry.yaml:7:54: error: ranges.Low ("en"): formatted argument {code, …} is not supported: write {code}, which describeDemo fills with the plain number',
-    ]],
-    ["a tag", "Code <b>{code}</b>.", "Code {code}.", [
-      `registry.yaml:7:54: error: ranges.Low ("en"): tag <b> is not supported; write a literal < as '<'`,
-    ]],
+    [
+      "a syntax error in a translation",
+      "Low code {code}.",
+      "Niedriger Code {code.",
+      [
+        "registry.de.yaml:4:8: error: ranges.Low (\"de\"): invalid ICU MessageFormat at character 16 (malformed argument); write a literal { or } as '{' or '}', and an apostrophe as ''",
+      ],
+    ],
+    [
+      "a translation that drops the placeholder",
+      "Low code {code}.",
+      "Niedriger Code.",
+      ['registry.de.yaml:4:8: error: ranges.Low ("de"): placeholders differ from the "en" source text: it lacks {code}'],
+    ],
+    [
+      "a translation with another placeholder",
+      "Low code {code}.",
+      "Niedriger Code {cod}.",
+      [
+        'registry.de.yaml:4:8: error: ranges.Low ("de"): placeholders differ from the "en" source text: it lacks {code} and has {cod}, which the source does not',
+      ],
+    ],
+    [
+      "a source placeholder describe cannot fill",
+      "Low code {name}.",
+      "Niedriger Code {name}.",
+      ['registry.yaml:7:54: error: ranges.Low ("en"): {name} is not a placeholder describeDemo can fill here; use {code}'],
+    ],
+    [
+      "plural",
+      "{code, plural, one {# code} other {# codes}}",
+      "Code {code}.",
+      [
+        'registry.yaml:7:54: error: ranges.Low ("en"): {code, plural/select} is not supported: describeDemo fills only simple placeholders such as {code}',
+      ],
+    ],
+    [
+      "a number format",
+      "Code {code, number}.",
+      "Code {code}.",
+      [
+        'registry.yaml:7:54: error: ranges.Low ("en"): formatted argument {code, …} is not supported: write {code}, which describeDemo fills with the plain number',
+      ],
+    ],
+    [
+      "a tag",
+      "Code <b>{code}</b>.",
+      "Code {code}.",
+      [`registry.yaml:7:54: error: ranges.Low ("en"): tag <b> is not supported; write a literal < as '<'`],
+    ],
   ])("%s", async (_case, english, germanText, expected) => {
     expect(await diagnosticsOf(english, germanText)).toEqual(expected);
   });
@@ -70,7 +99,10 @@ describe("ICU texts", () => {
 
   it("leaves braces to plain registries", async () => {
     const dir = await tempDir();
-    await writeTree(dir, { "registry.yaml": registry("Low {code, plural, one {#}}").replace("messageFormat: icu\n", ""), "registry.de.yaml": german("Niedrig {") });
+    await writeTree(dir, {
+      "registry.yaml": registry("Low {code, plural, one {#}}").replace("messageFormat: icu\n", ""),
+      "registry.de.yaml": german("Niedrig {"),
+    });
     expect((await tryLoadRegistry(path.join(dir, "registry.yaml"), { cwd: dir })).ok).toBe(true);
   });
 });

@@ -1,10 +1,16 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { SCHEMA_FILES, SCHEMA_NAMES, type SchemaName } from "../../generator/validate/schema.js";
-import { AJV_OPTIONS, renderStandaloneIndex, renderStandaloneValidator, STANDALONE_INDEX_FILE, standaloneValidatorFile } from "../../scripts/standalone-validators.js";
+import {
+  AJV_OPTIONS,
+  renderStandaloneIndex,
+  renderStandaloneValidator,
+  STANDALONE_INDEX_FILE,
+  standaloneValidatorFile,
+} from "../../scripts/standalone-validators.js";
 import { defaultRegistry, repoRoot } from "../helpers/paths.js";
 
 type Validate = ((data: unknown) => boolean) & { errors?: unknown[] | null };

@@ -17,10 +17,30 @@ describe("text from input files in diagnostics", () => {
   });
 
   it.each([
-    ["an unknown key in a registry", { "demo.yaml": demoRegistry().replace("    name: One\n", `    name: One\n    "${ESC}[2J${ESC}]0;owned\u0007": 1\n`) }, ["generate", "demo.yaml", "--out", "out"], 'unknown key "\\u001b[2J\\u001b]0;owned\\u0007"'],
-    ["a marker word in an injected file", { "demo.yaml": demoRegistry(), "README.md": `<!-- codebook:start demo ${ESC}[31mcodes -->\n<!-- codebook:end demo -->\n` }, ["generate", "demo.yaml", "--out", "out", "--inject", "README.md"], "\\u001b[31m"],
-    ["a template placeholder", { "demo.yaml": demoRegistry(), "templates/page.md": `# {{${ESC}[5mtitle}}\n` }, ["generate", "demo.yaml", "--out", "out", "--templates", "templates"], "\\u001b[5m"],
-    ["a file name", { [`demo${ESC}[8m.yaml`]: demoRegistry().replace("type: Demo", "type: demo") }, ["generate", `demo${ESC}[8m.yaml`, "--out", "out"], "demo\\u001b[8m.yaml:"],
+    [
+      "an unknown key in a registry",
+      { "demo.yaml": demoRegistry().replace("    name: One\n", `    name: One\n    "${ESC}[2J${ESC}]0;owned\u0007": 1\n`) },
+      ["generate", "demo.yaml", "--out", "out"],
+      'unknown key "\\u001b[2J\\u001b]0;owned\\u0007"',
+    ],
+    [
+      "a marker word in an injected file",
+      { "demo.yaml": demoRegistry(), "README.md": `<!-- codebook:start demo ${ESC}[31mcodes -->\n<!-- codebook:end demo -->\n` },
+      ["generate", "demo.yaml", "--out", "out", "--inject", "README.md"],
+      "\\u001b[31m",
+    ],
+    [
+      "a template placeholder",
+      { "demo.yaml": demoRegistry(), "templates/page.md": `# {{${ESC}[5mtitle}}\n` },
+      ["generate", "demo.yaml", "--out", "out", "--templates", "templates"],
+      "\\u001b[5m",
+    ],
+    [
+      "a file name",
+      { [`demo${ESC}[8m.yaml`]: demoRegistry().replace("type: Demo", "type: demo") },
+      ["generate", `demo${ESC}[8m.yaml`, "--out", "out"],
+      "demo\\u001b[8m.yaml:",
+    ],
   ])("%s: escaped, never raw", async (_, files, args, shown) => {
     const dir = await tempDir();
     await writeTree(dir, files);
@@ -36,7 +56,9 @@ describe("text from input files in diagnostics", () => {
     await writeFile(path.join(dir, ".npmrc"), "//registry.npmjs.org/:_authToken=npm_SECRETSECRETSECRET\n");
     const run = await runCli(["validate", "app.yaml"], dir);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain(".npmrc:1:1: error: a registry is a map with the keys id, type, locales and codes; this file holds a single string");
+    expect(run.stderr).toContain(
+      ".npmrc:1:1: error: a registry is a map with the keys id, type, locales and codes; this file holds a single string",
+    );
     expect(run.stderr).not.toContain("SECRET");
     expect(run.stderr).not.toContain("registry.npmjs.org");
   });

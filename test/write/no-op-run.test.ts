@@ -1,6 +1,6 @@
+import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { readFile, stat, writeFile } from "node:fs/promises";
-import { execFile } from "node:child_process";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
@@ -35,7 +35,10 @@ describe("a generate run where nothing changed", () => {
     { layout: "registry arguments", files: { "codes.yaml": demoRegistry() }, args: ["generate", "codes.yaml", "--out", "out"] },
     {
       layout: "a JSON config",
-      files: { "codes.yaml": demoRegistry(), "codebook.config.json": JSON.stringify({ registries: [{ registry: "codes.yaml", outDir: "out" }] }) },
+      files: {
+        "codes.yaml": demoRegistry(),
+        "codebook.config.json": JSON.stringify({ registries: [{ registry: "codes.yaml", outDir: "out" }] }),
+      },
       args: ["generate"],
     },
   ])("with $layout loads neither ts-morph, nor yaml, nor ajv, and touches no file", async ({ files, args }) => {
@@ -55,13 +58,18 @@ describe("a generate run where nothing changed", () => {
     expect(second.run.stdout.trim()).toBe("codebook: out up to date");
     expect(heavyIn(second.urls)).toEqual([]);
     // The checked reader every input goes through is the one module of load/ the fast path needs.
-    const loading = second.urls.filter((url) => (url.includes("/load/") && !url.endsWith("/load/checked-read.js")) || url.includes("/emit/ts/"));
+    const loading = second.urls.filter(
+      (url) => (url.includes("/load/") && !url.endsWith("/load/checked-read.js")) || url.includes("/emit/ts/"),
+    );
     expect(loading).toEqual([]);
     expect(await mtimes(path.join(dir, "out"), outputs)).toEqual(before);
   });
 
   it.each([
-    { change: "a registry edit", edit: (dir: string) => writeFile(path.join(dir, "codes.yaml"), demoRegistry().replace("The first code.", "The 1st code.")) },
+    {
+      change: "a registry edit",
+      edit: (dir: string) => writeFile(path.join(dir, "codes.yaml"), demoRegistry().replace("The first code.", "The 1st code.")),
+    },
     { change: "a new locale file beside the registry", edit: (dir: string) => writeFile(path.join(dir, "codes.en.yaml"), "locale: en\n") },
     { change: "a hand-edited output", edit: (dir: string) => writeFile(path.join(dir, "out", "demo.md"), "edited\n") },
     { change: "different options", edit: async () => undefined, args: ["--no-enums"] },
@@ -84,7 +92,10 @@ describe("a generate run where nothing changed", () => {
     await writeFile(log, "");
     const api = pathToFileURL(path.join(repoRoot, "dist", "generator", "index.js")).href;
     const script = `const { generate } = await import(${JSON.stringify(api)}); const r = await generate({ registries: ["codes.yaml"], outDir: "out" }); console.log(r.upToDate.length);`;
-    const { stdout } = await run(process.execPath, ["--import", register, "--input-type=module", "-e", script], { cwd: dir, env: { ...process.env, CODEBOOK_IMPORT_LOG: log } });
+    const { stdout } = await run(process.execPath, ["--import", register, "--input-type=module", "-e", script], {
+      cwd: dir,
+      env: { ...process.env, CODEBOOK_IMPORT_LOG: log },
+    });
     expect(stdout.trim()).toBe("1");
     expect(heavyIn((await readFile(log, "utf8")).split("\n"))).toEqual([]);
   });

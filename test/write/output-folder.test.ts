@@ -2,9 +2,9 @@ import { readdir, readFile, stat, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { check, generate } from "../../generator/index.js";
+import type { FolderOutput } from "../../generator/write/folder-sources.js";
 import { hashContents } from "../../generator/write/hash.js";
 import { MANIFEST_FILE, readManifest } from "../../generator/write/manifest.js";
-import type { FolderOutput } from "../../generator/write/folder-sources.js";
 import { syncFolder } from "../../generator/write/output-folder.js";
 import { demoRegistry } from "../helpers/registries.js";
 import { tempDir, writeTree } from "../helpers/temp.js";
@@ -13,7 +13,8 @@ async function setUp(files: Readonly<Record<string, string>> = {}) {
   const dir = await tempDir();
   await writeTree(dir, { "codes.yaml": demoRegistry(), ...files });
   const out = path.join(dir, "out");
-  const run = (extra: Parameters<typeof generate>[0] = {}) => generate({ registries: ["codes.yaml"], outDir: "out", cwd: dir, targets: ["ts", "md"], ...extra });
+  const run = (extra: Parameters<typeof generate>[0] = {}) =>
+    generate({ registries: ["codes.yaml"], outDir: "out", cwd: dir, targets: ["ts", "md"], ...extra });
   return { dir, out, run };
 }
 
@@ -47,7 +48,10 @@ describe("generate in a folder it wrote before", () => {
     const written = (await stat(path.join(out, "demo.ts"))).mtimeMs;
     // A comment changes the input's hash (the manifest) but no output: the outputs stay untouched. (At the end: a
     // comment above the entries moves their lines, which the TypeScript module's doc comments name.)
-    await writeFile(path.join(dir, "codes.yaml"), `${demoRegistry().replace("title: Demo codes", "title: Demo codes, renamed")}# a comment\n`);
+    await writeFile(
+      path.join(dir, "codes.yaml"),
+      `${demoRegistry().replace("title: Demo codes", "title: Demo codes, renamed")}# a comment\n`,
+    );
     const again = await run();
     expect(again.written.map((file) => path.basename(file))).toEqual([MANIFEST_FILE]);
     expect(again.unchanged.map((file) => path.basename(file)).sort()).toEqual(["demo.md", "demo.ts"]);
@@ -83,7 +87,9 @@ describe("generate in a folder it wrote before", () => {
   it("ignores manifest entries that point outside the folder, and a manifest it cannot read", async () => {
     const { dir, out, run } = await setUp({ "victim.txt": "keep me\n" });
     await run();
-    const manifest = JSON.parse(await readFile(path.join(out, MANIFEST_FILE), "utf8")) as { registries: Record<string, { files: Record<string, string> }> };
+    const manifest = JSON.parse(await readFile(path.join(out, MANIFEST_FILE), "utf8")) as {
+      registries: Record<string, { files: Record<string, string> }>;
+    };
     manifest.registries["../codes.yaml"]!.files["../victim.txt"] = hashContents("keep me\n");
     await writeFile(path.join(out, MANIFEST_FILE), JSON.stringify(manifest));
     expect((await run()).removed).toEqual([]);
@@ -138,7 +144,10 @@ describe("generate in a folder it wrote before", () => {
     );
     await writeFile(path.join(dir, "docs", "notes.md"), "mine\n");
     const report = await syncFolder(folder([]));
-    expect(report.removed.map((file) => path.relative(dir, file)).sort()).toEqual([path.join("catalogs", "fr.json"), path.join("docs", "fr.md")]);
+    expect(report.removed.map((file) => path.relative(dir, file)).sort()).toEqual([
+      path.join("catalogs", "fr.json"),
+      path.join("docs", "fr.md"),
+    ]);
     expect((await readdir(dir)).sort()).toEqual([MANIFEST_FILE, "codes.yaml", "docs"]);
     expect(await readdir(path.join(dir, "docs"))).toEqual(["notes.md"]);
   });

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { runCli } from "../helpers/cli.js";
 import { repoRoot } from "../helpers/paths.js";
 import { demoRegistry } from "../helpers/registries.js";
@@ -24,7 +24,10 @@ describe("An output never lands on an input", () => {
     },
     {
       input: "a template the output folder's page lands on (tpl/page.md)",
-      files: { "codes.yaml": demoRegistry({ id: "page" }), "tpl/page.md": readFileSync(path.join(repoRoot, "templates", "page.md"), "utf8") },
+      files: {
+        "codes.yaml": demoRegistry({ id: "page" }),
+        "tpl/page.md": readFileSync(path.join(repoRoot, "templates", "page.md"), "utf8"),
+      },
       args: ["generate", "codes.yaml", "--out", "tpl", "--templates", "tpl"],
       victim: "tpl/page.md",
     },
@@ -43,9 +46,16 @@ describe("An output never lands on an input", () => {
     );
     expect(run.code).toBe(1);
     expect(await readFile(path.join(dir, victim), "utf8")).toBe((files as Record<string, string>)[victim]);
-    expect((await readdir(dir, { recursive: true })).sort()).toEqual(Object.keys(files).flatMap((file) => [...(file.includes("/") ? [path.dirname(file)] : []), file]).sort());
+    expect((await readdir(dir, { recursive: true })).sort()).toEqual(
+      Object.keys(files)
+        .flatMap((file) => [...(file.includes("/") ? [path.dirname(file)] : []), file])
+        .sort(),
+    );
     // check agrees: the same error, not "up to date" or "stale".
-    const checked = await runCli(args.map((arg) => (arg === "generate" ? "check" : arg)), dir);
+    const checked = await runCli(
+      args.map((arg) => (arg === "generate" ? "check" : arg)),
+      dir,
+    );
     expect(checked.code).toBe(1);
     expect(checked.stderr.split("\n")[0]).toContain("generate would overwrite this input");
   });
@@ -60,7 +70,11 @@ describe("Two output folders never produce the same file", () => {
         { registry: "b.yaml", outDir: "gen/i18next/en", targets: ["json"] },
       ],
     };
-    await writeTree(dir, { "a.yaml": demoRegistry(), "b.yaml": demoRegistry(), "codebook.config.json": `${JSON.stringify(config, null, 2)}\n` });
+    await writeTree(dir, {
+      "a.yaml": demoRegistry(),
+      "b.yaml": demoRegistry(),
+      "codebook.config.json": `${JSON.stringify(config, null, 2)}\n`,
+    });
     const run = await runCli(["generate"], dir);
     const rule = "output folders that nest must not produce the same file";
     expect(run.stderr.split("\n").slice(0, 2)).toEqual([
@@ -74,9 +88,18 @@ describe("Two output folders never produce the same file", () => {
 
   it("config entries whose folders nest are fine when their files differ", async () => {
     const dir = await tempDir();
-    const config = { registries: [{ registry: "a.yaml", outDir: "gen" }, { registry: "b.yaml", outDir: "gen/b" }] };
-    await writeTree(dir, { "a.yaml": demoRegistry({ id: "a" }), "b.yaml": demoRegistry({ id: "b" }), "codebook.config.json": JSON.stringify(config) });
-    expect((await runCli(["generate", "--quiet"], dir))).toMatchObject({ code: 0, stderr: "" });
+    const config = {
+      registries: [
+        { registry: "a.yaml", outDir: "gen" },
+        { registry: "b.yaml", outDir: "gen/b" },
+      ],
+    };
+    await writeTree(dir, {
+      "a.yaml": demoRegistry({ id: "a" }),
+      "b.yaml": demoRegistry({ id: "b" }),
+      "codebook.config.json": JSON.stringify(config),
+    });
+    expect(await runCli(["generate", "--quiet"], dir)).toMatchObject({ code: 0, stderr: "" });
     expect((await runCli(["check"], dir)).code).toBe(0);
   });
 });

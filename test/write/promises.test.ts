@@ -6,7 +6,10 @@ import { repoRoot } from "../helpers/paths.js";
 const readme = readFileSync(path.join(repoRoot, "README.md"), "utf8");
 const section = /^## What codebook writes, removes and follows\n([\s\S]*?)^## /m.exec(readme)?.[1] ?? "";
 /** Each promise: its bold sentence, and the test file the README says holds it. */
-const promises = [...section.matchAll(/^- \*\*(.+?)\.\*\*[\s\S]*?\(tested in `([^`]+)`\)/gm)].map((match) => ({ promise: match[1]!, file: match[2]! }));
+const promises = [...section.matchAll(/^- \*\*(.+?)\.\*\*[\s\S]*?\(tested in `([^`]+)`\)/gm)].map((match) => ({
+  promise: match[1]!,
+  file: match[2]!,
+}));
 
 describe("The README's promises section", () => {
   it("states what codebook writes, removes and follows, promise by promise", () => {
@@ -28,7 +31,9 @@ describe("The README's promises section", () => {
   it.each(promises)("names a test that holds it: $promise", ({ promise, file }) => {
     const text = readFileSync(path.join(repoRoot, file), "utf8");
     // A describe whose title starts with the promise: `describe("PROMISE…"` (or a template literal).
-    const titled = text.split("\n").some((line) => /\bdescribe\b/.test(line) && (line.includes(`"${promise}`) || line.includes(`\`${promise}`)));
+    const titled = text
+      .split("\n")
+      .some((line) => /\bdescribe\b/.test(line) && (line.includes(`"${promise}`) || line.includes(`\`${promise}`)));
     expect(titled, `${file} has no describe titled "${promise}"`).toBe(true);
   });
 });

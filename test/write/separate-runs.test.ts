@@ -13,7 +13,8 @@ async function project() {
   const dir = await tempDir();
   await writeTree(dir, { "a.yaml": demoRegistry({ id: "a" }), "b.yaml": demoRegistry({ id: "b" }) });
   const run = (command: string, ...registries: string[]) => runCli([command, ...registries, "--out", "gen"], dir);
-  const listing = async () => (await readdir(path.join(dir, "gen"))).filter((name) => !["formatjs", "gettext", "i18next"].includes(name)).sort();
+  const listing = async () =>
+    (await readdir(path.join(dir, "gen"))).filter((name) => !["formatjs", "gettext", "i18next"].includes(name)).sort();
   return { dir, run, listing };
 }
 
@@ -53,15 +54,25 @@ describe("A run removes only what its own registries stopped producing", () => {
     const { dir, run, listing } = await project();
     expect((await run("generate", "a.yaml", "b.yaml")).code).toBe(0);
     // What codebook 0.1.0 wrote: one list of files for the folder, not attributed to a registry.
-    const generated = (await readdir(path.join(dir, "gen"), { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile() && entry.name !== MANIFEST_FILE);
+    const generated = (await readdir(path.join(dir, "gen"), { recursive: true, withFileTypes: true })).filter(
+      (entry) => entry.isFile() && entry.name !== MANIFEST_FILE,
+    );
     const files = Object.fromEntries(
-      await Promise.all(generated.map(async (entry) => {
-        const file = path.join(entry.parentPath, entry.name);
-        return [path.relative(path.join(dir, "gen"), file).split(path.sep).join("/"), hashContents(await readFile(file))] as const;
-      })),
+      await Promise.all(
+        generated.map(async (entry) => {
+          const file = path.join(entry.parentPath, entry.name);
+          return [path.relative(path.join(dir, "gen"), file).split(path.sep).join("/"), hashContents(await readFile(file))] as const;
+        }),
+      ),
     );
     const options = { emit: "ts", enums: true, module: "esm", targets: ["ts", "json", "md", "i18next", "formatjs", "gettext"] };
-    const legacy = { format: 1, generator: "codebook 0.1.0", options: [{ ...options, registries: ["../a.yaml", "../b.yaml"] }], inputs: {}, files };
+    const legacy = {
+      format: 1,
+      generator: "codebook 0.1.0",
+      options: [{ ...options, registries: ["../a.yaml", "../b.yaml"] }],
+      inputs: {},
+      files,
+    };
     await writeFile(path.join(dir, "gen", MANIFEST_FILE), `${JSON.stringify(legacy, null, 2)}\n`);
 
     await writeFile(path.join(dir, "b.yaml"), demoRegistry({ id: "b2" }));

@@ -24,11 +24,26 @@ async function generatedProject() {
 async function plantInManifest(out: string, entries: Readonly<Record<string, string>>, format: 1 | 2): Promise<void> {
   const file = path.join(out, MANIFEST_FILE);
   const manifest = JSON.parse(await readFile(file, "utf8")) as Record<string, unknown>;
-  const files = (manifest.format === 2 ? (manifest.registries as Record<string, { files: Record<string, string> }>)["../codes.yaml"]!.files : manifest.files) as Record<string, string>;
+  const files = (
+    manifest.format === 2
+      ? (manifest.registries as Record<string, { files: Record<string, string> }>)["../codes.yaml"]!.files
+      : manifest.files
+  ) as Record<string, string>;
   Object.assign(files, entries);
   if (format === 1 && manifest.format === 2) {
-    const section = (manifest.registries as Record<string, { options: Record<string, unknown>; inputs: Record<string, string> }>)["../codes.yaml"]!;
-    await writeFile(file, JSON.stringify({ format: 1, generator: manifest.generator, options: [{ ...section.options, registries: ["../codes.yaml"] }], inputs: section.inputs, files }));
+    const section = (manifest.registries as Record<string, { options: Record<string, unknown>; inputs: Record<string, string> }>)[
+      "../codes.yaml"
+    ]!;
+    await writeFile(
+      file,
+      JSON.stringify({
+        format: 1,
+        generator: manifest.generator,
+        options: [{ ...section.options, registries: ["../codes.yaml"] }],
+        inputs: section.inputs,
+        files,
+      }),
+    );
   } else {
     await writeFile(file, JSON.stringify(manifest));
   }
@@ -40,22 +55,25 @@ describe("It removes only files its manifest proves it wrote, inside the real ou
     { format: 2 as const, link: "link", to: "../../outside", listed: ["link/victim.txt", "link/sub/keep.txt"] },
     // A committed `generated/up -> ..` would otherwise let a manifest delete the project's own files.
     { format: 2 as const, link: "up", to: "..", listed: ["up/codes.yaml"] },
-  ])("never removes a file through a symbolic link ($link -> $to), even when a format $format manifest lists it with its hash", async ({ format, link, to, listed }) => {
-    const { root, work, out, generate } = await generatedProject();
-    await symlink(to, path.join(out, link));
-    // The hashes of the real files behind the link: the contents of a `package.json` or a registry are no secret.
-    const hashes: Record<string, string> = {};
-    for (const file of listed) hashes[file] = hashContents(await readFile(path.join(out, file)));
-    await plantInManifest(out, hashes, format);
-    const run = await generate("--force");
-    expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout).not.toMatch(/removed/);
-    expect(await readFile(path.join(root, "outside", "victim.txt"), "utf8")).toBe("precious\n");
-    expect(await readFile(path.join(root, "outside", "sub", "keep.txt"), "utf8")).toBe("mine\n");
-    expect(await readFile(path.join(work, "codes.yaml"), "utf8")).toBe(demoRegistry());
-    expect((await lstat(path.join(out, link))).isSymbolicLink()).toBe(true);
-    expect(await readlink(path.join(out, link))).toBe(to);
-  });
+  ])(
+    "never removes a file through a symbolic link ($link -> $to), even when a format $format manifest lists it with its hash",
+    async ({ format, link, to, listed }) => {
+      const { root, work, out, generate } = await generatedProject();
+      await symlink(to, path.join(out, link));
+      // The hashes of the real files behind the link: the contents of a `package.json` or a registry are no secret.
+      const hashes: Record<string, string> = {};
+      for (const file of listed) hashes[file] = hashContents(await readFile(path.join(out, file)));
+      await plantInManifest(out, hashes, format);
+      const run = await generate("--force");
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stdout).not.toMatch(/removed/);
+      expect(await readFile(path.join(root, "outside", "victim.txt"), "utf8")).toBe("precious\n");
+      expect(await readFile(path.join(root, "outside", "sub", "keep.txt"), "utf8")).toBe("mine\n");
+      expect(await readFile(path.join(work, "codes.yaml"), "utf8")).toBe(demoRegistry());
+      expect((await lstat(path.join(out, link))).isSymbolicLink()).toBe(true);
+      expect(await readlink(path.join(out, link))).toBe(to);
+    },
+  );
 });
 
 describe("It writes only regular files it is about to own", () => {
@@ -89,7 +107,16 @@ describe("It writes only regular files it is about to own", () => {
     await symlink("../shared/generated", path.join(root, "work", "out"));
     const run = await runCli(["generate", "codes.yaml", "--out", "out", "--quiet"], path.join(root, "work"));
     expect(run).toMatchObject({ code: 0, stderr: "" });
-    expect((await readdir(path.join(root, "shared", "generated"))).sort()).toEqual([".codebook-manifest.json", ".keep", "demo.json", "demo.md", "demo.ts", "formatjs", "gettext", "i18next"]);
+    expect((await readdir(path.join(root, "shared", "generated"))).sort()).toEqual([
+      ".codebook-manifest.json",
+      ".keep",
+      "demo.json",
+      "demo.md",
+      "demo.ts",
+      "formatjs",
+      "gettext",
+      "i18next",
+    ]);
     expect((await runCli(["check", "codes.yaml", "--out", "out"], path.join(root, "work"))).code).toBe(0);
   });
 });

@@ -10,7 +10,9 @@ export interface CatalogEntry {
 }
 
 function rangeNote(from: number, to: number, name: string): string {
-  return from === to ? `Describes code ${from} (range ${name}).` : `Describes a code in ${from}–${to} (range ${name}) that has no text of its own.`;
+  return from === to
+    ? `Describes code ${from} (range ${name}).`
+    : `Describes a code in ${from}–${to} (range ${name}) that has no text of its own.`;
 }
 
 function withReference(note: string, reference: string | undefined): string {
@@ -51,10 +53,18 @@ export function catalogEntries(registry: Registry): CatalogEntry[] {
   }
   for (const set of registry.sets) {
     if (set.description !== undefined) {
-      entries.push({ key: `sets.${set.name}.description`, texts: set.description, note: `What the codes of the set ${set.name} have in common.` });
+      entries.push({
+        key: `sets.${set.name}.description`,
+        texts: set.description,
+        note: `What the codes of the set ${set.name} have in common.`,
+      });
     }
     if (set.label !== undefined) {
-      entries.push({ key: `sets.${set.name}.label`, texts: set.label, note: `A short column header: whether a code is in the set ${set.name}.` });
+      entries.push({
+        key: `sets.${set.name}.label`,
+        texts: set.label,
+        note: `A short column header: whether a code is in the set ${set.name}.`,
+      });
     }
   }
   return entries;

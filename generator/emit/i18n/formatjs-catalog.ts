@@ -13,7 +13,10 @@ export function emitFormatjsCatalogs(registry: Registry): GeneratedFile[] {
   const entries = catalogEntries(registry);
   return registry.locales.map((locale) => {
     const messages = Object.fromEntries(
-      entries.map((entry) => [`${registry.id}:${entry.key}`, { defaultMessage: icuMessage(messageParts(registry, entry.texts[locale]!)), description: entry.note }]),
+      entries.map((entry) => [
+        `${registry.id}:${entry.key}`,
+        { defaultMessage: icuMessage(messageParts(registry, entry.texts[locale]!)), description: entry.note },
+      ]),
     );
     return { path: catalogPath("formatjs", locale, registry, "json"), contents: `${JSON.stringify(messages, null, 2)}\n` };
   });

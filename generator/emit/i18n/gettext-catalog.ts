@@ -1,7 +1,7 @@
 import type { Registry } from "../../model/registry.js";
 import { generatedNotice } from "../header.js";
 import type { EmitContext, GeneratedFile } from "../types.js";
-import { catalogEntries, catalogPath, type CatalogEntry } from "./catalog-entries.js";
+import { type CatalogEntry, catalogEntries, catalogPath } from "./catalog-entries.js";
 import { icuText } from "./message-syntax.js";
 import { pluralForms } from "./plural-forms.js";
 
@@ -70,7 +70,12 @@ function translation(registry: Registry, entry: CatalogEntry, locale: string | u
 
 function message(registry: Registry, entry: CatalogEntry, locale: string | undefined): string {
   const source = icuText(registry, entry.texts[registry.sourceLocale]!);
-  return [poComment("#.", entry.note), poString("msgctxt", entry.key), poString("msgid", source), poString("msgstr", translation(registry, entry, locale))].join("\n");
+  return [
+    poComment("#.", entry.note),
+    poString("msgctxt", entry.key),
+    poString("msgid", source),
+    poString("msgstr", translation(registry, entry, locale)),
+  ].join("\n");
 }
 
 function poFile(registry: Registry, context: EmitContext, locale: string | undefined): string {
@@ -86,7 +91,10 @@ function poFile(registry: Registry, context: EmitContext, locale: string | undef
  */
 export function emitGettextCatalogs(registry: Registry, context: EmitContext): GeneratedFile[] {
   return [
-    ...registry.locales.map((locale) => ({ path: catalogPath("gettext", locale, registry, "po"), contents: poFile(registry, context, locale) })),
+    ...registry.locales.map((locale) => ({
+      path: catalogPath("gettext", locale, registry, "po"),
+      contents: poFile(registry, context, locale),
+    })),
     { path: `gettext/${registry.id}.pot`, contents: poFile(registry, context, undefined) },
   ];
 }

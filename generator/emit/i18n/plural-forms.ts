@@ -26,5 +26,9 @@ const PLURAL_FORMS: Readonly<Record<string, string>> = {
 export function pluralForms(locale: string): string | undefined {
   // Own properties only: a locale is input, and no inherited property of an object is a plural rule.
   const language = locale.split("-")[0]!;
-  return Object.hasOwn(PLURAL_FORMS, locale) ? PLURAL_FORMS[locale] : Object.hasOwn(PLURAL_FORMS, language) ? PLURAL_FORMS[language] : undefined;
+  return Object.hasOwn(PLURAL_FORMS, locale)
+    ? PLURAL_FORMS[locale]
+    : Object.hasOwn(PLURAL_FORMS, language)
+      ? PLURAL_FORMS[language]
+      : undefined;
 }

@@ -1,6 +1,6 @@
 import type { Diagnostic, DiagnosticCode, SourcePosition } from "../../diagnostics/index.js";
-import type { Registry } from "../../model/registry.js";
 import { TABLE_NAMES, type TableName } from "../../load/templates/template.js";
+import type { Registry } from "../../model/registry.js";
 
 /**
  * Tables regenerated inside a hand-written Markdown file, between a pair of markers, each alone on its line:
@@ -145,7 +145,11 @@ class RegionScanner {
     if (arity && !known) this.report(table.at, "marker-table", `unknown table "${table.word}" (known: ${TABLE_NAMES.join(", ")})`);
     if (this.open !== undefined) {
       const { id: openId, at } = this.open;
-      this.report(marker.at, "marker-nested", `start marker inside the region "${openId}" opened at ${at.line}:${at.column}; close that one first with <!-- codebook:end ${openId} -->`);
+      this.report(
+        marker.at,
+        "marker-nested",
+        `start marker inside the region "${openId}" opened at ${at.line}:${at.column}; close that one first with <!-- codebook:end ${openId} -->`,
+      );
       return;
     }
     this.open = {
@@ -174,7 +178,11 @@ class RegionScanner {
     this.open = undefined;
     if (open.id !== "" && id.word !== open.id) {
       const where = `${open.at.line}:${open.at.column}`;
-      this.report(id.at, "marker-mismatch", `end marker for "${id.word}" closes the region "${open.id}" opened at ${where}; write <!-- codebook:end ${open.id} -->`);
+      this.report(
+        id.at,
+        "marker-mismatch",
+        `end marker for "${id.word}" closes the region "${open.id}" opened at ${where}; write <!-- codebook:end ${open.id} -->`,
+      );
     } else if (open.table !== undefined) {
       const { table, locale, idAt, localeAt, contentStart, eol } = open;
       this.regions.push({ id: open.id, table, locale, idAt, localeAt, contentStart, contentEnd: line.start, eol });
@@ -233,7 +241,11 @@ export function injectTables(text: string, file: string, regions: readonly Injec
     }
     const locale = region.locale ?? registry.sourceLocale;
     if (!registry.locales.includes(locale)) {
-      report(region.localeAt!, "marker-locale", `registry "${region.id}" has no locale "${locale}" (known: ${registry.locales.join(", ")})`);
+      report(
+        region.localeAt!,
+        "marker-locale",
+        `registry "${region.id}" has no locale "${locale}" (known: ${registry.locales.join(", ")})`,
+      );
       continue;
     }
     const table = source.render(registry, region.table, locale).split("\n").join(region.eol);

@@ -1,10 +1,10 @@
+import type { PageTexts } from "../../load/templates/page-texts.js";
 import type { Registry } from "../../model/registry.js";
 import { generatedNotice } from "../header.js";
 import type { EmitContext, GeneratedFile } from "../types.js";
 import { escapeInline, renderLink } from "./escape.js";
-import type { PageTexts } from "../../load/templates/page-texts.js";
-import { renderNamedTable } from "./tables.js";
 import { renderTemplate, type TemplateScope } from "./render-template.js";
+import { renderNamedTable } from "./tables.js";
 import { pageTemplateFor, pageTextsFor } from "./template-set.js";
 
 /** The page of one locale: `<id>.md` for the source locale, `<id>.<locale>.md` for every other one. */

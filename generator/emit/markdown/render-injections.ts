@@ -1,9 +1,9 @@
 import type { Diagnostic } from "../../diagnostics/index.js";
 import type { SourceFile } from "../../load/source-file.js";
-import type { Registry } from "../../model/registry.js";
-import { injectTables, type InjectRegion } from "./inject.js";
-import type { MarkdownTemplates } from "../../load/templates/template-set.js";
 import type { TableName } from "../../load/templates/template.js";
+import type { MarkdownTemplates } from "../../load/templates/template-set.js";
+import type { Registry } from "../../model/registry.js";
+import { type InjectRegion, injectTables } from "./inject.js";
 import { renderNamedTable } from "./tables.js";
 import { pageTextsFor } from "./template-set.js";
 

@@ -1,6 +1,6 @@
+import type { PageTexts } from "../../load/templates/page-texts.js";
 import type { CodeEntry } from "../../model/registry.js";
 import { escapeCell, renderCode } from "./escape.js";
-import type { PageTexts } from "../../load/templates/page-texts.js";
 
 /** The words of the Status column, in one locale. */
 export type StatusTexts = Pick<PageTexts, "active" | "deprecated" | "retired" | "since">;
@@ -18,6 +18,8 @@ export function renderStatusCell(entry: CodeEntry, texts: StatusTexts): string {
   const { status, note, replacement, since, deprecatedSince, retiredSince } = entry.lifecycle;
   const version = status === "active" ? since : status === "deprecated" ? deprecatedSince : retiredSince;
   const word = `${escapeCell(texts[status])}${sinceText(texts, version)}`;
-  const details = [note === undefined ? "" : escapeCell(note), replacement === undefined ? "" : `→ ${renderCode(replacement)}`].filter((part) => part !== "");
+  const details = [note === undefined ? "" : escapeCell(note), replacement === undefined ? "" : `→ ${renderCode(replacement)}`].filter(
+    (part) => part !== "",
+  );
   return details.length === 0 ? word : `${word}: ${details.join(" ")}`;
 }

@@ -1,12 +1,28 @@
+import type { PageTexts } from "../../load/templates/page-texts.js";
+import type { TableName } from "../../load/templates/template.js";
 import { intervalsContain } from "../../model/intervals.js";
 import type { CodeEntry, CodeRange, Registry } from "../../model/registry.js";
 import { escapeCell, renderCode, renderLink, renderTable } from "./escape.js";
-import type { PageTexts } from "../../load/templates/page-texts.js";
-import type { TableName } from "../../load/templates/template.js";
 import { renderStatusCell } from "./status-cell.js";
 
 /** Column headers and cell words of the tables, in one locale. */
-export type TableHeaders = Pick<PageTexts, "range" | "code" | "name" | "use" | "description" | "reference" | "aliases" | "yes" | "no" | "status" | "active" | "deprecated" | "retired" | "since">;
+export type TableHeaders = Pick<
+  PageTexts,
+  | "range"
+  | "code"
+  | "name"
+  | "use"
+  | "description"
+  | "reference"
+  | "aliases"
+  | "yes"
+  | "no"
+  | "status"
+  | "active"
+  | "deprecated"
+  | "retired"
+  | "since"
+>;
 
 function span(range: CodeRange): string {
   return range.from === range.to ? `${range.from}` : `${range.from}–${range.to}`;

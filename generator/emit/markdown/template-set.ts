@@ -1,6 +1,6 @@
-import type { MarkdownTemplates } from "../../load/templates/template-set.js";
-import type { Template } from "../../load/templates/template.js";
 import type { PageTexts } from "../../load/templates/page-texts.js";
+import type { Template } from "../../load/templates/template.js";
+import type { MarkdownTemplates } from "../../load/templates/template-set.js";
 import { resolvePageTexts } from "./page-texts.js";
 
 /**

@@ -6,7 +6,9 @@ import type { Interval } from "../../model/registry.js";
  * characters; U+2028 and U+2029 are escaped too so the output reads the same in every editor.
  */
 export function stringLiteral(text: string): string {
-  return JSON.stringify(text).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  return JSON.stringify(text)
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
 }
 
 /** A property key: bare when it is an identifier, quoted otherwise. */
@@ -39,7 +41,12 @@ export function commentText(text: string): string {
 export function inlineDoc(text: string, indent: string, tags: readonly [string, string][] = []): string {
   const line = (part: string): string => commentText(part).replace(/\s*\n\s*/g, " ");
   if (tags.length === 0) return `${indent}/** ${line(text)} */`;
-  return [`${indent}/**`, `${indent} * ${line(text)}`, ...tags.map(([tag, tagText]) => `${indent} * @${tag} ${line(tagText)}`), `${indent} */`].join("\n");
+  return [
+    `${indent}/**`,
+    `${indent} * ${line(text)}`,
+    ...tags.map(([tag, tagText]) => `${indent} * @${tag} ${line(tagText)}`),
+    `${indent} */`,
+  ].join("\n");
 }
 
 /** A JSDoc block: a description and `@tag text` lines, each made comment-safe. */
@@ -109,7 +116,10 @@ export function membership(variable: string, intervals: readonly Interval[], unk
   if (compilesToJumpTable(intervals)) {
     const cases: string[] = [];
     for (const interval of intervals) for (let code = interval.from; code <= interval.to; code += 1) cases.push(`    case ${code}:`);
-    return { statements: [`switch (${variable}) {\n${cases.join("\n")}\n        return true;\n    default:\n        return false;\n}`], tables: [] };
+    return {
+      statements: [`switch (${variable}) {\n${cases.join("\n")}\n        return true;\n    default:\n        return false;\n}`],
+      tables: [],
+    };
   }
   const notInteger = unknown ? `typeof ${variable} !== "number" || !Number.isInteger(${variable})` : `!Number.isInteger(${variable})`;
   return {
@@ -131,7 +141,10 @@ return false;`,
         exported: false,
         docs: jsDoc("Sorted, disjoint spans of members as inclusive `from, to` pairs, for a binary search."),
         type: "readonly number[]",
-        initializer: literal("array", intervals.map((interval) => ({ value: `${interval.from}, ${interval.to}` }))),
+        initializer: literal(
+          "array",
+          intervals.map((interval) => ({ value: `${interval.from}, ${interval.to}` })),
+        ),
       }),
     ],
   };
@@ -145,7 +158,8 @@ function comparisons(variable: string, intervals: readonly Interval[], unknown: 
       : `(${variable} >= ${interval.from} && ${variable} <= ${interval.to})`,
   );
   const guards = [unknown && spans ? `typeof ${variable} === "number"` : undefined, spans ? `Number.isInteger(${variable})` : undefined];
-  const test = terms.length === 0 ? "false" : terms.length === 1 || !guards.some(Boolean) ? terms.join(" ||\n    ") : `(${terms.join(" ||\n    ")})`;
+  const test =
+    terms.length === 0 ? "false" : terms.length === 1 || !guards.some(Boolean) ? terms.join(" ||\n    ") : `(${terms.join(" ||\n    ")})`;
   const condition = [...guards.filter((guard) => guard !== undefined), test].join(" &&\n    ");
   return `return ${condition};`;
 }

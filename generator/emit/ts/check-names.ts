@@ -1,8 +1,8 @@
-import { globalsRead, moduleBindings, moduleNames, privateDeclarations, typeBindings } from "./names.js";
-import type { DataPath } from "../../load/yaml-document.js";
 import type { Diagnostic } from "../../diagnostics/index.js";
+import type { DataPath } from "../../load/yaml-document.js";
 import type { CheckContext } from "../../model/build-model.js";
 import type { Alias, Registry } from "../../model/registry.js";
+import { globalsRead, moduleBindings, moduleNames, privateDeclarations, typeBindings } from "./names.js";
 
 /**
  * Reports the names a registry chooses that would break the generated TypeScript module: a set guard or an
@@ -21,7 +21,12 @@ export function checkModuleBindings(registry: Registry, context: CheckContext): 
   const privates = privateDeclarations(registry);
   for (const name of typeBindings(registry)) {
     const holder = privates.get(name);
-    if (holder !== undefined) reporter.error(["type"], "name-clash", `type "${names.type}" makes the generated ${name}, which clashes with ${holder}; choose another name`);
+    if (holder !== undefined)
+      reporter.error(
+        ["type"],
+        "name-clash",
+        `type "${names.type}" makes the generated ${name}, which clashes with ${holder}; choose another name`,
+      );
   }
   const taken = moduleBindings(registry);
   const claim = (name: string, path: DataPath, subject: string): void => {

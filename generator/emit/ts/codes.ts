@@ -1,8 +1,8 @@
 import type { StatementStructures } from "ts-morph";
 import type { Alias, CodeEntry, Registry } from "../../model/registry.js";
-import { constStatement, enumStatement, jsDoc, literal, numericKey, seeTag, stringLiteral, type Statement } from "./builders.js";
+import { constStatement, enumStatement, jsDoc, literal, numericKey, type Statement, seeTag, stringLiteral } from "./builders.js";
 import type { ModuleNames } from "./names.js";
-import { withSource, type SourceRefs } from "./source-refs.js";
+import { type SourceRefs, withSource } from "./source-refs.js";
 import { deprecationText, statusTags } from "./status-tags.js";
 import { StructureKind, VariableDeclarationKind } from "./ts-morph-values.js";
 
@@ -150,7 +150,11 @@ export function emitNameLookup(registry: Registry, names: ModuleNames): Statemen
       kind: StructureKind.Function,
       isExported: true,
       name: names.getName,
-      docs: [jsDoc("The name of a registered code, or `undefined` for any other value.", [["example", `${names.getName}(${registry.codes[0]?.code ?? 0}) // ${stringLiteral(registry.codes[0]?.name ?? "")}`]])],
+      docs: [
+        jsDoc("The name of a registered code, or `undefined` for any other value.", [
+          ["example", `${names.getName}(${registry.codes[0]?.code ?? 0}) // ${stringLiteral(registry.codes[0]?.name ?? "")}`],
+        ]),
+      ],
       parameters: [{ name: "code", type: "number" }],
       returnType: `${names.nameType} | undefined`,
       statements: [`return ${names.isType}(code) ? ${table}[code] : undefined;`],

@@ -49,16 +49,34 @@ function exportedNames(statement: TypeScript.Statement): string[] {
 
 /** The statement without its `export` keyword, keeping its comments and layout. */
 function withoutExport(statement: TypeScript.Statement, factory: TypeScript.NodeFactory): TypeScript.Statement {
-  const modifiers = ts.getModifiers(statement as TypeScript.HasModifiers)?.filter((modifier) => modifier.kind !== ts.SyntaxKind.ExportKeyword);
+  const modifiers = ts
+    .getModifiers(statement as TypeScript.HasModifiers)
+    ?.filter((modifier) => modifier.kind !== ts.SyntaxKind.ExportKeyword);
   if (ts.isFunctionDeclaration(statement)) {
-    return factory.updateFunctionDeclaration(statement, modifiers, statement.asteriskToken, statement.name, statement.typeParameters, statement.parameters, statement.type, statement.body);
+    return factory.updateFunctionDeclaration(
+      statement,
+      modifiers,
+      statement.asteriskToken,
+      statement.name,
+      statement.typeParameters,
+      statement.parameters,
+      statement.type,
+      statement.body,
+    );
   }
-  return factory.updateVariableStatement(statement as TypeScript.VariableStatement, modifiers, (statement as TypeScript.VariableStatement).declarationList);
+  return factory.updateVariableStatement(
+    statement as TypeScript.VariableStatement,
+    modifiers,
+    (statement as TypeScript.VariableStatement).declarationList,
+  );
 }
 
 /** `exports.name = name;` */
 function exportAssignment(name: string, factory: TypeScript.NodeFactory): TypeScript.Statement {
   return factory.createExpressionStatement(
-    factory.createAssignment(factory.createPropertyAccessExpression(factory.createIdentifier("exports"), name), factory.createIdentifier(name)),
+    factory.createAssignment(
+      factory.createPropertyAccessExpression(factory.createIdentifier("exports"), name),
+      factory.createIdentifier(name),
+    ),
   );
 }

@@ -1,7 +1,7 @@
 import path from "node:path";
+import type { ts as TypeScript } from "ts-morph";
 import type { Registry, SourceOrigin } from "../../model/registry.js";
 import { moduleNames } from "./names.js";
-import type { ts as TypeScript } from "ts-morph";
 import { ts } from "./ts-morph-values.js";
 
 /** What each declaration of a generated module comes from: its top-level names, and the members of the codes. */
@@ -21,7 +21,8 @@ export function declarationOrigins(registry: Registry): DeclarationOrigins | und
   if (origins === undefined) return undefined;
   const names = moduleNames(registry);
   const declarations = new Map<string, SourceOrigin>();
-  for (const name of [names.type, names.values, names.valueType, names.nameType, names.isType, names.getName]) declarations.set(name, origins.type);
+  for (const name of [names.type, names.values, names.valueType, names.nameType, names.isType, names.getName])
+    declarations.set(name, origins.type);
   for (const set of registry.sets) {
     const origin = origins.sets.get(set.name);
     if (origin !== undefined) declarations.set(names.setGuard(set), origin);
@@ -66,7 +67,8 @@ function findMappings(declarationFile: string, origins: DeclarationOrigins): Map
     }
   };
   const addMembers = (members: readonly (TypeScript.TypeElement | TypeScript.EnumMember)[]): void => {
-    for (const member of members) if (member.name !== undefined && ts.isIdentifier(member.name)) add(member.name, origins.members.get(member.name.text));
+    for (const member of members)
+      if (member.name !== undefined && ts.isIdentifier(member.name)) add(member.name, origins.members.get(member.name.text));
   };
   for (const statement of source.statements) {
     if (ts.isVariableStatement(statement)) {
@@ -78,7 +80,10 @@ function findMappings(declarationFile: string, origins: DeclarationOrigins): Map
     } else if (ts.isEnumDeclaration(statement)) {
       add(statement.name, origins.declarations.get(statement.name.text));
       addMembers(statement.members);
-    } else if ((ts.isFunctionDeclaration(statement) || ts.isTypeAliasDeclaration(statement) || ts.isInterfaceDeclaration(statement)) && statement.name !== undefined) {
+    } else if (
+      (ts.isFunctionDeclaration(statement) || ts.isTypeAliasDeclaration(statement) || ts.isInterfaceDeclaration(statement)) &&
+      statement.name !== undefined
+    ) {
       add(statement.name, origins.declarations.get(statement.name.text));
     }
   }
@@ -97,7 +102,9 @@ function encodeMappings(mappings: readonly Mapping[], sourceIndex: ReadonlyMap<s
     const here = { source: sourceIndex.get(origin.path)!, line: origin.line - 1, column: origin.column - 1 };
     const segments = lines[line] ?? [];
     lines[line] = segments;
-    segments.push(vlq(column - lastColumn) + vlq(here.source - previous.source) + vlq(here.line - previous.line) + vlq(here.column - previous.column));
+    segments.push(
+      vlq(column - lastColumn) + vlq(here.source - previous.source) + vlq(here.line - previous.line) + vlq(here.column - previous.column),
+    );
     lastColumn = column;
     previous = here;
   }
@@ -113,7 +120,19 @@ export function emitDeclarationMap(declarationFile: string, declarationPath: str
   const mappings = findMappings(declarationFile, origins);
   const files = [...new Set(mappings.map((mapping) => mapping.origin.path))].sort();
   const sourceIndex = new Map(files.map((file, index) => [file, index]));
-  const sources = files.map((file) => path.relative(path.join(outDir, path.dirname(declarationPath)), file).split(path.sep).join("/"));
-  const map = { version: 3, file: path.posix.basename(declarationPath), sourceRoot: "", sources, names: [], mappings: encodeMappings(mappings, sourceIndex) };
+  const sources = files.map((file) =>
+    path
+      .relative(path.join(outDir, path.dirname(declarationPath)), file)
+      .split(path.sep)
+      .join("/"),
+  );
+  const map = {
+    version: 3,
+    file: path.posix.basename(declarationPath),
+    sourceRoot: "",
+    sources,
+    names: [],
+    mappings: encodeMappings(mappings, sourceIndex),
+  };
   return `${JSON.stringify(map)}\n`;
 }

@@ -1,12 +1,12 @@
 import type { StatementStructures } from "ts-morph";
 import type { Registry } from "../../model/registry.js";
 import { icuText } from "../i18n/message-syntax.js";
-import { constStatement, jsDoc, literal, propertyKey, stringLiteral, type Statement } from "./builders.js";
-import { MESSAGE_FORMATTER, type ModuleNames } from "./names.js";
+import { constStatement, jsDoc, literal, propertyKey, type Statement, stringLiteral } from "./builders.js";
 import { localeMatching } from "./locale-matching.js";
+import { MESSAGE_FORMATTER, type ModuleNames } from "./names.js";
 import { innermostRangeTests } from "./ranges.js";
+import { type SourceRefs, withSource } from "./source-refs.js";
 import { StructureKind, VariableDeclarationKind } from "./ts-morph-values.js";
-import { withSource, type SourceRefs } from "./source-refs.js";
 
 /** The locales, their negotiation, one catalog constant per locale, and `describeCloseCode`. */
 export function emitDescribe(registry: Registry, names: ModuleNames, refs: SourceRefs): Statement[] {
@@ -127,7 +127,10 @@ return 0;`,
 function localeDataStatement(registry: Registry): string {
   const data = localeMatching(registry.locales);
   const table = (record: Readonly<Record<string, string>>) =>
-    literal("object", Object.entries(record).map(([key, value]) => ({ key: propertyKey(key), value: stringLiteral(value) })));
+    literal(
+      "object",
+      Object.entries(record).map(([key, value]) => ({ key: propertyKey(key), value: stringLiteral(value) })),
+    );
   return constStatement({
     name: "localeMatchData",
     exported: false,
@@ -140,7 +143,13 @@ function localeDataStatement(registry: Registry): string {
       { key: "maximal", value: table(data.maximal) },
       { key: "likely", value: table(data.likely) },
       { key: "related", value: table(data.related) },
-      { key: "regions", value: literal("object", Object.entries(data.regions).map(([group, choices]) => ({ key: propertyKey(group), value: table(choices) }))) },
+      {
+        key: "regions",
+        value: literal(
+          "object",
+          Object.entries(data.regions).map(([group, choices]) => ({ key: propertyKey(group), value: table(choices) })),
+        ),
+      },
     ]),
   });
 }
@@ -156,7 +165,10 @@ function negotiationExample(registry: Registry): string {
 }
 
 function textMap(registry: Registry, entries: readonly (readonly [string, string])[]) {
-  return literal("object", entries.map(([key, text]) => ({ key: propertyKey(key), value: stringLiteral(icuText(registry, text)) })));
+  return literal(
+    "object",
+    entries.map(([key, text]) => ({ key: propertyKey(key), value: stringLiteral(icuText(registry, text)) })),
+  );
 }
 
 function emitCatalogs(registry: Registry, names: ModuleNames, refs: SourceRefs): Statement[] {
@@ -175,7 +187,9 @@ function emitCatalogs(registry: Registry, names: ModuleNames, refs: SourceRefs):
       { name: "title", isReadonly: true, type: "string" },
       { name: "unknown", isReadonly: true, type: "string" },
       { name: "codes", isReadonly: true, type: `{ readonly [Name in ${names.nameType}]: string }` },
-      ...(registry.ranges.length === 0 ? [] : [{ name: "ranges", isReadonly: true, type: `{ readonly [Name in ${names.rangeNameType}]: string }` }]),
+      ...(registry.ranges.length === 0
+        ? []
+        : [{ name: "ranges", isReadonly: true, type: `{ readonly [Name in ${names.rangeNameType}]: string }` }]),
     ],
   };
   const catalogs = registry.locales.map((locale) =>
@@ -183,15 +197,34 @@ function emitCatalogs(registry: Registry, names: ModuleNames, refs: SourceRefs):
       name: names.catalogFor(locale),
       exported: true,
       docs: jsDoc(
-        withSource(`The texts in ${stringLiteral(locale)}. Import only the catalogs you use: the others stay out of your bundle.`, refs(registry.origins?.locales.get(locale))),
+        withSource(
+          `The texts in ${stringLiteral(locale)}. Import only the catalogs you use: the others stay out of your bundle.`,
+          refs(registry.origins?.locales.get(locale)),
+        ),
       ),
       type: names.catalogType,
       initializer: literal("object", [
         { key: "locale", value: stringLiteral(locale) },
         { key: "title", value: stringLiteral(icuText(registry, registry.title[locale]!)) },
         { key: "unknown", value: stringLiteral(icuText(registry, registry.unknown[locale]!)) },
-        { key: "codes", value: textMap(registry, registry.codes.map((entry) => [entry.name, entry.description[locale]!] as const)) },
-        ...(registry.ranges.length === 0 ? [] : [{ key: "ranges", value: textMap(registry, registry.ranges.map((range) => [range.name, range.description[locale]!] as const)) }]),
+        {
+          key: "codes",
+          value: textMap(
+            registry,
+            registry.codes.map((entry) => [entry.name, entry.description[locale]!] as const),
+          ),
+        },
+        ...(registry.ranges.length === 0
+          ? []
+          : [
+              {
+                key: "ranges",
+                value: textMap(
+                  registry,
+                  registry.ranges.map((range) => [range.name, range.description[locale]!] as const),
+                ),
+              },
+            ]),
       ]),
     }),
   );
@@ -265,7 +298,8 @@ function describeRangeInStatements(registry: Registry, text: (expression: string
 
 function emitDescribers(registry: Registry, names: ModuleNames): StatementStructures[] {
   const first = registry.codes[0];
-  const example = first === undefined ? [] : ([["example", `${names.describe}(${first.code}, "${registry.locales.at(-1)}")`]] as [string, string][]);
+  const example =
+    first === undefined ? [] : ([["example", `${names.describe}(${first.code}, "${registry.locales.at(-1)}")`]] as [string, string][]);
   const icu = registry.messageFormat === "icu";
   const text = (expression: string): string => (icu ? `${MESSAGE_FORMATTER}(${expression}, code)` : expression);
   const parameters = [
@@ -292,7 +326,11 @@ function emitDescribers(registry: Registry, names: ModuleNames): StatementStruct
     {
       kind: StructureKind.Function,
       name: "describeIn",
-      docs: [jsDoc(`The text of \`code\` in \`catalog\`: its own for a registered code, else ${rangeFunction ? "that of describeRangeIn" : "the text for unknown codes"}.`)],
+      docs: [
+        jsDoc(
+          `The text of \`code\` in \`catalog\`: its own for a registered code, else ${rangeFunction ? "that of describeRangeIn" : "the text for unknown codes"}.`,
+        ),
+      ],
       parameters,
       returnType: "string",
       statements: describeInStatements(registry, names, text, fallback),

@@ -46,7 +46,11 @@ function memberName(member: TypeScript.EnumMember): string {
 }
 
 /** The number that `Enum.Member` reads, when `Enum` is an enum of this file. */
-function memberRead(node: TypeScript.PropertyAccessExpression, enums: ReadonlyMap<TypeScript.Symbol, ReadonlyMap<string, number>>, checker: TypeScript.TypeChecker): number | undefined {
+function memberRead(
+  node: TypeScript.PropertyAccessExpression,
+  enums: ReadonlyMap<TypeScript.Symbol, ReadonlyMap<string, number>>,
+  checker: TypeScript.TypeChecker,
+): number | undefined {
   const symbol = checker.getSymbolAtLocation(node.expression);
   return symbol === undefined ? undefined : enums.get(symbol)?.get(node.name.text);
 }
@@ -65,7 +69,10 @@ function enumObject(
     const name = memberName(member);
     const value = values.get(name)!;
     // The member's own comment goes with its name; the reverse mapping after it has none.
-    const forward = ts.setTextRange(factory.createPropertyAssignment(factory.createIdentifier(name), numberLiteral(value, factory)), member);
+    const forward = ts.setTextRange(
+      factory.createPropertyAssignment(factory.createIdentifier(name), numberLiteral(value, factory)),
+      member,
+    );
     const reverse = factory.createPropertyAssignment(numericKey(value, factory), factory.createStringLiteral(name));
     return [forward, reverse];
   });
@@ -73,7 +80,14 @@ function enumObject(
   const statement = factory.createVariableStatement(
     modifiers,
     factory.createVariableDeclarationList(
-      [factory.createVariableDeclaration(declaration.name.text, undefined, undefined, factory.createObjectLiteralExpression(properties, true))],
+      [
+        factory.createVariableDeclaration(
+          declaration.name.text,
+          undefined,
+          undefined,
+          factory.createObjectLiteralExpression(properties, true),
+        ),
+      ],
       ts.NodeFlags.Const,
     ),
   );
@@ -81,7 +95,9 @@ function enumObject(
 }
 
 function numberLiteral(value: number, factory: TypeScript.NodeFactory): TypeScript.Expression {
-  return value < 0 ? factory.createPrefixUnaryExpression(ts.SyntaxKind.MinusToken, factory.createNumericLiteral(-value)) : factory.createNumericLiteral(value);
+  return value < 0
+    ? factory.createPrefixUnaryExpression(ts.SyntaxKind.MinusToken, factory.createNumericLiteral(-value))
+    : factory.createNumericLiteral(value);
 }
 
 /** The key of a reverse mapping: `1000`, or `"-1"` (a numeric literal key cannot be negative). */

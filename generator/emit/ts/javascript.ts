@@ -1,6 +1,6 @@
 import type { GeneratedFile, ModuleFormat } from "../types.js";
 import { commonJsExports } from "./commonjs-exports.js";
-import { emitDeclarationMap, type DeclarationOrigins } from "./declaration-map.js";
+import { type DeclarationOrigins, emitDeclarationMap } from "./declaration-map.js";
 import { inlineEnums } from "./enum-objects.js";
 import { Project, ts } from "./ts-morph-values.js";
 
@@ -16,7 +16,11 @@ import { Project, ts } from "./ts-morph-values.js";
  * With `map`, the declaration file gets a declaration map `<id>.d.ts.map` whose sources are the registry files
  * (see declaration-map.ts), so that an editor goes from a declaration to its line in the YAML.
  */
-export function transpileModule(file: GeneratedFile, format: ModuleFormat, map?: { readonly outDir: string; readonly origins: DeclarationOrigins }): GeneratedFile[] {
+export function transpileModule(
+  file: GeneratedFile,
+  format: ModuleFormat,
+  map?: { readonly outDir: string; readonly origins: DeclarationOrigins },
+): GeneratedFile[] {
   const project = new Project({
     useInMemoryFileSystem: true,
     compilerOptions: {
@@ -51,7 +55,11 @@ export function transpileModule(file: GeneratedFile, format: ModuleFormat, map?:
     return withNotice(text.endsWith("\n") ? text : `${text}\n`);
   };
   const declarations = read(".d.ts");
-  if (map === undefined) return [{ path: `${stem}.js`, contents: read(".js") }, { path: `${stem}.d.ts`, contents: declarations }];
+  if (map === undefined)
+    return [
+      { path: `${stem}.js`, contents: read(".js") },
+      { path: `${stem}.d.ts`, contents: declarations },
+    ];
   const mapFile = `${stem}.d.ts.map`;
   return [
     { path: `${stem}.js`, contents: read(".js") },

@@ -70,7 +70,13 @@ function sortedRecord<T>(entries: Iterable<readonly [string, T]>): Record<string
  * the most common choice, and the regions where it differs. A region that a candidate has is not listed (the
  * generated code picks that candidate first, as best fit does).
  */
-function regionChoices(group: string, candidates: readonly string[], locales: readonly string[], regions: readonly string[], maximal: Readonly<Record<string, string>>): Record<string, string> {
+function regionChoices(
+  group: string,
+  candidates: readonly string[],
+  locales: readonly string[],
+  regions: readonly string[],
+  maximal: Readonly<Record<string, string>>,
+): Record<string, string> {
   const chosen = new Map<string, string>();
   for (const region of regions) {
     if (candidates.some((locale) => maximal[locale]!.endsWith(`-${region}`))) continue;
@@ -103,10 +109,12 @@ export function localeMatching(locales: readonly string[]): LocaleMatching {
 function computeLocaleMatching(locales: readonly string[]): LocaleMatching {
   const { languages, regions } = allCodes();
   const source = locales[0]!;
-  const maximal = Object.fromEntries(locales.map((locale) => {
-    const { language, script, region } = maximize(locale);
-    return [locale, `${language}-${script}-${region}`];
-  }));
+  const maximal = Object.fromEntries(
+    locales.map((locale) => {
+      const { language, script, region } = maximize(locale);
+      return [locale, `${language}-${script}-${region}`];
+    }),
+  );
   const supportedLanguages = [...new Set(locales.map((locale) => maximal[locale]!.split("-")[0]!))];
   const likely = new Map<string, string>();
   const related = new Map<string, string>();

@@ -4,14 +4,14 @@ import { generatedNotice } from "../header.js";
 import type { EmitContext, GeneratedFile } from "../types.js";
 import type { Statement } from "./builders.js";
 import { emitCodeDeclarations, emitNameLookup } from "./codes.js";
-import { emitDescribe } from "./describe.js";
-import { moduleNames } from "./names.js";
-import { transpileModule } from "./javascript.js";
-import { emitRanges } from "./ranges.js";
 import { declarationOrigins } from "./declaration-map.js";
+import { emitDescribe } from "./describe.js";
+import { transpileModule } from "./javascript.js";
+import { moduleNames } from "./names.js";
+import { emitRanges } from "./ranges.js";
 import { sourceRefs } from "./source-refs.js";
-import { emitSetGuards, emitTypeGuard } from "./type-guards.js";
 import { printStructure, StructureKind } from "./ts-morph-values.js";
+import { emitSetGuards, emitTypeGuard } from "./type-guards.js";
 
 /**
  * `<id>.ts`: a self-contained module (no imports) with the codes, their guards and lookups, and the texts of
@@ -55,5 +55,8 @@ function withOrigins(registry: Registry): Registry {
 }
 
 function printStatement(statement: StatementStructures): string {
-  return printStructure({ kind: StructureKind.SourceFile, statements: [statement] }, { indentNumberOfSpaces: 4, newLine: "\n", useSingleQuote: false });
+  return printStructure(
+    { kind: StructureKind.SourceFile, statements: [statement] },
+    { indentNumberOfSpaces: 4, newLine: "\n", useSingleQuote: false },
+  );
 }

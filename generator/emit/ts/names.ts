@@ -1,6 +1,6 @@
 import { intervalsOf } from "../../model/intervals.js";
-import { lowerFirst } from "../../validate/identifiers.js";
 import type { CodeSet, Registry } from "../../model/registry.js";
+import { lowerFirst } from "../../validate/identifiers.js";
 import { readsSpansTable } from "./builders.js";
 
 /** Every exported name of a generated module, derived in one place from the registry's `type`. */
@@ -63,13 +63,24 @@ export function moduleNames(registry: Registry): ModuleNames {
     catalogs: `${stem}Catalogs`,
     describe: `describe${type}`,
     createDescriber: `create${type}Describer`,
-    catalogFor: (locale) => `${stem}Catalog${locale.split("-").map((part) => part.charAt(0).toUpperCase() + part.slice(1)).join("")}`,
+    catalogFor: (locale) =>
+      `${stem}Catalog${locale
+        .split("-")
+        .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+        .join("")}`,
     setGuard: (set) => set.guard ?? `is${set.name}${type}`,
   };
 }
 
 /** Module-private helpers every generated module declares. */
-export const PRIVATE_HELPERS: readonly string[] = ["LocaleMatchData", "localeMatchData", "matchLocale", "negotiate", "describeIn", "describeRangeIn"];
+export const PRIVATE_HELPERS: readonly string[] = [
+  "LocaleMatchData",
+  "localeMatchData",
+  "matchLocale",
+  "negotiate",
+  "describeIn",
+  "describeRangeIn",
+];
 
 /** The module-private formatter of an ICU registry's texts (so the module needs no ICU runtime). */
 export const MESSAGE_FORMATTER = "formatMessage";

@@ -1,5 +1,5 @@
 import type { CodeRange, Registry } from "../../model/registry.js";
-import { constStatement, jsDoc, literal, stringLiteral, type LiteralEntry, type Statement } from "./builders.js";
+import { constStatement, jsDoc, type LiteralEntry, literal, type Statement, stringLiteral } from "./builders.js";
 import type { ModuleNames } from "./names.js";
 import { StructureKind } from "./ts-morph-values.js";
 

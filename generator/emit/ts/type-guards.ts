@@ -1,8 +1,8 @@
 import { intervalsOf } from "../../model/intervals.js";
 import type { Registry } from "../../model/registry.js";
 import { jsDoc, membership, type Statement } from "./builders.js";
-import { spansTable, type ModuleNames } from "./names.js";
-import { withSource, type SourceRefs } from "./source-refs.js";
+import { type ModuleNames, spansTable } from "./names.js";
+import { type SourceRefs, withSource } from "./source-refs.js";
 import { StructureKind } from "./ts-morph-values.js";
 
 /**
@@ -19,9 +19,10 @@ export function emitTypeGuard(registry: Registry, names: ModuleNames, refs: Sour
       isExported: true,
       name: names.isType,
       docs: [
-        jsDoc(withSource(`Whether \`value\` is a registered code of ${registry.title[registry.sourceLocale]}.`, refs(registry.origins?.type)), [
-          ["example", `${names.isType}(${first}) // true\n${names.isType}("${first}") // false: not a number`],
-        ]),
+        jsDoc(
+          withSource(`Whether \`value\` is a registered code of ${registry.title[registry.sourceLocale]}.`, refs(registry.origins?.type)),
+          [["example", `${names.isType}(${first}) // true\n${names.isType}("${first}") // false: not a number`]],
+        ),
       ],
       parameters: [{ name: "value", type: "unknown" }],
       returnType: `value is ${names.type}`,
@@ -42,7 +43,11 @@ export function emitSetGuards(registry: Registry, names: ModuleNames, refs: Sour
         kind: StructureKind.Function,
         isExported: true,
         name: guard,
-        docs: [jsDoc(withSource(description, refs(registry.origins?.sets.get(set.name))), [["returns", `\`true\` for the integers ${describeIntervals(set.intervals)}.`]])],
+        docs: [
+          jsDoc(withSource(description, refs(registry.origins?.sets.get(set.name))), [
+            ["returns", `\`true\` for the integers ${describeIntervals(set.intervals)}.`],
+          ]),
+        ],
         parameters: [{ name: "code", type: "number" }],
         returnType: "boolean",
         statements: test.statements,
@@ -52,6 +57,8 @@ export function emitSetGuards(registry: Registry, names: ModuleNames, refs: Sour
 }
 
 function describeIntervals(intervals: readonly { from: number; to: number }[]): string {
-  const shown = intervals.slice(0, 12).map((interval) => (interval.from === interval.to ? `${interval.from}` : `${interval.from}–${interval.to}`));
+  const shown = intervals
+    .slice(0, 12)
+    .map((interval) => (interval.from === interval.to ? `${interval.from}` : `${interval.from}–${interval.to}`));
   return intervals.length > 12 ? `${shown.join(", ")}, … (${intervals.length} spans)` : shown.join(", ");
 }

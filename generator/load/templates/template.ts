@@ -83,7 +83,11 @@ export function parseTemplate(source: string, file: string): TemplateParseResult
   }
   const nodes = buildTree(text, tokens, report);
   if (!nodes.some((node) => node.kind === "value" && node.value === "notice")) {
-    report(0, "template-notice", "the template does not place {{ notice }} outside {{ if }} blocks; every generated page must carry the notice");
+    report(
+      0,
+      "template-notice",
+      "the template does not place {{ notice }} outside {{ if }} blocks; every generated page must carry the notice",
+    );
   }
   return diagnostics.length > 0 ? { ok: false, diagnostics } : { ok: true, template: { file, nodes } };
 }
@@ -96,13 +100,16 @@ function parseTag(inner: string, fail: (message: string) => void): Tag | undefin
   const argument = colon === -1 ? undefined : inner.slice(colon + 1).trim();
   const shown = `"{{ ${inner} }}"`;
   if (argument === undefined) {
-    if ((TEMPLATE_VALUES as readonly string[]).includes(name)) return { kind: "node", node: { kind: "value", value: name as TemplateValue } };
+    if ((TEMPLATE_VALUES as readonly string[]).includes(name))
+      return { kind: "node", node: { kind: "value", value: name as TemplateValue } };
   } else if (name === "text") {
-    if ((PAGE_TEXT_KEYS as readonly string[]).includes(argument)) return { kind: "node", node: { kind: "text-key", key: argument as PageTextKey } };
+    if ((PAGE_TEXT_KEYS as readonly string[]).includes(argument))
+      return { kind: "node", node: { kind: "text-key", key: argument as PageTextKey } };
     fail(`unknown placeholder ${shown} (known text keys: ${PAGE_TEXT_KEYS.join(", ")})`);
     return undefined;
   } else if (name === "table") {
-    if ((TABLE_NAMES as readonly string[]).includes(argument)) return { kind: "node", node: { kind: "table", table: argument as TableName } };
+    if ((TABLE_NAMES as readonly string[]).includes(argument))
+      return { kind: "node", node: { kind: "table", table: argument as TableName } };
     fail(`unknown placeholder ${shown} (known tables: ${TABLE_NAMES.join(", ")})`);
     return undefined;
   } else if (name === "if") {
@@ -124,7 +131,11 @@ function spanOf(text: string, start: number, end: number, tag: Tag): Token {
   return alone ? { start: lineStart, end: newline === -1 ? lineEnd : newline + 1, at: start, tag } : { start, end, at: start, tag };
 }
 
-function buildTree(text: string, tokens: readonly Token[], report: (offset: number, code: DiagnosticCode, message: string) => void): TemplateNode[] {
+function buildTree(
+  text: string,
+  tokens: readonly Token[],
+  report: (offset: number, code: DiagnosticCode, message: string) => void,
+): TemplateNode[] {
   const root: TemplateNode[] = [];
   const open: { condition: TemplateCondition | undefined; at: number; body: TemplateNode[] }[] = [];
   const current = () => open.at(-1)?.body ?? root;

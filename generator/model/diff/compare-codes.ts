@@ -12,7 +12,10 @@ function label(entry: CodeEntry): string {
 }
 
 /** Pairs each old code with its new state: by name first, then, for a name that is gone, by number. */
-function pairCodes(oldRegistry: Registry, newRegistry: Registry): { pairs: [CodeEntry, CodeEntry][]; removed: CodeEntry[]; added: CodeEntry[] } {
+function pairCodes(
+  oldRegistry: Registry,
+  newRegistry: Registry,
+): { pairs: [CodeEntry, CodeEntry][]; removed: CodeEntry[]; added: CodeEntry[] } {
   const newCodes = allCodes(newRegistry);
   const byName = new Map(newCodes.map((entry) => [entry.name, entry]));
   const byNumber = new Map(newCodes.map((entry) => [entry.code, entry]));
@@ -34,11 +37,15 @@ function pairCodes(oldRegistry: Registry, newRegistry: Registry): { pairs: [Code
 export function compareCodes(changes: ChangeList, oldRegistry: Registry, newRegistry: Registry): void {
   const { pairs, removed, added } = pairCodes(oldRegistry, newRegistry);
   for (const before of removed) {
-    const what = before.lifecycle.status === "retired" ? `retired ${label(before)} removed: its number and name are no longer reserved` : `${label(before)} removed without being retired; set \`status: retired\` to keep its number reserved`;
+    const what =
+      before.lifecycle.status === "retired"
+        ? `retired ${label(before)} removed: its number and name are no longer reserved`
+        : `${label(before)} removed without being retired; set \`status: retired\` to keep its number reserved`;
     changes.add("code-removed", what, undefined, `codes.${before.name}`);
   }
   for (const after of added) {
-    if (after.lifecycle.status === "retired") changes.add("retired-added", `${label(after)} recorded as retired`, `codes.${after.name}`, undefined);
+    if (after.lifecycle.status === "retired")
+      changes.add("retired-added", `${label(after)} recorded as retired`, `codes.${after.name}`, undefined);
     else changes.add("code-added", `${label(after)} added`, `codes.${after.name}`, undefined);
   }
   for (const [before, after] of pairs) compareCode(changes, oldRegistry, newRegistry, before, after);
@@ -47,10 +54,20 @@ export function compareCodes(changes: ChangeList, oldRegistry: Registry, newRegi
 function compareCode(changes: ChangeList, oldRegistry: Registry, newRegistry: Registry, before: CodeEntry, after: CodeEntry): void {
   const keys = { newKey: `codes.${after.name}`, oldKey: `codes.${before.name}` };
   if (before.code !== after.code) {
-    changes.add("code-renumbered", `${before.name} renumbered from ${before.code} to ${after.code}`, `${keys.newKey}.code`, `${keys.oldKey}.code`);
+    changes.add(
+      "code-renumbered",
+      `${before.name} renumbered from ${before.code} to ${after.code}`,
+      `${keys.newKey}.code`,
+      `${keys.oldKey}.code`,
+    );
   }
   if (before.name !== after.name) {
-    changes.add("code-renamed", `code ${after.code} renamed from ${before.name} to ${after.name}`, `${keys.newKey}.name`, `${keys.oldKey}.name`);
+    changes.add(
+      "code-renamed",
+      `code ${after.code} renamed from ${before.name} to ${after.name}`,
+      `${keys.newKey}.name`,
+      `${keys.oldKey}.name`,
+    );
   }
   compareStatus(changes, before, after, keys);
   compareAliases(changes, label(after), before.aliases, after.aliases, keys);
@@ -93,14 +110,26 @@ export function compareAliases(
   const newNames = new Map(after.map((alias) => [alias.name, alias]));
   const oldNames = new Map(before.map((alias) => [alias.name, alias]));
   for (const alias of before) {
-    if (!newNames.has(alias.name)) changes.add("alias-removed", `${what}: alias ${alias.name} removed`, `${keys.newKey}.aliases`, `${keys.oldKey}.aliases.${alias.name}`);
+    if (!newNames.has(alias.name))
+      changes.add(
+        "alias-removed",
+        `${what}: alias ${alias.name} removed`,
+        `${keys.newKey}.aliases`,
+        `${keys.oldKey}.aliases.${alias.name}`,
+      );
   }
   for (const alias of after) {
     const old = oldNames.get(alias.name);
-    if (old === undefined) changes.add("alias-added", `${what}: alias ${alias.name} added`, `${keys.newKey}.aliases.${alias.name}`, `${keys.oldKey}.aliases`);
+    if (old === undefined)
+      changes.add("alias-added", `${what}: alias ${alias.name} added`, `${keys.newKey}.aliases.${alias.name}`, `${keys.oldKey}.aliases`);
     // A baseline read from `<id>.json` has alias names only: a note it does not know is not a change.
     else if (old.note !== undefined && old.note !== alias.note) {
-      changes.add("text-changed", `${what}: the note of alias ${alias.name} changed`, `${keys.newKey}.aliases.${alias.name}`, `${keys.oldKey}.aliases.${alias.name}`);
+      changes.add(
+        "text-changed",
+        `${what}: the note of alias ${alias.name} changed`,
+        `${keys.newKey}.aliases.${alias.name}`,
+        `${keys.oldKey}.aliases.${alias.name}`,
+      );
     }
   }
 }

@@ -2,7 +2,7 @@ import type { Registry } from "../registry.js";
 import { ChangeList, type RegistryChange } from "./changes.js";
 import { compareCodes } from "./compare-codes.js";
 import { compareRanges, compareRegistryKeys, compareSets } from "./compare-structure.js";
-import { CHANGE_LEVELS, verdictOf, type Verdict } from "./rules.js";
+import { CHANGE_LEVELS, type Verdict, verdictOf } from "./rules.js";
 
 /** What one side of a comparison knows: a baseline read from `<id>.json` has no guard names. */
 export interface CompareOptions {

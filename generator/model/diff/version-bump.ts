@@ -1,4 +1,4 @@
-import { verdictRank, type Verdict } from "./rules.js";
+import { type Verdict, verdictRank } from "./rules.js";
 
 /** A declared version against a comparison's verdict: whether the bump from the old version is enough. */
 export interface VersionCheck {

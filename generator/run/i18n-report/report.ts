@@ -1,10 +1,10 @@
 import path from "node:path";
 import { expandConfig } from "../../config/expand-config.js";
-import { DiagnosticError, type Diagnostic } from "../../diagnostics/index.js";
+import { type Diagnostic, DiagnosticError } from "../../diagnostics/index.js";
 import { loadMergedRegistry } from "../../model/extends-chain.js";
 import { loadOwnTranslations, tryLoadRegistry } from "../../model/load-model.js";
-import type { Translations } from "../../model/translations.js";
 import { sourceFingerprint } from "../../model/text-slots.js";
+import type { Translations } from "../../model/translations.js";
 import { defaultRegistryPath } from "../../package/package-root.js";
 
 /** Options of {@link translationReport}, {@link translationReports} and {@link stampTranslations}. */
@@ -166,7 +166,15 @@ function localeStatus(translations: Translations, locale: string): LocaleStatus 
     const current = sourceFingerprint(source.text);
     if (origin.entry.source === undefined) unstamped += 1;
     else if (origin.entry.source !== current) {
-      stale.push({ key: slot.key, sourceText: source.text, recorded: origin.entry.source, current, file: origin.file, line: origin.line, column: origin.column });
+      stale.push({
+        key: slot.key,
+        sourceText: source.text,
+        recorded: origin.entry.source,
+        current,
+        file: origin.file,
+        line: origin.line,
+        column: origin.column,
+      });
     }
   }
   return {

@@ -32,11 +32,15 @@ export type StampResult =
 export async function stampTranslations(locale: string, options: TranslationOptions = {}): Promise<StampResult> {
   const translations = await loadTranslations(options);
   const { raw } = translations;
-  if (!raw.locales.includes(locale)) return { ok: false, reason: `"${locale}" is not a locale of ${translations.registry.source.file} (${raw.locales.join(", ")})` };
+  if (!raw.locales.includes(locale))
+    return { ok: false, reason: `"${locale}" is not a locale of ${translations.registry.source.file} (${raw.locales.join(", ")})` };
   if (locale === raw.locales[0]) return { ok: false, reason: `"${locale}" is the source locale: its texts translate nothing` };
   const file = translations.fileOf(locale);
   if (file === undefined) {
-    return { ok: false, reason: `"${locale}" has no locale file; fingerprints are recorded only in locale files such as ${path.basename(translations.registry.source.path).replace(/\.ya?ml$/i, "")}.${locale}.yaml` };
+    return {
+      ok: false,
+      reason: `"${locale}" has no locale file; fingerprints are recorded only in locale files such as ${path.basename(translations.registry.source.path).replace(/\.ya?ml$/i, "")}.${locale}.yaml`,
+    };
   }
   const { document } = file.parsed;
   let stamped = 0;

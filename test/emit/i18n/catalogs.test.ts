@@ -1,10 +1,10 @@
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadRegistry } from "../../../generator/model/load-model.js";
 import { renderRegistry } from "../../../generator/run/render.js";
-import { formatjsReader, gettextReader, i18nextReader, keyForCode, probeCodes, type CatalogReader } from "../../helpers/catalog-readers.js";
+import { type CatalogReader, formatjsReader, gettextReader, i18nextReader, keyForCode, probeCodes } from "../../helpers/catalog-readers.js";
 import { fileAt, importModule } from "../../helpers/generated-module.js";
 import { defaultRegistry, repoRoot } from "../../helpers/paths.js";
-import path from "node:path";
 
 const registry = await loadRegistry(defaultRegistry);
 const files = await renderRegistry(registry, { outDir: path.join(repoRoot, "generated") });
@@ -55,9 +55,13 @@ describe("catalogs of the default registry", () => {
 
   it("keys every text the same way in every format", () => {
     const i18nextKeys = (value: object, prefix = ""): string[] =>
-      Object.entries(value).flatMap(([key, child]) => (typeof child === "object" ? i18nextKeys(child as object, `${prefix}${key}.`) : [`${prefix}${key}`]));
+      Object.entries(value).flatMap(([key, child]) =>
+        typeof child === "object" ? i18nextKeys(child as object, `${prefix}${key}.`) : [`${prefix}${key}`],
+      );
     const i18next = i18nextKeys(JSON.parse(fileAt(files, "i18next/ja/close-codes.json")) as object);
-    const formatjs = Object.keys(JSON.parse(fileAt(files, "formatjs/ja/close-codes.json")) as object).map((id) => id.replace(/^close-codes:/, ""));
+    const formatjs = Object.keys(JSON.parse(fileAt(files, "formatjs/ja/close-codes.json")) as object).map((id) =>
+      id.replace(/^close-codes:/, ""),
+    );
     const gettext = [...fileAt(files, "gettext/ja/close-codes.po").matchAll(/^msgctxt "(.*)"$/gm)].map((match) => match[1]);
     expect(i18next).toContain("sets.Valid.label");
     expect(i18next).toHaveLength(33);
@@ -66,7 +70,10 @@ describe("catalogs of the default registry", () => {
   });
 
   it("gives FormatJS messages a description for translators", () => {
-    const messages = JSON.parse(fileAt(files, "formatjs/de/close-codes.json")) as Record<string, { defaultMessage: string; description: string }>;
+    const messages = JSON.parse(fileAt(files, "formatjs/de/close-codes.json")) as Record<
+      string,
+      { defaultMessage: string; description: string }
+    >;
     expect(messages["close-codes:codes.NormalClosure"]).toEqual({
       defaultMessage: registry.codes[0]!.description.de,
       description: "Describes code 1000 (NormalClosure). (RFC 6455 §7.4.1)",

@@ -21,9 +21,21 @@ describe("FormatJS catalogs, loaded as the README says", () => {
     const compiled = path.join(dir, "compiled-de.json");
     await writeFile(source, fileAt(files, "formatjs/de/close-codes.json"));
     // The README's command.
-    await run(process.execPath, [path.join(repoRoot, "node_modules", "@formatjs", "cli", "bin", "formatjs"), "compile", source, "--out-file", compiled]);
+    await run(process.execPath, [
+      path.join(repoRoot, "node_modules", "@formatjs", "cli", "bin", "formatjs"),
+      "compile",
+      source,
+      "--out-file",
+      compiled,
+    ]);
     const messages = JSON.parse(await readFile(compiled, "utf8")) as Record<string, string>;
-    const intl = createIntl({ locale: "de", messages, onError: (error) => { throw error; } });
+    const intl = createIntl({
+      locale: "de",
+      messages,
+      onError: (error) => {
+        throw error;
+      },
+    });
     for (const entry of registry.codes) {
       expect(intl.formatMessage({ id: `close-codes:codes.${entry.name}` })).toBe(entry.description.de);
     }

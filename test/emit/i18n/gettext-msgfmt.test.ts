@@ -4,8 +4,8 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { po } from "gettext-parser";
 import { describe, expect, it } from "vitest";
-import { renderRegistry } from "../../../generator/run/render.js";
 import { loadRegistry } from "../../../generator/model/load-model.js";
+import { renderRegistry } from "../../../generator/run/render.js";
 import { fileAt } from "../../helpers/generated-module.js";
 import { defaultRegistry } from "../../helpers/paths.js";
 import { loadFixture, renderAll } from "../../helpers/registry.js";
@@ -40,7 +40,10 @@ describe("gettext catalogs, as GNU msgfmt reads them", () => {
   });
 
   it("leave a text that fell back to the source text untranslated: empty msgstr, counted so by msgfmt", async () => {
-    const { dir, registry } = await loadFixture({ "registry.yaml": REGISTRY, "registry.de.yaml": "locale: de\ncodes: { One: Der erste Code. }\n" });
+    const { dir, registry } = await loadFixture({
+      "registry.yaml": REGISTRY,
+      "registry.de.yaml": "locale: de\ncodes: { One: Der erste Code. }\n",
+    });
     const german = fileAt(await renderAll(registry, dir), "gettext/de/demo.po");
     // title (the type, the same in every locale) and codes.One are translated; unknown (built in) and codes.Two fall back.
     expect(await msgfmt(german)).toBe("2 translated messages, 2 untranslated messages.\n");
@@ -70,12 +73,17 @@ codes:
     const dir = await tempDir();
     await writeFile(path.join(dir, "registry.yaml"), registry(english, german));
     await expect(loadRegistry(path.join(dir, "registry.yaml"), { cwd: dir })).rejects.toThrow(
-      `registry.yaml:9:11: error: the "de" text of codes.One must ${where} with a line break exactly when the "en" source text does (at 8:11)`.replace(" (at 8:11)", " (at registry.yaml:8:11)"),
+      `registry.yaml:9:11: error: the "de" text of codes.One must ${where} with a line break exactly when the "en" source text does (at 8:11)`.replace(
+        " (at 8:11)",
+        " (at registry.yaml:8:11)",
+      ),
     );
   });
 
   it("agreeing on them, give a catalog GNU msgfmt accepts", async () => {
     const { dir, registry: loaded } = await loadFixture({ "registry.yaml": registry("\nThe first code.\n", "\nDer erste Code.\n") });
-    expect(await msgfmt(fileAt(await renderAll(loaded, dir), "gettext/de/demo.po"))).toMatch(/^\d+ translated messages?, \d+ untranslated messages?\.\n$/);
+    expect(await msgfmt(fileAt(await renderAll(loaded, dir), "gettext/de/demo.po"))).toMatch(
+      /^\d+ translated messages?, \d+ untranslated messages?\.\n$/,
+    );
   });
 });

@@ -6,7 +6,7 @@ import { loadFixture, renderAll } from "../../helpers/registry.js";
 /** Texts that every catalog syntax could misread. */
 const HOSTILE = [
   "Braces {code} and {{code}} and {{- code}} stay",
-  "Nesting $t(codes.Second) and $t(x, {\"lng\": \"de\"}) stay",
+  'Nesting $t(codes.Second) and $t(x, {"lng": "de"}) stay',
   "Quotes: it's 'quoted' and ''doubled'' and \"double\"",
   "Tags <b>bold</b> <0>zero</0> & entities &amp; stay",
   "Plural {n, plural, one {# item} other {# items}} stays",
@@ -30,7 +30,10 @@ ranges:
 codes:
 ${texts
   .slice(3)
-  .map((text, index) => `  - { code: ${index + 1}, name: Code${index + 1}, description: { en: ${yamlString(text)}, de: ${yamlString(`DE ${text}`)} } }`)
+  .map(
+    (text, index) =>
+      `  - { code: ${index + 1}, name: Code${index + 1}, description: { en: ${yamlString(text)}, de: ${yamlString(`DE ${text}`)} } }`,
+  )
   .join("\n")}
 `;
 }
@@ -47,7 +50,11 @@ describe("plain texts in every catalog format", () => {
     expect(describeHostile(50, "de")).toBe(`DE ${HOSTILE[2]}`);
     expect(describeHostile(1000, "en")).toBe(HOSTILE[1]);
     for (const locale of registry.locales) {
-      for (const read of [await i18nextReader(registry, files, locale), formatjsReader(registry, files, locale), gettextReader(registry, files, locale)]) {
+      for (const read of [
+        await i18nextReader(registry, files, locale),
+        formatjsReader(registry, files, locale),
+        gettextReader(registry, files, locale),
+      ]) {
         for (const code of probeCodes(registry)) {
           expect(read(keyForCode(module, "Hostile", code), code)).toBe(describeHostile(code, locale));
         }
@@ -58,12 +65,19 @@ describe("plain texts in every catalog format", () => {
 
   it("adds the i18next _literal entries only when a text needs them", async () => {
     const hostile = await loadFixture({ "registry.yaml": registryYaml("plain", HOSTILE) });
-    const tame = await loadFixture({ "registry.yaml": registryYaml("plain", HOSTILE.map((_, index) => `Text ${index}`)) });
+    const tame = await loadFixture({
+      "registry.yaml": registryYaml(
+        "plain",
+        HOSTILE.map((_, index) => `Text ${index}`),
+      ),
+    });
     const resource = (files: Awaited<ReturnType<typeof renderAll>>, locale: string) =>
       JSON.parse(fileAt(files, `i18next/${locale}/hostile.json`)) as Record<string, unknown>;
     const hostileFiles = await renderAll(hostile.registry, hostile.dir);
     expect(resource(hostileFiles, "de")._literal).toEqual({ interpolation: "{{", nesting: "$t(", brace: "{" });
-    expect(resource(hostileFiles, "en").unknown).toBe('Nesting $t(hostile:_literal.nesting)codes.Second) and $t(hostile:_literal.nesting)x, {"lng": "de"}) stay');
+    expect(resource(hostileFiles, "en").unknown).toBe(
+      'Nesting $t(hostile:_literal.nesting)codes.Second) and $t(hostile:_literal.nesting)x, {"lng": "de"}) stay',
+    );
     expect(resource(await renderAll(tame.registry, tame.dir), "de")).not.toHaveProperty("_literal");
   });
 });

@@ -38,8 +38,13 @@ describe("an ICU registry", () => {
     expect(describeAppCode(4001, "de-AT")).toBe("Klammern {literal}, {{x}}, $t(y) und 'Anführungszeichen'");
     expect(describeAppCode(5000, "de")).toBe("Code 5000 ist unbekannt.");
     for (const locale of registry.locales) {
-      for (const read of [await i18nextReader(registry, files, locale), formatjsReader(registry, files, locale), gettextReader(registry, files, locale)]) {
-        for (const code of probeCodes(registry)) expect(read(keyForCode(module, "AppCode", code), code)).toBe(describeAppCode(code, locale));
+      for (const read of [
+        await i18nextReader(registry, files, locale),
+        formatjsReader(registry, files, locale),
+        gettextReader(registry, files, locale),
+      ]) {
+        for (const code of probeCodes(registry))
+          expect(read(keyForCode(module, "AppCode", code), code)).toBe(describeAppCode(code, locale));
       }
     }
   });

@@ -1,9 +1,16 @@
+import { parse } from "@formatjs/icu-messageformat-parser";
 import fc from "fast-check";
 import i18next from "i18next";
 import { IntlMessageFormat } from "intl-messageformat";
-import { parse } from "@formatjs/icu-messageformat-parser";
 import { describe, expect, it } from "vitest";
-import { I18NEXT_LITERAL_KEY, I18NEXT_LITERALS, i18nextLiteral, i18nextMessage, icuLiteral, icuMessage } from "../../../generator/emit/i18n/message-syntax.js";
+import {
+  I18NEXT_LITERAL_KEY,
+  I18NEXT_LITERALS,
+  i18nextLiteral,
+  i18nextMessage,
+  icuLiteral,
+  icuMessage,
+} from "../../../generator/emit/i18n/message-syntax.js";
 
 /** Strings made mostly of the characters ICU MessageFormat and i18next read as syntax. */
 const hostile = fc.string({
@@ -12,7 +19,20 @@ const hostile = fc.string({
   maxLength: 24,
 });
 
-const HOSTILE_EXAMPLES = ["{code}", "{{code}}", "{{- code}}", "$t(codes.A)", "it's", "''", "'{'", "<b>bold</b>", "{", "}}", "a {b, plural, one {#} other {#}}", "$t(x, {\"a\": 1})"];
+const HOSTILE_EXAMPLES = [
+  "{code}",
+  "{{code}}",
+  "{{- code}}",
+  "$t(codes.A)",
+  "it's",
+  "''",
+  "'{'",
+  "<b>bold</b>",
+  "{",
+  "}}",
+  "a {b, plural, one {#} other {#}}",
+  '$t(x, {"a": 1})',
+];
 
 async function i18nextInstance() {
   const instance = i18next.createInstance();

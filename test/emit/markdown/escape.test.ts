@@ -20,7 +20,13 @@ describe("escapeCell", () => {
   });
 
   it.each(hostile)("%s: keeps every row at the header's cell count", (_, text) => {
-    const markdown = renderTable(["A", "B", "C"], [[escapeCell(text), escapeCell(text), escapeCell(text)], ["1", escapeCell(text), "3"]]);
+    const markdown = renderTable(
+      ["A", "B", "C"],
+      [
+        [escapeCell(text), escapeCell(text), escapeCell(text)],
+        ["1", escapeCell(text), "3"],
+      ],
+    );
     const table = readTables(markdown)[0]!;
     expect(table.rows).toHaveLength(2);
     for (const line of table.rowLines) expect(rowHasCells(line, 3)).toBe(true);

@@ -1,4 +1,4 @@
-import { readFile, readdir, writeFile } from "node:fs/promises";
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
@@ -6,8 +6,8 @@ import { formatDiagnostic } from "../../../generator/diagnostics/index.js";
 import { findRegions, injectTables, type TableSource } from "../../../generator/emit/markdown/inject.js";
 import { renderNamedTable } from "../../../generator/emit/markdown/tables.js";
 import { pageTextsFor } from "../../../generator/emit/markdown/template-set.js";
-import { loadMarkdownTemplates } from "../../../generator/load/load-templates.js";
 import { loadRegistry, type Registry } from "../../../generator/index.js";
+import { loadMarkdownTemplates } from "../../../generator/load/load-templates.js";
 import { runCli, spawnCli } from "../../helpers/cli.js";
 import { readTables, rowHasCells } from "../../helpers/gfm.js";
 import { HOSTILE_TEXTS, hostileRegistry } from "../../helpers/hostile.js";
@@ -64,7 +64,9 @@ describe("injectTables", () => {
 
   it("writes a region with its start marker's CRLF line endings, leaving the rest as it was", () => {
     const text = "Intro\r\n\r\n<!-- codebook:start close-codes codes -->\r\nold\r\n<!-- codebook:end close-codes -->\r\nOutro\n";
-    expect(inject(text)).toBe("Intro\r\n\r\n<!-- codebook:start close-codes codes -->\r\n\r\n| close-codes codes en |\r\n| --- |\r\n\r\n<!-- codebook:end close-codes -->\r\nOutro\n");
+    expect(inject(text)).toBe(
+      "Intro\r\n\r\n<!-- codebook:start close-codes codes -->\r\n\r\n| close-codes codes en |\r\n| --- |\r\n\r\n<!-- codebook:end close-codes -->\r\nOutro\n",
+    );
   });
 
   it("ignores markers in fenced code blocks", () => {
@@ -89,29 +91,53 @@ describe("injectTables", () => {
   });
 
   it.each([
-    ["a start without an end", "x\n<!-- codebook:start close-codes codes -->\n", ["doc.md:2:1: error: start marker without an end marker (<!-- codebook:end close-codes -->)"]],
-    ["an end without a start", "<!-- codebook:end close-codes -->\n", ["doc.md:1:1: error: end marker without a start marker (<!-- codebook:start ID TABLE [LOCALE] -->)"]],
+    [
+      "a start without an end",
+      "x\n<!-- codebook:start close-codes codes -->\n",
+      ["doc.md:2:1: error: start marker without an end marker (<!-- codebook:end close-codes -->)"],
+    ],
+    [
+      "an end without a start",
+      "<!-- codebook:end close-codes -->\n",
+      ["doc.md:1:1: error: end marker without a start marker (<!-- codebook:start ID TABLE [LOCALE] -->)"],
+    ],
     [
       "a nested start",
       "<!-- codebook:start close-codes codes -->\n  <!-- codebook:start close-codes ranges -->\n<!-- codebook:end close-codes -->\n",
-      ["doc.md:2:3: error: start marker inside the region \"close-codes\" opened at 1:1; close that one first with <!-- codebook:end close-codes -->"],
+      [
+        'doc.md:2:3: error: start marker inside the region "close-codes" opened at 1:1; close that one first with <!-- codebook:end close-codes -->',
+      ],
     ],
     [
       "an end naming another id",
       "<!-- codebook:start close-codes codes -->\n<!-- codebook:end close-code -->\n",
-      ['doc.md:2:19: error: end marker for "close-code" closes the region "close-codes" opened at 1:1; write <!-- codebook:end close-codes -->'],
+      [
+        'doc.md:2:19: error: end marker for "close-code" closes the region "close-codes" opened at 1:1; write <!-- codebook:end close-codes -->',
+      ],
     ],
-    ["an unknown registry id", "<!-- codebook:start http-status codes -->\n<!-- codebook:end http-status -->\n", ['doc.md:1:21: error: unknown registry id "http-status" (known: close-codes)']],
-    ["an unknown table", "<!-- codebook:start close-codes sets -->\n<!-- codebook:end close-codes -->\n", ['doc.md:1:33: error: unknown table "sets" (known: ranges, codes)']],
+    [
+      "an unknown registry id",
+      "<!-- codebook:start http-status codes -->\n<!-- codebook:end http-status -->\n",
+      ['doc.md:1:21: error: unknown registry id "http-status" (known: close-codes)'],
+    ],
+    [
+      "an unknown table",
+      "<!-- codebook:start close-codes sets -->\n<!-- codebook:end close-codes -->\n",
+      ['doc.md:1:33: error: unknown table "sets" (known: ranges, codes)'],
+    ],
     [
       "an unknown marker",
       "<!-- codebook:begin close-codes codes -->\n",
-      ['doc.md:1:1: error: unknown marker "codebook:begin" (expected <!-- codebook:start ID TABLE [LOCALE] --> or <!-- codebook:end ID -->)'],
+      [
+        'doc.md:1:1: error: unknown marker "codebook:begin" (expected <!-- codebook:start ID TABLE [LOCALE] --> or <!-- codebook:end ID -->)',
+      ],
     ],
     [
       "a marker over two lines",
       "<!-- codebook:start close-codes codes\n-->\n",
-      ["doc.md:1:1: error: a codebook marker must be one whole line: <!-- codebook:start ID TABLE [LOCALE] --> or <!-- codebook:end ID -->"],
+      [
+        "doc.md:1:1: error: a codebook marker must be one whole line: <!-- codebook:start ID TABLE [LOCALE] --> or <!-- codebook:end ID -->",
+      ],
     ],
     [
       "a start without a table",
@@ -121,12 +147,17 @@ describe("injectTables", () => {
     [
       "an end with extra words",
       "<!-- codebook:start close-codes codes -->\n<!-- codebook:end close-codes codes -->\n",
-      ["doc.md:2:1: error: an end marker names the registry of its start marker: <!-- codebook:end ID -->", "doc.md:1:1: error: start marker without an end marker (<!-- codebook:end close-codes -->)"],
+      [
+        "doc.md:2:1: error: an end marker names the registry of its start marker: <!-- codebook:end ID -->",
+        "doc.md:1:1: error: start marker without an end marker (<!-- codebook:end close-codes -->)",
+      ],
     ],
     [
       "no marker at all (an indented one is code)",
       "Text\n\n    <!-- codebook:start close-codes codes -->\n",
-      ["doc.md:1:1: error: no codebook markers in this file (expected <!-- codebook:start ID TABLE [LOCALE] --> … <!-- codebook:end ID -->)"],
+      [
+        "doc.md:1:1: error: no codebook markers in this file (expected <!-- codebook:start ID TABLE [LOCALE] --> … <!-- codebook:end ID -->)",
+      ],
     ],
   ])("reports %s at its position", (_, text, expected) => {
     expect(diagnosticsOf(text)).toEqual(expected);
@@ -139,10 +170,21 @@ describe("injectTables", () => {
   });
 });
 
-
 describe("codebook generate/check --inject", () => {
   const doc = (eol: string) =>
-    ["\uFEFF# My docs", "", "<!-- codebook:start close-codes ranges -->", "<!-- codebook:end close-codes -->", "", "Between.", "", "<!-- codebook:start close-codes codes de -->", "old", "<!-- codebook:end close-codes -->", "The end."].join(eol);
+    [
+      "\uFEFF# My docs",
+      "",
+      "<!-- codebook:start close-codes ranges -->",
+      "<!-- codebook:end close-codes -->",
+      "",
+      "Between.",
+      "",
+      "<!-- codebook:start close-codes codes de -->",
+      "old",
+      "<!-- codebook:end close-codes -->",
+      "The end.",
+    ].join(eol);
 
   it("fills the regions with the registry's tables, keeps the rest byte for byte, then finds them current", async () => {
     const dir = await tempDir();
@@ -166,7 +208,10 @@ describe("codebook generate/check --inject", () => {
     const dir = await tempDir();
     await writeFile(path.join(dir, "doc.md"), doc("\n"));
     await runCli(["generate", "--out", "out", "--inject", "doc.md"], dir);
-    const stale = (await readFile(path.join(dir, "doc.md"), "utf8")).replace("| 1000 | NormalClosure |", "| 1000 | NormalClosure (edited) |");
+    const stale = (await readFile(path.join(dir, "doc.md"), "utf8")).replace(
+      "| 1000 | NormalClosure |",
+      "| 1000 | NormalClosure (edited) |",
+    );
     await writeFile(path.join(dir, "doc.md"), stale);
     const run = await spawnCli(["check", "--out", "out", "--inject", "doc.md"], dir);
     expect(run.code).toBe(1);
@@ -177,7 +222,8 @@ describe("codebook generate/check --inject", () => {
   it("on a marker error, reports it at its position and writes no file at all", async () => {
     const dir = await tempDir();
     const good = doc("\n");
-    const bad = "Intro\n<!-- codebook:start close-codes codes -->\n<!-- codebook:start close-codes ranges -->\n<!-- codebook:end close-codes -->\n<!-- codebook:end close-codes -->\n";
+    const bad =
+      "Intro\n<!-- codebook:start close-codes codes -->\n<!-- codebook:start close-codes ranges -->\n<!-- codebook:end close-codes -->\n<!-- codebook:end close-codes -->\n";
     await writeTree(dir, { "good.md": good, "docs/bad.md": bad });
     const run = await runCli(["generate", "--out", "out", "--inject", "good.md", "--inject", "docs/bad.md"], dir);
     expect(run.code).toBe(1);
@@ -202,7 +248,8 @@ describe("codebook generate/check --inject", () => {
     const dir = await tempDir();
     await writeTree(dir, {
       "hostile.yaml": stringify(hostileRegistry()),
-      "doc.md": "<!-- codebook:start hostile codes -->\n<!-- codebook:end hostile -->\n<!-- codebook:start hostile ranges ar -->\n<!-- codebook:end hostile -->\n",
+      "doc.md":
+        "<!-- codebook:start hostile codes -->\n<!-- codebook:end hostile -->\n<!-- codebook:start hostile ranges ar -->\n<!-- codebook:end hostile -->\n",
     });
     const run = await runCli(["generate", "hostile.yaml", "--out", "out", "--inject", "doc.md"], dir);
     expect(run.stderr).toBe("");
@@ -210,7 +257,9 @@ describe("codebook generate/check --inject", () => {
     expect(tables).toHaveLength(2);
     for (const table of tables) for (const line of table.rowLines) expect(rowHasCells(line, table.header.length)).toBe(true);
     expect(tables[0]!.rows.map((row) => row[3]!.text)).toEqual(Object.values(HOSTILE_TEXTS));
-    expect(tables[1]!.rows.filter((row) => row[0]!.text !== "↳ 50").map((row) => row[2]!.text)).toEqual(Object.values(HOSTILE_TEXTS).map((text) => `${text} ع`));
+    expect(tables[1]!.rows.filter((row) => row[0]!.text !== "↳ 50").map((row) => row[2]!.text)).toEqual(
+      Object.values(HOSTILE_TEXTS).map((text) => `${text} ع`),
+    );
   });
 });
 

@@ -3,14 +3,14 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import { pageTextsFor } from "../../../generator/emit/markdown/template-set.js";
+import { type CodeRange, type GeneratedFile, loadRegistry, type Registry, renderRegistry } from "../../../generator/index.js";
 import { loadMarkdownTemplates } from "../../../generator/load/load-templates.js";
-import { loadRegistry, renderRegistry, type CodeRange, type GeneratedFile, type Registry } from "../../../generator/index.js";
 import type { MarkdownTemplates } from "../../../generator/load/templates/template-set.js";
-import { gfm, readBlocks, readTables, rowHasCells, type ReadTable } from "../../helpers/gfm.js";
+import { runCli } from "../../helpers/cli.js";
+import { gfm, type ReadTable, readBlocks, readTables, rowHasCells } from "../../helpers/gfm.js";
 import { HOSTILE_TEXTS, hostileRegistry } from "../../helpers/hostile.js";
 import { defaultRegistry, repoRoot } from "../../helpers/paths.js";
 import { tempDir } from "../../helpers/temp.js";
-import { runCli } from "../../helpers/cli.js";
 
 let templates: MarkdownTemplates;
 
@@ -50,7 +50,9 @@ function expectTablesMatchRegistry(contents: string, registry: Registry, locale:
       range.reference ?? range.url ?? "",
     ]),
   );
-  expect(ranges.rows.map((row) => row[3]!.hrefs)).toEqual(orderedRanges.map((range) => (range.url === undefined ? [] : [gfm.normalizeLink(range.url)])));
+  expect(ranges.rows.map((row) => row[3]!.hrefs)).toEqual(
+    orderedRanges.map((range) => (range.url === undefined ? [] : [gfm.normalizeLink(range.url)])),
+  );
 
   const labelled = registry.sets.filter((set) => set.label !== undefined);
   const anyAliases = registry.codes.some((entry) => entry.aliases.length > 0);
@@ -64,7 +66,9 @@ function expectTablesMatchRegistry(contents: string, registry: Registry, locale:
     ...(anyAliases ? [words.aliases] : []),
   ]);
   const orderedCodes = [...registry.codes].sort((a, b) => a.code - b.code);
-  expect(texts(codes).map((row) => [row[0], row[1], row[2], row[3], row[4 + labelled.length], ...(anyAliases ? [row.at(-1)] : [])])).toEqual(
+  expect(
+    texts(codes).map((row) => [row[0], row[1], row[2], row[3], row[4 + labelled.length], ...(anyAliases ? [row.at(-1)] : [])]),
+  ).toEqual(
     orderedCodes.map((entry) => [
       String(entry.code),
       entry.name,
@@ -103,8 +107,18 @@ describe("the default registry's pages", () => {
   it("hold the English column headers and the wire and close() columns in the source page", () => {
     const [ranges, codes] = readTables(files[0]!.contents) as [ReadTable, ReadTable];
     expect(ranges.header.map((cell) => cell.text)).toEqual(["Range", "Name", "Use", "Reference"]);
-    expect(codes.header.map((cell) => cell.text)).toEqual(["Code", "Name", "Status", "Description", "On the wire", "close()", "Reference", "Aliases"]);
-    const column = (header: string) => Object.fromEntries(codes.rows.map((row) => [row[0]!.text, row[codes.header.findIndex((cell) => cell.text === header)]!.text]));
+    expect(codes.header.map((cell) => cell.text)).toEqual([
+      "Code",
+      "Name",
+      "Status",
+      "Description",
+      "On the wire",
+      "close()",
+      "Reference",
+      "Aliases",
+    ]);
+    const column = (header: string) =>
+      Object.fromEntries(codes.rows.map((row) => [row[0]!.text, row[codes.header.findIndex((cell) => cell.text === header)]!.text]));
     const notOnTheWire = ["1005", "1006", "1015"];
     const closeCall = ["1000", "3000", "3003", "3008"];
     for (const [code, answer] of Object.entries(column("On the wire"))) expect(answer).toBe(notOnTheWire.includes(code) ? "no" : "yes");
@@ -135,7 +149,10 @@ describe("the default registry's pages", () => {
         `paragraph: ${languages}`,
         `paragraph: ${registry.description![locale]}`,
       ]);
-      const links = gfm.parse(file.contents, {}).flatMap((token) => token.children ?? []).filter((token) => token.type === "link_open");
+      const links = gfm
+        .parse(file.contents, {})
+        .flatMap((token) => token.children ?? [])
+        .filter((token) => token.type === "link_open");
       const pages = links.map((token) => String(token.attrGet("href"))).filter((href) => href.endsWith(".md"));
       expect(pages).toEqual(registry.locales.filter((other) => other !== locale).map((other) => pagePath(registry, other)));
     }
@@ -155,7 +172,8 @@ describe("pages of a registry of hostile texts", () => {
 
   it("read back as exactly the registry's texts, in every table cell", () => {
     expect(files.map((file) => file.path)).toEqual(["hostile.md", "hostile.ar.md"]);
-    for (const locale of registry.locales) expectTablesMatchRegistry(files.find((file) => file.path === pagePath(registry, locale))!.contents, registry, locale);
+    for (const locale of registry.locales)
+      expectTablesMatchRegistry(files.find((file) => file.path === pagePath(registry, locale))!.contents, registry, locale);
   });
 
   it("read back as exactly the registry's title and description", () => {

@@ -1,12 +1,12 @@
-import { cp, readFile, readdir } from "node:fs/promises";
+import { cp, readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatDiagnostic } from "../../../generator/diagnostics/index.js";
 import { resolvePageTexts } from "../../../generator/emit/markdown/page-texts.js";
 import { renderTemplate, type TemplateScope } from "../../../generator/emit/markdown/render-template.js";
+import { generate } from "../../../generator/index.js";
 import type { PartialPageTexts, TextLayer } from "../../../generator/load/templates/page-texts.js";
 import { parseTemplate, type Template } from "../../../generator/load/templates/template.js";
-import { generate } from "../../../generator/index.js";
 import { runCli } from "../../helpers/cli.js";
 import { readTables } from "../../helpers/gfm.js";
 import { repoRoot } from "../../helpers/paths.js";
@@ -50,7 +50,11 @@ const SCOPE: TemplateScope = {
 
 describe("parseTemplate", () => {
   it.each([
-    ["an unknown table", "{{ notice }}\n{{ table:foo }}\n", 'page.md:2:1: error: unknown placeholder "{{ table:foo }}" (known tables: ranges, codes)'],
+    [
+      "an unknown table",
+      "{{ notice }}\n{{ table:foo }}\n",
+      'page.md:2:1: error: unknown placeholder "{{ table:foo }}" (known tables: ranges, codes)',
+    ],
     [
       "an unknown name",
       "{{ notice }}\nText {{bogus}} here\n",
@@ -61,10 +65,22 @@ describe("parseTemplate", () => {
       "{{ notice }}\n## {{ text:nope }}\n",
       'page.md:2:4: error: unknown placeholder "{{ text:nope }}" (known text keys: language, ranges, codes, range, code, name, use, description, reference, aliases, yes, no, status, active, deprecated, retired, since)',
     ],
-    ["an unknown condition", "{{ notice }}\n{{ if:nope }}\n{{ end }}\n", 'page.md:2:1: error: unknown placeholder "{{ if:nope }}" (known conditions: description, ranges, translations)'],
+    [
+      "an unknown condition",
+      "{{ notice }}\n{{ if:nope }}\n{{ end }}\n",
+      'page.md:2:1: error: unknown placeholder "{{ if:nope }}" (known conditions: description, ranges, translations)',
+    ],
     ["an end without if", "{{ notice }}\n\n  {{ end }}\n", "page.md:3:3: error: {{ end }} without an open {{ if:CONDITION }}"],
-    ["an if without end", "{{ notice }}\n{{ if:ranges }}\n{{ if:description }}\n{{ end }}\n", "page.md:2:1: error: {{ if:ranges }} is not closed by {{ end }}"],
-    ["an unclosed placeholder", "{{ notice }}\n{{ title\n}}\n", 'page.md:2:1: error: unclosed placeholder: "{{" has no "}}" on the same line (write {{ "{{" }} for a literal "{{")'],
+    [
+      "an if without end",
+      "{{ notice }}\n{{ if:ranges }}\n{{ if:description }}\n{{ end }}\n",
+      "page.md:2:1: error: {{ if:ranges }} is not closed by {{ end }}",
+    ],
+    [
+      "an unclosed placeholder",
+      "{{ notice }}\n{{ title\n}}\n",
+      'page.md:2:1: error: unclosed placeholder: "{{" has no "}}" on the same line (write {{ "{{" }} for a literal "{{")',
+    ],
     [
       "no notice",
       "# {{ title }}\n",
@@ -75,7 +91,11 @@ describe("parseTemplate", () => {
       "{{ if:ranges }}{{ notice }}{{ end }}\n",
       "page.md:1:1: error: the template does not place {{ notice }} outside {{ if }} blocks; every generated page must carry the notice",
     ],
-    ["a placeholder after CRLF lines", "{{ notice }}\r\n\r\n{{ table:x }}\r\n", 'page.md:3:1: error: unknown placeholder "{{ table:x }}" (known tables: ranges, codes)'],
+    [
+      "a placeholder after CRLF lines",
+      "{{ notice }}\r\n\r\n{{ table:x }}\r\n",
+      'page.md:3:1: error: unknown placeholder "{{ table:x }}" (known tables: ranges, codes)',
+    ],
   ])("reports %s at its position", (_, source, expected) => {
     expect(errors(source)).toEqual([expected]);
   });
@@ -92,7 +112,9 @@ describe("renderTemplate", () => {
   });
 
   it("drops false blocks and the lines of block tags that stand alone", () => {
-    const template = parsed("{{ notice }}\n\n{{ if:ranges }}\n{{ table:ranges }}\n\n{{ end }}\n  {{ if:description }}  \n{{ description }}\n{{ end }}\nEnd\n");
+    const template = parsed(
+      "{{ notice }}\n\n{{ if:ranges }}\n{{ table:ranges }}\n\n{{ end }}\n  {{ if:description }}  \n{{ description }}\n{{ end }}\nEnd\n",
+    );
     expect(renderTemplate(template, SCOPE)).toBe("<!-- notice -->\n\nDescribed.\nEnd\n");
   });
 
@@ -103,11 +125,15 @@ describe("renderTemplate", () => {
 
   it('writes {{ "{{" }} as a literal "{{", and never scans values for placeholders', () => {
     const scope = { ...SCOPE, values: { ...SCOPE.values, title: "{{ table:codes }} {{ notice }}" } };
-    expect(renderTemplate(parsed('{{ notice }}\n{{ "{{" }} title }}: {{ title }}\n'), scope)).toBe("<!-- notice -->\n{{ title }}: {{ table:codes }} {{ notice }}\n");
+    expect(renderTemplate(parsed('{{ notice }}\n{{ "{{" }} title }}: {{ title }}\n'), scope)).toBe(
+      "<!-- notice -->\n{{ title }}: {{ table:codes }} {{ notice }}\n",
+    );
   });
 
   it("normalizes CRLF templates to LF", () => {
-    expect(renderTemplate(parsed("{{ notice }}\r\n{{ if:ranges }}\r\nx\r\n{{ end }}\r\n# {{ title }}\r\n"), SCOPE)).toBe("<!-- notice -->\n# Title\n");
+    expect(renderTemplate(parsed("{{ notice }}\r\n{{ if:ranges }}\r\nx\r\n{{ end }}\r\n# {{ title }}\r\n"), SCOPE)).toBe(
+      "<!-- notice -->\n# Title\n",
+    );
   });
 });
 
@@ -175,7 +201,10 @@ describe("templates from a folder", () => {
   });
 
   it("with an unknown placeholder is an error at its position, and nothing is written", async () => {
-    const dir = await project({ "mine/page.md": "{{ notice }}\n\n## Codes\n\n  {{ table:status }}\n", "mine/locales/de.yaml": "colour: Farbe\nyes: true\n" });
+    const dir = await project({
+      "mine/page.md": "{{ notice }}\n\n## Codes\n\n  {{ table:status }}\n",
+      "mine/locales/de.yaml": "colour: Farbe\nyes: true\n",
+    });
     const run = await runCli(["generate", "--out", "out", "--templates", "mine"], dir);
     expect(run.code).toBe(1);
     expect(run.stderr.split("\n")).toEqual([

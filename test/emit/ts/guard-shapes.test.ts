@@ -38,7 +38,10 @@ function expected(intervals: readonly Interval[], value: unknown): boolean {
 /** Sorted, disjoint intervals built from random spans and gaps, starting anywhere (negative codes too). */
 const intervalSets = (minIntervals: number, maxIntervals: number, maxSpan: number, maxGap: number): fc.Arbitrary<Interval[]> =>
   fc
-    .tuple(fc.integer({ min: -100_000, max: 100_000 }), fc.array(fc.tuple(fc.nat(maxSpan), fc.integer({ min: 1, max: maxGap })), { minLength: minIntervals, maxLength: maxIntervals }))
+    .tuple(
+      fc.integer({ min: -100_000, max: 100_000 }),
+      fc.array(fc.tuple(fc.nat(maxSpan), fc.integer({ min: 1, max: maxGap })), { minLength: minIntervals, maxLength: maxIntervals }),
+    )
     .map(([start, parts]) => {
       let at = start;
       return normalizeIntervals(
@@ -52,10 +55,21 @@ const intervalSets = (minIntervals: number, maxIntervals: number, maxSpan: numbe
 
 describe("membership", () => {
   it.each([
-    ["a few spans", "comparisons", [{ from: 1000, to: 1003 }, { from: 3000, to: 4999 }]],
+    [
+      "a few spans",
+      "comparisons",
+      [
+        { from: 1000, to: 1003 },
+        { from: 3000, to: 4999 },
+      ],
+    ],
     ["40 sparse members", "comparisons", Array.from({ length: 40 }, (_, index) => ({ from: 1000 + 10 * index, to: 1000 + 10 * index }))],
     ["200 dense members", "switch", Array.from({ length: 200 }, (_, index) => ({ from: 1000 + 2 * index, to: 1000 + 2 * index }))],
-    ["100 sparse members", "binary search", Array.from({ length: 100 }, (_, index) => ({ from: 1000 + 10 * index, to: 1000 + 10 * index }))],
+    [
+      "100 sparse members",
+      "binary search",
+      Array.from({ length: 100 }, (_, index) => ({ from: 1000 + 10 * index, to: 1000 + 10 * index })),
+    ],
     ["many long spans", "binary search", Array.from({ length: 300 }, (_, index) => ({ from: 100 * index, to: 100 * index + 50 }))],
   ])("writes %s as %s", (_, shape, intervals) => {
     const { guard, source } = compileGuard(intervals, true);

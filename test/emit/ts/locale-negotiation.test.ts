@@ -2,20 +2,75 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { match } from "@formatjs/intl-localematcher";
 import { describe, expect, it } from "vitest";
+import { fileAt } from "../../helpers/generated-module.js";
 import { importTypeScript } from "../../helpers/module.js";
 import { repoRoot } from "../../helpers/paths.js";
 import { loadFixture, renderAll } from "../../helpers/registry.js";
 import { tempDir } from "../../helpers/temp.js";
-import { fileAt } from "../../helpers/generated-module.js";
 
 type Resolve = (requested?: string | readonly string[]) => string;
 
 /** Requested tags: regional variants, scripts, related languages, unsupported ones, odd case and `_`. */
 const TAGS = [
-  "en", "en-US", "en-GB", "en-AU", "en-IN", "en-CA", "de", "de-AT", "de-CH", "lb", "rm", "fr", "fr-CA", "fr-CH", "br",
-  "es", "es-ES", "es-MX", "es-419", "es-AR", "es-US", "ca", "gl", "eu", "ja", "ja-JP", "zh", "zh-CN", "zh-SG", "zh-Hans",
-  "zh-Hans-CN", "zh-Hant", "zh-TW", "zh-HK", "zh-MO", "zh-Hant-TW", "zh-Hant-CN", "pt", "pt-PT", "pt-BR", "pt-AO", "ru", "ru-UA", "be", "kk",
-  "uk", "it", "ko", "nl", "sr", "sr-Latn", "ar", "hi", "EN-gb", "PT-pt", "zh_TW", "de_AT", "sr-Latn-RS", "uz-Cyrl",
+  "en",
+  "en-US",
+  "en-GB",
+  "en-AU",
+  "en-IN",
+  "en-CA",
+  "de",
+  "de-AT",
+  "de-CH",
+  "lb",
+  "rm",
+  "fr",
+  "fr-CA",
+  "fr-CH",
+  "br",
+  "es",
+  "es-ES",
+  "es-MX",
+  "es-419",
+  "es-AR",
+  "es-US",
+  "ca",
+  "gl",
+  "eu",
+  "ja",
+  "ja-JP",
+  "zh",
+  "zh-CN",
+  "zh-SG",
+  "zh-Hans",
+  "zh-Hans-CN",
+  "zh-Hant",
+  "zh-TW",
+  "zh-HK",
+  "zh-MO",
+  "zh-Hant-TW",
+  "zh-Hant-CN",
+  "pt",
+  "pt-PT",
+  "pt-BR",
+  "pt-AO",
+  "ru",
+  "ru-UA",
+  "be",
+  "kk",
+  "uk",
+  "it",
+  "ko",
+  "nl",
+  "sr",
+  "sr-Latn",
+  "ar",
+  "hi",
+  "EN-gb",
+  "PT-pt",
+  "zh_TW",
+  "de_AT",
+  "sr-Latn-RS",
+  "uz-Cyrl",
 ];
 
 async function resolverOf(source: string, name: string): Promise<Resolve> {
@@ -37,7 +92,14 @@ describe("resolve<Type>Locale matches as Intl.LocaleMatcher's best fit does", ()
 
   it("gives the regional catalog of the same language before the source locale, and keeps scripts apart", async () => {
     const resolve = await resolverOf(await readFile(path.join(repoRoot, "generated", "close-codes.ts"), "utf8"), "resolveCloseCodeLocale");
-    expect([resolve("pt-PT"), resolve("pt"), resolve("zh"), resolve("zh-Hans-CN"), resolve("zh-Hant"), resolve("zh-TW")]).toEqual(["pt-BR", "pt-BR", "zh-CN", "zh-CN", "en", "en"]);
+    expect([resolve("pt-PT"), resolve("pt"), resolve("zh"), resolve("zh-Hans-CN"), resolve("zh-Hant"), resolve("zh-TW")]).toEqual([
+      "pt-BR",
+      "pt-BR",
+      "zh-CN",
+      "zh-CN",
+      "en",
+      "en",
+    ]);
     expect(resolve(["it", "zh-Hant", "pt-PT"])).toBe("pt-BR");
     expect(resolve()).toBe("en");
   });
@@ -53,7 +115,11 @@ describe("resolve<Type>Locale matches as Intl.LocaleMatcher's best fit does", ()
 
 describe("create<Type>Describer", () => {
   it("matches among the catalogs it was given only", async () => {
-    const module = await importTypeScript(await tempDir(), "module", await readFile(path.join(repoRoot, "generated", "close-codes.ts"), "utf8"));
+    const module = await importTypeScript(
+      await tempDir(),
+      "module",
+      await readFile(path.join(repoRoot, "generated", "close-codes.ts"), "utf8"),
+    );
     const create = module.createCloseCodeDescriber as (...catalogs: unknown[]) => (code: number, locale?: string) => string;
     const describe = create(module.closeCodeCatalogEn, module.closeCodeCatalogPtBR);
     expect(describe(1000, "pt-PT")).toBe((module.closeCodeCatalogPtBR as { codes: { NormalClosure: string } }).codes.NormalClosure);

@@ -17,14 +17,27 @@ async function moduleSource(enums: boolean): Promise<string> {
 
 /** Every text the TypeScript module carries for `locale`. */
 function textsOf(source: Registry, locale: string): string[] {
-  return [source.title[locale]!, source.unknown[locale]!, ...source.codes.map((entry) => entry.description[locale]!), ...source.ranges.map((range) => range.description[locale]!)];
+  return [
+    source.title[locale]!,
+    source.unknown[locale]!,
+    ...source.codes.map((entry) => entry.description[locale]!),
+    ...source.ranges.map((range) => range.description[locale]!),
+  ];
 }
 
 async function bundle(entry: string, enums: boolean): Promise<string> {
   const dir = await tempDir();
   await writeTree(dir, { "close-codes.ts": await moduleSource(enums) });
   // Minified, as an app ships it; UTF-8, so that texts appear as written.
-  const result = await build({ stdin: { contents: entry, loader: "ts", resolveDir: dir }, bundle: true, format: "esm", minify: true, charset: "utf8", write: false, logLevel: "silent" });
+  const result = await build({
+    stdin: { contents: entry, loader: "ts", resolveDir: dir },
+    bundle: true,
+    format: "esm",
+    minify: true,
+    charset: "utf8",
+    write: false,
+    logLevel: "silent",
+  });
   return result.outputFiles[0]!.text;
 }
 
@@ -52,7 +65,10 @@ describe("locale negotiation", () => {
     [["xx", "yy"], "en"],
     [[], "en"],
   ] as const)("resolves %j to %j", async (requested, expected) => {
-    const { resolveCloseCodeLocale, describeCloseCode, closeCodeCatalogs } = (await module) as Record<string, (...args: unknown[]) => unknown> & { closeCodeCatalogs: Record<string, { codes: { ServiceRestart: string } }> };
+    const { resolveCloseCodeLocale, describeCloseCode, closeCodeCatalogs } = (await module) as Record<
+      string,
+      (...args: unknown[]) => unknown
+    > & { closeCodeCatalogs: Record<string, { codes: { ServiceRestart: string } }> };
     expect(resolveCloseCodeLocale!(requested)).toBe(expected);
     expect(describeCloseCode!(1012, requested)).toBe(closeCodeCatalogs[expected]!.codes.ServiceRestart);
   });
@@ -63,7 +79,9 @@ describe("locale negotiation", () => {
 
   it("limits a describer to its catalogs, the first being the fallback", async () => {
     const { createCloseCodeDescriber, closeCodeCatalogJa, closeCodeCatalogRu } = (await module) as Record<string, unknown>;
-    const describeCode = (createCloseCodeDescriber as (...catalogs: unknown[]) => (code: number, locale?: string | readonly string[]) => string)(closeCodeCatalogJa, closeCodeCatalogRu);
+    const describeCode = (
+      createCloseCodeDescriber as (...catalogs: unknown[]) => (code: number, locale?: string | readonly string[]) => string
+    )(closeCodeCatalogJa, closeCodeCatalogRu);
     expect(describeCode(1012, "ru-RU")).toBe(registry.codes.find((entry) => entry.code === 1012)!.description.ru);
     expect(describeCode(1012, ["de", "en"])).toBe(registry.codes.find((entry) => entry.code === 1012)!.description.ja);
     expect(describeCode(4001)).toBe(registry.ranges.find((range) => range.name === "Private")!.description.ja);
@@ -72,20 +90,33 @@ describe("locale negotiation", () => {
 
 describe("tree-shaking", () => {
   it.each([true, false])("leaves every locale's texts out of a bundle that imports only guards (enums: %s)", async (enums) => {
-    const output = await bundle(`import { isCloseCode, isValidCloseCode, isCloseCallCode } from "./close-codes.ts";\nconsole.log(isCloseCode(1000), isValidCloseCode(1000), isCloseCallCode(3000));`, enums);
+    const output = await bundle(
+      `import { isCloseCode, isValidCloseCode, isCloseCallCode } from "./close-codes.ts";\nconsole.log(isCloseCode(1000), isValidCloseCode(1000), isCloseCallCode(3000));`,
+      enums,
+    );
     expect(output).toContain("3008");
     for (const locale of registry.locales) for (const text of textsOf(registry, locale)) expect(output).not.toContain(text);
   });
 
-  it.each(registry.locales.slice(1).map((locale) => [locale]))("keeps only %s's texts in a bundle of its catalog and the describer", async (locale) => {
-    const name = `closeCodeCatalog${locale.split("-").map((part) => part.charAt(0).toUpperCase() + part.slice(1)).join("")}`;
-    const output = await bundle(`import { createCloseCodeDescriber, ${name} } from "./close-codes.ts";\nconsole.log(createCloseCodeDescriber(${name})(1000));`, true);
-    const own = new Set(textsOf(registry, locale));
-    for (const text of own) expect(output).toContain(text);
-    for (const other of registry.locales.filter((candidate) => candidate !== locale)) {
-      for (const text of textsOf(registry, other).filter((candidate) => !own.has(candidate))) expect(output, `${other}: ${text}`).not.toContain(text);
-    }
-  });
+  it.each(registry.locales.slice(1).map((locale) => [locale]))(
+    "keeps only %s's texts in a bundle of its catalog and the describer",
+    async (locale) => {
+      const name = `closeCodeCatalog${locale
+        .split("-")
+        .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+        .join("")}`;
+      const output = await bundle(
+        `import { createCloseCodeDescriber, ${name} } from "./close-codes.ts";\nconsole.log(createCloseCodeDescriber(${name})(1000));`,
+        true,
+      );
+      const own = new Set(textsOf(registry, locale));
+      for (const text of own) expect(output).toContain(text);
+      for (const other of registry.locales.filter((candidate) => candidate !== locale)) {
+        for (const text of textsOf(registry, other).filter((candidate) => !own.has(candidate)))
+          expect(output, `${other}: ${text}`).not.toContain(text);
+      }
+    },
+  );
 });
 
 describe("typed catalogs", () => {

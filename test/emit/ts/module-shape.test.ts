@@ -35,7 +35,11 @@ export { parents, first };
   });
 
   it.each([true, false])("passes tsc --isolatedDeclarations (enums: %s)", async (enums) => {
-    const result = await compileStrict(await tempDir(), { "app-errors.ts": await basicModule(enums) }, { isolatedDeclarations: true, declaration: true });
+    const result = await compileStrict(
+      await tempDir(),
+      { "app-errors.ts": await basicModule(enums) },
+      { isolatedDeclarations: true, declaration: true },
+    );
     expect(result).toEqual({ ok: true, output: "" });
   });
 
@@ -50,20 +54,33 @@ export { parents, first };
   it("marks only legacy aliases deprecated: `deprecated: false` is a second name", async () => {
     const { dir, registry } = await loadFixture({ "registry.yaml": NO_RANGES });
     const module = fileAt(await renderAll(registry, dir), "flat.ts");
-    expect(module).toContain("/**\n * Legacy name.\n *\n * Defined at ../registry.yaml:5.\n * @deprecated Use Flat.One (1) instead.\n */\nexport const ONE: Flat.One = Flat.One;");
-    expect(module).toContain("/**\n * The Spanish spelling, kept on purpose.\n *\n * Defined at ../registry.yaml:5.\n */\nexport const Uno: Flat.One = Flat.One;");
+    expect(module).toContain(
+      "/**\n * Legacy name.\n *\n * Defined at ../registry.yaml:5.\n * @deprecated Use Flat.One (1) instead.\n */\nexport const ONE: Flat.One = Flat.One;",
+    );
+    expect(module).toContain(
+      "/**\n * The Spanish spelling, kept on purpose.\n *\n * Defined at ../registry.yaml:5.\n */\nexport const Uno: Flat.One = Flat.One;",
+    );
   });
 });
 
 describe("the Markdown tables", () => {
   it("have no column that is empty in every row", async () => {
     const files = await renderRegistry(await loadRegistry(BASIC), { outDir: await tempDir() });
-    const tables = fileAt(files, "app-errors.md").split("\n\n").filter((block) => block.startsWith("|"));
+    const tables = fileAt(files, "app-errors.md")
+      .split("\n\n")
+      .filter((block) => block.startsWith("|"));
     expect(tables).toHaveLength(2);
     for (const table of tables) {
-      const rows = table.split("\n").slice(2).map((row) => row.slice(2, -2).split(" | "));
+      const rows = table
+        .split("\n")
+        .slice(2)
+        .map((row) => row.slice(2, -2).split(" | "));
       const columns = rows[0]!.length;
-      for (let column = 0; column < columns; column += 1) expect(rows.some((row) => row[column]!.trim() !== ""), `${table}\ncolumn ${column}`).toBe(true);
+      for (let column = 0; column < columns; column += 1)
+        expect(
+          rows.some((row) => row[column]!.trim() !== ""),
+          `${table}\ncolumn ${column}`,
+        ).toBe(true);
     }
     expect(tables[0]!.split("\n")[0]).toBe("| Range | Name | Use |");
   });

@@ -24,7 +24,10 @@ function registryYaml(codes: readonly number[]): string {
     "codes:",
     ...codes.map((code) => `  - { code: ${code}, name: Code${code}, description: ${text(`Code ${code}`)} }`),
     "sets:",
-    `  - { name: Dense, include: [${codes.filter((_, index) => index % 2 === 0).slice(0, 30).join(", ")}] }`,
+    `  - { name: Dense, include: [${codes
+      .filter((_, index) => index % 2 === 0)
+      .slice(0, 30)
+      .join(", ")}] }`,
     `  - { name: Spans, include: [{ from: 1000, to: 1010 }, { from: 40000, to: 50000 }] }`,
     "",
   ].join("\n");
@@ -75,7 +78,23 @@ describe("the TypeScript module, for every guard and describe shape", () => {
     expect(source).toContain(describeShape);
     const registered = new Set(codes);
     const dense = new Set(codes.filter((_, index) => index % 2 === 0).slice(0, 30));
-    const probes = [...codes.flatMap((code) => [code - 1, code, code + 1, code + 0.5]), -1, 0, 999, 1000, 2999, 3000, 40000, 50000, 50001, 59999, 60000, Number.NaN, Infinity, -0];
+    const probes = [
+      ...codes.flatMap((code) => [code - 1, code, code + 1, code + 0.5]),
+      -1,
+      0,
+      999,
+      1000,
+      2999,
+      3000,
+      40000,
+      50000,
+      50001,
+      59999,
+      60000,
+      Number.NaN,
+      Infinity,
+      -0,
+    ];
     const describer = module.createShapedCodeDescriber(module.shapedCodeCatalogDe);
     for (const code of probes) {
       const own = Number.isInteger(code) && registered.has(code);
@@ -83,7 +102,9 @@ describe("the TypeScript module, for every guard and describe shape", () => {
       expect(module.isShapedCode(code), `isShapedCode(${code})`).toBe(own);
       expect(module.getShapedCodeName(code)).toBe(own ? `Code${code}` : undefined);
       expect(module.isDenseShapedCode(code), `isDense(${code})`).toBe(Number.isInteger(code) && dense.has(code));
-      expect(module.isSpansShapedCode(code), `isSpans(${code})`).toBe(Number.isInteger(code) && ((code >= 1000 && code <= 1010) || (code >= 40000 && code <= 50000)));
+      expect(module.isSpansShapedCode(code), `isSpans(${code})`).toBe(
+        Number.isInteger(code) && ((code >= 1000 && code <= 1010) || (code >= 40000 && code <= 50000)),
+      );
       expect(module.describeShapedCode(code)).toBe(text);
       expect(module.describeShapedCode(code, "de-AT")).toBe(`${text} (de)`);
       expect(describer(code)).toBe(`${text} (de)`);

@@ -3,8 +3,8 @@ import path from "node:path";
 import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
 import { generate } from "../../../generator/run/generate.js";
+import { type Bundler, bundleApp, byteSize } from "../../helpers/bundle.js";
 import { repoRoot } from "../../helpers/paths.js";
-import { bundleApp, byteSize, type Bundler } from "../../helpers/bundle.js";
 import { tempDir, writeTree } from "../../helpers/temp.js";
 import { compileStrict } from "../../helpers/typescript.js";
 
@@ -29,7 +29,10 @@ describe("the default registry's module in an application bundle", () => {
     const json = JSON.parse(await readFile(path.join(dir, "close-codes.json"), "utf8")) as {
       codes: { name: string; description: Record<string, string> }[];
     };
-    const guardOnly = await bundle(dir, 'import { isValidCloseCode } from "./close-codes.ts";\nglobalThis.result = isValidCloseCode(Number(globalThis.input));\n');
+    const guardOnly = await bundle(
+      dir,
+      'import { isValidCloseCode } from "./close-codes.ts";\nglobalThis.result = isValidCloseCode(Number(globalThis.input));\n',
+    );
     for (const entry of json.codes) {
       expect(guardOnly).not.toContain(entry.name);
       expect(guardOnly).not.toContain(entry.description.en);
@@ -124,7 +127,11 @@ function sparseRegistry(): string {
 
 describe("every emitted module, whatever its registry, is free of top-level side effects", () => {
   it.each([
-    { registry: "the basic fixture (aliases, sets with exclusions, nested ranges)", id: "app-errors", yaml: async () => readFile(path.join(repoRoot, "test/fixtures/basic/registry.yaml"), "utf8") },
+    {
+      registry: "the basic fixture (aliases, sets with exclusions, nested ranges)",
+      id: "app-errors",
+      yaml: async () => readFile(path.join(repoRoot, "test/fixtures/basic/registry.yaml"), "utf8"),
+    },
     { registry: "300 sparse codes (table-driven guards)", id: "sparse", yaml: async () => sparseRegistry() },
   ])("$registry: importing it for nothing bundles to nothing, ESM and CommonJS", async ({ id, yaml }) => {
     const dir = await tempDir();

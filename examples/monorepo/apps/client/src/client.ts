@@ -1,5 +1,5 @@
-import WebSocket from "ws";
 import { describeCloseCode, getCloseCodeName, isAppCloseCode, isCloseCode, isReconnectCloseCode, isSignInCloseCode } from "@example/codes";
+import WebSocket from "ws";
 
 /** What the client does after a close code. */
 export type Advice = "reconnect" | "sign-in" | "stay-away" | "unknown";
@@ -15,8 +15,20 @@ export interface CloseReport {
 
 /** Classifies a close code with the generated guards and describes it in `locale`. */
 export function explainClose(code: number, locale: string): CloseReport {
-  const advice: Advice = !isCloseCode(code) ? "unknown" : isReconnectCloseCode(code) ? "reconnect" : isSignInCloseCode(code) ? "sign-in" : "stay-away";
-  return { code, name: getCloseCodeName(code) ?? "Unknown", appCode: isAppCloseCode(code), advice, description: describeCloseCode(code, locale) };
+  const advice: Advice = !isCloseCode(code)
+    ? "unknown"
+    : isReconnectCloseCode(code)
+      ? "reconnect"
+      : isSignInCloseCode(code)
+        ? "sign-in"
+        : "stay-away";
+  return {
+    code,
+    name: getCloseCodeName(code) ?? "Unknown",
+    appCode: isAppCloseCode(code),
+    advice,
+    description: describeCloseCode(code, locale),
+  };
 }
 
 /** Connects to `url` and resolves with the explanation of the code the server closes the connection with. */

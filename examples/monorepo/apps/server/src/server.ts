@@ -1,6 +1,6 @@
 import type { AddressInfo } from "node:net";
+import { type CloseCodeName, CloseCodes, getCloseCodeName, isAppCloseCode } from "@example/codes";
 import { WebSocketServer } from "ws";
-import { CloseCodes, getCloseCodeName, isAppCloseCode, type CloseCodeName } from "@example/codes";
 
 /** A running server and how to stop it. */
 export interface RunningServer {
