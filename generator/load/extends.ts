@@ -32,7 +32,7 @@ export type MergeResult =
   | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
 
 /** The lists a registry adds to those of the registry it extends; every other key replaces the inherited one. */
-const MERGED_LISTS = ["ranges", "codes", "sets"] as const;
+const MERGED_LISTS = ["fields", "ranges", "codes", "sets"] as const;
 /** Keys a registry that extends another may not change (the inherited texts depend on them), with their defaults. */
 const FIXED_KEYS = { messageFormat: "plain" } as const;
 
@@ -121,6 +121,7 @@ function inheritedRaw(base: RawRegistry, locales: readonly string[] | undefined)
     ranges: keepItemLocales(base.ranges, kept),
     codes: keepItemLocales(base.codes, kept),
     sets: keepItemLocales(base.sets, kept),
+    fields: keepItemLocales(base.fields, kept),
   };
 }
 

@@ -31,6 +31,15 @@ export interface RawLocaleFile {
   readonly ranges?: Readonly<Record<string, RawEntry>>;
   readonly codes?: Readonly<Record<string, RawEntry>>;
   readonly sets?: Readonly<Record<string, { readonly description?: RawEntry; readonly label?: RawEntry }>>;
+  readonly fields?: Readonly<Record<string, RawFieldTexts>>;
+}
+
+/** A field's texts in a locale file: its label, and for a `text` field its default and the values of ranges and codes. */
+interface RawFieldTexts {
+  readonly label?: RawEntry;
+  readonly default?: RawEntry;
+  readonly ranges?: Readonly<Record<string, RawEntry>>;
+  readonly codes?: Readonly<Record<string, RawEntry>>;
 }
 
 /** A file name's locale part: loose on purpose, so that a badly cased tag is found and reported. */
@@ -70,6 +79,13 @@ export function flattenEntries(data: RawLocaleFile): LocaleEntry[] {
   for (const [name, set] of Object.entries(data.sets ?? {})) {
     add(["sets", name, "description"], set.description);
     add(["sets", name, "label"], set.label);
+  }
+  for (const [name, field] of Object.entries(data.fields ?? {})) {
+    add(["fields", name, "label"], field.label);
+    add(["fields", name, "default"], field.default);
+    for (const group of ["ranges", "codes"] as const) {
+      for (const [member, entry] of Object.entries(field[group] ?? {})) add(["fields", name, group, member], entry);
+    }
   }
   return entries;
 }

@@ -3,6 +3,23 @@ export type RawText = string | Readonly<Record<string, string>>;
 export type RawAlias = string | { readonly name: string; readonly note?: string; readonly deprecated?: boolean };
 export type RawMember = number | string | { readonly from: number; readonly to: number };
 
+/** The types a field may have. */
+export type FieldType = "boolean" | "integer" | "number" | "string" | "one-of" | "text" | "code";
+
+/** A field declaration as written: its default and its values are checked against its type by the model. */
+export interface RawField {
+  readonly name: string;
+  readonly type: FieldType;
+  readonly values?: readonly string[];
+  readonly registry?: string;
+  readonly default?: unknown;
+  readonly description?: string;
+  readonly label?: RawText;
+}
+
+/** Field values as written on a code or range, by field name. */
+export type RawFieldValues = Readonly<Record<string, unknown>>;
+
 export interface RawCode {
   readonly code: number;
   readonly name: string;
@@ -16,6 +33,7 @@ export interface RawCode {
   readonly since?: string;
   readonly deprecatedSince?: string;
   readonly retiredSince?: string;
+  readonly fields?: RawFieldValues;
 }
 
 export interface RawRange {
@@ -26,6 +44,7 @@ export interface RawRange {
   readonly reference?: string;
   readonly url?: string;
   readonly aliases?: readonly RawAlias[];
+  readonly fields?: RawFieldValues;
 }
 
 export interface RawSet {
@@ -49,6 +68,7 @@ export interface RawRegistry {
   readonly nameStyle?: "PascalCase" | "UPPER_SNAKE";
   readonly missingTranslations?: "error" | "source";
   readonly bounds?: { readonly min?: number; readonly max?: number };
+  readonly fields?: readonly RawField[];
   readonly ranges?: readonly RawRange[];
   readonly codes: readonly RawCode[];
   readonly sets?: readonly RawSet[];

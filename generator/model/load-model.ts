@@ -7,6 +7,7 @@ import { validateAgainstSchema } from "../validate/schema.js";
 import { buildModel, type RegistryCheck, Reporter } from "./build-model.js";
 import { locateDeclarations } from "./declaration-origins.js";
 import { loadMergedRegistry, MergedReporter } from "./extends-chain.js";
+import { loadFieldTargets } from "./field-targets.js";
 import { loadLocaleFiles } from "./locale-files.js";
 import type { MessagePart, Registry, RegistryOrigins } from "./registry.js";
 import { Translations } from "./translations.js";
@@ -77,17 +78,20 @@ export async function loadRegistrySources(registryPath: string, options: LoadOpt
  */
 export async function resolveRegistry(
   translations: Translations,
-  options: Pick<CheckedLoadOptions, "tolerateMissing" | "checks"> = {},
+  options: Pick<CheckedLoadOptions, "tolerateMissing" | "checks" | "cwd"> = {},
 ): Promise<LoadResult> {
   const raw: RawRegistry = options.tolerateMissing === true ? { ...translations.raw, missingTranslations: "source" } : translations.raw;
+  const parsed = translations.registry;
+  const targets = await loadFieldTargets(raw, (path) => ({ parsed, path }), options.cwd);
   const build = buildModel({
     raw,
-    reporter: new Reporter(translations.registry),
+    reporter: new Reporter(parsed),
     supplement: translations.supplement,
     checks: options.checks ?? [],
+    fieldTargets: targets.targets,
   });
   const icu = await checkIcu(raw, [translations]);
-  const diagnostics = [...(build.ok ? [] : build.diagnostics), ...icu.diagnostics];
+  const diagnostics = [...targets.diagnostics, ...(build.ok ? [] : build.diagnostics), ...icu.diagnostics];
   if (!build.ok || diagnostics.length > 0) return { ok: false, diagnostics };
   return { ok: true, registry: withMessages(build.registry, raw, icu.messages), files: [translations.registry.source.path] };
 }
@@ -151,6 +155,7 @@ function ownRaw(parsed: ParsedYaml, locales: readonly string[], merged: MergedRe
     ...own,
     locales,
     codes: own.codes ?? [],
+    fields: own.fields ?? [],
     ranges: own.ranges ?? [],
     sets: own.sets ?? [],
   } as RawRegistry;
@@ -183,8 +188,10 @@ export async function tryLoadRegistry(registryPath: string, options: CheckedLoad
   const tolerate = sourceDiagnostics.length > 0 || options.tolerateMissing === true;
   const raw: RawRegistry = tolerate ? { ...merged.raw, missingTranslations: "source" } : merged.raw;
   const missing = new MissingTexts();
+  const targets = await loadFieldTargets(raw, merged.origin, cwd);
   const build = buildModel({
     raw,
+    fieldTargets: targets.targets,
     reporter: new MergedReporter(merged),
     supplement: (where, locale) => {
       const { parsed, path } = merged.origin(where);
@@ -200,13 +207,19 @@ export async function tryLoadRegistry(registryPath: string, options: CheckedLoad
     raw,
     perFile.map((file) => file.translations),
   );
-  const diagnostics = [...sourceDiagnostics, ...(build.ok ? [] : build.diagnostics), ...missing.diagnostics(), ...icu.diagnostics];
+  const diagnostics = [
+    ...sourceDiagnostics,
+    ...targets.diagnostics,
+    ...(build.ok ? [] : build.diagnostics),
+    ...missing.diagnostics(),
+    ...icu.diagnostics,
+  ];
   if (!build.ok || diagnostics.length > 0) return { ok: false, diagnostics };
   const localeFiles = perFile.flatMap((file) => file.translations.files);
   let origins: RegistryOrigins | undefined;
   const locateOrigins = () => (origins ??= locateDeclarations(merged, raw, localeFiles));
   const registry: Registry = { ...withMessages(build.registry, raw, icu.messages), locateOrigins };
-  return { ok: true, registry, files: [...merged.files, ...localeFiles.map((locale) => locale.parsed.source.path)] };
+  return { ok: true, registry, files: [...merged.files, ...localeFiles.map((locale) => locale.parsed.source.path), ...targets.files] };
 }
 
 /**

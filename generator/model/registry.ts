@@ -16,6 +16,36 @@ export interface Alias {
   readonly deprecated: boolean;
 }
 
+/**
+ * A field's value: a boolean, a number, a string (string and one-of), a text in every locale (text), or a
+ * code of the field's target registry (code).
+ */
+export type FieldValue = boolean | number | string | LocalizedText;
+
+/** The registry a `code` field maps to: enough of it to check values and to type them. */
+export interface FieldTarget {
+  /** The `type` of the target registry (`HttpStatus`). */
+  readonly type: string;
+  /** The target registry's file, as diagnostics print it. */
+  readonly file: string;
+  /** Its registered codes, in its order. */
+  readonly codes: readonly { readonly code: number; readonly name: string }[];
+}
+
+/** A declared field: every registered code has a value of it (its own, inherited from a range, or the default). */
+export interface Field {
+  readonly name: string;
+  readonly type: "boolean" | "integer" | "number" | "string" | "one-of" | "text" | "code";
+  /** For `one-of`: the strings a value may be, in the registry's order. */
+  readonly values: readonly string[];
+  /** For `code`: the registry whose codes the values are. */
+  readonly target: FieldTarget | undefined;
+  readonly default: FieldValue | undefined;
+  readonly description: string | undefined;
+  /** A column header for the docs; a field without one gets no column. */
+  readonly label: LocalizedText | undefined;
+}
+
 /** A declared range of codes. Ranges nest: a range wholly inside another is its child. */
 export interface CodeRange extends Interval {
   readonly name: string;
@@ -26,6 +56,8 @@ export interface CodeRange extends Interval {
   readonly aliases: readonly Alias[];
   /** The name of the innermost range that holds this one. */
   readonly parent: string | undefined;
+  /** The field values the range gives its codes, by field name (those it inherits from its parents are not here). */
+  readonly fields: Readonly<Record<string, FieldValue>>;
 }
 
 /** Where a code is in its life: `retired` reserves its number and name forever. */
@@ -54,6 +86,8 @@ export interface CodeEntry {
   /** The name of the innermost declared range that holds the code. */
   readonly range: string | undefined;
   readonly lifecycle: CodeLifecycle;
+  /** The value of every declared field, resolved (own, inherited from a range, or default), by field name. */
+  readonly fields: Readonly<Record<string, FieldValue>>;
 }
 
 /** A named set of codes; each becomes a guard `is<Name><Type>`. */
@@ -107,6 +141,8 @@ export interface Registry {
   /** For an `icu` registry, every distinct text parsed into parts (validated at load); empty for `plain`. */
   readonly messages: ReadonlyMap<string, readonly MessagePart[]>;
   readonly bounds: Interval;
+  /** The declared fields, in declaration order. */
+  readonly fields: readonly Field[];
   /** In declaration order. */
   readonly ranges: readonly CodeRange[];
   /** The codes in use (active and deprecated), in declaration order: what the code of every target declares. */

@@ -4,7 +4,9 @@ import type { DataPath } from "../load/yaml-document.js";
 
 /**
  * One translatable text of a registry. Its `key` is the one key scheme every catalog uses: `title`,
- * `description`, `unknown`, `codes.<Name>`, `ranges.<Name>`, `sets.<Name>.description`, `sets.<Name>.label`.
+ * `description`, `unknown`, `codes.<Name>`, `ranges.<Name>`, `sets.<Name>.description`, `sets.<Name>.label`,
+ * and for fields `fields.<field>.label`, and for a `text` field `fields.<field>.default`,
+ * `fields.<field>.ranges.<Name>` and `fields.<field>.codes.<Name>`.
  */
 export interface TextSlot {
   readonly key: string;
@@ -21,7 +23,7 @@ export interface TextSlot {
 /** Placeholders of texts that `describe<Type>(code)` returns; other texts are shown without a code. */
 const CODE_PLACEHOLDERS = ["code"] as const;
 
-/** Every text the registry has, in a fixed order (registry texts, ranges, codes, sets). */
+/** Every text the registry has, in a fixed order (registry texts, ranges, codes, sets, fields). */
 export function registryTextSlots(raw: RawRegistry): TextSlot[] {
   const slots: TextSlot[] = [];
   const add = (
@@ -46,7 +48,39 @@ export function registryTextSlots(raw: RawRegistry): TextSlot[] {
     add(`sets.${set.name}.description`, ["sets", index, "description"], ["sets", set.name, "description"], set.description);
     add(`sets.${set.name}.label`, ["sets", index, "label"], ["sets", set.name, "label"], set.label);
   });
+  for (const slot of fieldTextSlots(raw)) slots.push(slot);
   return slots;
+}
+
+/**
+ * The texts of the fields: each label, and every value of a `text` field (its default, and what ranges and codes
+ * give). A value that is not a text is the model's error to report, so it has no slot.
+ */
+function fieldTextSlots(raw: RawRegistry): TextSlot[] {
+  const slots: TextSlot[] = [];
+  const add = (registryPath: DataPath, localePath: readonly string[], value: unknown): void => {
+    if (isText(value)) slots.push({ key: localePath.join("."), registryPath, localePath, placeholders: [], value });
+  };
+  (raw.fields ?? []).forEach((field, index) => {
+    add(["fields", index, "label"], ["fields", field.name, "label"], field.label);
+    if (field.type !== "text") return;
+    add(["fields", index, "default"], ["fields", field.name, "default"], field.default);
+    for (const group of ["ranges", "codes"] as const) {
+      (raw[group] ?? []).forEach((item, position) => {
+        if (item.fields !== undefined && Object.hasOwn(item.fields, field.name)) {
+          add([group, position, "fields", field.name], ["fields", field.name, group, item.name], item.fields[field.name]);
+        }
+      });
+    }
+  });
+  return slots;
+}
+
+function isText(value: unknown): value is RawText {
+  if (typeof value === "string") return true;
+  return (
+    value !== null && typeof value === "object" && !Array.isArray(value) && Object.values(value).every((text) => typeof text === "string")
+  );
 }
 
 /** The registry's own text for `locale`: its map entry, or the shorthand string for the source locale. */

@@ -203,6 +203,7 @@ export class Translations {
   private describeUnknown(entryPath: DataPath): string {
     const [group, name, field] = entryPath.map(String) as [string, string | undefined, string | undefined];
     if (name === undefined) return `the registry has no ${group} to translate; remove it here or add it to the registry first`;
+    if (group === "fields") return this.describeUnknownFieldText(entryPath.map(String));
     const kind = group === "codes" ? "code" : group === "ranges" ? "range" : "set";
     const names = group === "codes" ? this.raw.codes : group === "ranges" ? (this.raw.ranges ?? []) : (this.raw.sets ?? []);
     if (field !== undefined && names.some((item) => item.name === name)) {
@@ -213,5 +214,23 @@ export class Translations {
       names.map((item) => item.name),
     );
     return `"${name}" is not a ${kind} of this registry${suggestion === undefined ? "" : ` (did you mean "${suggestion}"?)`}`;
+  }
+
+  /** An entry under `fields:` that translates nothing: an unknown field, or a text the field does not have. */
+  private describeUnknownFieldText([, name, part, member]: readonly string[]): string {
+    const fields = this.raw.fields ?? [];
+    const field = fields.find((each) => each.name === name);
+    if (field === undefined) {
+      const suggestion = closestMatch(
+        name!,
+        fields.map((each) => each.name),
+      );
+      return `"${name}" is not a field of this registry${suggestion === undefined ? "" : ` (did you mean "${suggestion}"?)`}`;
+    }
+    if (part === "label") return `field ${name} has no label in the registry; remove it here or add it to the registry first`;
+    if (field.type !== "text") return `field ${name} is of type ${field.type}, not text: its values are not translated; remove this here`;
+    if (member === undefined) return `field ${name} has no default in the registry; remove it here or add it to the registry first`;
+    const kind = part === "codes" ? "code" : "range";
+    return `${kind} ${member} gives no value of field ${name} in the registry; remove it here or add it to the registry first`;
   }
 }

@@ -6,17 +6,20 @@ const require = createRequire(import.meta.url);
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://codebook.dev/schema/locale.schema.json","title":"codebook locale file","description":"The texts of one locale for the registry beside it: <registry>.<locale>.yaml. Keys are the registry's names.","type":"object","required":["locale"],"additionalProperties":false,"properties":{"$schema":{"type":"string"},"locale":{"description":"The locale of every text in this file; must be listed in the registry's `locales` and match the file name.","$ref":"#/$defs/localeTag"},"title":{"$ref":"#/$defs/entry"},"description":{"$ref":"#/$defs/entry"},"unknown":{"$ref":"#/$defs/entry"},"ranges":{"description":"Range name → its description.","type":"object","propertyNames":{"$ref":"#/$defs/memberName"},"additionalProperties":{"$ref":"#/$defs/entry"}},"codes":{"description":"Code name → its description.","type":"object","propertyNames":{"$ref":"#/$defs/memberName"},"additionalProperties":{"$ref":"#/$defs/entry"}},"sets":{"description":"Set name → its description and label.","type":"object","propertyNames":{"$ref":"#/$defs/pascalName"},"additionalProperties":{"type":"object","minProperties":1,"additionalProperties":false,"properties":{"description":{"$ref":"#/$defs/entry"},"label":{"$ref":"#/$defs/entry"}}}}},"$defs":{"localeTag":{"description":"A BCP 47 language tag in canonical case: en, de, zh-CN, pt-BR, zh-Hant-TW, es-419.","type":"string","pattern":"^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|[0-9]{3}))?$"},"memberName":{"description":"A code or range name, PascalCase or UPPER_SNAKE as the registry's nameStyle says.","type":"string","pattern":"^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9]+)*$","maxLength":100},"pascalName":{"type":"string","pattern":"^[A-Z][A-Za-z0-9]*$","maxLength":100},"nonEmptyString":{"type":"string","minLength":1,"pattern":"\\S"},"fingerprint":{"description":"The fingerprint of the source-locale text this translation was made from, as `codebook i18n --stamp` records it.","type":"string","pattern":"^[0-9a-f]{8}$"},"entry":{"description":"A translation: the text alone, or the text and the fingerprint of the source text it translates.","anyOf":[{"type":"string","minLength":1,"pattern":"\\S"},{"type":"object","required":["text"],"additionalProperties":false,"properties":{"text":{"$ref":"#/$defs/nonEmptyString"},"source":{"$ref":"#/$defs/fingerprint"}}}]}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://codebook.dev/schema/locale.schema.json","title":"codebook locale file","description":"The texts of one locale for the registry beside it: <registry>.<locale>.yaml. Keys are the registry's names.","type":"object","required":["locale"],"additionalProperties":false,"properties":{"$schema":{"type":"string"},"locale":{"description":"The locale of every text in this file; must be listed in the registry's `locales` and match the file name.","$ref":"#/$defs/localeTag"},"title":{"$ref":"#/$defs/entry"},"description":{"$ref":"#/$defs/entry"},"unknown":{"$ref":"#/$defs/entry"},"ranges":{"description":"Range name → its description.","type":"object","propertyNames":{"$ref":"#/$defs/memberName"},"additionalProperties":{"$ref":"#/$defs/entry"}},"codes":{"description":"Code name → its description.","type":"object","propertyNames":{"$ref":"#/$defs/memberName"},"additionalProperties":{"$ref":"#/$defs/entry"}},"sets":{"description":"Set name → its description and label.","type":"object","propertyNames":{"$ref":"#/$defs/pascalName"},"additionalProperties":{"type":"object","minProperties":1,"additionalProperties":false,"properties":{"description":{"$ref":"#/$defs/entry"},"label":{"$ref":"#/$defs/entry"}}}},"fields":{"description":"Field name → its label, and for a text field its default and the values ranges and codes give.","type":"object","propertyNames":{"$ref":"#/$defs/fieldName"},"additionalProperties":{"type":"object","minProperties":1,"additionalProperties":false,"properties":{"label":{"$ref":"#/$defs/entry"},"default":{"$ref":"#/$defs/entry"},"ranges":{"type":"object","propertyNames":{"$ref":"#/$defs/memberName"},"additionalProperties":{"$ref":"#/$defs/entry"}},"codes":{"type":"object","propertyNames":{"$ref":"#/$defs/memberName"},"additionalProperties":{"$ref":"#/$defs/entry"}}}}}},"$defs":{"localeTag":{"description":"A BCP 47 language tag in canonical case: en, de, zh-CN, pt-BR, zh-Hant-TW, es-419.","type":"string","pattern":"^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|[0-9]{3}))?$"},"memberName":{"description":"A code or range name, PascalCase or UPPER_SNAKE as the registry's nameStyle says.","type":"string","pattern":"^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9]+)*$","maxLength":100},"fieldName":{"type":"string","pattern":"^[a-z][A-Za-z0-9]*$","maxLength":64},"pascalName":{"type":"string","pattern":"^[A-Z][A-Za-z0-9]*$","maxLength":100},"nonEmptyString":{"type":"string","minLength":1,"pattern":"\\S"},"fingerprint":{"description":"The fingerprint of the source-locale text this translation was made from, as `codebook i18n --stamp` records it.","type":"string","pattern":"^[0-9a-f]{8}$"},"entry":{"description":"A translation: the text alone, or the text and the fingerprint of the source text it translates.","anyOf":[{"type":"string","minLength":1,"pattern":"\\S"},{"type":"object","required":["text"],"additionalProperties":false,"properties":{"text":{"$ref":"#/$defs/nonEmptyString"},"source":{"$ref":"#/$defs/fingerprint"}}}]}}};
 const schema32 = {"description":"A BCP 47 language tag in canonical case: en, de, zh-CN, pt-BR, zh-Hant-TW, es-419.","type":"string","pattern":"^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|[0-9]{3}))?$"};
 const schema36 = {"description":"A code or range name, PascalCase or UPPER_SNAKE as the registry's nameStyle says.","type":"string","pattern":"^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9]+)*$","maxLength":100};
 const schema38 = {"type":"string","pattern":"^[A-Z][A-Za-z0-9]*$","maxLength":100};
+const schema39 = {"type":"string","pattern":"^[a-z][A-Za-z0-9]*$","maxLength":64};
+const func1 = Object.prototype.hasOwnProperty;
+const func2 = require("ajv/dist/runtime/ucs2length").default;
 const pattern4 = new RegExp("^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|[0-9]{3}))?$", "u");
 const pattern8 = new RegExp("^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9]+)*$", "u");
 const pattern10 = new RegExp("^[A-Z][A-Za-z0-9]*$", "u");
+const pattern11 = new RegExp("^[a-z][A-Za-z0-9]*$", "u");
 const schema33 = {"description":"A translation: the text alone, or the text and the fingerprint of the source text it translates.","anyOf":[{"type":"string","minLength":1,"pattern":"\\S"},{"type":"object","required":["text"],"additionalProperties":false,"properties":{"text":{"$ref":"#/$defs/nonEmptyString"},"source":{"$ref":"#/$defs/fingerprint"}}}]};
 const schema34 = {"type":"string","minLength":1,"pattern":"\\S"};
 const schema35 = {"description":"The fingerprint of the source-locale text this translation was made from, as `codebook i18n --stamp` records it.","type":"string","pattern":"^[0-9a-f]{8}$"};
-const func1 = require("ajv/dist/runtime/ucs2length").default;
 const pattern5 = new RegExp("\\S", "u");
 const pattern7 = new RegExp("^[0-9a-f]{8}$", "u");
 
@@ -34,7 +37,7 @@ const _errs0 = errors;
 let valid0 = false;
 const _errs1 = errors;
 if(typeof data === "string"){
-if(func1(data) < 1){
+if(func2(data) < 1){
 const err0 = {instancePath,schemaPath:"#/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.anyOf[0],data};
 if(vErrors === null){
 vErrors = [err0];
@@ -94,7 +97,7 @@ errors++;
 if(data.text !== undefined){
 let data0 = data.text;
 if(typeof data0 === "string"){
-if(func1(data0) < 1){
+if(func2(data0) < 1){
 const err5 = {instancePath:instancePath+"/text",schemaPath:"#/$defs/nonEmptyString/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34,data:data0};
 if(vErrors === null){
 vErrors = [err5];
@@ -218,7 +221,7 @@ vErrors.push(err0);
 errors++;
 }
 for(const key0 in data){
-if(!((((((((key0 === "$schema") || (key0 === "locale")) || (key0 === "title")) || (key0 === "description")) || (key0 === "unknown")) || (key0 === "ranges")) || (key0 === "codes")) || (key0 === "sets"))){
+if(!(func1.call(schema31.properties, key0))){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema31,data};
 if(vErrors === null){
 vErrors = [err1];
@@ -291,7 +294,7 @@ if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 for(const key1 in data5){
 const _errs12 = errors;
 if(typeof key1 === "string"){
-if(func1(key1) > 100){
+if(func2(key1) > 100){
 const err5 = {instancePath:instancePath+"/ranges",schemaPath:"#/$defs/memberName/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema36,data:key1,propertyName:key1};
 if(vErrors === null){
 vErrors = [err5];
@@ -358,7 +361,7 @@ if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 for(const key3 in data7){
 const _errs19 = errors;
 if(typeof key3 === "string"){
-if(func1(key3) > 100){
+if(func2(key3) > 100){
 const err10 = {instancePath:instancePath+"/codes",schemaPath:"#/$defs/memberName/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema36,data:key3,propertyName:key3};
 if(vErrors === null){
 vErrors = [err10];
@@ -425,7 +428,7 @@ if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 for(const key5 in data9){
 const _errs26 = errors;
 if(typeof key5 === "string"){
-if(func1(key5) > 100){
+if(func2(key5) > 100){
 const err15 = {instancePath:instancePath+"/sets",schemaPath:"#/$defs/pascalName/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema38,data:key5,propertyName:key5};
 if(vErrors === null){
 vErrors = [err15];
@@ -529,14 +532,258 @@ vErrors.push(err22);
 errors++;
 }
 }
-}
-else {
-const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(data.fields !== undefined){
+let data13 = data.fields;
+if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
+for(const key8 in data13){
+const _errs37 = errors;
+if(typeof key8 === "string"){
+if(func2(key8) > 64){
+const err23 = {instancePath:instancePath+"/fields",schemaPath:"#/$defs/fieldName/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema39,data:key8,propertyName:key8};
 if(vErrors === null){
 vErrors = [err23];
 }
 else {
 vErrors.push(err23);
+}
+errors++;
+}
+if(!pattern11.test(key8)){
+const err24 = {instancePath:instancePath+"/fields",schemaPath:"#/$defs/fieldName/pattern",keyword:"pattern",params:{pattern: "^[a-z][A-Za-z0-9]*$"},message:"must match pattern \""+"^[a-z][A-Za-z0-9]*$"+"\"",schema:"^[a-z][A-Za-z0-9]*$",parentSchema:schema39,data:key8,propertyName:key8};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/fields",schemaPath:"#/$defs/fieldName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:key8,propertyName:key8};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+var valid12 = _errs37 === errors;
+if(!valid12){
+const err26 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/propertyNames",keyword:"propertyNames",params:{propertyName: key8},message:"property name must be valid",schema:schema31.properties.fields.propertyNames,parentSchema:schema31.properties.fields,data:data13};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+for(const key9 in data13){
+let data14 = data13[key9];
+if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
+if(Object.keys(data14).length < 1){
+const err27 = {instancePath:instancePath+"/fields/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/fields/additionalProperties/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema31.properties.fields.additionalProperties,data:data14};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+for(const key10 in data14){
+if(!((((key10 === "label") || (key10 === "default")) || (key10 === "ranges")) || (key10 === "codes"))){
+const err28 = {instancePath:instancePath+"/fields/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/fields/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.fields.additionalProperties,data:data14};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data14.label !== undefined){
+if(!(validate21(data14.label, {instancePath:instancePath+"/fields/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/label",parentData:data14,parentDataProperty:"label",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+errors = vErrors.length;
+}
+}
+if(data14.default !== undefined){
+if(!(validate21(data14.default, {instancePath:instancePath+"/fields/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/default",parentData:data14,parentDataProperty:"default",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+errors = vErrors.length;
+}
+}
+if(data14.ranges !== undefined){
+let data17 = data14.ranges;
+if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
+for(const key11 in data17){
+const _errs48 = errors;
+if(typeof key11 === "string"){
+if(func2(key11) > 100){
+const err29 = {instancePath:instancePath+"/fields/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/ranges",schemaPath:"#/$defs/memberName/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema36,data:key11,propertyName:key11};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+if(!pattern8.test(key11)){
+const err30 = {instancePath:instancePath+"/fields/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/ranges",schemaPath:"#/$defs/memberName/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9]+)*$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9]+)*$"+"\"",schema:"^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9]+)*$",parentSchema:schema36,data:key11,propertyName:key11};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+else {
+const err31 = {instancePath:instancePath+"/fields/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/ranges",schemaPath:"#/$defs/memberName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.type,parentSchema:schema36,data:key11,propertyName:key11};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+var valid16 = _errs48 === errors;
+if(!valid16){
+const err32 = {instancePath:instancePath+"/fields/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/ranges",schemaPath:"#/properties/fields/additionalProperties/properties/ranges/propertyNames",keyword:"propertyNames",params:{propertyName: key11},message:"property name must be valid",schema:schema31.properties.fields.additionalProperties.properties.ranges.propertyNames,parentSchema:schema31.properties.fields.additionalProperties.properties.ranges,data:data17};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+for(const key12 in data17){
+if(!(validate21(data17[key12], {instancePath:instancePath+"/fields/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/ranges/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data17,parentDataProperty:key12,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err33 = {instancePath:instancePath+"/fields/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/ranges",schemaPath:"#/properties/fields/additionalProperties/properties/ranges/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.fields.additionalProperties.properties.ranges.type,parentSchema:schema31.properties.fields.additionalProperties.properties.ranges,data:data17};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+if(data14.codes !== undefined){
+let data19 = data14.codes;
+if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
+for(const key13 in data19){
+const _errs55 = errors;
+if(typeof key13 === "string"){
+if(func2(key13) > 100){
+const err34 = {instancePath:instancePath+"/fields/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/codes",schemaPath:"#/$defs/memberName/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema36,data:key13,propertyName:key13};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+if(!pattern8.test(key13)){
+const err35 = {instancePath:instancePath+"/fields/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/codes",schemaPath:"#/$defs/memberName/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9]+)*$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9]+)*$"+"\"",schema:"^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9]+)*$",parentSchema:schema36,data:key13,propertyName:key13};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+else {
+const err36 = {instancePath:instancePath+"/fields/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/codes",schemaPath:"#/$defs/memberName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.type,parentSchema:schema36,data:key13,propertyName:key13};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+var valid19 = _errs55 === errors;
+if(!valid19){
+const err37 = {instancePath:instancePath+"/fields/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/codes",schemaPath:"#/properties/fields/additionalProperties/properties/codes/propertyNames",keyword:"propertyNames",params:{propertyName: key13},message:"property name must be valid",schema:schema31.properties.fields.additionalProperties.properties.codes.propertyNames,parentSchema:schema31.properties.fields.additionalProperties.properties.codes,data:data19};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+for(const key14 in data19){
+if(!(validate21(data19[key14], {instancePath:instancePath+"/fields/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/codes/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data19,parentDataProperty:key14,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err38 = {instancePath:instancePath+"/fields/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/codes",schemaPath:"#/properties/fields/additionalProperties/properties/codes/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.fields.additionalProperties.properties.codes.type,parentSchema:schema31.properties.fields.additionalProperties.properties.codes,data:data19};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+}
+else {
+const err39 = {instancePath:instancePath+"/fields/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/fields/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.fields.additionalProperties.type,parentSchema:schema31.properties.fields.additionalProperties,data:data14};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+}
+else {
+const err40 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.fields.type,parentSchema:schema31.properties.fields,data:data13};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+}
+else {
+const err41 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
 }
 errors++;
 }

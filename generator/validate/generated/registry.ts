@@ -6,7 +6,7 @@ const require = createRequire(import.meta.url);
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://codebook.dev/schema/registry.schema.json","title":"codebook registry","description":"A registry of numeric codes: names, descriptions, reserved ranges, named sets and translations.","type":"object","required":["id"],"if":{"properties":{"extends":false}},"then":{"description":"Without `extends`, a registry must say everything itself.","required":["type","locales","codes"],"properties":{"type":true,"locales":true,"codes":true}},"allOf":[{"description":"Code and range names follow the registry's nameStyle.","if":{"required":["nameStyle"],"properties":{"nameStyle":{"const":"UPPER_SNAKE"}}},"then":{"properties":{"codes":{"type":"array","items":{"type":"object","properties":{"name":{"$ref":"#/$defs/upperSnakeName"}}}},"ranges":{"type":"array","items":{"type":"object","properties":{"name":{"$ref":"#/$defs/upperSnakeName"}}}}}},"else":{"properties":{"codes":{"type":"array","items":{"type":"object","properties":{"name":{"$ref":"#/$defs/pascalName"}}}},"ranges":{"type":"array","items":{"type":"object","properties":{"name":{"$ref":"#/$defs/pascalName"}}}}}}}],"additionalProperties":false,"properties":{"$schema":{"type":"string"},"extends":{"description":"A registry this one extends: its ranges, codes and sets come first, and every other key it has is inherited unless set here. A path relative to this file (./base.yaml, ../shared/codes.yaml) or inside an installed package (codebook/schema/close-codes.yaml).","type":"string","minLength":1},"version":{"description":"The registry's version (semver: 1.4.0). `codebook diff` checks that a change raises it at least as much as the change's level.","$ref":"#/$defs/version"},"id":{"description":"kebab-case; names the output files (<id>.ts, <id>.md, ...).","type":"string","pattern":"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$","maxLength":64},"type":{"description":"PascalCase; names the enum/type and the functions is<Type>, describe<Type>.","$ref":"#/$defs/pascalName"},"title":{"description":"The registry's name, for the docs' heading and the doc comments. Defaults to `type` (the same in every locale).","$ref":"#/$defs/text"},"description":{"$ref":"#/$defs/text"},"unknown":{"description":"What describe<Type> returns for a code that is neither registered nor inside a declared range.","$ref":"#/$defs/text"},"locales":{"description":"The first is the source locale; every text has every locale.","type":"array","minItems":1,"items":{"$ref":"#/$defs/localeTag"}},"messageFormat":{"description":"plain: texts are literal text. icu: texts are ICU MessageFormat and may use placeholders such as {code}.","enum":["plain","icu"]},"missingTranslations":{"description":"error: a missing translation is a validation error. source: it falls back to the source locale.","enum":["error","source"]},"nameStyle":{"description":"How code and range names are written: PascalCase (NormalClosure, the default) or UPPER_SNAKE (DEADLINE_EXCEEDED, as gRPC writes them). The enum members, catalog keys (codes.DEADLINE_EXCEEDED) and locale-file keys use the names as written; type and set names stay PascalCase.","enum":["PascalCase","UPPER_SNAKE"]},"bounds":{"description":"The codes this registry may hold (inclusive). Defaults to 0 and Number.MAX_SAFE_INTEGER.","type":"object","additionalProperties":false,"properties":{"min":{"type":"integer"},"max":{"type":"integer"}}},"ranges":{"type":"array","items":{"$ref":"#/$defs/range"}},"codes":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/code"}},"sets":{"description":"Named sets of codes; each becomes a guard is<Name><Type>(code).","type":"array","items":{"$ref":"#/$defs/set"}}},"$defs":{"pascalName":{"type":"string","pattern":"^[A-Z][A-Za-z0-9]*$","maxLength":100},"upperSnakeName":{"type":"string","pattern":"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$","maxLength":100},"memberName":{"description":"A code or range name in either style; the registry's nameStyle says which.","type":"string","pattern":"^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9]+)*$","maxLength":100},"aliasName":{"type":"string","pattern":"^[A-Za-z_$][A-Za-z0-9_$]*$","maxLength":100},"localeTag":{"description":"A BCP 47 language tag in canonical case: en, de, zh-CN, pt-BR, zh-Hant-TW, es-419.","type":"string","pattern":"^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|[0-9]{3}))?$"},"nonEmptyString":{"type":"string","minLength":1,"pattern":"\\S"},"text":{"description":"A text: a plain string is the source-locale text (the other locales come from locale files, <registry>.<locale>.yaml); a map gives the text of each locale inline.","anyOf":[{"$ref":"#/$defs/nonEmptyString"},{"type":"object","minProperties":1,"propertyNames":{"$ref":"#/$defs/localeTag"},"additionalProperties":{"$ref":"#/$defs/nonEmptyString"}}]},"alias":{"description":"Another name of the code, emitted as a constant equal to it: a legacy name (deprecated), or with `deprecated: false` a second name kept on purpose.","anyOf":[{"$ref":"#/$defs/aliasName"},{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/aliasName"},"note":{"description":"For a deprecated alias, why and what to use instead; otherwise what the second name is for.","$ref":"#/$defs/nonEmptyString"},"deprecated":{"description":"false: a second name kept on purpose, not marked @deprecated. Defaults to true.","type":"boolean"}}}]},"reference":{"description":"Where the code is defined: a citation, optionally with a link.","type":"string","minLength":1},"url":{"type":"string","pattern":"^https?://[^\\s<>]+$"},"code":{"type":"object","required":["code","name","description"],"additionalProperties":false,"properties":{"code":{"type":"integer"},"name":{"$ref":"#/$defs/memberName"},"description":{"$ref":"#/$defs/text"},"reference":{"$ref":"#/$defs/reference"},"url":{"$ref":"#/$defs/url"},"aliases":{"type":"array","items":{"$ref":"#/$defs/alias"}},"status":{"description":"active (the default); deprecated: still a code, marked @deprecated, with a note and optionally its replacement; retired: the number and the name are reserved forever (no enum member, no name export, the type guard answers false), kept in the JSON data and the docs.","enum":["active","deprecated","retired"]},"note":{"description":"Why the code is deprecated or retired, and what to use instead. Required for those statuses.","$ref":"#/$defs/nonEmptyString"},"replacement":{"description":"The name of the code that replaces a deprecated or retired one.","$ref":"#/$defs/memberName"},"since":{"description":"The version that added the code.","$ref":"#/$defs/version"},"deprecatedSince":{"description":"The version that deprecated the code.","$ref":"#/$defs/version"},"retiredSince":{"description":"The version that retired the code.","$ref":"#/$defs/version"}}},"version":{"description":"A version string, as the registry's package writes it (1.4.0).","type":"string","minLength":1,"pattern":"\\S"},"range":{"type":"object","required":["from","to","name","description"],"additionalProperties":false,"properties":{"from":{"type":"integer"},"to":{"type":"integer"},"name":{"$ref":"#/$defs/memberName"},"description":{"$ref":"#/$defs/text"},"reference":{"$ref":"#/$defs/reference"},"url":{"$ref":"#/$defs/url"},"aliases":{"description":"Only for a range of one code: deprecated constants equal to that code.","type":"array","items":{"$ref":"#/$defs/alias"}}}},"member":{"description":"A code (integer), an inclusive span { from, to }, or the name of a registered code or declared range.","anyOf":[{"type":"integer"},{"$ref":"#/$defs/memberName"},{"type":"object","required":["from","to"],"additionalProperties":false,"properties":{"from":{"type":"integer"},"to":{"type":"integer"}}}]},"set":{"type":"object","required":["name","include"],"additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/pascalName"},"guard":{"description":"The guard's function name; defaults to is<Name><Type>.","type":"string","pattern":"^is[A-Z][A-Za-z0-9]*$","maxLength":100},"description":{"$ref":"#/$defs/text"},"label":{"description":"A short column header; a set with a label becomes a yes/no column in the docs.","$ref":"#/$defs/text"},"include":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/member"}},"exclude":{"type":"array","items":{"$ref":"#/$defs/member"}}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://codebook.dev/schema/registry.schema.json","title":"codebook registry","description":"A registry of numeric codes: names, descriptions, reserved ranges, named sets and translations.","type":"object","required":["id"],"if":{"properties":{"extends":false}},"then":{"description":"Without `extends`, a registry must say everything itself.","required":["type","locales","codes"],"properties":{"type":true,"locales":true,"codes":true}},"allOf":[{"description":"Code and range names follow the registry's nameStyle.","if":{"required":["nameStyle"],"properties":{"nameStyle":{"const":"UPPER_SNAKE"}}},"then":{"properties":{"codes":{"type":"array","items":{"type":"object","properties":{"name":{"$ref":"#/$defs/upperSnakeName"}}}},"ranges":{"type":"array","items":{"type":"object","properties":{"name":{"$ref":"#/$defs/upperSnakeName"}}}}}},"else":{"properties":{"codes":{"type":"array","items":{"type":"object","properties":{"name":{"$ref":"#/$defs/pascalName"}}}},"ranges":{"type":"array","items":{"type":"object","properties":{"name":{"$ref":"#/$defs/pascalName"}}}}}}}],"additionalProperties":false,"properties":{"$schema":{"type":"string"},"extends":{"description":"A registry this one extends: its ranges, codes and sets come first, and every other key it has is inherited unless set here. A path relative to this file (./base.yaml, ../shared/codes.yaml) or inside an installed package (codebook/schema/close-codes.yaml).","type":"string","minLength":1},"version":{"description":"The registry's version (semver: 1.4.0). `codebook diff` checks that a change raises it at least as much as the change's level.","$ref":"#/$defs/version"},"id":{"description":"kebab-case; names the output files (<id>.ts, <id>.md, ...).","type":"string","pattern":"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$","maxLength":64},"type":{"description":"PascalCase; names the enum/type and the functions is<Type>, describe<Type>.","$ref":"#/$defs/pascalName"},"title":{"description":"The registry's name, for the docs' heading and the doc comments. Defaults to `type` (the same in every locale).","$ref":"#/$defs/text"},"description":{"$ref":"#/$defs/text"},"unknown":{"description":"What describe<Type> returns for a code that is neither registered nor inside a declared range.","$ref":"#/$defs/text"},"locales":{"description":"The first is the source locale; every text has every locale.","type":"array","minItems":1,"items":{"$ref":"#/$defs/localeTag"}},"messageFormat":{"description":"plain: texts are literal text. icu: texts are ICU MessageFormat and may use placeholders such as {code}.","enum":["plain","icu"]},"missingTranslations":{"description":"error: a missing translation is a validation error. source: it falls back to the source locale.","enum":["error","source"]},"nameStyle":{"description":"How code and range names are written: PascalCase (NormalClosure, the default) or UPPER_SNAKE (DEADLINE_EXCEEDED, as gRPC writes them). The enum members, catalog keys (codes.DEADLINE_EXCEEDED) and locale-file keys use the names as written; type and set names stay PascalCase.","enum":["PascalCase","UPPER_SNAKE"]},"bounds":{"description":"The codes this registry may hold (inclusive). Defaults to 0 and Number.MAX_SAFE_INTEGER.","type":"object","additionalProperties":false,"properties":{"min":{"type":"integer"},"max":{"type":"integer"}}},"fields":{"description":"Typed values every code carries (retryable, httpStatus, ...): each field has a name and a type; codes give its values, a range gives values its codes inherit, and a field without a default needs a value for every code.","type":"array","items":{"$ref":"#/$defs/field"}},"ranges":{"type":"array","items":{"$ref":"#/$defs/range"}},"codes":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/code"}},"sets":{"description":"Named sets of codes; each becomes a guard is<Name><Type>(code).","type":"array","items":{"$ref":"#/$defs/set"}}},"$defs":{"pascalName":{"type":"string","pattern":"^[A-Z][A-Za-z0-9]*$","maxLength":100},"upperSnakeName":{"type":"string","pattern":"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$","maxLength":100},"memberName":{"description":"A code or range name in either style; the registry's nameStyle says which.","type":"string","pattern":"^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9]+)*$","maxLength":100},"aliasName":{"type":"string","pattern":"^[A-Za-z_$][A-Za-z0-9_$]*$","maxLength":100},"localeTag":{"description":"A BCP 47 language tag in canonical case: en, de, zh-CN, pt-BR, zh-Hant-TW, es-419.","type":"string","pattern":"^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|[0-9]{3}))?$"},"nonEmptyString":{"type":"string","minLength":1,"pattern":"\\S"},"text":{"description":"A text: a plain string is the source-locale text (the other locales come from locale files, <registry>.<locale>.yaml); a map gives the text of each locale inline.","anyOf":[{"$ref":"#/$defs/nonEmptyString"},{"type":"object","minProperties":1,"propertyNames":{"$ref":"#/$defs/localeTag"},"additionalProperties":{"$ref":"#/$defs/nonEmptyString"}}]},"alias":{"description":"Another name of the code, emitted as a constant equal to it: a legacy name (deprecated), or with `deprecated: false` a second name kept on purpose.","anyOf":[{"$ref":"#/$defs/aliasName"},{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/aliasName"},"note":{"description":"For a deprecated alias, why and what to use instead; otherwise what the second name is for.","$ref":"#/$defs/nonEmptyString"},"deprecated":{"description":"false: a second name kept on purpose, not marked @deprecated. Defaults to true.","type":"boolean"}}}]},"reference":{"description":"Where the code is defined: a citation, optionally with a link.","type":"string","minLength":1},"url":{"type":"string","pattern":"^https?://[^\\s<>]+$"},"code":{"type":"object","required":["code","name","description"],"additionalProperties":false,"properties":{"code":{"type":"integer"},"name":{"$ref":"#/$defs/memberName"},"description":{"$ref":"#/$defs/text"},"reference":{"$ref":"#/$defs/reference"},"url":{"$ref":"#/$defs/url"},"aliases":{"type":"array","items":{"$ref":"#/$defs/alias"}},"status":{"description":"active (the default); deprecated: still a code, marked @deprecated, with a note and optionally its replacement; retired: the number and the name are reserved forever (no enum member, no name export, the type guard answers false), kept in the JSON data and the docs.","enum":["active","deprecated","retired"]},"note":{"description":"Why the code is deprecated or retired, and what to use instead. Required for those statuses.","$ref":"#/$defs/nonEmptyString"},"replacement":{"description":"The name of the code that replaces a deprecated or retired one.","$ref":"#/$defs/memberName"},"since":{"description":"The version that added the code.","$ref":"#/$defs/version"},"deprecatedSince":{"description":"The version that deprecated the code.","$ref":"#/$defs/version"},"retiredSince":{"description":"The version that retired the code.","$ref":"#/$defs/version"},"fields":{"$ref":"#/$defs/fieldValues"}}},"version":{"description":"A version string, as the registry's package writes it (1.4.0).","type":"string","minLength":1,"pattern":"\\S"},"range":{"type":"object","required":["from","to","name","description"],"additionalProperties":false,"properties":{"from":{"type":"integer"},"to":{"type":"integer"},"name":{"$ref":"#/$defs/memberName"},"description":{"$ref":"#/$defs/text"},"reference":{"$ref":"#/$defs/reference"},"url":{"$ref":"#/$defs/url"},"aliases":{"description":"Only for a range of one code: deprecated constants equal to that code.","type":"array","items":{"$ref":"#/$defs/alias"}},"fields":{"description":"Values of the registry's fields that every code inside the range inherits unless it (or a range nested inside) gives its own.","$ref":"#/$defs/fieldValues"}}},"fieldName":{"description":"camelCase; names the record's property and the lookup get<Type><Name>.","type":"string","pattern":"^[a-z][A-Za-z0-9]*$","maxLength":64},"field":{"type":"object","required":["name","type"],"additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/fieldName"},"type":{"description":"boolean, integer, number, string; one-of (a string from `values`); text (translated like descriptions); code (a code of the registry named by `registry`).","enum":["boolean","integer","number","string","one-of","text","code"]},"values":{"description":"For a one-of field: the strings its values may be.","type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/$defs/nonEmptyString"}},"registry":{"description":"For a code field: the registry whose codes its values are, written as `extends` is (./http-status.yaml, or a file inside an installed package).","type":"string","minLength":1},"default":{"description":"The value of every code that neither gives one nor inherits one from a range; without it, the field is required."},"description":{"description":"What the field says, for the doc comments.","$ref":"#/$defs/nonEmptyString"},"label":{"description":"A short column header; a field with a label becomes a column in the docs' codes table.","$ref":"#/$defs/text"}}},"fieldValues":{"description":"Values of the registry's fields, by field name; each is checked against the field's type.","type":"object","propertyNames":{"$ref":"#/$defs/fieldName"}},"member":{"description":"A code (integer), an inclusive span { from, to }, or the name of a registered code or declared range.","anyOf":[{"type":"integer"},{"$ref":"#/$defs/memberName"},{"type":"object","required":["from","to"],"additionalProperties":false,"properties":{"from":{"type":"integer"},"to":{"type":"integer"}}}]},"set":{"type":"object","required":["name","include"],"additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/pascalName"},"guard":{"description":"The guard's function name; defaults to is<Name><Type>.","type":"string","pattern":"^is[A-Z][A-Za-z0-9]*$","maxLength":100},"description":{"$ref":"#/$defs/text"},"label":{"description":"A short column header; a set with a label becomes a yes/no column in the docs.","$ref":"#/$defs/text"},"include":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/member"}},"exclude":{"type":"array","items":{"$ref":"#/$defs/member"}}}}}};
 const schema32 = {"type":"string","pattern":"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$","maxLength":100};
 const schema34 = {"type":"string","pattern":"^[A-Z][A-Za-z0-9]*$","maxLength":100};
 const schema36 = {"description":"A version string, as the registry's package writes it (1.4.0).","type":"string","minLength":1,"pattern":"\\S"};
@@ -194,20 +194,279 @@ return errors === 0;
 }
 validate21.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
-const schema43 = {"type":"object","required":["from","to","name","description"],"additionalProperties":false,"properties":{"from":{"type":"integer"},"to":{"type":"integer"},"name":{"$ref":"#/$defs/memberName"},"description":{"$ref":"#/$defs/text"},"reference":{"$ref":"#/$defs/reference"},"url":{"$ref":"#/$defs/url"},"aliases":{"description":"Only for a range of one code: deprecated constants equal to that code.","type":"array","items":{"$ref":"#/$defs/alias"}}}};
-const schema44 = {"description":"A code or range name in either style; the registry's nameStyle says which.","type":"string","pattern":"^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9]+)*$","maxLength":100};
-const schema45 = {"description":"Where the code is defined: a citation, optionally with a link.","type":"string","minLength":1};
-const schema46 = {"type":"string","pattern":"^https?://[^\\s<>]+$"};
-const pattern15 = new RegExp("^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9]+)*$", "u");
-const pattern16 = new RegExp("^https?://[^\\s<>]+$", "u");
-const schema47 = {"description":"Another name of the code, emitted as a constant equal to it: a legacy name (deprecated), or with `deprecated: false` a second name kept on purpose.","anyOf":[{"$ref":"#/$defs/aliasName"},{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/aliasName"},"note":{"description":"For a deprecated alias, why and what to use instead; otherwise what the second name is for.","$ref":"#/$defs/nonEmptyString"},"deprecated":{"description":"false: a second name kept on purpose, not marked @deprecated. Defaults to true.","type":"boolean"}}}]};
-const schema48 = {"type":"string","pattern":"^[A-Za-z_$][A-Za-z0-9_$]*$","maxLength":100};
-const pattern17 = new RegExp("^[A-Za-z_$][A-Za-z0-9_$]*$", "u");
+const schema43 = {"type":"object","required":["name","type"],"additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/fieldName"},"type":{"description":"boolean, integer, number, string; one-of (a string from `values`); text (translated like descriptions); code (a code of the registry named by `registry`).","enum":["boolean","integer","number","string","one-of","text","code"]},"values":{"description":"For a one-of field: the strings its values may be.","type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/$defs/nonEmptyString"}},"registry":{"description":"For a code field: the registry whose codes its values are, written as `extends` is (./http-status.yaml, or a file inside an installed package).","type":"string","minLength":1},"default":{"description":"The value of every code that neither gives one nor inherits one from a range; without it, the field is required."},"description":{"description":"What the field says, for the doc comments.","$ref":"#/$defs/nonEmptyString"},"label":{"description":"A short column header; a field with a label becomes a column in the docs' codes table.","$ref":"#/$defs/text"}}};
+const schema44 = {"description":"camelCase; names the record's property and the lookup get<Type><Name>.","type":"string","pattern":"^[a-z][A-Za-z0-9]*$","maxLength":64};
+const func0 = require("ajv/dist/runtime/equal").default;
+const pattern15 = new RegExp("^[a-z][A-Za-z0-9]*$", "u");
 
-function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate27.evaluated;
+const evaluated0 = validate25.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.name === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema43.required,parentSchema:schema43,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.type === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema43.required,parentSchema:schema43,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((((key0 === "name") || (key0 === "type")) || (key0 === "values")) || (key0 === "registry")) || (key0 === "default")) || (key0 === "description")) || (key0 === "label"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema43,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data0 = data.name;
+if(typeof data0 === "string"){
+if(func1(data0) > 64){
+const err3 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/fieldName/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema44,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(!pattern15.test(data0)){
+const err4 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/fieldName/pattern",keyword:"pattern",params:{pattern: "^[a-z][A-Za-z0-9]*$"},message:"must match pattern \""+"^[a-z][A-Za-z0-9]*$"+"\"",schema:"^[a-z][A-Za-z0-9]*$",parentSchema:schema44,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/fieldName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:data0};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.type !== undefined){
+let data1 = data.type;
+if(!(((((((data1 === "boolean") || (data1 === "integer")) || (data1 === "number")) || (data1 === "string")) || (data1 === "one-of")) || (data1 === "text")) || (data1 === "code"))){
+const err6 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema43.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema43.properties.type.enum,parentSchema:schema43.properties.type,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.values !== undefined){
+let data2 = data.values;
+if(Array.isArray(data2)){
+if(data2.length < 1){
+const err7 = {instancePath:instancePath+"/values",schemaPath:"#/properties/values/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema43.properties.values,data:data2};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+let data3 = data2[i0];
+if(typeof data3 === "string"){
+if(func1(data3) < 1){
+const err8 = {instancePath:instancePath+"/values/" + i0,schemaPath:"#/$defs/nonEmptyString/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39,data:data3};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(!pattern8.test(data3)){
+const err9 = {instancePath:instancePath+"/values/" + i0,schemaPath:"#/$defs/nonEmptyString/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema39,data:data3};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/values/" + i0,schemaPath:"#/$defs/nonEmptyString/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+let i1 = data2.length;
+let j0;
+if(i1 > 1){
+outer0:
+for(;i1--;){
+for(j0 = i1; j0--;){
+if(func0(data2[i1], data2[j0])){
+const err11 = {instancePath:instancePath+"/values",schemaPath:"#/properties/values/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema43.properties.values,data:data2};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+break outer0;
+}
+}
+}
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/values",schemaPath:"#/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema43.properties.values.type,parentSchema:schema43.properties.values,data:data2};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.registry !== undefined){
+let data4 = data.registry;
+if(typeof data4 === "string"){
+if(func1(data4) < 1){
+const err13 = {instancePath:instancePath+"/registry",schemaPath:"#/properties/registry/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema43.properties.registry,data:data4};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/registry",schemaPath:"#/properties/registry/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.properties.registry.type,parentSchema:schema43.properties.registry,data:data4};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.description !== undefined){
+let data5 = data.description;
+if(typeof data5 === "string"){
+if(func1(data5) < 1){
+const err15 = {instancePath:instancePath+"/description",schemaPath:"#/$defs/nonEmptyString/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39,data:data5};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(!pattern8.test(data5)){
+const err16 = {instancePath:instancePath+"/description",schemaPath:"#/$defs/nonEmptyString/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema39,data:data5};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/description",schemaPath:"#/$defs/nonEmptyString/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:data5};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.label !== undefined){
+if(!(validate21(data.label, {instancePath:instancePath+"/label",parentData:data,parentDataProperty:"label",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema43.type,parentSchema:schema43,data};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+validate25.errors = vErrors;
+return errors === 0;
+}
+validate25.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const schema47 = {"type":"object","required":["from","to","name","description"],"additionalProperties":false,"properties":{"from":{"type":"integer"},"to":{"type":"integer"},"name":{"$ref":"#/$defs/memberName"},"description":{"$ref":"#/$defs/text"},"reference":{"$ref":"#/$defs/reference"},"url":{"$ref":"#/$defs/url"},"aliases":{"description":"Only for a range of one code: deprecated constants equal to that code.","type":"array","items":{"$ref":"#/$defs/alias"}},"fields":{"description":"Values of the registry's fields that every code inside the range inherits unless it (or a range nested inside) gives its own.","$ref":"#/$defs/fieldValues"}}};
+const schema48 = {"description":"A code or range name in either style; the registry's nameStyle says which.","type":"string","pattern":"^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9]+)*$","maxLength":100};
+const schema49 = {"description":"Where the code is defined: a citation, optionally with a link.","type":"string","minLength":1};
+const schema50 = {"type":"string","pattern":"^https?://[^\\s<>]+$"};
+const pattern18 = new RegExp("^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9]+)*$", "u");
+const pattern19 = new RegExp("^https?://[^\\s<>]+$", "u");
+const schema51 = {"description":"Another name of the code, emitted as a constant equal to it: a legacy name (deprecated), or with `deprecated: false` a second name kept on purpose.","anyOf":[{"$ref":"#/$defs/aliasName"},{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/aliasName"},"note":{"description":"For a deprecated alias, why and what to use instead; otherwise what the second name is for.","$ref":"#/$defs/nonEmptyString"},"deprecated":{"description":"false: a second name kept on purpose, not marked @deprecated. Defaults to true.","type":"boolean"}}}]};
+const schema52 = {"type":"string","pattern":"^[A-Za-z_$][A-Za-z0-9_$]*$","maxLength":100};
+const pattern20 = new RegExp("^[A-Za-z_$][A-Za-z0-9_$]*$", "u");
+
+function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate30.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -219,7 +478,7 @@ let valid0 = false;
 const _errs1 = errors;
 if(typeof data === "string"){
 if(func1(data) > 100){
-const err0 = {instancePath,schemaPath:"#/$defs/aliasName/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema48,data};
+const err0 = {instancePath,schemaPath:"#/$defs/aliasName/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema52,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -228,8 +487,8 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(!pattern17.test(data)){
-const err1 = {instancePath,schemaPath:"#/$defs/aliasName/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_$][A-Za-z0-9_$]*$"},message:"must match pattern \""+"^[A-Za-z_$][A-Za-z0-9_$]*$"+"\"",schema:"^[A-Za-z_$][A-Za-z0-9_$]*$",parentSchema:schema48,data};
+if(!pattern20.test(data)){
+const err1 = {instancePath,schemaPath:"#/$defs/aliasName/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_$][A-Za-z0-9_$]*$"},message:"must match pattern \""+"^[A-Za-z_$][A-Za-z0-9_$]*$"+"\"",schema:"^[A-Za-z_$][A-Za-z0-9_$]*$",parentSchema:schema52,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -240,7 +499,7 @@ errors++;
 }
 }
 else {
-const err2 = {instancePath,schemaPath:"#/$defs/aliasName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.type,parentSchema:schema48,data};
+const err2 = {instancePath,schemaPath:"#/$defs/aliasName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.type,parentSchema:schema52,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -254,7 +513,7 @@ valid0 = valid0 || _valid0;
 const _errs4 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.name === undefined){
-const err3 = {instancePath,schemaPath:"#/anyOf/1/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema47.anyOf[1].required,parentSchema:schema47.anyOf[1],data};
+const err3 = {instancePath,schemaPath:"#/anyOf/1/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema51.anyOf[1].required,parentSchema:schema51.anyOf[1],data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -265,7 +524,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((key0 === "name") || (key0 === "note")) || (key0 === "deprecated"))){
-const err4 = {instancePath,schemaPath:"#/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema47.anyOf[1],data};
+const err4 = {instancePath,schemaPath:"#/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema51.anyOf[1],data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -279,7 +538,7 @@ if(data.name !== undefined){
 let data0 = data.name;
 if(typeof data0 === "string"){
 if(func1(data0) > 100){
-const err5 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/aliasName/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema48,data:data0};
+const err5 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/aliasName/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema52,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -288,8 +547,8 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(!pattern17.test(data0)){
-const err6 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/aliasName/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_$][A-Za-z0-9_$]*$"},message:"must match pattern \""+"^[A-Za-z_$][A-Za-z0-9_$]*$"+"\"",schema:"^[A-Za-z_$][A-Za-z0-9_$]*$",parentSchema:schema48,data:data0};
+if(!pattern20.test(data0)){
+const err6 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/aliasName/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_$][A-Za-z0-9_$]*$"},message:"must match pattern \""+"^[A-Za-z_$][A-Za-z0-9_$]*$"+"\"",schema:"^[A-Za-z_$][A-Za-z0-9_$]*$",parentSchema:schema52,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -300,7 +559,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/aliasName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.type,parentSchema:schema48,data:data0};
+const err7 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/aliasName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.type,parentSchema:schema52,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -348,7 +607,7 @@ errors++;
 if(data.deprecated !== undefined){
 let data2 = data.deprecated;
 if(typeof data2 !== "boolean"){
-const err11 = {instancePath:instancePath+"/deprecated",schemaPath:"#/anyOf/1/properties/deprecated/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema47.anyOf[1].properties.deprecated.type,parentSchema:schema47.anyOf[1].properties.deprecated,data:data2};
+const err11 = {instancePath:instancePath+"/deprecated",schemaPath:"#/anyOf/1/properties/deprecated/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema51.anyOf[1].properties.deprecated.type,parentSchema:schema51.anyOf[1].properties.deprecated,data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -360,7 +619,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema47.anyOf[1].type,parentSchema:schema47.anyOf[1],data};
+const err12 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.anyOf[1].type,parentSchema:schema51.anyOf[1],data};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -375,7 +634,7 @@ if(_valid0){
 var props0 = true;
 }
 if(!valid0){
-const err13 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema47.anyOf,parentSchema:schema47,data};
+const err13 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema51.anyOf,parentSchema:schema51,data};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -395,17 +654,92 @@ vErrors = null;
 }
 }
 }
-validate27.errors = vErrors;
+validate30.errors = vErrors;
 evaluated0.props = props0;
 return errors === 0;
 }
-validate27.evaluated = {"dynamicProps":true,"dynamicItems":false};
+validate30.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
+const schema55 = {"description":"Values of the registry's fields, by field name; each is checked against the field's type.","type":"object","propertyNames":{"$ref":"#/$defs/fieldName"}};
 
-function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate25.evaluated;
+const evaluated0 = validate32.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+const _errs1 = errors;
+if(typeof key0 === "string"){
+if(func1(key0) > 64){
+const err0 = {instancePath,schemaPath:"#/$defs/fieldName/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema44,data:key0,propertyName:key0};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(!pattern15.test(key0)){
+const err1 = {instancePath,schemaPath:"#/$defs/fieldName/pattern",keyword:"pattern",params:{pattern: "^[a-z][A-Za-z0-9]*$"},message:"must match pattern \""+"^[a-z][A-Za-z0-9]*$"+"\"",schema:"^[a-z][A-Za-z0-9]*$",parentSchema:schema44,data:key0,propertyName:key0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/$defs/fieldName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:key0,propertyName:key0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+var valid0 = _errs1 === errors;
+if(!valid0){
+const err3 = {instancePath,schemaPath:"#/propertyNames",keyword:"propertyNames",params:{propertyName: key0},message:"property name must be valid",schema:schema55.propertyNames,parentSchema:schema55,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema55.type,parentSchema:schema55,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+validate32.errors = vErrors;
+return errors === 0;
+}
+validate32.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+
+function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate28.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -414,7 +748,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.from === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema43.required,parentSchema:schema43,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema47.required,parentSchema:schema47,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -424,7 +758,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.to === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema43.required,parentSchema:schema43,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema47.required,parentSchema:schema47,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -434,7 +768,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.name === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema43.required,parentSchema:schema43,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema47.required,parentSchema:schema47,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -444,7 +778,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.description === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'",schema:schema43.required,parentSchema:schema43,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'",schema:schema47.required,parentSchema:schema47,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -454,8 +788,8 @@ vErrors.push(err3);
 errors++;
 }
 for(const key0 in data){
-if(!(((((((key0 === "from") || (key0 === "to")) || (key0 === "name")) || (key0 === "description")) || (key0 === "reference")) || (key0 === "url")) || (key0 === "aliases"))){
-const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema43,data};
+if(!((((((((key0 === "from") || (key0 === "to")) || (key0 === "name")) || (key0 === "description")) || (key0 === "reference")) || (key0 === "url")) || (key0 === "aliases")) || (key0 === "fields"))){
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema47,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -468,7 +802,7 @@ errors++;
 if(data.from !== undefined){
 let data0 = data.from;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-const err5 = {instancePath:instancePath+"/from",schemaPath:"#/properties/from/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema43.properties.from.type,parentSchema:schema43.properties.from,data:data0};
+const err5 = {instancePath:instancePath+"/from",schemaPath:"#/properties/from/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema47.properties.from.type,parentSchema:schema47.properties.from,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -481,7 +815,7 @@ errors++;
 if(data.to !== undefined){
 let data1 = data.to;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err6 = {instancePath:instancePath+"/to",schemaPath:"#/properties/to/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema43.properties.to.type,parentSchema:schema43.properties.to,data:data1};
+const err6 = {instancePath:instancePath+"/to",schemaPath:"#/properties/to/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema47.properties.to.type,parentSchema:schema47.properties.to,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -495,7 +829,7 @@ if(data.name !== undefined){
 let data2 = data.name;
 if(typeof data2 === "string"){
 if(func1(data2) > 100){
-const err7 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/memberName/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema44,data:data2};
+const err7 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/memberName/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema48,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -504,8 +838,8 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(!pattern15.test(data2)){
-const err8 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/memberName/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9]+)*$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9]+)*$"+"\"",schema:"^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9]+)*$",parentSchema:schema44,data:data2};
+if(!pattern18.test(data2)){
+const err8 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/memberName/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9]+)*$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9]+)*$"+"\"",schema:"^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9]+)*$",parentSchema:schema48,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -516,7 +850,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/memberName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:data2};
+const err9 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/memberName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.type,parentSchema:schema48,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -536,7 +870,7 @@ if(data.reference !== undefined){
 let data4 = data.reference;
 if(typeof data4 === "string"){
 if(func1(data4) < 1){
-const err10 = {instancePath:instancePath+"/reference",schemaPath:"#/$defs/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema45,data:data4};
+const err10 = {instancePath:instancePath+"/reference",schemaPath:"#/$defs/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema49,data:data4};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -547,7 +881,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/reference",schemaPath:"#/$defs/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.type,parentSchema:schema45,data:data4};
+const err11 = {instancePath:instancePath+"/reference",schemaPath:"#/$defs/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.type,parentSchema:schema49,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -560,8 +894,8 @@ errors++;
 if(data.url !== undefined){
 let data5 = data.url;
 if(typeof data5 === "string"){
-if(!pattern16.test(data5)){
-const err12 = {instancePath:instancePath+"/url",schemaPath:"#/$defs/url/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s<>]+$"},message:"must match pattern \""+"^https?://[^\\s<>]+$"+"\"",schema:"^https?://[^\\s<>]+$",parentSchema:schema46,data:data5};
+if(!pattern19.test(data5)){
+const err12 = {instancePath:instancePath+"/url",schemaPath:"#/$defs/url/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s<>]+$"},message:"must match pattern \""+"^https?://[^\\s<>]+$"+"\"",schema:"^https?://[^\\s<>]+$",parentSchema:schema50,data:data5};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -572,7 +906,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/url",schemaPath:"#/$defs/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.type,parentSchema:schema46,data:data5};
+const err13 = {instancePath:instancePath+"/url",schemaPath:"#/$defs/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.type,parentSchema:schema50,data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -587,14 +921,14 @@ let data6 = data.aliases;
 if(Array.isArray(data6)){
 const len0 = data6.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate27(data6[i0], {instancePath:instancePath+"/aliases/" + i0,parentData:data6,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
+if(!(validate30(data6[i0], {instancePath:instancePath+"/aliases/" + i0,parentData:data6,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/aliases",schemaPath:"#/properties/aliases/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema43.properties.aliases.type,parentSchema:schema43.properties.aliases,data:data6};
+const err14 = {instancePath:instancePath+"/aliases",schemaPath:"#/properties/aliases/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema47.properties.aliases.type,parentSchema:schema47.properties.aliases,data:data6};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -604,9 +938,15 @@ vErrors.push(err14);
 errors++;
 }
 }
+if(data.fields !== undefined){
+if(!(validate32(data.fields, {instancePath:instancePath+"/fields",parentData:data,parentDataProperty:"fields",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+errors = vErrors.length;
+}
+}
 }
 else {
-const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema43.type,parentSchema:schema43,data};
+const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema47.type,parentSchema:schema47,data};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -615,17 +955,17 @@ vErrors.push(err15);
 }
 errors++;
 }
-validate25.errors = vErrors;
+validate28.errors = vErrors;
 return errors === 0;
 }
-validate25.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate28.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema51 = {"type":"object","required":["code","name","description"],"additionalProperties":false,"properties":{"code":{"type":"integer"},"name":{"$ref":"#/$defs/memberName"},"description":{"$ref":"#/$defs/text"},"reference":{"$ref":"#/$defs/reference"},"url":{"$ref":"#/$defs/url"},"aliases":{"type":"array","items":{"$ref":"#/$defs/alias"}},"status":{"description":"active (the default); deprecated: still a code, marked @deprecated, with a note and optionally its replacement; retired: the number and the name are reserved forever (no enum member, no name export, the type guard answers false), kept in the JSON data and the docs.","enum":["active","deprecated","retired"]},"note":{"description":"Why the code is deprecated or retired, and what to use instead. Required for those statuses.","$ref":"#/$defs/nonEmptyString"},"replacement":{"description":"The name of the code that replaces a deprecated or retired one.","$ref":"#/$defs/memberName"},"since":{"description":"The version that added the code.","$ref":"#/$defs/version"},"deprecatedSince":{"description":"The version that deprecated the code.","$ref":"#/$defs/version"},"retiredSince":{"description":"The version that retired the code.","$ref":"#/$defs/version"}}};
+const schema57 = {"type":"object","required":["code","name","description"],"additionalProperties":false,"properties":{"code":{"type":"integer"},"name":{"$ref":"#/$defs/memberName"},"description":{"$ref":"#/$defs/text"},"reference":{"$ref":"#/$defs/reference"},"url":{"$ref":"#/$defs/url"},"aliases":{"type":"array","items":{"$ref":"#/$defs/alias"}},"status":{"description":"active (the default); deprecated: still a code, marked @deprecated, with a note and optionally its replacement; retired: the number and the name are reserved forever (no enum member, no name export, the type guard answers false), kept in the JSON data and the docs.","enum":["active","deprecated","retired"]},"note":{"description":"Why the code is deprecated or retired, and what to use instead. Required for those statuses.","$ref":"#/$defs/nonEmptyString"},"replacement":{"description":"The name of the code that replaces a deprecated or retired one.","$ref":"#/$defs/memberName"},"since":{"description":"The version that added the code.","$ref":"#/$defs/version"},"deprecatedSince":{"description":"The version that deprecated the code.","$ref":"#/$defs/version"},"retiredSince":{"description":"The version that retired the code.","$ref":"#/$defs/version"},"fields":{"$ref":"#/$defs/fieldValues"}}};
 
-function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate30.evaluated;
+const evaluated0 = validate35.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -634,7 +974,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.code === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'",schema:schema51.required,parentSchema:schema51,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'",schema:schema57.required,parentSchema:schema57,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -644,7 +984,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.name === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema51.required,parentSchema:schema51,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema57.required,parentSchema:schema57,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -654,7 +994,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.description === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'",schema:schema51.required,parentSchema:schema51,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'",schema:schema57.required,parentSchema:schema57,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -664,8 +1004,8 @@ vErrors.push(err2);
 errors++;
 }
 for(const key0 in data){
-if(!(func5.call(schema51.properties, key0))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema51,data};
+if(!(func5.call(schema57.properties, key0))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema57,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -678,7 +1018,7 @@ errors++;
 if(data.code !== undefined){
 let data0 = data.code;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-const err4 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema51.properties.code.type,parentSchema:schema51.properties.code,data:data0};
+const err4 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema57.properties.code.type,parentSchema:schema57.properties.code,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -692,7 +1032,7 @@ if(data.name !== undefined){
 let data1 = data.name;
 if(typeof data1 === "string"){
 if(func1(data1) > 100){
-const err5 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/memberName/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema44,data:data1};
+const err5 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/memberName/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema48,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -701,8 +1041,8 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(!pattern15.test(data1)){
-const err6 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/memberName/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9]+)*$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9]+)*$"+"\"",schema:"^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9]+)*$",parentSchema:schema44,data:data1};
+if(!pattern18.test(data1)){
+const err6 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/memberName/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9]+)*$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9]+)*$"+"\"",schema:"^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9]+)*$",parentSchema:schema48,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -713,7 +1053,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/memberName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:data1};
+const err7 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/memberName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.type,parentSchema:schema48,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -733,7 +1073,7 @@ if(data.reference !== undefined){
 let data3 = data.reference;
 if(typeof data3 === "string"){
 if(func1(data3) < 1){
-const err8 = {instancePath:instancePath+"/reference",schemaPath:"#/$defs/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema45,data:data3};
+const err8 = {instancePath:instancePath+"/reference",schemaPath:"#/$defs/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema49,data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -744,7 +1084,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/reference",schemaPath:"#/$defs/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.type,parentSchema:schema45,data:data3};
+const err9 = {instancePath:instancePath+"/reference",schemaPath:"#/$defs/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.type,parentSchema:schema49,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -757,8 +1097,8 @@ errors++;
 if(data.url !== undefined){
 let data4 = data.url;
 if(typeof data4 === "string"){
-if(!pattern16.test(data4)){
-const err10 = {instancePath:instancePath+"/url",schemaPath:"#/$defs/url/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s<>]+$"},message:"must match pattern \""+"^https?://[^\\s<>]+$"+"\"",schema:"^https?://[^\\s<>]+$",parentSchema:schema46,data:data4};
+if(!pattern19.test(data4)){
+const err10 = {instancePath:instancePath+"/url",schemaPath:"#/$defs/url/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s<>]+$"},message:"must match pattern \""+"^https?://[^\\s<>]+$"+"\"",schema:"^https?://[^\\s<>]+$",parentSchema:schema50,data:data4};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -769,7 +1109,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/url",schemaPath:"#/$defs/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.type,parentSchema:schema46,data:data4};
+const err11 = {instancePath:instancePath+"/url",schemaPath:"#/$defs/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.type,parentSchema:schema50,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -784,14 +1124,14 @@ let data5 = data.aliases;
 if(Array.isArray(data5)){
 const len0 = data5.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate27(data5[i0], {instancePath:instancePath+"/aliases/" + i0,parentData:data5,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
+if(!(validate30(data5[i0], {instancePath:instancePath+"/aliases/" + i0,parentData:data5,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/aliases",schemaPath:"#/properties/aliases/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema51.properties.aliases.type,parentSchema:schema51.properties.aliases,data:data5};
+const err12 = {instancePath:instancePath+"/aliases",schemaPath:"#/properties/aliases/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema57.properties.aliases.type,parentSchema:schema57.properties.aliases,data:data5};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -804,7 +1144,7 @@ errors++;
 if(data.status !== undefined){
 let data7 = data.status;
 if(!(((data7 === "active") || (data7 === "deprecated")) || (data7 === "retired"))){
-const err13 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema51.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema51.properties.status.enum,parentSchema:schema51.properties.status,data:data7};
+const err13 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema57.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema57.properties.status.enum,parentSchema:schema57.properties.status,data:data7};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -853,7 +1193,7 @@ if(data.replacement !== undefined){
 let data9 = data.replacement;
 if(typeof data9 === "string"){
 if(func1(data9) > 100){
-const err17 = {instancePath:instancePath+"/replacement",schemaPath:"#/$defs/memberName/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema44,data:data9};
+const err17 = {instancePath:instancePath+"/replacement",schemaPath:"#/$defs/memberName/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema48,data:data9};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -862,8 +1202,8 @@ vErrors.push(err17);
 }
 errors++;
 }
-if(!pattern15.test(data9)){
-const err18 = {instancePath:instancePath+"/replacement",schemaPath:"#/$defs/memberName/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9]+)*$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9]+)*$"+"\"",schema:"^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9]+)*$",parentSchema:schema44,data:data9};
+if(!pattern18.test(data9)){
+const err18 = {instancePath:instancePath+"/replacement",schemaPath:"#/$defs/memberName/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9]+)*$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9]+)*$"+"\"",schema:"^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9]+)*$",parentSchema:schema48,data:data9};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -874,7 +1214,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/replacement",schemaPath:"#/$defs/memberName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:data9};
+const err19 = {instancePath:instancePath+"/replacement",schemaPath:"#/$defs/memberName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.type,parentSchema:schema48,data:data9};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -989,9 +1329,15 @@ vErrors.push(err28);
 errors++;
 }
 }
+if(data.fields !== undefined){
+if(!(validate32(data.fields, {instancePath:instancePath+"/fields",parentData:data,parentDataProperty:"fields",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+errors = vErrors.length;
+}
+}
 }
 else {
-const err29 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.type,parentSchema:schema51,data};
+const err29 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema57.type,parentSchema:schema57,data};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -1000,19 +1346,19 @@ vErrors.push(err29);
 }
 errors++;
 }
-validate30.errors = vErrors;
+validate35.errors = vErrors;
 return errors === 0;
 }
-validate30.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate35.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema60 = {"type":"object","required":["name","include"],"additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/pascalName"},"guard":{"description":"The guard's function name; defaults to is<Name><Type>.","type":"string","pattern":"^is[A-Z][A-Za-z0-9]*$","maxLength":100},"description":{"$ref":"#/$defs/text"},"label":{"description":"A short column header; a set with a label becomes a yes/no column in the docs.","$ref":"#/$defs/text"},"include":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/member"}},"exclude":{"type":"array","items":{"$ref":"#/$defs/member"}}}};
-const pattern28 = new RegExp("^is[A-Z][A-Za-z0-9]*$", "u");
-const schema62 = {"description":"A code (integer), an inclusive span { from, to }, or the name of a registered code or declared range.","anyOf":[{"type":"integer"},{"$ref":"#/$defs/memberName"},{"type":"object","required":["from","to"],"additionalProperties":false,"properties":{"from":{"type":"integer"},"to":{"type":"integer"}}}]};
+const schema66 = {"type":"object","required":["name","include"],"additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/pascalName"},"guard":{"description":"The guard's function name; defaults to is<Name><Type>.","type":"string","pattern":"^is[A-Z][A-Za-z0-9]*$","maxLength":100},"description":{"$ref":"#/$defs/text"},"label":{"description":"A short column header; a set with a label becomes a yes/no column in the docs.","$ref":"#/$defs/text"},"include":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/member"}},"exclude":{"type":"array","items":{"$ref":"#/$defs/member"}}}};
+const pattern32 = new RegExp("^is[A-Z][A-Za-z0-9]*$", "u");
+const schema68 = {"description":"A code (integer), an inclusive span { from, to }, or the name of a registered code or declared range.","anyOf":[{"type":"integer"},{"$ref":"#/$defs/memberName"},{"type":"object","required":["from","to"],"additionalProperties":false,"properties":{"from":{"type":"integer"},"to":{"type":"integer"}}}]};
 
-function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate37.evaluated;
+const evaluated0 = validate43.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1023,7 +1369,7 @@ const _errs0 = errors;
 let valid0 = false;
 const _errs1 = errors;
 if(!(((typeof data == "number") && (!(data % 1) && !isNaN(data))) && (isFinite(data)))){
-const err0 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema62.anyOf[0].type,parentSchema:schema62.anyOf[0],data};
+const err0 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema68.anyOf[0].type,parentSchema:schema68.anyOf[0],data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1037,7 +1383,7 @@ valid0 = valid0 || _valid0;
 const _errs3 = errors;
 if(typeof data === "string"){
 if(func1(data) > 100){
-const err1 = {instancePath,schemaPath:"#/$defs/memberName/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema44,data};
+const err1 = {instancePath,schemaPath:"#/$defs/memberName/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema48,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1046,8 +1392,8 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(!pattern15.test(data)){
-const err2 = {instancePath,schemaPath:"#/$defs/memberName/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9]+)*$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9]+)*$"+"\"",schema:"^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9]+)*$",parentSchema:schema44,data};
+if(!pattern18.test(data)){
+const err2 = {instancePath,schemaPath:"#/$defs/memberName/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9]+)*$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9]+)*$"+"\"",schema:"^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9]+)*$",parentSchema:schema48,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1058,7 +1404,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath,schemaPath:"#/$defs/memberName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data};
+const err3 = {instancePath,schemaPath:"#/$defs/memberName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.type,parentSchema:schema48,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1072,7 +1418,7 @@ valid0 = valid0 || _valid0;
 const _errs6 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.from === undefined){
-const err4 = {instancePath,schemaPath:"#/anyOf/2/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema62.anyOf[2].required,parentSchema:schema62.anyOf[2],data};
+const err4 = {instancePath,schemaPath:"#/anyOf/2/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema68.anyOf[2].required,parentSchema:schema68.anyOf[2],data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1082,7 +1428,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.to === undefined){
-const err5 = {instancePath,schemaPath:"#/anyOf/2/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema62.anyOf[2].required,parentSchema:schema62.anyOf[2],data};
+const err5 = {instancePath,schemaPath:"#/anyOf/2/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema68.anyOf[2].required,parentSchema:schema68.anyOf[2],data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1093,7 +1439,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((key0 === "from") || (key0 === "to"))){
-const err6 = {instancePath,schemaPath:"#/anyOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema62.anyOf[2],data};
+const err6 = {instancePath,schemaPath:"#/anyOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema68.anyOf[2],data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1106,7 +1452,7 @@ errors++;
 if(data.from !== undefined){
 let data0 = data.from;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-const err7 = {instancePath:instancePath+"/from",schemaPath:"#/anyOf/2/properties/from/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema62.anyOf[2].properties.from.type,parentSchema:schema62.anyOf[2].properties.from,data:data0};
+const err7 = {instancePath:instancePath+"/from",schemaPath:"#/anyOf/2/properties/from/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema68.anyOf[2].properties.from.type,parentSchema:schema68.anyOf[2].properties.from,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1119,7 +1465,7 @@ errors++;
 if(data.to !== undefined){
 let data1 = data.to;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err8 = {instancePath:instancePath+"/to",schemaPath:"#/anyOf/2/properties/to/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema62.anyOf[2].properties.to.type,parentSchema:schema62.anyOf[2].properties.to,data:data1};
+const err8 = {instancePath:instancePath+"/to",schemaPath:"#/anyOf/2/properties/to/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema68.anyOf[2].properties.to.type,parentSchema:schema68.anyOf[2].properties.to,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1131,7 +1477,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath,schemaPath:"#/anyOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema62.anyOf[2].type,parentSchema:schema62.anyOf[2],data};
+const err9 = {instancePath,schemaPath:"#/anyOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.anyOf[2].type,parentSchema:schema68.anyOf[2],data};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1146,7 +1492,7 @@ if(_valid0){
 var props0 = true;
 }
 if(!valid0){
-const err10 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema62.anyOf,parentSchema:schema62,data};
+const err10 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema68.anyOf,parentSchema:schema68,data};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1166,17 +1512,17 @@ vErrors = null;
 }
 }
 }
-validate37.errors = vErrors;
+validate43.errors = vErrors;
 evaluated0.props = props0;
 return errors === 0;
 }
-validate37.evaluated = {"dynamicProps":true,"dynamicItems":false};
+validate43.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
 
-function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate34.evaluated;
+const evaluated0 = validate40.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1185,7 +1531,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.name === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema60.required,parentSchema:schema60,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema66.required,parentSchema:schema66,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1195,7 +1541,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.include === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "include"},message:"must have required property '"+"include"+"'",schema:schema60.required,parentSchema:schema60,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "include"},message:"must have required property '"+"include"+"'",schema:schema66.required,parentSchema:schema66,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1206,7 +1552,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((key0 === "name") || (key0 === "guard")) || (key0 === "description")) || (key0 === "label")) || (key0 === "include")) || (key0 === "exclude"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema60,data};
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema66,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1255,7 +1601,7 @@ if(data.guard !== undefined){
 let data1 = data.guard;
 if(typeof data1 === "string"){
 if(func1(data1) > 100){
-const err6 = {instancePath:instancePath+"/guard",schemaPath:"#/properties/guard/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema60.properties.guard,data:data1};
+const err6 = {instancePath:instancePath+"/guard",schemaPath:"#/properties/guard/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema66.properties.guard,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1264,8 +1610,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(!pattern28.test(data1)){
-const err7 = {instancePath:instancePath+"/guard",schemaPath:"#/properties/guard/pattern",keyword:"pattern",params:{pattern: "^is[A-Z][A-Za-z0-9]*$"},message:"must match pattern \""+"^is[A-Z][A-Za-z0-9]*$"+"\"",schema:"^is[A-Z][A-Za-z0-9]*$",parentSchema:schema60.properties.guard,data:data1};
+if(!pattern32.test(data1)){
+const err7 = {instancePath:instancePath+"/guard",schemaPath:"#/properties/guard/pattern",keyword:"pattern",params:{pattern: "^is[A-Z][A-Za-z0-9]*$"},message:"must match pattern \""+"^is[A-Z][A-Za-z0-9]*$"+"\"",schema:"^is[A-Z][A-Za-z0-9]*$",parentSchema:schema66.properties.guard,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1276,7 +1622,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/guard",schemaPath:"#/properties/guard/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema60.properties.guard.type,parentSchema:schema60.properties.guard,data:data1};
+const err8 = {instancePath:instancePath+"/guard",schemaPath:"#/properties/guard/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema66.properties.guard.type,parentSchema:schema66.properties.guard,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1302,7 +1648,7 @@ if(data.include !== undefined){
 let data4 = data.include;
 if(Array.isArray(data4)){
 if(data4.length < 1){
-const err9 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema60.properties.include,data:data4};
+const err9 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema66.properties.include,data:data4};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1313,14 +1659,14 @@ errors++;
 }
 const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate37(data4[i0], {instancePath:instancePath+"/include/" + i0,parentData:data4,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
+if(!(validate43(data4[i0], {instancePath:instancePath+"/include/" + i0,parentData:data4,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema60.properties.include.type,parentSchema:schema60.properties.include,data:data4};
+const err10 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema66.properties.include.type,parentSchema:schema66.properties.include,data:data4};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1335,14 +1681,14 @@ let data6 = data.exclude;
 if(Array.isArray(data6)){
 const len1 = data6.length;
 for(let i1=0; i1<len1; i1++){
-if(!(validate37(data6[i1], {instancePath:instancePath+"/exclude/" + i1,parentData:data6,parentDataProperty:i1,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
+if(!(validate43(data6[i1], {instancePath:instancePath+"/exclude/" + i1,parentData:data6,parentDataProperty:i1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/exclude",schemaPath:"#/properties/exclude/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema60.properties.exclude.type,parentSchema:schema60.properties.exclude,data:data6};
+const err11 = {instancePath:instancePath+"/exclude",schemaPath:"#/properties/exclude/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema66.properties.exclude.type,parentSchema:schema66.properties.exclude,data:data6};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1354,7 +1700,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema60.type,parentSchema:schema60,data};
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema66.type,parentSchema:schema66,data};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1363,10 +1709,10 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate34.errors = vErrors;
+validate40.errors = vErrors;
 return errors === 0;
 }
-validate34.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate40.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -2135,19 +2481,19 @@ vErrors.push(err52);
 errors++;
 }
 }
-if(data.ranges !== undefined){
-let data30 = data.ranges;
+if(data.fields !== undefined){
+let data30 = data.fields;
 if(Array.isArray(data30)){
 const len5 = data30.length;
 for(let i5=0; i5<len5; i5++){
-if(!(validate25(data30[i5], {instancePath:instancePath+"/ranges/" + i5,parentData:data30,parentDataProperty:i5,rootData,dynamicAnchors}))){
+if(!(validate25(data30[i5], {instancePath:instancePath+"/fields/" + i5,parentData:data30,parentDataProperty:i5,rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err53 = {instancePath:instancePath+"/ranges",schemaPath:"#/properties/ranges/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.ranges.type,parentSchema:schema31.properties.ranges,data:data30};
+const err53 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.fields.type,parentSchema:schema31.properties.fields,data:data30};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -2157,11 +2503,19 @@ vErrors.push(err53);
 errors++;
 }
 }
-if(data.codes !== undefined){
-let data32 = data.codes;
+if(data.ranges !== undefined){
+let data32 = data.ranges;
 if(Array.isArray(data32)){
-if(data32.length < 1){
-const err54 = {instancePath:instancePath+"/codes",schemaPath:"#/properties/codes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.codes,data:data32};
+const len6 = data32.length;
+for(let i6=0; i6<len6; i6++){
+if(!(validate28(data32[i6], {instancePath:instancePath+"/ranges/" + i6,parentData:data32,parentDataProperty:i6,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err54 = {instancePath:instancePath+"/ranges",schemaPath:"#/properties/ranges/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.ranges.type,parentSchema:schema31.properties.ranges,data:data32};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -2170,16 +2524,12 @@ vErrors.push(err54);
 }
 errors++;
 }
-const len6 = data32.length;
-for(let i6=0; i6<len6; i6++){
-if(!(validate30(data32[i6], {instancePath:instancePath+"/codes/" + i6,parentData:data32,parentDataProperty:i6,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
-errors = vErrors.length;
 }
-}
-}
-else {
-const err55 = {instancePath:instancePath+"/codes",schemaPath:"#/properties/codes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.codes.type,parentSchema:schema31.properties.codes,data:data32};
+if(data.codes !== undefined){
+let data34 = data.codes;
+if(Array.isArray(data34)){
+if(data34.length < 1){
+const err55 = {instancePath:instancePath+"/codes",schemaPath:"#/properties/codes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.codes,data:data34};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -2188,20 +2538,16 @@ vErrors.push(err55);
 }
 errors++;
 }
-}
-if(data.sets !== undefined){
-let data34 = data.sets;
-if(Array.isArray(data34)){
 const len7 = data34.length;
 for(let i7=0; i7<len7; i7++){
-if(!(validate34(data34[i7], {instancePath:instancePath+"/sets/" + i7,parentData:data34,parentDataProperty:i7,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+if(!(validate35(data34[i7], {instancePath:instancePath+"/codes/" + i7,parentData:data34,parentDataProperty:i7,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err56 = {instancePath:instancePath+"/sets",schemaPath:"#/properties/sets/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.sets.type,parentSchema:schema31.properties.sets,data:data34};
+const err56 = {instancePath:instancePath+"/codes",schemaPath:"#/properties/codes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.codes.type,parentSchema:schema31.properties.codes,data:data34};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -2211,14 +2557,36 @@ vErrors.push(err56);
 errors++;
 }
 }
+if(data.sets !== undefined){
+let data36 = data.sets;
+if(Array.isArray(data36)){
+const len8 = data36.length;
+for(let i8=0; i8<len8; i8++){
+if(!(validate40(data36[i8], {instancePath:instancePath+"/sets/" + i8,parentData:data36,parentDataProperty:i8,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
+errors = vErrors.length;
+}
+}
 }
 else {
-const err57 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+const err57 = {instancePath:instancePath+"/sets",schemaPath:"#/properties/sets/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.sets.type,parentSchema:schema31.properties.sets,data:data36};
 if(vErrors === null){
 vErrors = [err57];
 }
 else {
 vErrors.push(err57);
+}
+errors++;
+}
+}
+}
+else {
+const err58 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
 }
 errors++;
 }
