@@ -6,7 +6,7 @@ import { closestMatch } from "../validate/suggest.js";
 import { resolveFields } from "./fields.js";
 import { indexInnermost, intervalsContain, normalizeIntervals, subtractIntervals } from "./intervals.js";
 import { checkReplacements, reportRetiredReuse, resolveLifecycle, splitRetired } from "./lifecycle.js";
-import type { Alias, Alias, CodeEntry, CodeEntry, CodeRange, CodeRange, CodeSet, CodeSet, FieldTarget, Interval, Interval, LocalizedText, LocalizedText, Registry, Registry } from "./registry.js";
+import type { Alias, CodeEntry, CodeRange, CodeSet, FieldTarget, Interval, LocalizedText, Registry } from "./registry.js";
 
 /** Collects located diagnostics for one parsed file. */
 export class Reporter {
@@ -107,7 +107,12 @@ export function buildModel(input: BuildContext): BuildResult {
   checkLocales(raw, reporter);
   const bounds = resolveBounds(raw, reporter);
   const names = new NameRegistry(reporter);
-  const fieldContext = { raw, reporter, text: (value: RawText, path: DataPath, key: string) => resolveText(context, value, path, key), targets: context.fieldTargets ?? new Map() };
+  const fieldContext = {
+    raw,
+    reporter,
+    text: (value: RawText, path: DataPath, key: string) => resolveText(context, value, path, key),
+    targets: context.fieldTargets ?? new Map(),
+  };
   const declaredRanges = resolveRanges(context, bounds, names);
   const { fields, ranges, codes: all } = resolveFields(fieldContext, declaredRanges, resolveCodes(context, bounds, declaredRanges, names));
   checkReplacements(reporter, all);
@@ -144,7 +149,11 @@ function checkLocales(raw: RawRegistry, reporter: Reporter): void {
   raw.locales.forEach((locale, index) => {
     const first = seen.get(locale.toLowerCase());
     if (first !== undefined) {
-      reporter.error(["locales", index], "duplicate-locale", `locale "${locale}" is listed twice (first at ${reporter.where(["locales", first])})`);
+      reporter.error(
+        ["locales", index],
+        "duplicate-locale",
+        `locale "${locale}" is listed twice (first at ${reporter.where(["locales", first])})`,
+      );
     } else {
       seen.set(locale.toLowerCase(), index);
     }
@@ -154,7 +163,10 @@ function checkLocales(raw: RawRegistry, reporter: Reporter): void {
 function resolveBounds(raw: RawRegistry, reporter: Reporter): Interval {
   const from = raw.bounds?.min ?? DEFAULT_BOUNDS.from;
   const to = raw.bounds?.max ?? DEFAULT_BOUNDS.to;
-  for (const [key, value] of [["min", from], ["max", to]] as const) {
+  for (const [key, value] of [
+    ["min", from],
+    ["max", to],
+  ] as const) {
     if (!Number.isSafeInteger(value)) {
       reporter.error(["bounds", key], "bounds", `bounds.${key} must be a safe integer (at most ${Number.MAX_SAFE_INTEGER} in magnitude)`);
     }
@@ -206,7 +218,9 @@ function resolveAliases(raw: readonly RawAlias[] | undefined, path: DataPath, na
   return (raw ?? []).map((alias, index) => {
     const name = typeof alias === "string" ? alias : alias.name;
     names.addAlias(name, typeof alias === "string" ? [...path, index] : [...path, index, "name"]);
-    return typeof alias === "string" ? { name, note: undefined, deprecated: true } : { name, note: alias.note, deprecated: alias.deprecated ?? true };
+    return typeof alias === "string"
+      ? { name, note: undefined, deprecated: true }
+      : { name, note: alias.note, deprecated: alias.deprecated ?? true };
   });
 }
 
@@ -227,7 +241,11 @@ function resolveRanges(context: ModelContext, bounds: Interval, names: NameRegis
     checkInBounds(reporter, ["ranges", index, "from"], range.from, bounds, "range start");
     checkInBounds(reporter, ["ranges", index, "to"], range.to, bounds, "range end");
     if ((range.aliases?.length ?? 0) > 0 && range.from !== range.to) {
-      reporter.error(["ranges", index, "aliases"], "range-alias", `aliases are only allowed on a range of one code; ${range.name} spans ${range.from}–${range.to}`);
+      reporter.error(
+        ["ranges", index, "aliases"],
+        "range-alias",
+        `aliases are only allowed on a range of one code; ${range.name} spans ${range.from}–${range.to}`,
+      );
     }
   });
   const parents = findParents(rawRanges, reporter);
@@ -264,7 +282,11 @@ function findParents(ranges: readonly RawRange[], reporter: Reporter): (string |
         continue;
       }
       if (current.range.to > range.to) {
-        reporter.error(["ranges", current.index], "overlapping-ranges", `range ${current.range.name} (${current.range.from}–${current.range.to}) partially overlaps ${span()}; ranges must nest or be disjoint`);
+        reporter.error(
+          ["ranges", current.index],
+          "overlapping-ranges",
+          `range ${current.range.name} (${current.range.from}–${current.range.to}) partially overlaps ${span()}; ranges must nest or be disjoint`,
+        );
         continue;
       }
       parents[current.index] = range.name;
@@ -288,15 +310,29 @@ function resolveCodes(context: ModelContext, bounds: Interval, ranges: readonly 
     const first = seen.get(entry.code);
     if (first !== undefined && (raw.codes[first]!.status === "retired") !== (entry.status === "retired")) {
       const [at, retiredAt] = entry.status === "retired" ? [first, index] : [index, first];
-      reportRetiredReuse(reporter, ["codes", at, "code"], ["codes", retiredAt, "code"], "retired-code-reused", `code ${entry.code} is the number of retired code ${raw.codes[retiredAt]!.name}`);
+      reportRetiredReuse(
+        reporter,
+        ["codes", at, "code"],
+        ["codes", retiredAt, "code"],
+        "retired-code-reused",
+        `code ${entry.code} is the number of retired code ${raw.codes[retiredAt]!.name}`,
+      );
     } else if (first !== undefined) {
-      reporter.error([...path, "code"], "duplicate-code", `duplicate code ${entry.code} (first defined at ${reporter.where(["codes", first, "code"])})`);
+      reporter.error(
+        [...path, "code"],
+        "duplicate-code",
+        `duplicate code ${entry.code} (first defined at ${reporter.where(["codes", first, "code"])})`,
+      );
     } else {
       seen.set(entry.code, index);
     }
     const range = innermost(entry.code);
     if (ranges.length > 0 && !intervalsContain(covered, entry.code)) {
-      reporter.error([...path, "code"], "code-outside-ranges", `code ${entry.code} lies outside every declared range; declare a range that holds it`);
+      reporter.error(
+        [...path, "code"],
+        "code-outside-ranges",
+        `code ${entry.code} lies outside every declared range; declare a range that holds it`,
+      );
     }
     return {
       code: entry.code,
@@ -308,6 +344,7 @@ function resolveCodes(context: ModelContext, bounds: Interval, ranges: readonly 
       range: range?.name,
       lifecycle: resolveLifecycle(reporter, entry, path),
       fields: {},
+      ownFields: [],
     };
   });
 }
@@ -328,7 +365,11 @@ function resolveSets(context: ModelContext, bounds: Interval, codes: readonly Co
     if (first !== undefined) {
       const other = raw.sets![first]!.name;
       const how = other === set.name ? "" : ` (differs only in case from "${other}")`;
-      reporter.error([...path, "name"], "duplicate-set", `duplicate set "${set.name}"${how}; first defined at ${reporter.where(["sets", first, "name"])}`);
+      reporter.error(
+        [...path, "name"],
+        "duplicate-set",
+        `duplicate set "${set.name}"${how}; first defined at ${reporter.where(["sets", first, "name"])}`,
+      );
     } else {
       seen.set(set.name.toLowerCase(), index);
     }
@@ -345,7 +386,10 @@ function resolveSets(context: ModelContext, bounds: Interval, codes: readonly Co
     return {
       name: set.name,
       guard: set.guard,
-      description: set.description === undefined ? undefined : resolveText(context, set.description, [...path, "description"], `sets.${set.name}.description`),
+      description:
+        set.description === undefined
+          ? undefined
+          : resolveText(context, set.description, [...path, "description"], `sets.${set.name}.description`),
       label: set.label === undefined ? undefined : resolveText(context, set.label, [...path, "label"], `sets.${set.name}.label`),
       intervals: normalizeIntervals(intervals),
     };
@@ -354,11 +398,21 @@ function resolveSets(context: ModelContext, bounds: Interval, codes: readonly Co
 
 /** A retired code is no member of anything: its number may be covered by a span, but it cannot be named. */
 function refuseRetiredMember(reporter: Reporter, name: string, path: DataPath): Interval[] {
-  reporter.error(path, "retired-member", `"${name}" is a retired code and cannot be a member of a set; name a code in use or write its number`);
+  reporter.error(
+    path,
+    "retired-member",
+    `"${name}" is a retired code and cannot be a member of a set; name a code in use or write its number`,
+  );
   return [];
 }
 
-function resolveMember(reporter: Reporter, byName: ReadonlyMap<string, Interval>, bounds: Interval, member: RawMember, path: DataPath): Interval[] {
+function resolveMember(
+  reporter: Reporter,
+  byName: ReadonlyMap<string, Interval>,
+  bounds: Interval,
+  member: RawMember,
+  path: DataPath,
+): Interval[] {
   if (typeof member === "number") {
     return checkInBounds(reporter, path, member, bounds, "set member") ? [{ from: member, to: member }] : [];
   }
@@ -397,7 +451,12 @@ function resolveText(context: ModelContext, value: RawText, path: DataPath, key:
   } else {
     for (const [locale, text] of Object.entries(value)) {
       if (!locales.includes(locale)) {
-        reporter.error([...path, locale], "unlisted-locale", `locale "${locale}" is not listed in \`locales\` (${locales.join(", ")}); add it there or remove this text`, "key");
+        reporter.error(
+          [...path, locale],
+          "unlisted-locale",
+          `locale "${locale}" is not listed in \`locales\` (${locales.join(", ")}); add it there or remove this text`,
+          "key",
+        );
       }
       result[locale] = text;
     }

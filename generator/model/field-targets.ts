@@ -47,6 +47,7 @@ export async function loadFieldTargets(
       const target = loaded.merged;
       files.push(...target.files);
       targets.set(index, {
+        id: target.raw.id,
         type: target.raw.type,
         file: target.parsed.source.file,
         codes: target.raw.codes.map((entry) => ({ code: entry.code, name: entry.name })),

@@ -75,7 +75,7 @@ export function resolveFields(
         `code ${entry.code} (${entry.name}) has no value for the field${many ? "s" : ""} ${list}, which ${many ? "have" : "has"} no default; give ${many ? "them" : "it"} under \`fields:\` here, in an enclosing range, or as the field's \`default\``,
       );
     }
-    return { ...entry, fields: values };
+    return { ...entry, fields: values, ownFields: fields.map((field) => field.name).filter((name) => Object.hasOwn(own, name)) };
   });
   return { fields, ranges: withFields, codes: resolvedCodes };
 }
@@ -88,19 +88,20 @@ function resolveDeclarations(context: FieldContext): { fields: Field[]; failed: 
   const { raw, reporter } = context;
   const failed = new Set<string>();
   const seen = new Map<string, number>();
-  const fields = (raw.fields ?? []).flatMap((declared, index): Field[] => {
+  const fields = (raw.fields ?? []).map((declared, index): Field => {
     const path: DataPath = ["fields", index];
     const errors = reporter.diagnostics.length;
     const first = seen.get(declared.name);
     if (first !== undefined) {
+      // Kept in the list (the errors stop the run) so that the model's fields keep the registry's indexes.
       reporter.error(
         [...path, "name"],
         "duplicate-field",
         `duplicate field "${declared.name}"; first defined at ${reporter.where(["fields", first, "name"])}`,
       );
-      return [];
+    } else {
+      seen.set(declared.name, index);
     }
-    seen.set(declared.name, index);
     if (RECORD_KEYS.includes(declared.name)) {
       reporter.error(
         [...path, "name"],
@@ -124,7 +125,7 @@ function resolveDeclarations(context: FieldContext): { fields: Field[]; failed: 
         ? base
         : { ...base, default: checkValue(context, base, declared.default, [...path, "default"], fieldTextKey(declared.name, "default")) };
     if (reporter.diagnostics.length > errors || (declared.type === "code" && field.target === undefined)) failed.add(declared.name);
-    return [field];
+    return field;
   });
   return { fields, failed };
 }

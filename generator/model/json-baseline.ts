@@ -1,7 +1,7 @@
 import type { Diagnostic } from "../diagnostics/index.js";
 import { readSourceFile } from "../load/source-file.js";
 import { locate, type ParsedYaml, parseYaml } from "../load/yaml-document.js";
-import type { CodeEntry, CodeLifecycle, CodeRange, CodeSet, LocalizedText, Registry } from "./registry.js";
+import type { CodeEntry, CodeLifecycle, CodeRange, CodeSet, FieldValue, LocalizedText, Registry } from "./registry.js";
 
 /** A `<id>.json` read back as the model it was generated from, or why it cannot be. */
 export type JsonBaselineResult =
@@ -17,6 +17,9 @@ function isRecord(value: unknown): value is Data {
 const text = (value: unknown): LocalizedText => (isRecord(value) ? (value as LocalizedText) : {});
 const optional = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined);
 const list = (value: unknown): Data[] => (Array.isArray(value) ? value.filter(isRecord) : []);
+/** Field values as `<id>.json` writes them; `codebook diff` does not compare fields yet, so their declarations are not read. */
+const fieldValues = (value: unknown): Readonly<Record<string, FieldValue>> =>
+  isRecord(value) ? (value as Record<string, FieldValue>) : {};
 const names = (value: unknown) => (Array.isArray(value) ? value.filter((name): name is string => typeof name === "string") : []);
 
 function lifecycle(item: Data): CodeLifecycle {
@@ -41,6 +44,8 @@ function code(item: Data): CodeEntry {
     aliases: names(item.aliases).map((name) => ({ name, note: undefined, deprecated: true })),
     range: optional(item.range),
     lifecycle: lifecycle(item),
+    fields: fieldValues(item.fields),
+    ownFields: [],
   };
 }
 
@@ -54,6 +59,7 @@ function range(item: Data): CodeRange {
     url: optional(item.url),
     aliases: names(item.aliases).map((name) => ({ name, note: undefined, deprecated: true })),
     parent: optional(item.parent),
+    fields: fieldValues(item.fields),
   };
 }
 
@@ -97,6 +103,7 @@ function toRegistry(parsed: ParsedYaml, data: Data): Registry {
     bounds: isRecord(data.bounds)
       ? { from: Number(data.bounds.min), to: Number(data.bounds.max) }
       : { from: 0, to: Number.MAX_SAFE_INTEGER },
+    fields: [],
     ranges: list(data.ranges).map(range),
     codes: list(data.codes).map(code),
     retired: list(data.retired).map(code),

@@ -24,6 +24,8 @@ export type FieldValue = boolean | number | string | LocalizedText;
 
 /** The registry a `code` field maps to: enough of it to check values and to type them. */
 export interface FieldTarget {
+  /** The `id` of the target registry (`http-status`). */
+  readonly id: string;
   /** The `type` of the target registry (`HttpStatus`). */
   readonly type: string;
   /** The target registry's file, as diagnostics print it. */
@@ -88,6 +90,8 @@ export interface CodeEntry {
   readonly lifecycle: CodeLifecycle;
   /** The value of every declared field, resolved (own, inherited from a range, or default), by field name. */
   readonly fields: Readonly<Record<string, FieldValue>>;
+  /** The fields whose value the code gives itself, in declaration order. */
+  readonly ownFields: readonly string[];
 }
 
 /** A named set of codes; each becomes a guard `is<Name><Type>`. */

@@ -92,6 +92,8 @@ describe("the corpus of invalid registries", () => {
         "complex-keys",
         "yaml-1-1",
         "control-characters",
+        "field-values",
+        "field-mapping",
       ]),
     );
   });

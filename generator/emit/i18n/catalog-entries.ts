@@ -2,7 +2,10 @@ import type { CodeEntry, LocalizedText, Registry } from "../../model/registry.js
 
 /** One message of a catalog: its key, its text in every locale, and a note for translators. */
 export interface CatalogEntry {
-  /** `title`, `description`, `unknown`, `codes.<Name>`, `ranges.<Name>`, `sets.<Name>.description`, `sets.<Name>.label`. */
+  /**
+   * `title`, `description`, `unknown`, `codes.<Name>`, `ranges.<Name>`, `sets.<Name>.description`, `sets.<Name>.label`,
+   * `fields.<field>.label`, and a text field's `fields.<field>.default`, `fields.<field>.ranges.<Name>`, `fields.<field>.codes.<Name>`.
+   */
   readonly key: string;
   readonly texts: LocalizedText;
   /** What the text is for, shown to translators (FormatJS `description`, a gettext `#.` comment). */
@@ -65,6 +68,48 @@ export function catalogEntries(registry: Registry): CatalogEntry[] {
         texts: set.label,
         note: `A short column header: whether a code is in the set ${set.name}.`,
       });
+    }
+  }
+  entries.push(...fieldEntries(registry));
+  return entries;
+}
+
+/**
+ * The texts of the fields, where the registry writes them: each label, and a text field's default and the
+ * values ranges and codes give (a code that inherits its value has no entry of its own).
+ */
+function fieldEntries(registry: Registry): CatalogEntry[] {
+  const entries: CatalogEntry[] = [];
+  for (const field of registry.fields) {
+    const key = (...rest: string[]) => ["fields", field.name, ...rest].join(".");
+    if (field.label !== undefined)
+      entries.push({ key: key("label"), texts: field.label, note: `A short column header: the field ${field.name} of a code.` });
+    if (field.type !== "text") continue;
+    const what = field.description === undefined ? "" : ` (${field.description})`;
+    if (field.default !== undefined) {
+      entries.push({
+        key: key("default"),
+        texts: field.default as LocalizedText,
+        note: `The field ${field.name}${what} of a code that gives none and whose ranges give none.`,
+      });
+    }
+    for (const range of registry.ranges) {
+      const value = range.fields[field.name];
+      if (value !== undefined)
+        entries.push({
+          key: key("ranges", range.name),
+          texts: value as LocalizedText,
+          note: `The field ${field.name}${what} of the codes in ${range.from}–${range.to} (range ${range.name}).`,
+        });
+    }
+    for (const entry of registry.codes) {
+      if (entry.ownFields.includes(field.name)) {
+        entries.push({
+          key: key("codes", entry.name),
+          texts: entry.fields[field.name] as LocalizedText,
+          note: `The field ${field.name}${what} of code ${entry.code} (${entry.name}).`,
+        });
+      }
     }
   }
   return entries;

@@ -1,5 +1,5 @@
 import { intervalsContain } from "../../model/intervals.js";
-import type { CodeEntry, Registry } from "../../model/registry.js";
+import type { CodeEntry, Field, FieldValue, Registry } from "../../model/registry.js";
 import { registryPathFrom } from "../header.js";
 import type { EmitContext, GeneratedFile } from "../types.js";
 
@@ -21,6 +21,7 @@ function codeData(registry: Registry, entry: CodeEntry) {
     ...(entry.reference === undefined ? {} : { reference: entry.reference }),
     ...(entry.url === undefined ? {} : { url: entry.url }),
     ...(entry.aliases.length === 0 ? {} : { aliases: entry.aliases.map((alias) => alias.name) }),
+    ...(registry.fields.length === 0 ? {} : { fields: orderedValues(registry.fields, entry.fields) }),
   };
 }
 
@@ -41,6 +42,7 @@ export function emitRegistryJson(registry: Registry, context: EmitContext): Gene
     sourceLocale: registry.sourceLocale,
     messageFormat: registry.messageFormat,
     bounds: { min: registry.bounds.from, max: registry.bounds.to },
+    ...(registry.fields.length === 0 ? {} : { fields: registry.fields.map(fieldJson) }),
     ranges: registry.ranges.map((range) => ({
       name: range.name,
       from: range.from,
@@ -50,6 +52,7 @@ export function emitRegistryJson(registry: Registry, context: EmitContext): Gene
       ...(range.reference === undefined ? {} : { reference: range.reference }),
       ...(range.url === undefined ? {} : { url: range.url }),
       ...(range.aliases.length === 0 ? {} : { aliases: range.aliases.map((alias) => alias.name) }),
+      ...(Object.keys(range.fields).length === 0 ? {} : { fields: orderedValues(registry.fields, range.fields) }),
     })),
     codes: registry.codes.map((entry) => codeData(registry, entry)),
     ...(registry.retired.length === 0 ? {} : { retired: registry.retired.map((entry) => codeData(registry, entry)) }),
@@ -61,4 +64,22 @@ export function emitRegistryJson(registry: Registry, context: EmitContext): Gene
     })),
   };
   return [{ path: `${registry.id}.json`, contents: `${JSON.stringify(data, null, 2)}\n` }];
+}
+
+/** A field declaration as data: a code field names its registry by `id`. */
+function fieldJson(field: Field) {
+  return {
+    name: field.name,
+    type: field.type,
+    ...(field.type === "one-of" ? { values: field.values } : {}),
+    ...(field.target === undefined ? {} : { registry: field.target.id }),
+    ...(field.default === undefined ? {} : { default: field.default }),
+    ...(field.description === undefined ? {} : { description: field.description }),
+    ...(field.label === undefined ? {} : { label: field.label }),
+  };
+}
+
+/** Field values in the order the fields are declared (a text field's value is its text in every locale). */
+function orderedValues(fields: readonly Field[], values: Readonly<Record<string, FieldValue>>): Record<string, FieldValue> {
+  return Object.fromEntries(fields.filter((field) => Object.hasOwn(values, field.name)).map((field) => [field.name, values[field.name]!]));
 }

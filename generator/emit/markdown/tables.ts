@@ -1,7 +1,7 @@
 import type { PageTexts } from "../../load/templates/page-texts.js";
 import type { TableName } from "../../load/templates/template.js";
 import { intervalsContain } from "../../model/intervals.js";
-import type { CodeEntry, CodeRange, Registry } from "../../model/registry.js";
+import type { CodeEntry, CodeRange, Field, FieldValue, LocalizedText, Registry } from "../../model/registry.js";
 import { escapeCell, renderCode, renderLink, renderTable } from "./escape.js";
 import { renderStatusCell } from "./status-cell.js";
 
@@ -68,12 +68,21 @@ export function renderRangesTable(registry: Registry, locale: string, headers: T
   );
 }
 
+/** A field's value in a cell: yes/no for a boolean, a text in the page's locale, a code or number as written. */
+function fieldCell(field: Field, value: FieldValue | undefined, locale: string, headers: TableHeaders): string {
+  if (value === undefined) return "";
+  if (field.type === "boolean") return escapeCell(value === true ? headers.yes : headers.no);
+  if (field.type === "text") return escapeCell((value as LocalizedText)[locale]!);
+  return escapeCell(String(value));
+}
+
 /**
- * The codes table, retired codes included: Code, Name, Status, Description, a yes/no column per labelled set,
+ * The codes table, retired codes included: Code, Name, Status, Description, a yes/no column per labelled set, a column per labelled field,
  * Reference and Aliases (each when any code has one).
  */
 export function renderCodesTable(registry: Registry, locale: string, headers: TableHeaders): string {
   const labelled = registry.sets.filter((set) => set.label !== undefined);
+  const labelledFields = registry.fields.filter((field) => field.label !== undefined);
   const all = [...registry.codes, ...registry.retired];
   const anyAliases = all.some((entry) => entry.aliases.length > 0);
   const references = anyReference(all);
@@ -85,6 +94,7 @@ export function renderCodesTable(registry: Registry, locale: string, headers: Ta
       headers.status,
       headers.description,
       ...labelled.map((set) => set.label![locale]!),
+      ...labelledFields.map((field) => field.label![locale]!),
       ...(references ? [headers.reference] : []),
       ...(anyAliases ? [headers.aliases] : []),
     ].map(escapeCell),
@@ -94,6 +104,7 @@ export function renderCodesTable(registry: Registry, locale: string, headers: Ta
       renderStatusCell(entry, headers),
       escapeCell(entry.description[locale]!),
       ...labelled.map((set) => escapeCell(intervalsContain(set.intervals, entry.code) ? headers.yes : headers.no)),
+      ...labelledFields.map((field) => fieldCell(field, entry.fields[field.name], locale, headers)),
       ...(references ? [reference(entry)] : []),
       ...(anyAliases ? [aliases(entry)] : []),
     ]),

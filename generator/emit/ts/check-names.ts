@@ -2,7 +2,7 @@ import type { Diagnostic } from "../../diagnostics/index.js";
 import type { DataPath } from "../../load/yaml-document.js";
 import type { CheckContext } from "../../model/build-model.js";
 import type { Alias, Registry } from "../../model/registry.js";
-import { globalsRead, moduleBindings, moduleNames, privateDeclarations, typeBindings } from "./names.js";
+import { fieldNames, globalsRead, moduleBindings, moduleNames, privateDeclarations, typeBindings } from "./names.js";
 
 /**
  * Reports the names a registry chooses that would break the generated TypeScript module: a set guard or an
@@ -40,6 +40,12 @@ export function checkModuleBindings(registry: Registry, context: CheckContext): 
     claim(guard, path, `the guard ${guard} of set ${set.name}`);
     if (!taken.has(guard)) taken.set(guard, `the guard of set ${set.name}`);
   });
+  for (const [index, field] of registry.fields.entries()) {
+    for (const name of fieldNames(registry, field)) {
+      claim(name, ["fields", index, "name"], `the generated ${name} of field ${field.name}`);
+      if (!taken.has(name)) taken.set(name, `the generated ${name} of field ${field.name}`);
+    }
+  }
   const claimAliases = (aliases: readonly Alias[], owner: DataPath): void => {
     for (const [index, alias] of aliases.entries()) claim(alias.name, [...owner, "aliases", index, "name"], `the alias "${alias.name}"`);
   };

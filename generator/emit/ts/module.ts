@@ -6,6 +6,7 @@ import type { Statement } from "./builders.js";
 import { emitCodeDeclarations, emitNameLookup } from "./codes.js";
 import { declarationOrigins } from "./declaration-map.js";
 import { emitDescribe } from "./describe.js";
+import { emitFieldLookups } from "./field-lookups.js";
 import { transpileModule } from "./javascript.js";
 import { moduleNames } from "./names.js";
 import { emitRanges } from "./ranges.js";
@@ -29,6 +30,7 @@ export function emitTypeScriptModule(model: Registry, context: EmitContext): Gen
     ...emitNameLookup(registry, names),
     ...emitSetGuards(registry, names, refs),
     ...emitRanges(registry, names),
+    ...emitFieldLookups(registry, names),
     ...emitDescribe(registry, names, refs),
   ];
   const printed = statements.map((statement) => (typeof statement === "string" ? statement : printStatement(statement)));

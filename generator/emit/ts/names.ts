@@ -1,5 +1,5 @@
 import { intervalsOf } from "../../model/intervals.js";
-import type { CodeSet, Registry } from "../../model/registry.js";
+import type { CodeSet, Field, Registry } from "../../model/registry.js";
 import { lowerFirst } from "../../validate/identifiers.js";
 import { readsSpansTable } from "./builders.js";
 
@@ -32,6 +32,21 @@ export interface ModuleNames {
   readonly catalogFor: (locale: string) => string;
   /** `isValidCloseCode` for the set `Valid`. */
   readonly setGuard: (set: CodeSet) => string;
+  /** `CloseCodeInfo`: the record of a code and its fields (emitted when the registry declares fields). */
+  readonly infoType: string;
+  /** `getCloseCodeInfo`. */
+  readonly getInfo: string;
+  /** `getCloseCodeSendable` for the field `sendable`. */
+  readonly fieldLookup: (field: Field) => string;
+  /** `closeCodeSendableTable`: the module-private table of the field `sendable`. */
+  readonly fieldTable: (field: Field) => string;
+  /** `AppErrorSeverity`: the type of the values of a one-of or code field `severity`. */
+  readonly fieldType: (field: Field) => string;
+}
+
+/** `retryAfter` → `RetryAfter`. */
+function upperFirst(name: string): string {
+  return name.charAt(0).toUpperCase() + name.slice(1);
 }
 
 /** The English plural of a PascalCase name: `CloseCodes`, `HttpStatuses`, `Categories`. */
@@ -69,6 +84,11 @@ export function moduleNames(registry: Registry): ModuleNames {
         .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
         .join("")}`,
     setGuard: (set) => set.guard ?? `is${set.name}${type}`,
+    infoType: `${type}Info`,
+    getInfo: `get${type}Info`,
+    fieldLookup: (field) => `get${type}${upperFirst(field.name)}`,
+    fieldTable: (field) => `${stem}${upperFirst(field.name)}Table`,
+    fieldType: (field) => `${type}${upperFirst(field.name)}`,
   };
 }
 
@@ -118,14 +138,30 @@ export function privateDeclarations(registry: Registry): Map<string, string> {
     const table = spansTable(names.setGuard(set));
     if (readsSpansTable(set.intervals)) add(table, `the generated table ${table} of the guard of set ${set.name}`);
   }
+  for (const field of registry.fields)
+    add(names.fieldTable(field), `the generated table ${names.fieldTable(field)} of field ${field.name}`);
   return declarations;
 }
 
-/** The names the module of `registry` exports that follow from its `type` and locales (not guards or aliases). */
+/** Whether a field's values get a type of their own (`AppErrorSeverity`): one-of and code fields. */
+export function hasFieldType(field: Field): boolean {
+  return field.type === "one-of" || field.type === "code";
+}
+
+/** The exported names of one field: its lookup, and the type of its values when it has one. */
+export function fieldNames(registry: Registry, field: Field): string[] {
+  const names = moduleNames(registry);
+  return [names.fieldLookup(field), ...(hasFieldType(field) ? [names.fieldType(field)] : [])];
+}
+
+/** The names the module of `registry` exports that follow from its `type` and locales (not guards, aliases or field lookups). */
 export function typeBindings(registry: Registry): string[] {
   const names = moduleNames(registry);
   const derived = Object.values(names).filter((value): value is string => typeof value === "string");
-  return [...new Set([...derived, ...registry.locales.map((locale) => names.catalogFor(locale))])];
+  // The record and its lookup exist only in a module with fields; each field's own names are claimed by the clash check.
+  const info = new Set([names.infoType, names.getInfo]);
+  const own = registry.fields.length === 0 ? derived.filter((name) => !info.has(name)) : derived;
+  return [...new Set([...own, ...registry.locales.map((locale) => names.catalogFor(locale))])];
 }
 
 /** Every top-level name the generated module declares besides set guards and aliases, each with how to name it. */
