@@ -336,6 +336,59 @@ export function getCloseCodeRange(code: number): CloseCodeRange | undefined {
     return undefined;
 }
 
+/** A registered code with its name, its range and the value of every field. */
+export interface CloseCodeInfo {
+    readonly code: CloseCode;
+    readonly name: CloseCodeName;
+    /** The innermost declared range that holds the code. */
+    readonly range: CloseCodeRangeName | undefined;
+    /** Whether an endpoint may send the code in a Close frame; 1005, 1006 and 1015 only report what happened (RFC 6455 §7.4.1). */
+    readonly sendable: boolean;
+}
+
+const closeCodeSendableTable: { readonly [code: number]: boolean } = {
+    1000: true,
+    1001: true,
+    1002: true,
+    1003: true,
+    1005: false,
+    1006: false,
+    1007: true,
+    1008: true,
+    1009: true,
+    1010: true,
+    1011: true,
+    1012: true,
+    1013: true,
+    1014: true,
+    1015: false,
+    3000: true,
+    3003: true,
+    3008: true,
+};
+
+/**
+ * Whether an endpoint may send the code in a Close frame; 1005, 1006 and 1015 only report what happened (RFC 6455 §7.4.1). The value of a registered code, or `undefined` for any other value.
+ * @example getCloseCodeSendable(1000) // true
+ */
+export function getCloseCodeSendable(code: number): boolean | undefined {
+    return closeCodeSendableTable[code];
+}
+
+/**
+ * A registered code with its name, its range and every field, or `undefined` for any other value. Each call returns a new record; to keep one field's table out of a bundle, use its own lookup.
+ * @example getCloseCodeInfo(1000)?.sendable
+ */
+export function getCloseCodeInfo(code: number): CloseCodeInfo | undefined {
+    if (!isCloseCode(code)) return undefined;
+    return {
+        code,
+        name: getCloseCodeName(code)!,
+        range: getCloseCodeRange(code)?.name,
+        sendable: getCloseCodeSendable(code)!,
+    };
+}
+
 /** The supported locales; the first, "en", is the source locale and the fallback. */
 export const closeCodeLocales = ["en", "de", "fr", "es", "ja", "zh-CN", "pt-BR", "ru"] as const;
 

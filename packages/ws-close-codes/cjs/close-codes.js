@@ -218,6 +218,49 @@ function getCloseCodeRange(code) {
     return undefined;
 }
 exports.getCloseCodeRange = getCloseCodeRange;
+const closeCodeSendableTable = {
+    1000: true,
+    1001: true,
+    1002: true,
+    1003: true,
+    1005: false,
+    1006: false,
+    1007: true,
+    1008: true,
+    1009: true,
+    1010: true,
+    1011: true,
+    1012: true,
+    1013: true,
+    1014: true,
+    1015: false,
+    3000: true,
+    3003: true,
+    3008: true,
+};
+/**
+ * Whether an endpoint may send the code in a Close frame; 1005, 1006 and 1015 only report what happened (RFC 6455 §7.4.1). The value of a registered code, or `undefined` for any other value.
+ * @example getCloseCodeSendable(1000) // true
+ */
+function getCloseCodeSendable(code) {
+    return closeCodeSendableTable[code];
+}
+exports.getCloseCodeSendable = getCloseCodeSendable;
+/**
+ * A registered code with its name, its range and every field, or `undefined` for any other value. Each call returns a new record; to keep one field's table out of a bundle, use its own lookup.
+ * @example getCloseCodeInfo(1000)?.sendable
+ */
+function getCloseCodeInfo(code) {
+    if (!isCloseCode(code))
+        return undefined;
+    return {
+        code,
+        name: getCloseCodeName(code),
+        range: getCloseCodeRange(code)?.name,
+        sendable: getCloseCodeSendable(code),
+    };
+}
+exports.getCloseCodeInfo = getCloseCodeInfo;
 /** The supported locales; the first, "en", is the source locale and the fallback. */
 const closeCodeLocales = ["en", "de", "fr", "es", "ja", "zh-CN", "pt-BR", "ru"];
 exports.closeCodeLocales = closeCodeLocales;

@@ -141,6 +141,25 @@ export declare const closeCodeRanges: readonly CloseCodeRange[];
 export type CloseCodeRangeName = "Unused" | "Protocol" | "Reserved" | "ProtocolUnassigned" | "Extensions" | "Registered" | "Private" | "Undefined";
 /** The innermost declared range that holds `code`, or `undefined` when no range does (or `code` is not an integer). */
 export declare function getCloseCodeRange(code: number): CloseCodeRange | undefined;
+/** A registered code with its name, its range and the value of every field. */
+export interface CloseCodeInfo {
+    readonly code: CloseCode;
+    readonly name: CloseCodeName;
+    /** The innermost declared range that holds the code. */
+    readonly range: CloseCodeRangeName | undefined;
+    /** Whether an endpoint may send the code in a Close frame; 1005, 1006 and 1015 only report what happened (RFC 6455 §7.4.1). */
+    readonly sendable: boolean;
+}
+/**
+ * Whether an endpoint may send the code in a Close frame; 1005, 1006 and 1015 only report what happened (RFC 6455 §7.4.1). The value of a registered code, or `undefined` for any other value.
+ * @example getCloseCodeSendable(1000) // true
+ */
+export declare function getCloseCodeSendable(code: number): boolean | undefined;
+/**
+ * A registered code with its name, its range and every field, or `undefined` for any other value. Each call returns a new record; to keep one field's table out of a bundle, use its own lookup.
+ * @example getCloseCodeInfo(1000)?.sendable
+ */
+export declare function getCloseCodeInfo(code: number): CloseCodeInfo | undefined;
 /** The supported locales; the first, "en", is the source locale and the fallback. */
 export declare const closeCodeLocales: readonly ["en", "de", "fr", "es", "ja", "zh-CN", "pt-BR", "ru"];
 /** A supported locale tag. */
