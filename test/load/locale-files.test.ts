@@ -48,7 +48,7 @@ describe("locale files", () => {
     [
       "an unknown key",
       FRENCH.replace("ranges:", "colors: red\nranges:"),
-      ['registry.fr.yaml:3:1: error: unknown key "colors" (allowed: locale, title, description, unknown, ranges, codes, sets)'],
+      ['registry.fr.yaml:3:1: error: unknown key "colors" (allowed: locale, title, description, unknown, ranges, codes, sets, fields)'],
     ],
     [
       "a bad fingerprint",

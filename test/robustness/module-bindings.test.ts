@@ -2,7 +2,7 @@ import path from "node:path";
 import { Node, Project, type SourceFile, SyntaxKind } from "ts-morph";
 import { describe, expect, it } from "vitest";
 import { DiagnosticError } from "../../generator/diagnostics/index.js";
-import { globalsRead, moduleBindings, moduleNames } from "../../generator/emit/ts/names.js";
+import { fieldNames, globalsRead, moduleBindings, moduleNames } from "../../generator/emit/ts/names.js";
 import { loadRegistry } from "../../generator/index.js";
 import type { Registry } from "../../generator/model/registry.js";
 import { renderRegistry } from "../../generator/run/render.js";
@@ -19,7 +19,11 @@ import { compileStrict } from "../helpers/typescript.js";
  * declaration or starts using a global fails here until the check knows about it; and they generate every such
  * name as a registry's type, alias and set guard, which must be refused with a located error or compile and run.
  */
-const registries = [defaultRegistry, path.join(repoRoot, "test", "fixtures", "hostile", "hostile.yaml")];
+const registries = [
+  defaultRegistry,
+  path.join(repoRoot, "test", "fixtures", "hostile", "hostile.yaml"),
+  path.join(repoRoot, "test", "fixtures", "fields", "registry.yaml"),
+];
 
 /** Codes 100, 200, … 5000: too many comparisons and too sparse for a `switch`, so every guard is a binary search. */
 const CODES = Array.from({ length: 50 }, (_, index) => (index + 1) * 100);
@@ -90,13 +94,14 @@ function globalsReadBy(source: SourceFile): Set<string> {
   return new Set([...globals].filter((name) => !RESERVED_WORDS.has(name)));
 }
 
-/** The names the clash check knows for `registry`: what its module declares, its guards and its aliases. */
+/** The names the clash check knows for `registry`: what its module declares, its guards, its aliases and its fields' names. */
 function knownNames(registry: Registry): Set<string> {
   const names = moduleNames(registry);
   return new Set([
     ...moduleBindings(registry).keys(),
     ...registry.sets.map((set) => names.setGuard(set)),
     ...[...registry.codes, ...registry.ranges].flatMap((entry) => entry.aliases.map((alias) => alias.name)),
+    ...registry.fields.flatMap((field) => fieldNames(registry, field)),
   ]);
 }
 
