@@ -28,7 +28,7 @@ export interface FieldTarget {
   readonly id: string;
   /** The `type` of the target registry (`HttpStatus`). */
   readonly type: string;
-  /** The target registry's file, as diagnostics print it. */
+  /** The target registry's file, as diagnostics print it (relative to the working folder: never in an output). */
   readonly file: string;
   /** Its registered codes, in its order. */
   readonly codes: readonly { readonly code: number; readonly name: string }[];

@@ -41,7 +41,7 @@ function emitFieldType(registry: Registry, names: ModuleNames, field: Field): St
   const what =
     field.type === "one-of"
       ? `A value of the field ${field.name}.`
-      : `A code of ${field.target!.type} (${field.target!.file}), the values of the field ${field.name}${union[0] === "number" ? `: a number, as the registry has more than ${MAX_CODE_UNION} codes` : ""}.`;
+      : `A code of ${field.target!.type} (the registry ${field.target!.id}), the values of the field ${field.name}${union[0] === "number" ? `: a number, as the registry has more than ${MAX_CODE_UNION} codes` : ""}.`;
   return { kind: StructureKind.TypeAlias, isExported: true, name: names.fieldType(field), docs: [jsDoc(what)], type: union.join(" | ") };
 }
 
