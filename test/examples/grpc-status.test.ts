@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadRegistry, renderRegistry } from "../../generator/index.js";
-import { tryLoadRegistry } from "../../generator/load/load-registry.js";
+import { tryLoadRegistry } from "../../generator/model/load-model.js";
 import { fileAt, importModule } from "../helpers/generated-module.js";
 import { repoRoot } from "../helpers/paths.js";
 import { tempDir, writeTree } from "../helpers/temp.js";

@@ -1,13 +1,14 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { tryLoadRegistry } from "../../generator/load/load-registry.js";
+import { loadTargetChecks, TARGET_NAMES } from "../../generator/emit/targets.js";
+import { tryLoadRegistry } from "../../generator/model/load-model.js";
 import { tempDir, writeTree } from "../helpers/temp.js";
 
-/** Loads `files` (the first is the registry) from a fresh folder: the registry, or its diagnostics as printed. */
+/** Loads `files` (the first is the registry) from a fresh folder, with every target's checks: the registry, or its diagnostics as printed. */
 async function load(files: Readonly<Record<string, string>>) {
   const dir = await tempDir();
   await writeTree(dir, files);
-  const result = await tryLoadRegistry(path.join(dir, Object.keys(files)[0]!), { cwd: dir });
+  const result = await tryLoadRegistry(path.join(dir, Object.keys(files)[0]!), { cwd: dir, checks: await loadTargetChecks(TARGET_NAMES) });
   return result.ok
     ? { registry: result.registry, files: result.files.map((file) => path.relative(dir, file)), errors: [] }
     : { errors: result.diagnostics.map((each) => `${each.file}:${each.line}:${each.column}: ${each.message}`) };
