@@ -1,8 +1,14 @@
 import type { RawField, RawFieldValues, RawRegistry, RawText } from "../load/raw-registry.js";
 import type { DataPath } from "../load/yaml-document.js";
 import { closestMatch } from "../validate/suggest.js";
-import type { Reporter } from "./build-model.js";
 import type { CodeEntry, CodeRange, Field, FieldTarget, FieldValue, LocalizedText } from "./registry.js";
+
+/** The model's reporter as the field checks use it (declared here: build-model imports this module). */
+export interface FieldReporter {
+  readonly diagnostics: readonly unknown[];
+  error(path: DataPath, code: string, message: string, target?: "value" | "key"): void;
+  where(path: DataPath): string;
+}
 
 /** Resolves a text into every locale at `path`, under the catalog key `key` (the model's `resolveText`). */
 export type TextResolver = (value: RawText, path: DataPath, key: string) => LocalizedText;
@@ -10,7 +16,7 @@ export type TextResolver = (value: RawText, path: DataPath, key: string) => Loca
 /** What `resolveFields` needs besides the registry: how texts resolve, and the registries of `code` fields. */
 export interface FieldContext {
   readonly raw: RawRegistry;
-  readonly reporter: Reporter;
+  readonly reporter: FieldReporter;
   readonly text: TextResolver;
   /**
    * The target of each `code` field, by field index, as the loader found it; `undefined` where it could not be
@@ -66,7 +72,9 @@ export function resolveFields(
     }
     // A value written but wrong is reported as such; a field whose declaration is broken, at the declaration.
     const written = context.raw.codes[index]?.fields ?? {};
-    const reportable = missing.filter((name) => !failed.has(name) && !Object.hasOwn(written, name));
+    // A retired code keeps only its number and name: it needs no field values.
+    const retired = entry.lifecycle.status === "retired";
+    const reportable = retired ? [] : missing.filter((name) => !failed.has(name) && !Object.hasOwn(written, name));
     if (reportable.length > 0) {
       const [list, many] = [reportable.map((name) => `"${name}"`).join(", "), reportable.length > 1];
       context.reporter.error(

@@ -89,6 +89,7 @@ describe("a registry with a field of every type", () => {
       code: 100,
       name: "NotSignedIn",
       range: "Auth",
+      status: "active",
       retryable: false,
       httpStatus: 401,
       severity: "warning",
@@ -129,8 +130,8 @@ describe("a registry with a field of every type", () => {
   });
 
   it("makes each labelled field a column of the codes table, in every locale", () => {
-    expect(fileAt(files, "app-errors.md")).toContain("| Code | Name | Description | Retry | HTTP | Hint |\n");
-    expect(fileAt(files, "app-errors.md")).toContain("| 503 | Unavailable | Unavailable. | yes | 503 | Try again later. |\n");
+    expect(fileAt(files, "app-errors.md")).toContain("| Code | Name | Status | Description | Retry | HTTP | Hint |\n");
+    expect(fileAt(files, "app-errors.md")).toContain("| 503 | Unavailable | active | Unavailable. | yes | 503 | Try again later. |\n");
     expect(fileAt(files, "app-errors.de.md")).toContain("| Wiederholen | HTTP | Hinweis |");
     expect(fileAt(files, "app-errors.de.md")).toContain("| ja | 503 | Versuchen Sie es später erneut. |");
   });

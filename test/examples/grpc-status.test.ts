@@ -55,6 +55,7 @@ describe("the gRPC status example, mapped to the HTTP status example", () => {
     expect((module.getGrpcStatusInfo as (code: number) => unknown)(14)).toEqual({
       code: 14,
       name: "UNAVAILABLE",
+      status: "active",
       httpStatus: 503,
       retryable: true,
     });

@@ -76,6 +76,12 @@ function emitInfoInterface(registry: Registry, names: ModuleNames): StatementStr
               docs: [jsDoc("The innermost declared range that holds the code.")],
             },
           ]),
+      {
+        name: "status",
+        isReadonly: true,
+        type: '"active" | "deprecated"',
+        docs: [jsDoc("The code's lifecycle status (a retired code is not registered: it has no record).")],
+      },
       ...registry.fields.map((field) => ({
         name: propertyKey(field.name),
         isReadonly: true,
@@ -146,12 +152,19 @@ function emitFieldLookup(registry: Registry, names: ModuleNames, field: Field): 
   ];
 }
 
+/** The record's status: "active", or a test of the deprecated codes. */
+function statusExpression(registry: Registry): string {
+  const deprecated = registry.codes.filter((entry) => entry.lifecycle.status === "deprecated").map((entry) => `code === ${entry.code}`);
+  return deprecated.length === 0 ? '"active"' : `${deprecated.join(" || ")} ? "deprecated" : "active"`;
+}
+
 function emitInfoLookup(registry: Registry, names: ModuleNames): StatementStructures {
   const text = registry.fields.some((field) => field.type === "text");
   const properties = [
     "code",
     `name: ${names.getName}(code)!`,
     ...(registry.ranges.length === 0 ? [] : [`range: ${names.getRange}(code)?.name`]),
+    `status: ${statusExpression(registry)}`,
     ...registry.fields.map(
       (field) => `${propertyKey(field.name)}: ${names.fieldLookup(field)}(code${field.type === "text" ? ", locale" : ""})!`,
     ),

@@ -257,6 +257,7 @@ function getCloseCodeInfo(code) {
         code,
         name: getCloseCodeName(code),
         range: getCloseCodeRange(code)?.name,
+        status: "active",
         sendable: getCloseCodeSendable(code),
     };
 }

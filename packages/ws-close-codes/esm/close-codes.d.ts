@@ -147,6 +147,8 @@ export interface CloseCodeInfo {
     readonly name: CloseCodeName;
     /** The innermost declared range that holds the code. */
     readonly range: CloseCodeRangeName | undefined;
+    /** The code's lifecycle status (a retired code is not registered: it has no record). */
+    readonly status: "active" | "deprecated";
     /** Whether an endpoint may send the code in a Close frame; 1005, 1006 and 1015 only report what happened (RFC 6455 §7.4.1). */
     readonly sendable: boolean;
 }

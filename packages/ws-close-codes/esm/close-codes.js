@@ -240,6 +240,7 @@ export function getCloseCodeInfo(code) {
         code,
         name: getCloseCodeName(code),
         range: getCloseCodeRange(code)?.name,
+        status: "active",
         sendable: getCloseCodeSendable(code),
     };
 }
