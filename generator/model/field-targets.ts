@@ -1,4 +1,4 @@
-import type { Diagnostic } from "../diagnostics.js";
+import type { Diagnostic } from "../diagnostics/index.js";
 import { type Origin, resolveExtends } from "../load/extends.js";
 import type { RawRegistry } from "../load/raw-registry.js";
 import { type DataPath, locate } from "../load/yaml-document.js";
