@@ -51,6 +51,15 @@ export type DiagnosticCode =
   | "range-alias"
   | "reserved-word"
   | "unknown-member"
+  // Typed fields: their declarations, the values codes and ranges give, and the registries of code fields.
+  | "duplicate-field"
+  | "field-declaration"
+  | "field-registry"
+  | "field-type"
+  | "missing-field"
+  | "reserved-field"
+  | "unknown-field"
+  | "unknown-target-code"
   // Code lifecycle: status, retired numbers and names.
   | "lifecycle-note"
   | "lifecycle-status"

@@ -1,3 +1,4 @@
+import type { DiagnosticCode } from "../diagnostics/index.js";
 import type { RawField, RawFieldValues, RawRegistry, RawText } from "../load/raw-registry.js";
 import type { DataPath } from "../load/yaml-document.js";
 import { closestMatch } from "../validate/suggest.js";
@@ -6,7 +7,7 @@ import type { CodeEntry, CodeRange, Field, FieldTarget, FieldValue, LocalizedTex
 /** The model's reporter as the field checks use it (declared here: build-model imports this module). */
 export interface FieldReporter {
   readonly diagnostics: readonly unknown[];
-  error(path: DataPath, code: string, message: string, target?: "value" | "key"): void;
+  error(path: DataPath, code: DiagnosticCode, message: string, target?: "value" | "key"): void;
   where(path: DataPath): string;
 }
 

@@ -22,7 +22,7 @@ const LOCALE_PARAMETER = { name: "locale", type: "string | readonly string[]", h
 export function emitFieldLookups(registry: Registry, names: ModuleNames): Statement[] {
   if (registry.fields.length === 0) return [];
   return [
-    ...registry.fields.filter(hasFieldType).map((field) => emitFieldType(registry, names, field)),
+    ...registry.fields.filter(hasFieldType).map((field) => emitFieldType(names, field)),
     emitInfoInterface(registry, names),
     ...registry.fields.flatMap((field) => emitFieldLookup(registry, names, field)),
     emitInfoLookup(registry, names),
@@ -30,7 +30,7 @@ export function emitFieldLookups(registry: Registry, names: ModuleNames): Statem
 }
 
 /** `AppErrorSeverity`: the strings of a one-of field, or the codes of a code field's registry. */
-function emitFieldType(registry: Registry, names: ModuleNames, field: Field): StatementStructures {
+function emitFieldType(names: ModuleNames, field: Field): StatementStructures {
   const codes = field.target?.codes ?? [];
   const union =
     field.type === "one-of"

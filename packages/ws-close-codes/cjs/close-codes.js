@@ -2,41 +2,41 @@
 "use strict";
 /** WebSocket close codes */
 const CloseCodes = {
-    /** Normal closure; the purpose for which the connection was established has been fulfilled. Defined at ../../../schema/close-codes.yaml:98. */
+    /** Normal closure; the purpose for which the connection was established has been fulfilled. Defined at ../../../schema/close-codes.yaml:103. */
     NormalClosure: 1000,
-    /** Going away; the endpoint is going away, such as a server shutting down or a browser navigating away from the page. Defined at ../../../schema/close-codes.yaml:106. */
+    /** Going away; the endpoint is going away, such as a server shutting down or a browser navigating away from the page. Defined at ../../../schema/close-codes.yaml:111. */
     GoingAway: 1001,
-    /** Protocol error; the endpoint is terminating the connection because of a protocol error. Defined at ../../../schema/close-codes.yaml:114. */
+    /** Protocol error; the endpoint is terminating the connection because of a protocol error. Defined at ../../../schema/close-codes.yaml:119. */
     ProtocolError: 1002,
-    /** Unsupported data; the endpoint received a type of data it cannot accept (for example, binary data on a text-only endpoint). Defined at ../../../schema/close-codes.yaml:122. */
+    /** Unsupported data; the endpoint received a type of data it cannot accept (for example, binary data on a text-only endpoint). Defined at ../../../schema/close-codes.yaml:127. */
     UnsupportedData: 1003,
-    /** No status received; reported when a Close frame carried no status code. Must not be sent in a Close frame. Defined at ../../../schema/close-codes.yaml:130. */
+    /** No status received; reported when a Close frame carried no status code. Must not be sent in a Close frame. Defined at ../../../schema/close-codes.yaml:135. */
     NoStatusReceived: 1005,
-    /** Abnormal closure; reported when the connection was closed without a Close frame. Must not be sent in a Close frame. Defined at ../../../schema/close-codes.yaml:138. */
+    /** Abnormal closure; reported when the connection was closed without a Close frame. Must not be sent in a Close frame. Defined at ../../../schema/close-codes.yaml:144. */
     AbnormalClosure: 1006,
-    /** Invalid frame payload data; a message held data inconsistent with its type (for example, non-UTF-8 data in a text message). Defined at ../../../schema/close-codes.yaml:146. */
+    /** Invalid frame payload data; a message held data inconsistent with its type (for example, non-UTF-8 data in a text message). Defined at ../../../schema/close-codes.yaml:153. */
     InvalidFramePayloadData: 1007,
-    /** Policy violation; the endpoint received a message that violates its policy. A generic code for when no more specific code, such as 1003 or 1009, fits. Defined at ../../../schema/close-codes.yaml:153. */
+    /** Policy violation; the endpoint received a message that violates its policy. A generic code for when no more specific code, such as 1003 or 1009, fits. Defined at ../../../schema/close-codes.yaml:160. */
     PolicyViolation: 1008,
-    /** Message too big; the endpoint received a message too big for it to process. Defined at ../../../schema/close-codes.yaml:160. */
+    /** Message too big; the endpoint received a message too big for it to process. Defined at ../../../schema/close-codes.yaml:167. */
     MessageTooBig: 1009,
-    /** Mandatory extension; the client expected the server to negotiate one or more extensions, but the server did not. Defined at ../../../schema/close-codes.yaml:167. */
+    /** Mandatory extension; the client expected the server to negotiate one or more extensions, but the server did not. Defined at ../../../schema/close-codes.yaml:174. */
     MandatoryExtension: 1010,
-    /** Internal error; the endpoint encountered an unexpected condition that prevented it from fulfilling the request. Defined at ../../../schema/close-codes.yaml:174. */
+    /** Internal error; the endpoint encountered an unexpected condition that prevented it from fulfilling the request. Defined at ../../../schema/close-codes.yaml:181. */
     InternalError: 1011,
-    /** Service restart; the server is restarting. The client may reconnect. Defined at ../../../schema/close-codes.yaml:181. */
+    /** Service restart; the server is restarting. The client may reconnect. Defined at ../../../schema/close-codes.yaml:188. */
     ServiceRestart: 1012,
-    /** Try again later; the server is temporarily unable to handle the connection, for example because it is overloaded. Defined at ../../../schema/close-codes.yaml:188. */
+    /** Try again later; the server is temporarily unable to handle the connection, for example because it is overloaded. Defined at ../../../schema/close-codes.yaml:195. */
     TryAgainLater: 1013,
-    /** Bad gateway; the server, acting as a gateway or proxy, received an invalid response from the upstream server (like HTTP 502). Defined at ../../../schema/close-codes.yaml:195. */
+    /** Bad gateway; the server, acting as a gateway or proxy, received an invalid response from the upstream server (like HTTP 502). Defined at ../../../schema/close-codes.yaml:202. */
     BadGateway: 1014,
-    /** TLS handshake failure; reported when the TLS handshake failed (for example, the server certificate could not be verified). Must not be sent in a Close frame. Defined at ../../../schema/close-codes.yaml:202. */
+    /** TLS handshake failure; reported when the TLS handshake failed (for example, the server certificate could not be verified). Must not be sent in a Close frame. Defined at ../../../schema/close-codes.yaml:209. */
     TlsHandshake: 1015,
-    /** Unauthorized; the request lacks valid authentication credentials (like HTTP 401). Defined at ../../../schema/close-codes.yaml:209. */
+    /** Unauthorized; the request lacks valid authentication credentials (like HTTP 401). Defined at ../../../schema/close-codes.yaml:217. */
     Unauthorized: 3000,
-    /** Forbidden; the endpoint understood the request but refuses to authorize it (like HTTP 403). Defined at ../../../schema/close-codes.yaml:216. */
+    /** Forbidden; the endpoint understood the request but refuses to authorize it (like HTTP 403). Defined at ../../../schema/close-codes.yaml:224. */
     Forbidden: 3003,
-    /** Timeout; the endpoint timed out waiting for the peer (like HTTP 408). Defined at ../../../schema/close-codes.yaml:223. */
+    /** Timeout; the endpoint timed out waiting for the peer (like HTTP 408). Defined at ../../../schema/close-codes.yaml:231. */
     Timeout: 3008,
 };
 exports.CloseCodes = CloseCodes;
@@ -52,7 +52,7 @@ exports.CloseCode = CloseCode;
 /**
  * Legacy name.
  *
- * Defined at ../../../schema/close-codes.yaml:104.
+ * Defined at ../../../schema/close-codes.yaml:109.
  * @deprecated Use CloseCode.NormalClosure (1000) instead.
  */
 const CLOSE_NORMAL = 1000;
@@ -60,7 +60,7 @@ exports.CLOSE_NORMAL = CLOSE_NORMAL;
 /**
  * Legacy name.
  *
- * Defined at ../../../schema/close-codes.yaml:112.
+ * Defined at ../../../schema/close-codes.yaml:117.
  * @deprecated Use CloseCode.GoingAway (1001) instead.
  */
 const CLOSE_GOING_AWAY = 1001;
@@ -68,7 +68,7 @@ exports.CLOSE_GOING_AWAY = CLOSE_GOING_AWAY;
 /**
  * Legacy name.
  *
- * Defined at ../../../schema/close-codes.yaml:120.
+ * Defined at ../../../schema/close-codes.yaml:125.
  * @deprecated Use CloseCode.ProtocolError (1002) instead.
  */
 const CLOSE_PROTOCOL_ERROR = 1002;
@@ -76,7 +76,7 @@ exports.CLOSE_PROTOCOL_ERROR = CLOSE_PROTOCOL_ERROR;
 /**
  * Legacy name.
  *
- * Defined at ../../../schema/close-codes.yaml:128.
+ * Defined at ../../../schema/close-codes.yaml:133.
  * @deprecated Use CloseCode.UnsupportedData (1003) instead.
  */
 const CLOSE_UNSUPPORTED = 1003;
@@ -84,7 +84,7 @@ exports.CLOSE_UNSUPPORTED = CLOSE_UNSUPPORTED;
 /**
  * Legacy name.
  *
- * Defined at ../../../schema/close-codes.yaml:136.
+ * Defined at ../../../schema/close-codes.yaml:141.
  * @deprecated Use CloseCode.NoStatusReceived (1005) instead.
  */
 const CLOSE_NO_STATUS = 1005;
@@ -92,7 +92,7 @@ exports.CLOSE_NO_STATUS = CLOSE_NO_STATUS;
 /**
  * Legacy name.
  *
- * Defined at ../../../schema/close-codes.yaml:144.
+ * Defined at ../../../schema/close-codes.yaml:150.
  * @deprecated Use CloseCode.AbnormalClosure (1006) instead.
  */
 const CLOSE_ABNORMAL = 1006;
@@ -100,7 +100,7 @@ exports.CLOSE_ABNORMAL = CLOSE_ABNORMAL;
 /**
  * Legacy name.
  *
- * Defined at ../../../schema/close-codes.yaml:51.
+ * Defined at ../../../schema/close-codes.yaml:56.
  * @deprecated An early draft used 1004 for "frame too large"; 1004 is reserved and may not be sent. Use CloseCode.MessageTooBig (1009) instead.
  */
 const CLOSE_TOO_LARGE = 1004;
@@ -153,7 +153,7 @@ exports.getCloseCodeName = getCloseCodeName;
 /**
  * May appear in a Close frame on the wire (1000–1003, 1007–1014, 3000–4999).
  *
- * Defined at ../../../schema/close-codes.yaml:231.
+ * Defined at ../../../schema/close-codes.yaml:239.
  * @returns `true` for the integers 1000–1003, 1007–1014, 3000–4999.
  */
 function isValidCloseCode(code) {
@@ -166,7 +166,7 @@ exports.isValidCloseCode = isValidCloseCode;
 /**
  * Accepted by the WHATWG WebSocket close() method (1000 and 3000–4999).
  *
- * Defined at ../../../schema/close-codes.yaml:243.
+ * Defined at ../../../schema/close-codes.yaml:251.
  * @returns `true` for the integers 1000, 3000–4999.
  */
 function isCloseCallCode(code) {
