@@ -1,5 +1,6 @@
 import path from "node:path";
 import type { SourceLocation } from "../diagnostics/index.js";
+import { DEFAULTS } from "./defaults.js";
 
 /** One entry of `registries` in a config file, as its JSON Schema allows it. */
 export interface RawConfigEntry {
@@ -31,15 +32,12 @@ export interface ConfigEntryOptions {
   readonly location?: SourceLocation;
 }
 
-/** The folder an entry writes to when it names none, relative to the config file. */
-export const DEFAULT_CONFIG_OUT_DIR = "generated";
-
 /** Maps a config's entries to run options. Paths resolve against the config file's folder. */
 export function entriesFromConfig(config: RawConfig, configFile: string): ConfigEntryOptions[] {
   const base = path.dirname(configFile);
   return config.registries.map((entry) => ({
     registries: [path.resolve(base, entry.registry)],
-    outDir: path.resolve(base, entry.outDir ?? DEFAULT_CONFIG_OUT_DIR),
+    outDir: path.resolve(base, entry.outDir ?? DEFAULTS.outDir),
     ...(entry.targets === undefined ? {} : { targets: entry.targets }),
     ...(entry.enums === undefined ? {} : { enums: entry.enums }),
     ...(entry.module === undefined ? {} : { module: entry.module }),

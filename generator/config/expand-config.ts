@@ -4,15 +4,19 @@ import { readInputBytes } from "../load/checked-read.js";
 import { type ConfigEntryOptions, entriesFromConfig, injectFromConfig, quickParseConfig } from "./config-entries.js";
 import { findConfigFile } from "./find-config.js";
 
-/** What a run's options expand to: one entry per registry group, and the config file they came from. */
-export interface ExpandedOptions<T> {
+/** What a run's options expand to, read quickly: one entry per registry group, and the config file they came from. */
+export interface QuickExpandedOptions<T> {
   readonly entries: readonly (T | ConfigEntryOptions)[];
   readonly configFile: string | undefined;
   /** The config's Markdown files to inject into (absolute paths); none without a config. */
   readonly inject: readonly string[];
+}
+
+/** What a run's options expand to, the config validated. */
+export interface ExpandedOptions<T> extends QuickExpandedOptions<T> {
   /**
-   * The config's problems (not with `quick`): the entries and files above are then what of it can still run, so
-   * that the run reports its registries' and injected files' problems too.
+   * The config's problems: the entries and files above are then what of it can still run, so that the run
+   * reports its registries' and injected files' problems too.
    */
   readonly diagnostics: readonly Diagnostic[];
 }
@@ -54,21 +58,23 @@ async function quickEntries(configFile: string): Promise<{ entries: ConfigEntryO
 }
 
 /**
- * Replaces the options with the entries of the config file they ask for (if any). With `quick`, the config is
- * read without validation, for the no-op fast path only; `undefined` means it could not be read that way.
- * Without `quick`, it is fully validated: its problems are returned with what of it can still run.
+ * Replaces the options with the entries of the config file they ask for (if any), the config read without
+ * validation: for the no-op fast path only. `undefined` means it could not be read that way.
  */
-export async function expandConfig<T extends ConfigChoice>(
-  options: T,
-  cwd: string,
-  quick: boolean,
-): Promise<ExpandedOptions<T> | undefined> {
+export async function expandConfigQuickly<T extends ConfigChoice>(options: T, cwd: string): Promise<QuickExpandedOptions<T> | undefined> {
+  const configFile = await chooseConfigFile(options, cwd);
+  if (configFile === undefined) return { entries: [options], configFile, inject: [] };
+  const read = await quickEntries(configFile);
+  return read === undefined ? undefined : { ...read, configFile };
+}
+
+/**
+ * Replaces the options with the entries of the config file they ask for (if any), the config fully validated:
+ * its problems are returned with what of it can still run.
+ */
+export async function expandConfig<T extends ConfigChoice>(options: T, cwd: string): Promise<ExpandedOptions<T>> {
   const configFile = await chooseConfigFile(options, cwd);
   if (configFile === undefined) return { entries: [options], configFile, inject: [], diagnostics: [] };
-  if (quick) {
-    const read = await quickEntries(configFile);
-    return read === undefined ? undefined : { ...read, configFile, diagnostics: [] };
-  }
   const { readConfig } = await import("./load-config.js");
   const { config, diagnostics } = await readConfig(configFile, { cwd });
   return { entries: config?.entries ?? [], configFile, inject: config?.inject ?? [], diagnostics };

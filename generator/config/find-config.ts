@@ -1,5 +1,6 @@
 import path from "node:path";
 import { isFile } from "../load/checked-read.js";
+import { resolveCwd } from "./defaults.js";
 
 /** The names a config file may have, in the order they are looked for in each folder. */
 export const CONFIG_FILE_NAMES = ["codebook.config.json", "codebook.config.yaml", "codebook.config.yml"] as const;
@@ -11,8 +12,8 @@ export const CONFIG_FILE_NAMES = ["codebook.config.json", "codebook.config.yaml"
  * @returns the absolute path, or `undefined` when there is none.
  * @example const file = await findConfigFile(process.cwd());
  */
-export async function findConfigFile(cwd: string = process.cwd()): Promise<string | undefined> {
-  for (let folder = path.resolve(cwd); ; folder = path.dirname(folder)) {
+export async function findConfigFile(cwd?: string): Promise<string | undefined> {
+  for (let folder = resolveCwd(cwd); ; folder = path.dirname(folder)) {
     for (const name of CONFIG_FILE_NAMES) {
       const candidate = path.join(folder, name);
       if (isFile(candidate)) return candidate;

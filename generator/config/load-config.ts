@@ -14,6 +14,7 @@ import {
   type RawConfigEntry,
   salvageConfig,
 } from "./config-entries.js";
+import { resolveCwd } from "./defaults.js";
 
 /** A validated config file. */
 export interface CodebookConfig {
@@ -106,7 +107,7 @@ export interface ConfigReading {
  * exists, with their well-typed keys): a run then reports its registries' problems along with the config's.
  */
 export async function readConfig(file: string, options: { readonly cwd?: string } = {}): Promise<ConfigReading> {
-  const cwd = options.cwd ?? process.cwd();
+  const cwd = resolveCwd(options.cwd);
   const read = await readSourceFile(file, cwd);
   if (!read.ok) return { config: undefined, diagnostics: read.diagnostics };
   // The YAML parser reads JSON too, but speaks of YAML and accepts what JSON does not (trailing commas, comments).

@@ -1,9 +1,8 @@
-import path from "node:path";
+import { DEFAULTS, resolveCwd } from "../config/defaults.js";
 import type { FileCheck } from "../write/folder-sources.js";
-import { planFolders } from "./folder-plan.js";
 import type { RunOptions } from "./options.js";
 import { renderEverything } from "./render.js";
-import { findCurrentFolders } from "./up-to-date.js";
+import { findUpToDate } from "./up-to-date.js";
 
 /** The outcome of `check`. */
 export interface CheckResult {
@@ -24,15 +23,14 @@ export interface CheckResult {
  * @example const { ok, files } = await check({ config: true });
  */
 export async function check(options: RunOptions = {}): Promise<CheckResult> {
-  if (options.force !== true) {
-    const quick = await planFolders(options, true);
-    const current = quick === undefined ? undefined : await findCurrentFolders(quick.plans, quick.inject);
+  if (!(options.force ?? DEFAULTS.force)) {
+    const current = await findUpToDate(options);
     if (current !== undefined)
       return { ok: true, files: [...current.files, ...current.injected].map((file) => ({ path: file, state: "current" as const })) };
   }
   const { rendered, injected } = await renderEverything(options);
   const { planOutputs } = await import("./output-plan.js");
-  const plan = await planOutputs(rendered, injected, path.resolve(options.cwd ?? process.cwd()));
+  const plan = await planOutputs(rendered, injected, resolveCwd(options.cwd));
   const files: FileCheck[] = [
     ...plan.folders.flatMap((folder) => [
       ...folder.files.map(({ path: file, state }) => ({ path: file, state })),

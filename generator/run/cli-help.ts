@@ -1,3 +1,4 @@
+import { DEFAULTS, INIT_DEFAULTS } from "../config/defaults.js";
 import { TARGET_NAMES } from "../emit/targets.js";
 
 /** `codebook --help`: every command and option, and the exit codes. */
@@ -16,11 +17,11 @@ Usage:
 
 With no registry, the registries of the config file (codebook.config.json, .yaml or .yml, looked for in the
 working folder and the folders above it) are used; without a config, the embedded default (the WebSocket close
-codes) into generated/.
+codes) into ${DEFAULTS.outDir}/.
 
 Options:
-  -o, --out DIR          output folder (default: generated; init: src/generated)
-      --targets T,...    the kinds of output, comma-separated (default: every target; init: ts,md)
+  -o, --out DIR          output folder (default: ${DEFAULTS.outDir}; init: ${INIT_DEFAULTS.outDir})
+      --targets T,...    the kinds of output, comma-separated (default: every target; init: ${INIT_DEFAULTS.targets.join(",")})
       --no-enums         emit an as-const object and a union type instead of an enum (erasable syntax)
       --emit FORM        ts: <id>.ts (default); js: <id>.js and <id>.d.ts
       --module FMT       with --emit js: the module format, esm (default) or cjs

@@ -1,5 +1,6 @@
 import path from "node:path";
-import { expandConfig } from "../config/expand-config.js";
+import { resolveCwd } from "../config/defaults.js";
+import { expandConfig, expandConfigQuickly, type QuickExpandedOptions } from "../config/expand-config.js";
 import type { Diagnostic, SourceLocation } from "../diagnostics/index.js";
 import type { FolderSources, RegistrySources } from "../write/folder-sources.js";
 import { generatorId } from "../write/generator-stamp.js";
@@ -60,17 +61,15 @@ export function sourcesOf(plan: FolderPlan): FolderSources {
   };
 }
 
-/**
- * Resolves the options (or the config's entries) into one plan per output folder. With `quick`, a config is read
- * without validation (see `expandConfig`), or the plan is `undefined` when that is not possible.
- */
-export async function planFolders(
-  options: RunOptions,
-  quick: boolean,
-): Promise<{ plans: FolderPlan[]; inject: string[]; problems: readonly Diagnostic[] } | undefined> {
-  const cwd = path.resolve(options.cwd ?? process.cwd());
-  const expanded = await expandConfig(options, cwd, quick);
-  if (expanded === undefined) return undefined;
+/** The output folders a run writes, and the Markdown files it injects into. */
+export interface FolderPlans {
+  readonly plans: FolderPlan[];
+  /** Absolute paths, each once. */
+  readonly inject: string[];
+}
+
+/** Groups the expanded options' entries by output folder, every option resolved. */
+function groupByFolder(options: RunOptions, cwd: string, expanded: QuickExpandedOptions<RunOptions>): FolderPlans {
   const inject = [...(options.inject ?? []).map((file) => path.resolve(cwd, file)), ...expanded.inject];
   const byFolder = new Map<string, ResolvedOptions[]>();
   for (const entry of expanded.entries) {
@@ -78,5 +77,25 @@ export async function planFolders(
     byFolder.set(run.outDir, [...(byFolder.get(run.outDir) ?? []), run]);
   }
   const plans = [...byFolder].map(([outDir, runs]) => ({ outDir, runs, configFile: expanded.configFile }));
-  return { plans, inject: [...new Set(inject)], problems: expanded.diagnostics };
+  return { plans, inject: [...new Set(inject)] };
+}
+
+/**
+ * Resolves the options (or the config's entries, the config validated) into one plan per output folder, with
+ * the config's problems: what of it can run is planned.
+ */
+export async function planFolders(options: RunOptions): Promise<FolderPlans & { problems: readonly Diagnostic[] }> {
+  const cwd = resolveCwd(options.cwd);
+  const expanded = await expandConfig(options, cwd);
+  return { ...groupByFolder(options, cwd, expanded), problems: expanded.diagnostics };
+}
+
+/**
+ * The plans of {@link planFolders} for the no-op fast path: a config is read without validation (see
+ * `expandConfigQuickly`), and there is no plan (`undefined`) when it cannot be read that way.
+ */
+export async function planFoldersQuickly(options: RunOptions): Promise<FolderPlans | undefined> {
+  const cwd = resolveCwd(options.cwd);
+  const expanded = await expandConfigQuickly(options, cwd);
+  return expanded === undefined ? undefined : groupByFolder(options, cwd, expanded);
 }

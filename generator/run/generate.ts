@@ -1,10 +1,10 @@
 import path from "node:path";
+import { DEFAULTS, resolveCwd } from "../config/defaults.js";
 import { commitPlans } from "../write/output-folder.js";
 import { removeStaleTemporaryFiles } from "../write/staged-writes.js";
-import { planFolders } from "./folder-plan.js";
 import type { RunOptions } from "./options.js";
 import { renderEverything } from "./render.js";
-import { findCurrentFolders } from "./up-to-date.js";
+import { findUpToDate } from "./up-to-date.js";
 
 /** The outcome of `generate`. */
 export interface GenerateResult {
@@ -39,11 +39,10 @@ export interface GenerateResult {
  * @example await generate({ config: true }); // like `codebook generate` with no arguments
  */
 export async function generate(options: RunOptions = {}): Promise<GenerateResult> {
-  if (options.force !== true) {
-    const quick = await planFolders(options, true);
-    const current = quick === undefined ? undefined : await findCurrentFolders(quick.plans, quick.inject);
-    if (quick !== undefined && current !== undefined) {
-      const outDirs = quick.plans.map((plan) => plan.outDir);
+  if (!(options.force ?? DEFAULTS.force)) {
+    const current = await findUpToDate(options);
+    if (current !== undefined) {
+      const { outDirs } = current;
       const unchanged = [...current.injected, ...current.files];
       return {
         outDir: outDirs[0]!,
@@ -62,7 +61,7 @@ export async function generate(options: RunOptions = {}): Promise<GenerateResult
   const { plans, rendered, injected } = await renderEverything(options);
   options.signal?.throwIfAborted();
   const { planOutputs } = await import("./output-plan.js");
-  const plan = await planOutputs(rendered, injected, path.resolve(options.cwd ?? process.cwd()));
+  const plan = await planOutputs(rendered, injected, resolveCwd(options.cwd));
   const injectedWrites = plan.injected.flatMap((file) => (file.write === undefined ? [] : [file.write]));
   // Only the temporary files of the injected files themselves: their folder (often the project's root) is the user's.
   for (const { target } of injectedWrites)

@@ -1,5 +1,6 @@
 import { statSync } from "node:fs";
 import path from "node:path";
+import { INIT_DEFAULTS } from "../config/defaults.js";
 import { CONFIG_FILE_NAMES } from "../config/find-config.js";
 import type { TargetName } from "../emit/types.js";
 import { writeNewFile } from "../write/new-file.js";
@@ -128,12 +129,12 @@ function exists(file: string): boolean {
  */
 export async function initProject(options: InitOptions): Promise<InitResult> {
   const cwd = path.resolve(options.cwd);
-  const registryName = (options.registry ?? "app-errors.yaml").split(path.sep).join("/");
+  const registryName = (options.registry ?? INIT_DEFAULTS.registry).split(path.sep).join("/");
   const registryFile = path.resolve(cwd, registryName);
   const configFile = path.join(cwd, CONFIG_FILE_NAMES[0]);
   const existing = [registryFile, ...CONFIG_FILE_NAMES.map((name) => path.join(cwd, name))].filter(exists);
   if (existing.length > 0) return { ok: false, existing };
-  const outDir = options.outDir ?? "src/generated";
+  const outDir = options.outDir ?? INIT_DEFAULTS.outDir;
   const id = idFromFileName(registryName);
   // The default name is plural as files are; its type names one code.
   const type = options.registry === undefined ? "AppError" : typeFromId(id);
@@ -141,7 +142,7 @@ export async function initProject(options: InitOptions): Promise<InitResult> {
   const config = starterConfig(
     path.relative(cwd, registryFile).split(path.sep).join("/"),
     outDir,
-    options.targets ?? ["ts", "md"],
+    options.targets ?? INIT_DEFAULTS.targets,
     schemaReference(configFile, cwd, "config.schema.json"),
   );
   const files: string[] = [];

@@ -1,8 +1,7 @@
 import path from "node:path";
+import { DEFAULTS, resolveCwd, resolveEmitChoices } from "../config/defaults.js";
 import type { SourceLocation } from "../diagnostics/index.js";
-import { TARGET_NAMES } from "../emit/targets.js";
 import type { EmitContext, EmitForm, ModuleFormat, TargetName } from "../emit/types.js";
-import { defaultRegistryPath } from "../package/package-root.js";
 import type { WritingSection } from "../write/staged-writes.js";
 
 /** Options shared by `generate`, `check` and `validate`. */
@@ -96,18 +95,15 @@ export interface ResolvedOptions extends Omit<EmitContext, "templates"> {
   readonly location?: SourceLocation;
 }
 
-/** Every option default, resolved in one place. */
+/** One run's options with every default filled in from {@link DEFAULTS}. */
 export function resolveOptions(options: RunOptions & { readonly location?: SourceLocation }): ResolvedOptions {
-  const cwd = path.resolve(options.cwd ?? process.cwd());
+  const cwd = resolveCwd(options.cwd);
   return {
     ...(options.location === undefined ? {} : { location: options.location }),
     cwd,
-    registries: options.registries !== undefined && options.registries.length > 0 ? options.registries : [defaultRegistryPath],
-    outDir: path.resolve(cwd, options.outDir ?? "generated"),
-    enums: options.enums ?? true,
-    targets: options.targets ?? TARGET_NAMES,
-    module: options.module ?? "esm",
-    emit: options.emit ?? "ts",
+    registries: options.registries !== undefined && options.registries.length > 0 ? options.registries : DEFAULTS.registries,
+    outDir: path.resolve(cwd, options.outDir ?? DEFAULTS.outDir),
+    ...resolveEmitChoices(options),
     templates: options.templates === undefined ? undefined : path.resolve(cwd, options.templates),
   };
 }

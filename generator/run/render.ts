@@ -1,7 +1,8 @@
 import path from "node:path";
+import { resolveCwd, resolveEmitChoices } from "../config/defaults.js";
 import { DiagnosticError } from "../diagnostics/index.js";
-import { loadTargets, TARGET_NAMES } from "../emit/targets.js";
-import type { EmitContext, EmitForm, GeneratedFile, ModuleFormat, Target, TargetName } from "../emit/types.js";
+import { loadTargets } from "../emit/targets.js";
+import type { EmitContext, GeneratedFile, Target } from "../emit/types.js";
 import type { MarkdownTemplates } from "../load/templates/template-set.js";
 import type { Registry } from "../model/registry.js";
 import { planFolders } from "./folder-plan.js";
@@ -18,33 +19,21 @@ async function loadTemplates(folder: string | undefined, cwd: string): Promise<{
   return result;
 }
 
-/**
- * Every file generated for one registry, in memory: the pure heart of codebook.
- * @param options.outDir the output folder the files' headers are relative to
- */
-export async function renderRegistry(
-  registry: Registry,
-  options: {
-    readonly outDir: string;
-    readonly enums?: boolean;
-    readonly targets?: readonly TargetName[];
-    readonly module?: ModuleFormat;
-    readonly emit?: EmitForm;
-    /** A folder of templates overriding the built-in ones (absolute, or relative to the working directory). */
-    readonly templates?: string;
-  },
-): Promise<GeneratedFile[]> {
+/** The options of {@link renderRegistry}: those of a run that shape the files, and the folder they are for. */
+export type RenderOptions = Pick<RunOptions, "enums" | "targets" | "module" | "emit" | "templates" | "cwd"> & {
+  /** The output folder the files' headers are relative to. */
+  readonly outDir: string;
+};
+
+/** Every file generated for one registry, in memory: the pure heart of codebook. */
+export async function renderRegistry(registry: Registry, options: RenderOptions): Promise<GeneratedFile[]> {
+  const cwd = resolveCwd(options.cwd);
+  const { targets: names, ...choices } = resolveEmitChoices(options);
   const [targets, { templates }] = await settleInputs([
-    loadTargets(options.targets ?? TARGET_NAMES),
-    loadTemplates(options.templates === undefined ? undefined : path.resolve(options.templates), process.cwd()),
+    loadTargets(names),
+    loadTemplates(options.templates === undefined ? undefined : path.resolve(cwd, options.templates), cwd),
   ] as const);
-  return emitRegistry(registry, targets, {
-    outDir: options.outDir,
-    enums: options.enums ?? true,
-    module: options.module ?? "esm",
-    emit: options.emit ?? "ts",
-    templates,
-  });
+  return emitRegistry(registry, targets, { outDir: options.outDir, ...choices, templates });
 }
 
 function emitRegistry(registry: Registry, targets: readonly Target[], context: EmitContext): GeneratedFile[] {
@@ -111,8 +100,8 @@ async function readInjected(inject: readonly string[], cwd: string) {
  * markers are read together, so that a run reports the problems of both at once.
  */
 export async function renderEverything(options: RunOptions) {
-  const cwd = path.resolve(options.cwd ?? process.cwd());
-  const { plans, inject, problems } = (await planFolders(options, false))!;
+  const cwd = resolveCwd(options.cwd);
+  const { plans, inject, problems } = await planFolders(options);
   const templatesOf = sharedTemplates();
   const [rendered, targets] = await settleInputs([
     renderFolders(plans, (run) => renderRun(run, options.signal, templatesOf)),

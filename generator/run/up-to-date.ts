@@ -1,6 +1,7 @@
 import { isFolderCurrent } from "../write/current-folder.js";
 import { findCurrentInjected } from "../write/injected-current.js";
-import { type FolderPlan, registryPaths, sourcesOf } from "./folder-plan.js";
+import { type FolderPlan, planFoldersQuickly, registryPaths, sourcesOf } from "./folder-plan.js";
+import type { RunOptions } from "./options.js";
 
 /**
  * The no-op fast path over several folders and the files the run injects into: their inputs and files when every
@@ -27,4 +28,24 @@ export async function findCurrentFolders(
     injected = current;
   }
   return { inputs: [...inputs].sort(), files, injected };
+}
+
+/** What a run found current without loading or rendering anything: every output folder, its files and inputs. */
+export interface UpToDate {
+  readonly outDirs: string[];
+  readonly files: string[];
+  /** The files the run injects tables into, each current. */
+  readonly injected: string[];
+  readonly inputs: string[];
+}
+
+/**
+ * The no-op fast path of `generate` and `check`: the output folders when the config (read without validation),
+ * every folder's manifest and the injected files show that nothing changed, else `undefined` (then the run loads
+ * and renders).
+ */
+export async function findUpToDate(options: RunOptions): Promise<UpToDate | undefined> {
+  const quick = await planFoldersQuickly(options);
+  const current = quick === undefined ? undefined : await findCurrentFolders(quick.plans, quick.inject);
+  return quick === undefined || current === undefined ? undefined : { outDirs: quick.plans.map((plan) => plan.outDir), ...current };
 }

@@ -11,7 +11,7 @@ import { configProblems } from "./settle-inputs.js";
  */
 export async function validate(options: RunOptions = {}): Promise<readonly Diagnostic[]> {
   try {
-    const { plans, problems } = (await planFolders(options, false))!;
+    const { plans, problems } = await planFolders(options);
     const results = await Promise.allSettled([...plans.flatMap((plan) => plan.runs.map(loadAll)), configProblems(problems)]);
     const diagnostics = results.flatMap((result) => {
       if (result.status === "fulfilled") return [];

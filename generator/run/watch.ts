@@ -1,9 +1,10 @@
 import { type FSWatcher, watch as watchFolder } from "node:fs";
 import path from "node:path";
+import { DEFAULTS, resolveCwd } from "../config/defaults.js";
 import { chooseConfigFile } from "../config/expand-config.js";
 import { type Diagnostic, DiagnosticError } from "../diagnostics/index.js";
 import { localeFileStem } from "../write/input-hashes.js";
-import { planFolders, registryPaths } from "./folder-plan.js";
+import { planFoldersQuickly, registryPaths } from "./folder-plan.js";
 import { type GenerateResult, generate } from "./generate.js";
 import type { RunOptions } from "./options.js";
 
@@ -94,9 +95,9 @@ class InputWatcher {
  * registries they (or the config's entries, read without validation) name. What a watcher starts from.
  */
 export async function namedInputs(options: RunOptions = {}): Promise<string[]> {
-  const cwd = path.resolve(options.cwd ?? process.cwd());
+  const cwd = resolveCwd(options.cwd);
   const configFile = await chooseConfigFile(options, cwd);
-  const plans = await planFolders(options, true).catch(() => undefined);
+  const plans = await planFoldersQuickly(options).catch(() => undefined);
   const registries = (plans?.plans ?? []).flatMap((plan) => plan.runs.flatMap(registryPaths));
   return [...new Set([...registries, ...(configFile === undefined ? [] : [configFile])])].sort();
 }
@@ -112,7 +113,7 @@ export async function namedInputs(options: RunOptions = {}): Promise<string[]> {
  * const watching = watch({ config: true, signal: stop.signal }, { onInvalid: (d) => console.error(d) });
  */
 export async function watch(options: WatchOptions, events: WatchEvents = {}): Promise<void> {
-  const cwd = path.resolve(options.cwd ?? process.cwd());
+  const cwd = resolveCwd(options.cwd);
   const runOptions: RunOptions = { ...options, cwd };
   let changed = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
@@ -127,7 +128,7 @@ export async function watch(options: WatchOptions, events: WatchEvents = {}): Pr
       events.onChange?.([...changed].sort());
       changed = new Set();
       enqueue();
-    }, options.debounceMs ?? 100);
+    }, options.debounceMs ?? DEFAULTS.debounceMs);
   });
 
   const run = async (): Promise<void> => {

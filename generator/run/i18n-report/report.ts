@@ -1,11 +1,11 @@
 import path from "node:path";
+import { DEFAULTS, resolveCwd } from "../../config/defaults.js";
 import { expandConfig } from "../../config/expand-config.js";
 import { type Diagnostic, DiagnosticError } from "../../diagnostics/index.js";
 import { loadMergedRegistry } from "../../model/extends-chain.js";
 import { loadOwnTranslations, tryLoadRegistry } from "../../model/load-model.js";
 import { sourceFingerprint } from "../../model/text-slots.js";
 import type { Translations } from "../../model/translations.js";
-import { defaultRegistryPath } from "../../package/package-root.js";
 
 /** Options of {@link translationReport}, {@link translationReports} and {@link stampTranslations}. */
 export interface TranslationOptions {
@@ -95,11 +95,11 @@ export async function translationRegistries(options: TranslationOptions = {}): P
 
 /** The registries of {@link translationRegistries}, and the config's problems (what of it can run is kept). */
 async function runRegistries(options: TranslationOptions): Promise<{ registries: string[]; problems: readonly Diagnostic[] }> {
-  const cwd = path.resolve(options.cwd ?? process.cwd());
+  const cwd = resolveCwd(options.cwd);
   const named = [...(options.registries ?? []), ...(options.registry === undefined ? [] : [options.registry])];
   if (named.length > 0) return { registries: [...new Set(named.map((file) => path.resolve(cwd, file)))], problems: [] };
-  const expanded = await expandConfig({ config: options.config ?? false }, cwd, false);
-  if (expanded === undefined || expanded.configFile === undefined) return { registries: [defaultRegistryPath], problems: [] };
+  const expanded = await expandConfig({ config: options.config ?? DEFAULTS.config }, cwd);
+  if (expanded.configFile === undefined) return { registries: [...DEFAULTS.registries], problems: [] };
   const configured = expanded.entries.flatMap((entry) => ("registries" in entry ? entry.registries : []));
   return { registries: [...new Set(configured.map((file) => path.resolve(cwd, file)))], problems: expanded.diagnostics };
 }
@@ -139,8 +139,8 @@ async function loadRunTexts(registries: readonly string[], problems: readonly Di
 
 /** A single registry's own texts, as the report and the stamp read them; the whole registry checked first. */
 export async function loadTranslations(options: TranslationOptions): Promise<Translations> {
-  const cwd = path.resolve(options.cwd ?? process.cwd());
-  const file = path.resolve(cwd, options.registry ?? defaultRegistryPath);
+  const cwd = resolveCwd(options.cwd);
+  const file = path.resolve(cwd, options.registry ?? DEFAULTS.registry);
   const diagnostics = await checkRegistry(file, cwd);
   if (diagnostics.length > 0) throw new DiagnosticError(diagnostics);
   return (await loadFileTexts(file, cwd)).translations;
@@ -220,7 +220,7 @@ export async function translationReport(options: TranslationOptions = {}): Promi
  * @example const reports = await translationReports({ config: true });
  */
 export async function translationReports(options: TranslationOptions = {}): Promise<TranslationReport[]> {
-  const cwd = path.resolve(options.cwd ?? process.cwd());
+  const cwd = resolveCwd(options.cwd);
   const { registries, problems } = await runRegistries(options);
   const files = await loadRunTexts(registries, problems, cwd);
   return files.map(({ translations, named, inheritors }) => {
