@@ -1,14 +1,22 @@
 /**
  * codebook's programmatic API: the CLI is a thin layer over these functions.
+ *
+ * Importing it stays cheap: the YAML parser, the schema validators and ts-morph are loaded only by the calls that
+ * need them. `generate` loads them only when a folder is out of date; the functions defined below load their
+ * module on the first call.
  * @packageDocumentation
  */
+
+import { resolveCwd } from "./config/defaults.js";
+import type { CodebookConfig } from "./config/load-config.js";
 import { loadTargetChecks, TARGET_NAMES } from "./emit/targets.js";
 import type { LoadOptions } from "./model/load-model.js";
 import type { Registry } from "./model/registry.js";
+import type { TranslationOptions, TranslationReport } from "./run/i18n-report/report.js";
+import type { StampResult } from "./run/i18n-report/stamp.js";
 
 export type { ConfigEntryOptions } from "./config/config-entries.js";
 export { CONFIG_FILE_NAMES, findConfigFile } from "./config/find-config.js";
-export { loadConfig } from "./config/lazy-load-config.js";
 export type { CodebookConfig } from "./config/load-config.js";
 export type { Diagnostic, DiagnosticCode, RelatedLocation } from "./diagnostics/index.js";
 export { DiagnosticError, formatDiagnostic } from "./diagnostics/index.js";
@@ -39,7 +47,6 @@ export type { DiffOptions, DiffOutcome, DiffResult, LocatedChange, RegistryDiff 
 export type { GenerateResult } from "./run/generate.js";
 export { generate } from "./run/generate.js";
 export { formatTranslationReport } from "./run/i18n-report/format.js";
-export { stampTranslations, translationReport, translationReports } from "./run/i18n-report/lazy.js";
 export type { LocaleStatus, MissingText, StaleText, TranslationOptions, TranslationReport } from "./run/i18n-report/report.js";
 export type { StampResult } from "./run/i18n-report/stamp.js";
 export { diffRegistries } from "./run/lazy-diff-registries.js";
@@ -64,5 +71,45 @@ export type { WritingSection } from "./write/staged-writes.js";
  */
 export async function loadRegistry(registryPath: string, options: LoadOptions = {}): Promise<Registry> {
   const [{ loadRegistry: load }, checks] = await Promise.all([import("./model/load-model.js"), loadTargetChecks(TARGET_NAMES)]);
-  return load(registryPath, { ...options, checks });
+  return load(registryPath, { ...options, cwd: resolveCwd(options.cwd), checks });
+}
+
+/**
+ * Reads and validates a config file (`codebook.config.json`, `.yaml` or `.yml`) against
+ * schema/config.schema.json; paths in it resolve against its folder.
+ * @param options.cwd diagnostics name files relative to it. @default process.cwd()
+ * @throws {DiagnosticError} with every problem found, each located in the config file.
+ * @example const { entries } = await loadConfig("codebook.config.json");
+ */
+export async function loadConfig(file: string, options: { readonly cwd?: string } = {}): Promise<CodebookConfig> {
+  const { loadConfig: load } = await import("./config/load-config.js");
+  return load(file, options);
+}
+
+/**
+ * Per locale: how many texts are translated, and which are missing or stale.
+ * @example const report = await translationReport({ registry: "schema/close-codes.yaml" });
+ */
+export async function translationReport(options: TranslationOptions = {}): Promise<TranslationReport> {
+  const { translationReport: report } = await import("./run/i18n-report/report.js");
+  return report(options);
+}
+
+/**
+ * The translation status of every registry of a run (named, the config's, or the built-in one) and of the
+ * registries they extend: one report per file, each file once.
+ * @example const reports = await translationReports({ config: true });
+ */
+export async function translationReports(options: TranslationOptions = {}): Promise<TranslationReport[]> {
+  const { translationReports: reports } = await import("./run/i18n-report/report.js");
+  return reports(options);
+}
+
+/**
+ * Records the current source fingerprint on every text of `locale`'s file: its translations are then known to be
+ * made from the current source texts.
+ */
+export async function stampTranslations(locale: string, options: TranslationOptions = {}): Promise<StampResult> {
+  const { stampTranslations: stamp } = await import("./run/i18n-report/stamp.js");
+  return stamp(locale, options);
 }
