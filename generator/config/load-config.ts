@@ -1,5 +1,5 @@
 import path from "node:path";
-import { type Diagnostic, type DiagnosticCode, DiagnosticError } from "../diagnostics/index.js";
+import { type Diagnostic, type DiagnosticCode, DiagnosticError, withRelated } from "../diagnostics/index.js";
 import { TARGET_NAMES } from "../emit/targets.js";
 import { describeMisplacedFile } from "../load/file-kind.js";
 import { findJsonSyntaxError, positionOf } from "../load/json-syntax.js";
@@ -79,12 +79,11 @@ async function checkEntries(
     const key = `${registry}\0${resolved.outDir}`;
     const first = seen.get(key);
     if (first !== undefined) {
-      const { line, column } = locate(parsed, ["registries", first]);
-      report(
-        ["registries", index, "registry"],
-        "duplicate-entry",
-        `this registry is already generated into the same folder by the entry at ${line}:${column}`,
-      );
+      const here = { file: parsed.source.file, ...locate(parsed, ["registries", index, "registry"]), code: "duplicate-entry" } as const;
+      const earlier = [
+        { file: parsed.source.file, ...locate(parsed, ["registries", first]), message: "the entry that generates it first" },
+      ];
+      diagnostics.push(withRelated(here, earlier, (at) => `this registry is already generated into the same folder by the entry at ${at}`));
       continue;
     }
     seen.set(key, index);

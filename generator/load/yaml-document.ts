@@ -1,5 +1,5 @@
 import { type Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
-import type { Diagnostic, SourcePosition } from "../diagnostics/index.js";
+import { type Diagnostic, type SourceLocation, type SourcePosition, withRelated } from "../diagnostics/index.js";
 import { clipBlockScalars } from "./block-scalars.js";
 import { MAX_SOURCE_BYTES, type SourceFile } from "./source-file.js";
 import { adviseOnYamlError, describeFlowMapComma, findFlowMapCommas } from "./yaml-advice.js";
@@ -108,14 +108,16 @@ export function parseYamlCarefully(source: SourceFile): ParseResult {
       tabs.length > 0 ? tabs : document.errors.filter((error) => !(error.code === "MULTILINE_IMPLICIT_KEY" && nested.has(error.pos[0])));
     return {
       ok: false,
-      diagnostics: errors.map((error) => ({
-        file: source.file,
-        ...at(error.pos[0]),
-        code: error.code === "DUPLICATE_KEY" ? "duplicate-key" : "yaml-syntax",
-        message:
-          adviseOnYamlError(error.code, error.message, text, error.pos[0]) ??
-          describeYamlError(error.code, error.message, () => describeDuplicateKey(document, error.pos[0], at)),
-      })),
+      diagnostics: errors.map((error): Diagnostic => {
+        const where = { file: source.file, ...at(error.pos[0]) };
+        const advice = adviseOnYamlError(error.code, error.message, text, error.pos[0]);
+        if (advice === undefined && error.code === "DUPLICATE_KEY") return describeDuplicateKey(document, where, error.pos[0], at);
+        return {
+          ...where,
+          code: error.code === "DUPLICATE_KEY" ? "duplicate-key" : "yaml-syntax",
+          message: advice ?? describeYamlError(error.code, error.message),
+        };
+      }),
     };
   }
   const tooDeep = findNodeDeeperThan(document.contents, MAX_DEPTH);
@@ -176,8 +178,7 @@ export function parseYamlCarefully(source: SourceFile): ParseResult {
   return { ok: true, parsed: { source, document, lineCounter, data } };
 }
 
-function describeYamlError(code: string, message: string, duplicateKey: () => string): string {
-  if (code === "DUPLICATE_KEY") return duplicateKey();
+function describeYamlError(code: string, message: string): string {
   if (code === "TAB_AS_INDENT") return "tab character used for indentation; YAML indents with spaces";
   if (code === "RESOURCE_EXHAUSTION") return NESTED_TOO_DEEPLY;
   if (code === "MULTIPLE_DOCS") return "a second YAML document starts here; a registry file holds exactly one document";
@@ -185,9 +186,17 @@ function describeYamlError(code: string, message: string, duplicateKey: () => st
   return `YAML syntax: ${text.charAt(0).toLowerCase()}${text.slice(1)}`;
 }
 
-/** `duplicate key "name" (first defined at 7:5)`, for the key that starts at `offset`. */
-function describeDuplicateKey(document: Document.Parsed, offset: number, at: (offset: number) => SourcePosition): string {
-  let message = "duplicate key: each key may appear only once in a map";
+/**
+ * `duplicate key "name" (first defined at 7:5)`, for the key that starts at `offset`, with the first definition as
+ * the related location.
+ */
+function describeDuplicateKey(
+  document: Document.Parsed,
+  where: SourceLocation,
+  offset: number,
+  at: (offset: number) => SourcePosition,
+): Diagnostic {
+  let diagnostic: Diagnostic = { ...where, code: "duplicate-key", message: "duplicate key: each key may appear only once in a map" };
   visit(document.contents, (node) => {
     if (!isMap(node)) return;
     const index = node.items.findIndex((pair) => (pair.key as Node | null)?.range?.[0] === offset);
@@ -197,10 +206,15 @@ function describeDuplicateKey(document: Document.Parsed, offset: number, at: (of
     const first = node.items.find((pair) => isScalar(pair.key) && pair.key.value === value);
     const firstAt = (first?.key as Node | undefined)?.range?.[0];
     if (value === undefined || firstAt === undefined || firstAt === offset) return;
-    const { line, column } = at(firstAt);
-    message = `duplicate key ${JSON.stringify(String(value))} (first defined at ${line}:${column}); each key may appear only once in a map`;
+    const earlier = [{ file: where.file, ...at(firstAt), message: "first defined here" }];
+    const name = JSON.stringify(String(value));
+    diagnostic = withRelated(
+      { ...where, code: "duplicate-key" },
+      earlier,
+      (cited) => `duplicate key ${name} (first defined at ${cited}); each key may appear only once in a map`,
+    );
   });
-  return message;
+  return diagnostic;
 }
 
 /** The offset of the first collection nested more than `limit` levels deep; iterative, so any depth is safe. */

@@ -1,4 +1,4 @@
-import type { Diagnostic, DiagnosticCode, SourceLocation } from "../diagnostics/index.js";
+import { type CitingMessage, type Diagnostic, type DiagnosticCode, type SourceLocation, withRelated } from "../diagnostics/index.js";
 import type { RawAlias, RawMember, RawRange, RawRegistry, RawText } from "../load/raw-registry.js";
 import { type DataPath, locate, type ParsedYaml } from "../load/yaml-document.js";
 import { RESERVED_WORDS } from "../validate/identifiers.js";
@@ -7,6 +7,12 @@ import { resolveFields } from "./fields.js";
 import { indexInnermost, intervalsContain, normalizeIntervals, subtractIntervals } from "./intervals.js";
 import { checkReplacements, reportRetiredReuse, resolveLifecycle, splitRetired } from "./lifecycle.js";
 import type { Alias, CodeEntry, CodeRange, CodeSet, FieldTarget, Interval, LocalizedText, Registry } from "./registry.js";
+
+/** Another place a problem points at, by its path in the registry: `first defined here`. */
+export interface RelatedPath {
+  readonly path: DataPath;
+  readonly message: string;
+}
 
 /** Collects located diagnostics for one parsed file. */
 export class Reporter {
@@ -21,18 +27,22 @@ export class Reporter {
 
   /** The diagnostic of a problem at the value (or key) found at `path`, without reporting it. */
   diagnostic(path: DataPath, code: DiagnosticCode, message: string, target: "value" | "key" = "value"): Diagnostic {
-    return { file: this.parsed.source.file, ...locate(this.parsed, path, target), code, message };
+    return { ...this.locate(path, target), code, message };
   }
 
-  /** Where a value is, with its file: a related location. */
-  locateFull(path: DataPath): SourceLocation {
-    return { file: this.parsed.source.file, ...locate(this.parsed, path) };
+  /**
+   * Reports a problem at the value found at `path` that points at other places too (an earlier definition):
+   * they travel as the diagnostic's `related` locations, and `message` cites each as `12:5` (`base.yaml:12:5` when
+   * it is in another file than the problem).
+   */
+  errorWithRelated(path: DataPath, code: DiagnosticCode, related: readonly RelatedPath[], message: CitingMessage): void {
+    const places = related.map((place) => ({ ...this.locate(place.path, "value"), message: place.message }));
+    this.diagnostics.push(withRelated({ ...this.locate(path, "value"), code }, places, message));
   }
 
-  /** `12:5`: where a value is, for messages that point back at an earlier definition. */
-  where(path: DataPath): string {
-    const { line, column } = locate(this.parsed, path);
-    return `${line}:${column}`;
+  /** The file and position of the value (or key) at `path`. */
+  protected locate(path: DataPath, target: "value" | "key"): SourceLocation {
+    return { file: this.parsed.source.file, ...locate(this.parsed, path, target) };
   }
 }
 
@@ -149,10 +159,12 @@ function checkLocales(raw: RawRegistry, reporter: Reporter): void {
   raw.locales.forEach((locale, index) => {
     const first = seen.get(locale.toLowerCase());
     if (first !== undefined) {
-      reporter.error(
+      const earlier = [{ path: ["locales", first], message: "first listed here" }];
+      reporter.errorWithRelated(
         ["locales", index],
         "duplicate-locale",
-        `locale "${locale}" is listed twice (first at ${reporter.where(["locales", first])})`,
+        earlier,
+        (at) => `locale "${locale}" is listed twice (first at ${at})`,
       );
     } else {
       seen.set(locale.toLowerCase(), index);
@@ -197,7 +209,8 @@ class NameRegistry {
       return;
     }
     const how = previous.name === name ? "" : ` (differs only in case from "${previous.name}")`;
-    this.reporter.error(path, "duplicate-name", `duplicate name "${name}"${how}; first defined at ${this.reporter.where(previous.path)}`);
+    const earlier = [{ path: previous.path, message: "first defined here" }];
+    this.reporter.errorWithRelated(path, "duplicate-name", earlier, (at) => `duplicate name "${name}"${how}; first defined at ${at}`);
   }
 
   addAlias(name: string, path: DataPath): void {
@@ -207,7 +220,8 @@ class NameRegistry {
     }
     const previous = this.aliases.get(name);
     if (previous !== undefined) {
-      this.reporter.error(path, "duplicate-alias", `duplicate alias "${name}"; first defined at ${this.reporter.where(previous)}`);
+      const earlier = [{ path: previous, message: "first defined here" }];
+      this.reporter.errorWithRelated(path, "duplicate-alias", earlier, (at) => `duplicate alias "${name}"; first defined at ${at}`);
       return;
     }
     this.aliases.set(name, path);
@@ -275,18 +289,21 @@ function findParents(ranges: readonly RawRange[], reporter: Reporter): (string |
     const enclosing = open.at(-1);
     if (enclosing !== undefined) {
       const { range } = enclosing;
-      // A function: locating a value takes a parse with positions, wanted only for a message.
-      const span = () => `${range.name} (${range.from}–${range.to}, at ${reporter.where(["ranges", enclosing.index])})`;
+      const other = [{ path: ["ranges", enclosing.index], message: `range ${range.name} is here` }];
+      const span = (at: string): string => `${range.name} (${range.from}–${range.to}, at ${at})`;
       if (range.from === current.range.from && range.to === current.range.to) {
-        reporter.error(["ranges", current.index], "duplicate-range", `range ${current.range.name} has the same span as ${span()}`);
+        reporter.errorWithRelated(
+          ["ranges", current.index],
+          "duplicate-range",
+          other,
+          (at) => `range ${current.range.name} has the same span as ${span(at)}`,
+        );
         continue;
       }
       if (current.range.to > range.to) {
-        reporter.error(
-          ["ranges", current.index],
-          "overlapping-ranges",
-          `range ${current.range.name} (${current.range.from}–${current.range.to}) partially overlaps ${span()}; ranges must nest or be disjoint`,
-        );
+        const message = (at: string): string =>
+          `range ${current.range.name} (${current.range.from}–${current.range.to}) partially overlaps ${span(at)}; ranges must nest or be disjoint`;
+        reporter.errorWithRelated(["ranges", current.index], "overlapping-ranges", other, message);
         continue;
       }
       parents[current.index] = range.name;
@@ -318,10 +335,12 @@ function resolveCodes(context: ModelContext, bounds: Interval, ranges: readonly 
         `code ${entry.code} is the number of retired code ${raw.codes[retiredAt]!.name}`,
       );
     } else if (first !== undefined) {
-      reporter.error(
+      const earlier = [{ path: ["codes", first, "code"], message: "first defined here" }];
+      reporter.errorWithRelated(
         [...path, "code"],
         "duplicate-code",
-        `duplicate code ${entry.code} (first defined at ${reporter.where(["codes", first, "code"])})`,
+        earlier,
+        (at) => `duplicate code ${entry.code} (first defined at ${at})`,
       );
     } else {
       seen.set(entry.code, index);
@@ -365,10 +384,12 @@ function resolveSets(context: ModelContext, bounds: Interval, codes: readonly Co
     if (first !== undefined) {
       const other = raw.sets![first]!.name;
       const how = other === set.name ? "" : ` (differs only in case from "${other}")`;
-      reporter.error(
+      const earlier = [{ path: ["sets", first, "name"], message: "first defined here" }];
+      reporter.errorWithRelated(
         [...path, "name"],
         "duplicate-set",
-        `duplicate set "${set.name}"${how}; first defined at ${reporter.where(["sets", first, "name"])}`,
+        earlier,
+        (at) => `duplicate set "${set.name}"${how}; first defined at ${at}`,
       );
     } else {
       seen.set(set.name.toLowerCase(), index);

@@ -1,5 +1,5 @@
 import path from "node:path";
-import type { Diagnostic, DiagnosticCode, SourceLocation } from "../diagnostics/index.js";
+import type { SourceLocation } from "../diagnostics/index.js";
 import {
   extendRegistry,
   type MergedRegistry,
@@ -40,27 +40,14 @@ export async function loadMergedRegistry(file: string, cwd: string | undefined, 
   return extendRegistry(data, parsed, base.merged);
 }
 
-/** A reporter for a merged registry: each problem is reported in the file, and at the node, it comes from. */
+/** A reporter for a merged registry: each problem, and each place it points at, in the file and at the node it comes from. */
 export class MergedReporter extends Reporter {
   constructor(private readonly merged: MergedRegistry) {
     super(merged.parsed);
   }
 
-  override diagnostic(where: DataPath, code: DiagnosticCode, message: string, target: "value" | "key" = "value"): Diagnostic {
+  protected override locate(where: DataPath, target: "value" | "key"): SourceLocation {
     const { parsed, path: local } = this.merged.origin(where);
-    // `where` names the file of a position in another file; within the same file, line:column is enough.
-    const text = message.replaceAll(`at ${parsed.source.file}:`, "at ");
-    return { file: parsed.source.file, ...locate(parsed, local, target), code, message: text };
-  }
-
-  override locateFull(where: DataPath): SourceLocation {
-    const { parsed, path: local } = this.merged.origin(where);
-    return { file: parsed.source.file, ...locate(parsed, local) };
-  }
-
-  override where(where: DataPath): string {
-    const { parsed, path: local } = this.merged.origin(where);
-    const { line, column } = locate(parsed, local);
-    return parsed === this.parsed ? `${line}:${column}` : `${parsed.source.file}:${line}:${column}`;
+    return { file: parsed.source.file, ...locate(parsed, local, target) };
   }
 }

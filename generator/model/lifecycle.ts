@@ -1,28 +1,36 @@
-import type { SourceLocation } from "../diagnostics/index.js";
+import type { CitingMessage, DiagnosticCode } from "../diagnostics/index.js";
 import type { RawCode } from "../load/raw-registry.js";
 import type { DataPath } from "../load/yaml-document.js";
 import type { CodeEntry, CodeLifecycle } from "./registry.js";
 
-/** What the lifecycle checks need of the model's reporter: report at a path, and locate another path in full. */
+/** What the lifecycle checks need of the model's reporter: report at a path, alone or pointing at other paths. */
 export interface LifecycleReporter {
-  error(path: DataPath, code: string, message: string, target?: "value" | "key"): void;
-  locateFull(path: DataPath): SourceLocation;
-}
-
-/** `schema/close-codes.yaml:12:5`: a related location, as the message that names it prints it. */
-function printLocation(location: SourceLocation): string {
-  return `${location.file}:${location.line}:${location.column}`;
+  error(path: DataPath, code: DiagnosticCode, message: string, target?: "value" | "key"): void;
+  errorWithRelated(
+    path: DataPath,
+    code: DiagnosticCode,
+    related: readonly { readonly path: DataPath; readonly message: string }[],
+    message: CitingMessage,
+  ): void;
 }
 
 /**
- * Reports a use of a retired code's number or name at `at`, pointing back at the retirement. The related
- * location is part of the message: one place to change once diagnostics carry related locations as data.
+ * Reports a use of a retired code's number or name at `at`, pointing back at the retirement: a related location,
+ * cited as `12:5` in the same file and `base.yaml:12:5` from another.
  */
-export function reportRetiredReuse(reporter: LifecycleReporter, at: DataPath, retiredAt: DataPath, code: string, message: string): void {
-  reporter.error(
+export function reportRetiredReuse(
+  reporter: LifecycleReporter,
+  at: DataPath,
+  retiredAt: DataPath,
+  code: DiagnosticCode,
+  message: string,
+): void {
+  const retirement = [{ path: retiredAt, message: "retired here" }];
+  reporter.errorWithRelated(
     at,
     code,
-    `${message} (retired at ${printLocation(reporter.locateFull(retiredAt))}); a retired code is reserved forever, choose another`,
+    retirement,
+    (cited) => `${message} (retired at ${cited}); a retired code is reserved forever, choose another`,
   );
 }
 

@@ -124,6 +124,16 @@ describe("a registry that extends another", () => {
       expected: ["base.yaml:11:11: error: duplicate code 1 (first defined at 8:11)"],
     },
     {
+      case: "a problem inside the base that points into the child, with the child's file",
+      child: CHILD.replace(
+        "title: App codes",
+        "title: App codes\nranges:\n  - { from: 0, to: 50, name: Under, description: The lowest codes. }",
+      ),
+      expected: [
+        "base.yaml:6:5: error: range Low (1–99) partially overlaps Under (0–50, at app.yaml:5:5); ranges must nest or be disjoint",
+      ],
+    },
+    {
       case: "a missing base",
       child: CHILD.replace("./base.yaml", "./nope.yaml"),
       expected: [/^app\.yaml:2:10: error: cannot extend "\.\/nope\.yaml": no such file \(looked for .*nope\.yaml\)$/],

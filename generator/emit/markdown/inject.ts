@@ -1,4 +1,4 @@
-import type { Diagnostic, DiagnosticCode, SourcePosition } from "../../diagnostics/index.js";
+import { type CitingMessage, type Diagnostic, type DiagnosticCode, type SourcePosition, withRelated } from "../../diagnostics/index.js";
 import { TABLE_NAMES, type TableName } from "../../load/templates/template.js";
 import type { Registry } from "../../model/registry.js";
 
@@ -109,6 +109,12 @@ class RegionScanner {
     this.diagnostics.push({ file: this.file, ...at, code, message });
   }
 
+  /** Reports a problem that cites where the open region starts, that start as its related location. */
+  private reportAgainstOpen(at: SourcePosition, code: DiagnosticCode, open: OpenRegion, message: CitingMessage): void {
+    const start = [{ file: this.file, ...open.at, message: `the region "${open.id}" opens here` }];
+    this.diagnostics.push(withRelated({ file: this.file, ...at, code }, start, message));
+  }
+
   /** Fenced code blocks outside regions are skipped: a marker shown in a code sample is text. */
   private inFence(line: Line): boolean {
     if (this.open !== undefined) return false;
@@ -144,12 +150,10 @@ class RegionScanner {
     const known = arity && (TABLE_NAMES as readonly string[]).includes(table.word);
     if (arity && !known) this.report(table.at, "marker-table", `unknown table "${table.word}" (known: ${TABLE_NAMES.join(", ")})`);
     if (this.open !== undefined) {
-      const { id: openId, at } = this.open;
-      this.report(
-        marker.at,
-        "marker-nested",
-        `start marker inside the region "${openId}" opened at ${at.line}:${at.column}; close that one first with <!-- codebook:end ${openId} -->`,
-      );
+      const openId = this.open.id;
+      const message = (opened: string): string =>
+        `start marker inside the region "${openId}" opened at ${opened}; close that one first with <!-- codebook:end ${openId} -->`;
+      this.reportAgainstOpen(marker.at, "marker-nested", this.open, message);
       return;
     }
     this.open = {
@@ -177,12 +181,9 @@ class RegionScanner {
     }
     this.open = undefined;
     if (open.id !== "" && id.word !== open.id) {
-      const where = `${open.at.line}:${open.at.column}`;
-      this.report(
-        id.at,
-        "marker-mismatch",
-        `end marker for "${id.word}" closes the region "${open.id}" opened at ${where}; write <!-- codebook:end ${open.id} -->`,
-      );
+      const message = (opened: string): string =>
+        `end marker for "${id.word}" closes the region "${open.id}" opened at ${opened}; write <!-- codebook:end ${open.id} -->`;
+      this.reportAgainstOpen(id.at, "marker-mismatch", open, message);
     } else if (open.table !== undefined) {
       const { table, locale, idAt, localeAt, contentStart, eol } = open;
       this.regions.push({ id: open.id, table, locale, idAt, localeAt, contentStart, contentEnd: line.start, eol });

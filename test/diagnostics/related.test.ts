@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import { citeLocation, collect, type Diagnostic, failure, formatDiagnostic, withRelated } from "../../generator/diagnostics/index.js";
+import { validate } from "../../generator/index.js";
+import { demoRegistry } from "../helpers/registries.js";
+import { tempDir, writeTree } from "../helpers/temp.js";
+
+const AT = { file: "app.yaml", line: 5, column: 11, code: "duplicate-code" } as const;
+
+describe("related locations", () => {
+  it.each([
+    ["in the same file, by line and column", { file: "app.yaml", line: 8, column: 5 }, "8:5"],
+    ["in another file, with that file", { file: "base.yaml", line: 8, column: 5 }, "base.yaml:8:5"],
+  ])("are cited %s", (_, location, cited) => {
+    expect(citeLocation(location, "app.yaml")).toBe(cited);
+    const diagnostic = withRelated(
+      AT,
+      [{ ...location, message: "first defined here" }],
+      (at) => `duplicate code 2 (first defined at ${at})`,
+    );
+    expect(formatDiagnostic(diagnostic)).toBe(`app.yaml:5:11: error: duplicate code 2 (first defined at ${cited})`);
+    expect(diagnostic.related).toEqual([{ ...location, message: "first defined here" }]);
+  });
+
+  it.each([
+    ["a duplicate code", demoRegistry().replace("code: 2", "code: 1"), { line: 8, column: 11, message: "first defined here" }],
+    [
+      "a duplicate key",
+      demoRegistry().replace("name: Two", "name: Two\n    name: Deux"),
+      { line: 12, column: 5, message: "first defined here" },
+    ],
+    [
+      "an overlapping range",
+      demoRegistry({ extra: "" }).replace("codes:", "  - { from: 50, to: 120, name: High, description: High. }\ncodes:"),
+      { line: 6, column: 5, message: "range Low is here" },
+    ],
+  ])("travel as data from the checks: %s", async (_, registry, related) => {
+    const dir = await tempDir();
+    await writeTree(dir, { "demo.yaml": registry });
+    const diagnostics = await validate({ registries: ["demo.yaml"], cwd: dir });
+    expect(diagnostics.map((diagnostic) => diagnostic.related)).toEqual([[{ file: "demo.yaml", ...related }]]);
+  });
+});
+
+describe("collect", () => {
+  const problem = (line: number): Diagnostic => ({ file: "a.yaml", line, column: 1, code: "yaml-syntax", message: "bad" });
+
+  it("gives every result's outputs in order when all succeeded", () => {
+    expect(
+      collect([
+        { ok: true, registry: "a" },
+        { ok: true, files: [1] },
+      ] as const),
+    ).toEqual({
+      ok: true,
+      values: [
+        { ok: true, registry: "a" },
+        { ok: true, files: [1] },
+      ],
+    });
+  });
+
+  it("gives the problems of every failed result together", () => {
+    expect(collect([failure([problem(1)]), { ok: true, registry: "a" }, failure([problem(2), problem(3)])])).toEqual(
+      failure([problem(1), problem(2), problem(3)]),
+    );
+  });
+});
