@@ -10,4 +10,4 @@ export {
   sortDiagnostics,
   withRelated,
 } from "./format.js";
-export { collect, type Failure, failure, type Result, type Success } from "./result.js";
+export { collect, type Failure, failure, type Result, type Success, type WithProblems } from "./result.js";

@@ -13,6 +13,12 @@ export interface Failure {
  */
 export type Result<T extends object = object> = ({ readonly ok: true } & T) | Failure;
 
+/**
+ * What a stage returns that reports problems yet keeps what it could read (the well-formed locale files, the
+ * well-formed regions), so that the checks after it still run and a run reports every problem at once.
+ */
+export type WithProblems<T extends object> = T & { readonly diagnostics: readonly Diagnostic[] };
+
 /** The successful form of a result type. */
 export type Success<R> = Extract<R, { readonly ok: true }>;
 

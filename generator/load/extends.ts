@@ -1,5 +1,5 @@
 import path from "node:path";
-import type { Diagnostic, DiagnosticCode } from "../diagnostics/index.js";
+import type { Diagnostic, DiagnosticCode, Result } from "../diagnostics/index.js";
 import { checkInputFile, isFile } from "./checked-read.js";
 import type { RawRegistry, RawText } from "./raw-registry.js";
 import { type DataPath, locate, type ParsedYaml } from "./yaml-document.js";
@@ -26,10 +26,6 @@ export interface MergedRegistry {
   /** The locales of each of `sources` as that file sees them (a base may have more than the registry keeps). */
   readonly sourceLocales: readonly (readonly string[])[];
 }
-
-export type MergeResult =
-  | { readonly ok: true; readonly merged: MergedRegistry }
-  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
 
 /** The lists a registry adds to those of the registry it extends; every other key replaces the inherited one. */
 const MERGED_LISTS = ["fields", "ranges", "codes", "sets"] as const;
@@ -84,7 +80,7 @@ export function mergeProblem(
   code: DiagnosticCode,
   message: string,
   target: "value" | "key" = "value",
-): MergeResult {
+): Result<{ readonly merged: MergedRegistry }> {
   return { ok: false, diagnostics: [{ file: parsed.source.file, ...locate(parsed, where, target), code, message }] };
 }
 
@@ -197,7 +193,11 @@ export function singleRegistry(parsed: ParsedYaml): MergedRegistry {
  * registry's own; every other key the registry sets replaces the inherited one (`messageFormat` must stay as
  * inherited; `locales` may be a subset of the base's, which limits every inherited text to them).
  */
-export function extendRegistry(data: RawRegistryFile, parsed: ParsedYaml, base: MergedRegistry): MergeResult {
+export function extendRegistry(
+  data: RawRegistryFile,
+  parsed: ParsedYaml,
+  base: MergedRegistry,
+): Result<{ readonly merged: MergedRegistry }> {
   for (const [key, fallback] of Object.entries(FIXED_KEYS) as [keyof typeof FIXED_KEYS, unknown][]) {
     if (data[key] !== undefined && !sameValue(data[key], base.raw[key] ?? fallback)) {
       return mergeProblem(

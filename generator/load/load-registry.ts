@@ -1,17 +1,13 @@
-import type { Diagnostic } from "../diagnostics/index.js";
+import type { Result } from "../diagnostics/index.js";
 import { describeMisplacedFile } from "./file-kind.js";
 import { readSourceFile } from "./source-file.js";
 import { type ParsedYaml, parseYaml } from "./yaml-document.js";
-
-export type RegistryFileResult =
-  | { readonly ok: true; readonly parsed: ParsedYaml }
-  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
 
 /**
  * Reads and parses one registry file, refusing a file that is plainly another kind of input (a locale file or a
  * config given as a registry). Validation and resolution are the next stages' (see `model/load-model.ts`).
  */
-export async function readRegistryFile(file: string, cwd: string | undefined): Promise<RegistryFileResult> {
+export async function readRegistryFile(file: string, cwd: string | undefined): Promise<Result<{ readonly parsed: ParsedYaml }>> {
   const read = await readSourceFile(file, cwd);
   if (!read.ok) return read;
   const parse = parseYaml(read.source);

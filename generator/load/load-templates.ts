@@ -1,6 +1,6 @@
 import { readdir } from "node:fs/promises";
 import path from "node:path";
-import type { Diagnostic, DiagnosticCode } from "../diagnostics/index.js";
+import type { Diagnostic, DiagnosticCode, Result } from "../diagnostics/index.js";
 import { packageRoot } from "../package/package-root.js";
 import { displayPath, readSourceFile } from "./source-file.js";
 import { PAGE_TEXT_KEYS, type PageTextKey, type PartialPageTexts } from "./templates/page-texts.js";
@@ -17,21 +17,19 @@ const PAGE_FILE = /^(page(?:\.[A-Za-z0-9-]+)?)\.md$/;
 const TEXTS_FILE = /^(.+)\.ya?ml$/;
 const LOCALE_TAG = /^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|[0-9]{3}))?$/;
 
-export type TemplatesResult =
-  | {
-      readonly ok: true;
-      readonly templates: MarkdownTemplates;
-      /** Absolute paths of the user's template files that were read: inputs of the output. */
-      readonly files: readonly string[];
-    }
-  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
+/** The page templates and texts, and the user's files they were read from. */
+export interface LoadedTemplates {
+  readonly templates: MarkdownTemplates;
+  /** Absolute paths of the user's template files that were read: inputs of the output. */
+  readonly files: readonly string[];
+}
 
 /**
  * Loads the page templates and page texts: the user's folder (when given) over the built-in one. Every
  * template and texts file found is parsed, and every problem reported at its `FILE:LINE:COL`.
  * @param folder an absolute path, or undefined for the built-in templates only
  */
-export async function loadMarkdownTemplates(folder: string | undefined, cwd: string): Promise<TemplatesResult> {
+export async function loadMarkdownTemplates(folder: string | undefined, cwd: string): Promise<Result<LoadedTemplates>> {
   const folders = folder === undefined ? [builtInTemplatesFolder] : [folder, builtInTemplatesFolder];
   const results = await Promise.all(folders.map((each) => loadLayer(each, cwd)));
   const diagnostics = results.flatMap((result) => result.diagnostics);
@@ -92,12 +90,8 @@ async function loadLayer(folder: string, cwd: string): Promise<{ layer: Template
   return { layer, diagnostics, files };
 }
 
-type TextsResult =
-  | { readonly ok: true; readonly texts: PartialPageTexts }
-  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
-
 /** Reads `locales/<locale>.yaml`: a map from page text keys to non-empty strings; any subset of the keys. */
-async function loadPageTexts(file: string, locale: string, cwd: string): Promise<TextsResult> {
+async function loadPageTexts(file: string, locale: string, cwd: string): Promise<Result<{ readonly texts: PartialPageTexts }>> {
   const read = await readSourceFile(file, cwd);
   if (!read.ok) return read;
   if (!LOCALE_TAG.test(locale)) {
@@ -109,7 +103,7 @@ async function loadPageTexts(file: string, locale: string, cwd: string): Promise
   return checkPageTexts(parse.parsed);
 }
 
-function checkPageTexts(parsed: ParsedYaml): TextsResult {
+function checkPageTexts(parsed: ParsedYaml): Result<{ readonly texts: PartialPageTexts }> {
   const { data } = parsed;
   const diagnostics: Diagnostic[] = [];
   const report = (at: readonly string[], target: "key" | "value", code: DiagnosticCode, message: string) =>

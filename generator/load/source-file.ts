@@ -1,5 +1,5 @@
 import path from "node:path";
-import type { Diagnostic } from "../diagnostics/index.js";
+import type { Result } from "../diagnostics/index.js";
 import { readInputBytes } from "./checked-read.js";
 
 export { type BytesResult, checkInputFile, MAX_SOURCE_BYTES, type ReadProblem, readInputBytes } from "./checked-read.js";
@@ -16,10 +16,6 @@ export interface SourceFile {
   readonly bom: boolean;
 }
 
-export type ReadResult =
-  | { readonly ok: true; readonly source: SourceFile }
-  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
-
 /** The name a diagnostic prints for `absolutePath`: relative to `cwd` when below it, with `/` separators. */
 export function displayPath(absolutePath: string, cwd: string = process.cwd()): string {
   const relative = path.relative(cwd, absolutePath);
@@ -32,7 +28,7 @@ export function displayPath(absolutePath: string, cwd: string = process.cwd()): 
  * {@link MAX_SOURCE_BYTES} and files that are not valid UTF-8, with a located diagnostic; strips a byte-order mark
  * (and says whether there was one).
  */
-export async function readSourceFile(filePath: string, cwd: string = process.cwd()): Promise<ReadResult> {
+export async function readSourceFile(filePath: string, cwd: string = process.cwd()): Promise<Result<{ readonly source: SourceFile }>> {
   const absolute = path.resolve(cwd, filePath);
   const file = displayPath(absolute, cwd);
   const read = readInputBytes(absolute);

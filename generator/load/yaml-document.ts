@@ -1,5 +1,5 @@
 import { type Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
-import { type Diagnostic, type SourceLocation, type SourcePosition, withRelated } from "../diagnostics/index.js";
+import { type Diagnostic, type Result, type SourceLocation, type SourcePosition, withRelated } from "../diagnostics/index.js";
 import { clipBlockScalars } from "./block-scalars.js";
 import { MAX_SOURCE_BYTES, type SourceFile } from "./source-file.js";
 import { adviseOnYamlError, describeFlowMapComma, findFlowMapCommas } from "./yaml-advice.js";
@@ -17,10 +17,6 @@ export interface ParsedYaml {
   /** The document as plain data. */
   readonly data: unknown;
 }
-
-export type ParseResult =
-  | { readonly ok: true; readonly parsed: ParsedYaml }
-  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
 
 /** A path into the data, as JSON Pointer segments: `["codes", 3, "name"]`. */
 export type DataPath = readonly (string | number)[];
@@ -60,7 +56,7 @@ function parseWithPositions(text: string): { document: Document.Parsed; lineCoun
  * (see {@link findRestrictedForms}). A document that needs none of that care is read by a faster parser without
  * positions (see yaml-fast-data.ts), which gives the same data; its positions are computed when first asked for.
  */
-export function parseYaml(source: SourceFile): ParseResult {
+export function parseYaml(source: SourceFile): Result<{ readonly parsed: ParsedYaml }> {
   const text = withLineFeeds(source.text);
   const fast = readYamlDataFast(text);
   if (fast === undefined) return parseYamlCarefully(source);
@@ -88,7 +84,7 @@ export function parseYaml(source: SourceFile): ParseResult {
  * {@link parseYaml} with `yaml`'s document parser alone: every node kept with its position, every problem found
  * and located. What parseYaml does for any document its fast path leaves alone.
  */
-export function parseYamlCarefully(source: SourceFile): ParseResult {
+export function parseYamlCarefully(source: SourceFile): Result<{ readonly parsed: ParsedYaml }> {
   const text = withLineFeeds(source.text);
   const { document, lineCounter } = parseWithPositions(text);
   const at = (offset: number): SourcePosition => {

@@ -1,4 +1,11 @@
-import { type CitingMessage, type Diagnostic, type DiagnosticCode, type SourceLocation, withRelated } from "../diagnostics/index.js";
+import {
+  type CitingMessage,
+  type Diagnostic,
+  type DiagnosticCode,
+  type Result,
+  type SourceLocation,
+  withRelated,
+} from "../diagnostics/index.js";
 import type { RawAlias, RawMember, RawRange, RawRegistry, RawText } from "../load/raw-registry.js";
 import { type DataPath, locate, type ParsedYaml } from "../load/yaml-document.js";
 import { RESERVED_WORDS } from "../validate/identifiers.js";
@@ -86,10 +93,6 @@ interface ModelContext extends BuildContext {
   readonly fallbacks: Map<string, readonly string[]>;
 }
 
-export type BuildResult =
-  | { readonly ok: true; readonly registry: Registry }
-  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
-
 const DEFAULT_BOUNDS: Interval = { from: 0, to: Number.MAX_SAFE_INTEGER };
 
 /** What `describe<Type>` returns for an unknown code when the registry has no `unknown` text. */
@@ -111,7 +114,7 @@ function sameInEvery(locales: readonly string[], text: string): LocalizedText {
  * Resolves a schema-valid registry into the model every emitter reads, running the semantic checks
  * that JSON Schema cannot express: duplicates, overlaps, bounds, translations, set members.
  */
-export function buildModel(input: BuildContext): BuildResult {
+export function buildModel(input: BuildContext): Result<{ readonly registry: Registry }> {
   const context: ModelContext = { ...input, fallbacks: new Map() };
   const { raw, reporter } = context;
   checkLocales(raw, reporter);

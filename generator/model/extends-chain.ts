@@ -1,9 +1,8 @@
 import path from "node:path";
-import type { SourceLocation } from "../diagnostics/index.js";
+import type { Result, SourceLocation } from "../diagnostics/index.js";
 import {
   extendRegistry,
   type MergedRegistry,
-  type MergeResult,
   mergeProblem,
   type RawRegistryFile,
   resolveExtends,
@@ -20,7 +19,11 @@ import { Reporter } from "./build-model.js";
  * `extends` or a changed fixed key in the extending file. Duplicate codes and names across the two are found by the
  * model's checks, reported at the later definition.
  */
-export async function loadMergedRegistry(file: string, cwd: string | undefined, chain: readonly string[] = []): Promise<MergeResult> {
+export async function loadMergedRegistry(
+  file: string,
+  cwd: string | undefined,
+  chain: readonly string[] = [],
+): Promise<Result<{ readonly merged: MergedRegistry }>> {
   const read = await readRegistryFile(file, cwd);
   if (!read.ok) return read;
   const { parsed } = read;

@@ -1,4 +1,4 @@
-import { type Diagnostic, DiagnosticError } from "../diagnostics/index.js";
+import { type Diagnostic, DiagnosticError, type Result, type WithProblems } from "../diagnostics/index.js";
 import type { MergedRegistry } from "../load/extends.js";
 import { readRegistryFile } from "../load/load-registry.js";
 import type { RawRegistry } from "../load/raw-registry.js";
@@ -12,14 +12,12 @@ import { loadLocaleFiles } from "./locale-files.js";
 import type { MessagePart, Registry, RegistryOrigins } from "./registry.js";
 import { Translations } from "./translations.js";
 
-export type LoadResult =
-  | {
-      readonly ok: true;
-      readonly registry: Registry;
-      /** Absolute paths of every file read. */
-      readonly files: readonly string[];
-    }
-  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
+/** A loaded registry and every file it was loaded from. */
+export interface LoadedRegistry {
+  readonly registry: Registry;
+  /** Absolute paths of every file read. */
+  readonly files: readonly string[];
+}
 
 /** Options for loading a registry. */
 export interface LoadOptions {
@@ -43,9 +41,7 @@ export interface CheckedLoadOptions extends LoadOptions {
 }
 
 /** A registry's sources; `diagnostics` holds the locale files' problems (a broken file contributes no texts). */
-export type SourcesResult =
-  | { readonly ok: true; readonly translations: Translations; readonly diagnostics: readonly Diagnostic[] }
-  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
+export type RegistrySources = WithProblems<{ readonly translations: Translations }>;
 
 /** One registry file's texts: its own inline texts and its locale files, checked against each other. */
 async function loadTranslations(
@@ -63,7 +59,7 @@ async function loadTranslations(
  * locale files against the registry: every text of the registry with where it is written. This is one file's
  * view (the translation report's); a registry that extends another is loaded whole by {@link tryLoadRegistry}.
  */
-export async function loadRegistrySources(registryPath: string, options: LoadOptions = {}): Promise<SourcesResult> {
+export async function loadRegistrySources(registryPath: string, options: LoadOptions = {}): Promise<Result<RegistrySources>> {
   const cwd = options.cwd ?? process.cwd();
   const read = await readRegistryFile(registryPath, cwd);
   if (!read.ok) return read;
@@ -79,7 +75,7 @@ export async function loadRegistrySources(registryPath: string, options: LoadOpt
 export async function resolveRegistry(
   translations: Translations,
   options: Pick<CheckedLoadOptions, "tolerateMissing" | "checks" | "cwd"> = {},
-): Promise<LoadResult> {
+): Promise<Result<LoadedRegistry>> {
   const raw: RawRegistry = options.tolerateMissing === true ? { ...translations.raw, missingTranslations: "source" } : translations.raw;
   const parsed = translations.registry;
   const targets = await loadFieldTargets(raw, (path) => ({ parsed, path }), options.cwd);
@@ -174,7 +170,7 @@ export async function loadOwnTranslations(merged: MergedRegistry, options: LoadO
  * Reads, parses, validates and resolves one registry file — merged with the registries it extends, each with the
  * locale files beside it — collecting every diagnostic on the way.
  */
-export async function tryLoadRegistry(registryPath: string, options: CheckedLoadOptions = {}): Promise<LoadResult> {
+export async function tryLoadRegistry(registryPath: string, options: CheckedLoadOptions = {}): Promise<Result<LoadedRegistry>> {
   const cwd = options.cwd ?? process.cwd();
   const loaded = await loadMergedRegistry(registryPath, cwd);
   if (!loaded.ok) return loaded;

@@ -1,19 +1,19 @@
 import path from "node:path";
-import type { Diagnostic, DiagnosticCode } from "../diagnostics/index.js";
+import type { Diagnostic, DiagnosticCode, WithProblems } from "../diagnostics/index.js";
 import { findLocaleFiles, flattenEntries, type LocaleFile, type RawLocaleFile } from "../load/locale-files.js";
 import type { RawRegistry } from "../load/raw-registry.js";
 import { readSourceFile } from "../load/source-file.js";
 import { locate, type ParsedYaml, parseYaml } from "../load/yaml-document.js";
 import { validateAgainstSchema } from "../validate/schema.js";
 
-export type LocaleFilesResult = { readonly files: readonly LocaleFile[]; readonly diagnostics: readonly Diagnostic[] };
+export type LocaleFiles = WithProblems<{ readonly files: readonly LocaleFile[] }>;
 
 /**
  * Loads the locale files beside a registry (`<basename>.<locale>.yaml`), validating each against
  * `locale.schema.json`. Reports a file for a locale the registry does not list, a `locale` that does not
  * match the file name, and two files for one locale.
  */
-export async function loadLocaleFiles(registry: ParsedYaml, raw: RawRegistry, cwd: string): Promise<LocaleFilesResult> {
+export async function loadLocaleFiles(registry: ParsedYaml, raw: RawRegistry, cwd: string): Promise<LocaleFiles> {
   const diagnostics: Diagnostic[] = [];
   const files: LocaleFile[] = [];
   const registryName = path.basename(registry.source.path);

@@ -1,4 +1,12 @@
-import { type CitingMessage, type Diagnostic, type DiagnosticCode, type SourcePosition, withRelated } from "../../diagnostics/index.js";
+import {
+  type CitingMessage,
+  type Diagnostic,
+  type DiagnosticCode,
+  type Result,
+  type SourcePosition,
+  type WithProblems,
+  withRelated,
+} from "../../diagnostics/index.js";
 import { TABLE_NAMES, type TableName } from "../../load/templates/template.js";
 import type { Registry } from "../../model/registry.js";
 
@@ -31,10 +39,7 @@ export interface InjectRegion {
 }
 
 /** The well-formed regions of a file, and a diagnostic for each problem with its markers. */
-export interface FindRegionsResult {
-  readonly regions: readonly InjectRegion[];
-  readonly diagnostics: readonly Diagnostic[];
-}
+export type FoundRegions = WithProblems<{ readonly regions: readonly InjectRegion[] }>;
 
 const START_SYNTAX = "<!-- codebook:start ID TABLE [LOCALE] -->";
 const END_SYNTAX = "<!-- codebook:end ID -->";
@@ -205,7 +210,7 @@ class RegionScanner {
  * open region, an end without a start or naming another id, an unknown table, a start never closed, and a file
  * without markers. The well-formed regions are returned too, so that their ids can be checked in the same run.
  */
-export function findRegions(text: string, file: string): FindRegionsResult {
+export function findRegions(text: string, file: string): FoundRegions {
   const scanner = new RegionScanner(file);
   for (const line of linesOf(text)) scanner.scan(line);
   scanner.finish();
@@ -220,15 +225,16 @@ export interface TableSource {
   readonly render: (registry: Registry, table: TableName, locale: string) => string;
 }
 
-export type InjectResult =
-  | { readonly ok: true; readonly text: string }
-  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
-
 /**
  * The file with every region replaced by its table, framed by blank lines; every byte outside the regions is
  * kept. Reports regions naming an unknown registry or locale, and then returns no text.
  */
-export function injectTables(text: string, file: string, regions: readonly InjectRegion[], source: TableSource): InjectResult {
+export function injectTables(
+  text: string,
+  file: string,
+  regions: readonly InjectRegion[],
+  source: TableSource,
+): Result<{ readonly text: string }> {
   const diagnostics: Diagnostic[] = [];
   const report = (at: SourcePosition, code: DiagnosticCode, message: string) => diagnostics.push({ file, ...at, code, message });
   const known = [...source.registries.keys()].join(", ");

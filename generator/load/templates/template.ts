@@ -1,4 +1,4 @@
-import type { Diagnostic, DiagnosticCode } from "../../diagnostics/index.js";
+import type { Diagnostic, DiagnosticCode, Result } from "../../diagnostics/index.js";
 import { PAGE_TEXT_KEYS, type PageTextKey } from "./page-texts.js";
 
 /**
@@ -41,10 +41,6 @@ export interface Template {
   readonly nodes: readonly TemplateNode[];
 }
 
-export type TemplateParseResult =
-  | { readonly ok: true; readonly template: Template }
-  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
-
 const KNOWN = "notice, title, description, id, locale, languages, text:KEY, table:TABLE, if:CONDITION, end";
 
 type Tag =
@@ -63,7 +59,7 @@ interface Token {
 }
 
 /** Parses a template, reporting every problem at its `FILE:LINE:COL`. Line endings are normalized to LF. */
-export function parseTemplate(source: string, file: string): TemplateParseResult {
+export function parseTemplate(source: string, file: string): Result<{ readonly template: Template }> {
   const text = source.replace(/\r\n?/g, "\n");
   const diagnostics: Diagnostic[] = [];
   const position = positionsOf(text);
