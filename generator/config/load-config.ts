@@ -1,5 +1,5 @@
 import path from "node:path";
-import { type Diagnostic, type DiagnosticCode, DiagnosticError, withRelated } from "../diagnostics/index.js";
+import { type Diagnostic, type DiagnosticCode, DiagnosticError, type WithProblems, withRelated } from "../diagnostics/index.js";
 import { TARGET_NAMES } from "../emit/targets.js";
 import { describeMisplacedFile } from "../load/file-kind.js";
 import { findJsonSyntaxError, positionOf } from "../load/json-syntax.js";
@@ -95,11 +95,10 @@ async function checkEntries(
 }
 
 /** A config file as far as it could be read: every problem in it, and what of it can still run. */
-export interface ConfigReading {
+export type ConfigReading = WithProblems<{
   /** The config's entries and injected files that can run; `undefined` when the file cannot be read as a config. */
   readonly config: CodebookConfig | undefined;
-  readonly diagnostics: readonly Diagnostic[];
-}
+}>;
 
 /**
  * Reads a config file and reports every problem in it, keeping what can still run (the entries whose registry
