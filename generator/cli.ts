@@ -402,7 +402,10 @@ async function runCommand(
     case "validate": {
       if (registries.length === 0 && options.config === false) throw new UsageError("validate needs a REGISTRY.yaml or a config file");
       const diagnostics = await validate(options);
-      if (diagnostics.length > 0) throw new DiagnosticError(diagnostics);
+      if (diagnostics.length > 0) {
+        printDiagnostics(io, diagnostics, OUTCOMES.validate);
+        return 1;
+      }
       if (!quiet) {
         io.stdout(
           registries.length === 0

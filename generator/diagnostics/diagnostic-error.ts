@@ -1,6 +1,6 @@
 import type { Diagnostic } from "./diagnostic.js";
 import { formatDiagnostic, sortDiagnostics } from "./format.js";
-import type { Result } from "./result.js";
+import type { Result, Success } from "./result.js";
 
 /**
  * Thrown by the public API when input is invalid, and only there: inside the stages problems travel as a
@@ -17,8 +17,7 @@ export class DiagnosticError extends Error {
   }
 }
 
-/** The value of a result, for the public API: its fields on success, a {@link DiagnosticError} thrown otherwise. */
-export function unwrap<T extends object>(result: Result<T>): T {
+/** Throws the problems of a failed result as a {@link DiagnosticError}: what the public API does, and only it. */
+export function throwIfInvalid<R extends Result>(result: R): asserts result is Success<R> {
   if (!result.ok) throw new DiagnosticError(result.diagnostics);
-  return result;
 }

@@ -1,6 +1,6 @@
 export type { DiagnosticCode } from "./codes.js";
 export type { Diagnostic, RelatedLocation, SourceLocation, SourcePosition } from "./diagnostic.js";
-export { DiagnosticError, unwrap } from "./diagnostic-error.js";
+export { DiagnosticError, throwIfInvalid } from "./diagnostic-error.js";
 export {
   type CitingMessage,
   citeLocation,
@@ -10,4 +10,4 @@ export {
   sortDiagnostics,
   withRelated,
 } from "./format.js";
-export { collect, type Failure, failure, type Result, type Success, type WithProblems } from "./result.js";
+export { collect, collectSettled, type Failure, failure, type Result, type Success, settle, type WithProblems } from "./result.js";

@@ -38,3 +38,22 @@ export function collect<const R extends readonly Result[]>(
   if (diagnostics.length > 0) return failure(diagnostics);
   return { ok: true, values: results as unknown as { -readonly [K in keyof R]: Success<R[K]> } };
 }
+
+/**
+ * Like {@link collect}, for results still to come: waits for every one, so that each stage's problems are in. A
+ * promise that rejects is a crash, not a problem in the input, and is thrown as it is.
+ */
+export async function collectSettled<const R extends readonly Result[]>(
+  results: { readonly [K in keyof R]: Promise<R[K]> },
+): Promise<Result<{ readonly values: { -readonly [K in keyof R]: Success<R[K]> } }>> {
+  const settled = await Promise.allSettled(results);
+  const crash = settled.find((result) => result.status === "rejected");
+  if (crash !== undefined) throw crash.reason;
+  return collect(settled.map((result) => (result as PromiseFulfilledResult<Result>).value) as unknown as R);
+}
+
+/** A stage's outputs, or its problems when it found any: a {@link WithProblems} once nothing more needs checking. */
+export function settle<T extends object>(value: WithProblems<T>): Result<Omit<T, "diagnostics">> {
+  const { diagnostics, ...outputs } = value;
+  return diagnostics.length > 0 ? failure(diagnostics) : { ok: true, ...(outputs as Omit<T, "diagnostics">) };
+}

@@ -1,4 +1,5 @@
 import { DEFAULTS, resolveCwd } from "../config/defaults.js";
+import { throwIfInvalid } from "../diagnostics/index.js";
 import type { FileCheck } from "../write/folder-sources.js";
 import type { RunOptions } from "./options.js";
 import { renderEverything } from "./render.js";
@@ -28,9 +29,11 @@ export async function check(options: RunOptions = {}): Promise<CheckResult> {
     if (current !== undefined)
       return { ok: true, files: [...current.files, ...current.injected].map((file) => ({ path: file, state: "current" as const })) };
   }
-  const { rendered, injected } = await renderEverything(options);
+  const everything = await renderEverything(options);
+  throwIfInvalid(everything);
   const { planOutputs } = await import("./output-plan.js");
-  const plan = await planOutputs(rendered, injected, resolveCwd(options.cwd));
+  const plan = await planOutputs(everything.rendered, everything.injected, resolveCwd(options.cwd));
+  throwIfInvalid(plan);
   const files: FileCheck[] = [
     ...plan.folders.flatMap((folder) => [
       ...folder.files.map(({ path: file, state }) => ({ path: file, state })),

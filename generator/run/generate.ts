@@ -1,5 +1,6 @@
 import path from "node:path";
 import { DEFAULTS, resolveCwd } from "../config/defaults.js";
+import { type Result, throwIfInvalid } from "../diagnostics/index.js";
 import { commitPlans } from "../write/output-folder.js";
 import { removeStaleTemporaryFiles } from "../write/staged-writes.js";
 import type { RunOptions } from "./options.js";
@@ -39,29 +40,42 @@ export interface GenerateResult {
  * @example await generate({ config: true }); // like `codebook generate` with no arguments
  */
 export async function generate(options: RunOptions = {}): Promise<GenerateResult> {
+  const result = await generateFolders(options);
+  throwIfInvalid(result);
+  return result.generated;
+}
+
+/** {@link generate}, with the problems of invalid input as its result: what a watch runs, to report them and go on. */
+export async function generateFolders(options: RunOptions): Promise<Result<{ readonly generated: GenerateResult }>> {
   if (!(options.force ?? DEFAULTS.force)) {
     const current = await findUpToDate(options);
     if (current !== undefined) {
       const { outDirs } = current;
       const unchanged = [...current.injected, ...current.files];
       return {
-        outDir: outDirs[0]!,
-        outDirs,
-        written: [],
-        unchanged,
-        removed: [],
-        kept: [],
-        overwritten: [],
-        upToDate: outDirs,
-        inputs: current.inputs,
+        ok: true,
+        generated: {
+          outDir: outDirs[0]!,
+          outDirs,
+          written: [],
+          unchanged,
+          removed: [],
+          kept: [],
+          overwritten: [],
+          upToDate: outDirs,
+          inputs: current.inputs,
+        },
       };
     }
   }
   options.signal?.throwIfAborted();
-  const { plans, rendered, injected } = await renderEverything(options);
+  const everything = await renderEverything(options);
+  if (!everything.ok) return everything;
+  const { plans, rendered, injected } = everything;
   options.signal?.throwIfAborted();
   const { planOutputs } = await import("./output-plan.js");
   const plan = await planOutputs(rendered, injected, resolveCwd(options.cwd));
+  if (!plan.ok) return plan;
   const injectedWrites = plan.injected.flatMap((file) => (file.write === undefined ? [] : [file.write]));
   // Only the temporary files of the injected files themselves: their folder (often the project's root) is the user's.
   for (const { target } of injectedWrites)
@@ -70,8 +84,8 @@ export async function generate(options: RunOptions = {}): Promise<GenerateResult
     signal: options.signal,
     whileWriting: options.whileWriting,
   });
-  const outDirs = plans.map((plan) => plan.outDir);
-  return {
+  const outDirs = plans.map((folder) => folder.outDir);
+  const generated: GenerateResult = {
     outDir: outDirs[0]!,
     outDirs,
     written: [...plan.injected.filter((file) => file.write !== undefined).map((file) => file.path), ...report.written],
@@ -82,4 +96,5 @@ export async function generate(options: RunOptions = {}): Promise<GenerateResult
     upToDate: [],
     inputs: report.inputs,
   };
+  return { ok: true, generated };
 }

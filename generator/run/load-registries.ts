@@ -1,14 +1,19 @@
 import path from "node:path";
-import { type Diagnostic, DiagnosticError } from "../diagnostics/index.js";
+import { type Diagnostic, failure, type Result } from "../diagnostics/index.js";
 import { loadTargetChecks } from "../emit/targets.js";
 import type { Registry } from "../model/registry.js";
 import { localeFileStem } from "../write/input-hashes.js";
 import type { ResolvedOptions } from "./options.js";
 
-/** Loads every registry; throws one DiagnosticError with the problems of all of them. */
-export async function loadAll(
-  options: ResolvedOptions,
-): Promise<{ registries: Registry[]; files: string[]; chains: Map<string, string[]> }> {
+/** Every registry of a run, every file read loading them, and each registry's chain of bases. */
+export interface LoadedRegistries {
+  readonly registries: Registry[];
+  readonly files: string[];
+  readonly chains: Map<string, string[]>;
+}
+
+/** Loads every registry of a run; when any is invalid, the problems of all of them. */
+export async function loadAll(options: ResolvedOptions): Promise<Result<LoadedRegistries>> {
   const { tryLoadRegistry } = await import("../model/load-model.js");
   const checks = await loadTargetChecks(options.targets);
   const results = await Promise.all(options.registries.map((file) => tryLoadRegistry(file, { cwd: options.cwd, checks })));
@@ -32,8 +37,8 @@ export async function loadAll(
     }
     byId.set(registry.id, registry);
   }
-  if (diagnostics.length > 0) throw new DiagnosticError(diagnostics);
-  return { registries, files, chains };
+  if (diagnostics.length > 0) return failure(diagnostics);
+  return { ok: true, registries, files, chains };
 }
 
 /** The registry and the registries it extends, out of every file loading it read (the locale files left out). */

@@ -1,6 +1,6 @@
 import { realpath } from "node:fs/promises";
 import path from "node:path";
-import { type Diagnostic, DiagnosticError, formatLocation, type SourceLocation } from "../diagnostics/index.js";
+import { type Diagnostic, failure, formatLocation, type Result, type SourceLocation } from "../diagnostics/index.js";
 import type { InjectedFile } from "../emit/markdown/render-injections.js";
 import { planInjected } from "../write/injected-files.js";
 import { type PlannedFile, type PlannedFolder, planFolder } from "../write/output-folder.js";
@@ -89,14 +89,14 @@ async function checkOverlaps(
 /**
  * Plans every output folder and the injected files: what each write and removal would be, with every target
  * checked on disk (see `planFolder`). Nothing is written.
- * @throws {DiagnosticError} when an output would land on an input or two folders produce one file.
+ * Fails when an output would land on an input or two folders produce one file.
  * @throws {WriteError} when a target cannot be written (a link, a folder or a FIFO where a file goes).
  */
 export async function planOutputs(
   rendered: readonly RenderedFolder[],
   injected: readonly InjectedFile[],
   cwd: string,
-): Promise<OutputPlan> {
+): Promise<Result<OutputPlan>> {
   const folders: PlannedFolder[] = [];
   // The first folder's manifest records the injected files, so that the next run can prove them current unrendered.
   const registries = rendered.flatMap((folder) => folder.output.registries.map((registry) => registry.registry));
@@ -108,6 +108,6 @@ export async function planOutputs(
     );
   }
   const diagnostics = await checkOverlaps(rendered, folders, injected, cwd);
-  if (diagnostics.length > 0) throw new DiagnosticError(diagnostics);
-  return { folders, injected: await planInjected(injected) };
+  if (diagnostics.length > 0) return failure(diagnostics);
+  return { ok: true, folders, injected: await planInjected(injected) };
 }

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { type Diagnostic, DiagnosticError } from "../diagnostics/index.js";
+import { collectSettled, type Diagnostic, failure, type Result } from "../diagnostics/index.js";
 import type { GeneratedFile } from "../emit/types.js";
 import type { MarkdownTemplates } from "../load/templates/template-set.js";
 import type { Registry } from "../model/registry.js";
@@ -18,8 +18,8 @@ export interface RenderedRun {
   readonly templates: MarkdownTemplates;
 }
 
-/** Renders one run in memory; throws a DiagnosticError for invalid input. */
-export type RunRenderer = (run: ResolvedOptions) => Promise<RenderedRun>;
+/** Renders one run in memory, or gives the problems of its invalid input. */
+export type RunRenderer = (run: ResolvedOptions) => Promise<Result<RenderedRun>>;
 
 /** Every file of one folder, in memory, with what they were generated from. */
 export interface RenderedFolder {
@@ -36,7 +36,7 @@ function shown(run: ResolvedOptions, file: string): string {
   return path.relative(run.cwd, file).split(path.sep).join("/") || ".";
 }
 
-async function renderFolder(plan: FolderPlan, render: RunRenderer): Promise<RenderedFolder> {
+async function renderFolder(plan: FolderPlan, render: RunRenderer): Promise<Result<RenderedFolder>> {
   const outputs: RegistryOutput[] = [];
   const runs: ResolvedOptions[] = [];
   const registries: Registry[] = [];
@@ -44,12 +44,9 @@ async function renderFolder(plan: FolderPlan, render: RunRenderer): Promise<Rend
   const diagnostics: Diagnostic[] = [];
   const producedBy = new Map<string, string>();
   for (const run of plan.runs) {
-    let rendered: RenderedRun;
-    try {
-      rendered = await render(run);
-    } catch (error) {
-      if (!(error instanceof DiagnosticError)) throw error;
-      diagnostics.push(...error.diagnostics);
+    const rendered = await render(run);
+    if (!rendered.ok) {
+      diagnostics.push(...rendered.diagnostics);
       continue;
     }
     registries.push(...rendered.registries);
@@ -75,19 +72,15 @@ async function renderFolder(plan: FolderPlan, render: RunRenderer): Promise<Rend
       runs.push(run);
     }
   }
-  if (diagnostics.length > 0) throw new DiagnosticError(diagnostics);
-  return { plan, output: { ...sourcesOf({ ...plan, runs: [] }), registries: outputs }, runs, registries, templates };
+  if (diagnostics.length > 0) return failure(diagnostics);
+  return { ok: true, plan, output: { ...sourcesOf({ ...plan, runs: [] }), registries: outputs }, runs, registries, templates };
 }
 
-/** Renders every folder, collecting the diagnostics of all of them before throwing: nothing is written unless all are valid. */
-export async function renderFolders(plans: readonly FolderPlan[], render: RunRenderer): Promise<RenderedFolder[]> {
-  const results = await Promise.allSettled(plans.map((plan) => renderFolder(plan, render)));
-  const diagnostics = results.flatMap((result) =>
-    result.status === "rejected" && result.reason instanceof DiagnosticError ? result.reason.diagnostics : [],
-  );
-  if (diagnostics.length > 0) throw new DiagnosticError(diagnostics);
-  return results.map((result) => {
-    if (result.status === "rejected") throw result.reason;
-    return result.value;
-  });
+/** Renders every folder, or gives the diagnostics of all of them: nothing is written unless all are valid. */
+export async function renderFolders(
+  plans: readonly FolderPlan[],
+  render: RunRenderer,
+): Promise<Result<{ readonly folders: RenderedFolder[] }>> {
+  const results = await collectSettled(plans.map((plan) => renderFolder(plan, render)));
+  return results.ok ? { ok: true, folders: results.values } : results;
 }

@@ -1,22 +1,21 @@
 import path from "node:path";
 import { resolveCwd, resolveEmitChoices } from "../config/defaults.js";
-import { DiagnosticError } from "../diagnostics/index.js";
+import { collectSettled, type Result, settle, throwIfInvalid } from "../diagnostics/index.js";
+import type { InjectedFile } from "../emit/markdown/render-injections.js";
 import { loadTargets } from "../emit/targets.js";
 import type { EmitContext, GeneratedFile, Target } from "../emit/types.js";
+import type { LoadedTemplates } from "../load/load-templates.js";
 import type { MarkdownTemplates } from "../load/templates/template-set.js";
 import type { Registry } from "../model/registry.js";
-import { planFolders } from "./folder-plan.js";
+import { type FolderPlan, planFolders } from "./folder-plan.js";
 import { loadAll } from "./load-registries.js";
 import type { ResolvedOptions, RunOptions } from "./options.js";
-import { type RenderedRun, renderFolders } from "./render-folders.js";
-import { configProblems, settleInputs } from "./settle-inputs.js";
+import { type RenderedFolder, type RenderedRun, renderFolders } from "./render-folders.js";
 
-/** The templates, as a value or a DiagnosticError, with the user's template files read. */
-async function loadTemplates(folder: string | undefined, cwd: string): Promise<{ templates: MarkdownTemplates; files: readonly string[] }> {
+/** The templates, with the user's template files read. */
+async function loadTemplates(folder: string | undefined, cwd: string): Promise<Result<LoadedTemplates>> {
   const { loadMarkdownTemplates } = await import("../load/load-templates.js");
-  const result = await loadMarkdownTemplates(folder, cwd);
-  if (!result.ok) throw new DiagnosticError(result.diagnostics);
-  return result;
+  return loadMarkdownTemplates(folder, cwd);
 }
 
 /** The options of {@link renderRegistry}: those of a run that shape the files, and the folder they are for. */
@@ -29,11 +28,12 @@ export type RenderOptions = Pick<RunOptions, "enums" | "targets" | "module" | "e
 export async function renderRegistry(registry: Registry, options: RenderOptions): Promise<GeneratedFile[]> {
   const cwd = resolveCwd(options.cwd);
   const { targets: names, ...choices } = resolveEmitChoices(options);
-  const [targets, { templates }] = await settleInputs([
+  const [targets, loaded] = await Promise.all([
     loadTargets(names),
     loadTemplates(options.templates === undefined ? undefined : path.resolve(cwd, options.templates), cwd),
-  ] as const);
-  return emitRegistry(registry, targets, { outDir: options.outDir, ...choices, templates });
+  ]);
+  throwIfInvalid(loaded);
+  return emitRegistry(registry, targets, { outDir: options.outDir, ...choices, templates: loaded.templates });
 }
 
 function emitRegistry(registry: Registry, targets: readonly Target[], context: EmitContext): GeneratedFile[] {
@@ -60,12 +60,15 @@ function sharedTemplates(): TemplatesLoader {
  * Loads and renders one run: each registry's files, and every file read. Between targets it lets a signal in
  * (rendering a large registry takes a while), and stops when `signal` has aborted.
  */
-async function renderRun(run: ResolvedOptions, signal: AbortSignal | undefined, templatesOf: TemplatesLoader): Promise<RenderedRun> {
-  const [loaded, templates, targets] = await settleInputs([
-    loadAll(run),
-    templatesOf(run.templates, run.cwd),
-    loadTargets(run.targets),
-  ] as const);
+async function renderRun(
+  run: ResolvedOptions,
+  signal: AbortSignal | undefined,
+  templatesOf: TemplatesLoader,
+): Promise<Result<RenderedRun>> {
+  const targets = await loadTargets(run.targets);
+  const inputs = await collectSettled([loadAll(run), templatesOf(run.templates, run.cwd)] as const);
+  if (!inputs.ok) return inputs;
+  const [loaded, templates] = inputs.values;
   const outputs: { sourcePath: string; chain: readonly string[]; files: GeneratedFile[] }[] = [];
   for (const registry of loaded.registries) {
     const files: GeneratedFile[] = [];
@@ -84,36 +87,45 @@ async function renderRun(run: ResolvedOptions, signal: AbortSignal | undefined, 
     }
     outputs.push({ sourcePath: registry.sourcePath, chain: loaded.chains.get(registry.sourcePath) ?? [registry.sourcePath], files });
   }
-  return { outputs, inputs: templates.files, registries: loaded.registries, templates: templates.templates };
+  return { ok: true, outputs, inputs: templates.files, registries: loaded.registries, templates: templates.templates };
 }
 
-/** The Markdown files to inject into, read and their markers parsed; a DiagnosticError for any marker problem. */
+/** The Markdown files to inject into, read and their markers parsed; or every problem of their markers. */
 async function readInjected(inject: readonly string[], cwd: string) {
   const { readInjectTargets } = await import("./inject.js");
-  const read = await readInjectTargets(inject, cwd);
-  if (read.diagnostics.length > 0) throw new DiagnosticError(read.diagnostics);
-  return read.targets;
+  return settle(await readInjectTargets(inject, cwd));
+}
+
+/** What a run renders before anything is planned on disk. */
+export interface RenderedEverything {
+  readonly plans: readonly FolderPlan[];
+  readonly rendered: readonly RenderedFolder[];
+  readonly injected: readonly InjectedFile[];
 }
 
 /**
  * Every folder's files and the injected files, rendered in memory. The registries and the injected files'
  * markers are read together, so that a run reports the problems of both at once.
  */
-export async function renderEverything(options: RunOptions) {
+export async function renderEverything(options: RunOptions): Promise<Result<RenderedEverything>> {
   const cwd = resolveCwd(options.cwd);
   const { plans, inject, problems } = await planFolders(options);
   const templatesOf = sharedTemplates();
-  const [rendered, targets] = await settleInputs([
+  const inputs = await collectSettled([
     renderFolders(plans, (run) => renderRun(run, options.signal, templatesOf)),
     readInjected(inject, cwd),
-    configProblems(problems),
+    Promise.resolve(settle({ diagnostics: problems })),
   ] as const);
+  if (!inputs.ok) return inputs;
+  const [{ folders: rendered }, { targets }] = inputs.values;
   options.signal?.throwIfAborted();
-  if (inject.length === 0) return { plans, rendered, injected: [] };
+  if (inject.length === 0) return { ok: true, plans, rendered, injected: [] };
   const { renderInjections } = await import("../emit/markdown/render-injections.js");
   const registries = rendered.flatMap((folder) => folder.registries);
-  const templates = rendered[0]?.templates ?? (await loadTemplates(undefined, cwd)).templates;
-  const injection = renderInjections(targets, registries, templates);
-  if (injection.diagnostics.length > 0) throw new DiagnosticError(injection.diagnostics);
-  return { plans, rendered, injected: injection.files };
+  const first = rendered[0]?.templates;
+  const loaded = first === undefined ? await loadTemplates(undefined, cwd) : { ok: true as const, templates: first };
+  if (!loaded.ok) return loaded;
+  const injection = settle(renderInjections(targets, registries, loaded.templates));
+  if (!injection.ok) return injection;
+  return { ok: true, plans, rendered, injected: injection.files };
 }

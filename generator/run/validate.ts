@@ -1,8 +1,7 @@
-import { type Diagnostic, DiagnosticError, sortDiagnostics } from "../diagnostics/index.js";
+import { collectSettled, type Diagnostic, sortDiagnostics } from "../diagnostics/index.js";
 import { planFolders } from "./folder-plan.js";
 import { loadAll } from "./load-registries.js";
 import type { RunOptions } from "./options.js";
-import { configProblems } from "./settle-inputs.js";
 
 /**
  * Validates the config (if one is used) and the registries without generating anything.
@@ -10,17 +9,7 @@ import { configProblems } from "./settle-inputs.js";
  * @example const diagnostics = await validate({ registries: ["codes.yaml"] });
  */
 export async function validate(options: RunOptions = {}): Promise<readonly Diagnostic[]> {
-  try {
-    const { plans, problems } = await planFolders(options);
-    const results = await Promise.allSettled([...plans.flatMap((plan) => plan.runs.map(loadAll)), configProblems(problems)]);
-    const diagnostics = results.flatMap((result) => {
-      if (result.status === "fulfilled") return [];
-      if (result.reason instanceof DiagnosticError) return result.reason.diagnostics;
-      throw result.reason;
-    });
-    return sortDiagnostics(diagnostics);
-  } catch (error) {
-    if (error instanceof DiagnosticError) return error.diagnostics;
-    throw error;
-  }
+  const { plans, problems } = await planFolders(options);
+  const loaded = await collectSettled(plans.flatMap((plan) => plan.runs.map(loadAll)));
+  return sortDiagnostics([...(loaded.ok ? [] : loaded.diagnostics), ...problems]);
 }

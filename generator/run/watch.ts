@@ -2,10 +2,10 @@ import { type FSWatcher, watch as watchFolder } from "node:fs";
 import path from "node:path";
 import { DEFAULTS, resolveCwd } from "../config/defaults.js";
 import { chooseConfigFile } from "../config/expand-config.js";
-import { type Diagnostic, DiagnosticError } from "../diagnostics/index.js";
+import { type Diagnostic, type Result, sortDiagnostics } from "../diagnostics/index.js";
 import { localeFileStem } from "../write/input-hashes.js";
 import { planFoldersQuickly, registryPaths } from "./folder-plan.js";
-import { type GenerateResult, generate } from "./generate.js";
+import { type GenerateResult, generateFolders } from "./generate.js";
 import type { RunOptions } from "./options.js";
 
 /** Options for `watch`: those of `generate`, plus how to stop and how long to wait for a burst of saves. */
@@ -132,18 +132,22 @@ export async function watch(options: WatchOptions, events: WatchEvents = {}): Pr
   });
 
   const run = async (): Promise<void> => {
+    let result: Result<{ readonly generated: GenerateResult }> | undefined;
     try {
-      const result = await generate(runOptions);
-      watcher.update(result.inputs);
-      events.onGenerate?.(result);
+      result = await generateFolders(runOptions);
     } catch (error) {
-      // Stopping in the middle of a run is stopping: that run changed no file, or finished its renames.
-      if (options.signal?.aborted === true) return;
-      if (!(error instanceof DiagnosticError)) throw error;
+      if (options.signal?.aborted !== true) throw error;
+    }
+    // Stopping in the middle of a run is stopping: that run changed no file, or finished its renames.
+    if (result === undefined || (!result.ok && options.signal?.aborted === true)) return;
+    if (result.ok) {
+      watcher.update(result.generated.inputs);
+      events.onGenerate?.(result.generated);
+    } else {
       // Keep watching what was watched, plus what the options name and the files the errors are in.
-      const located = error.diagnostics.map((diagnostic) => path.resolve(cwd, diagnostic.file));
+      const located = result.diagnostics.map((diagnostic) => path.resolve(cwd, diagnostic.file));
       watcher.update([...watcher.files, ...(await namedInputs(runOptions)), ...located]);
-      events.onInvalid?.(error.diagnostics);
+      events.onInvalid?.(sortDiagnostics(result.diagnostics));
     }
     events.onWatching?.(watcher.files);
   };

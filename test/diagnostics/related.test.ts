@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { citeLocation, collect, type Diagnostic, failure, formatDiagnostic, withRelated } from "../../generator/diagnostics/index.js";
+import { citeLocation, formatDiagnostic, withRelated } from "../../generator/diagnostics/index.js";
 import { validate } from "../../generator/index.js";
 import { demoRegistry } from "../helpers/registries.js";
 import { tempDir, writeTree } from "../helpers/temp.js";
@@ -38,30 +38,5 @@ describe("related locations", () => {
     await writeTree(dir, { "demo.yaml": registry });
     const diagnostics = await validate({ registries: ["demo.yaml"], cwd: dir });
     expect(diagnostics.map((diagnostic) => diagnostic.related)).toEqual([[{ file: "demo.yaml", ...related }]]);
-  });
-});
-
-describe("collect", () => {
-  const problem = (line: number): Diagnostic => ({ file: "a.yaml", line, column: 1, code: "yaml-syntax", message: "bad" });
-
-  it("gives every result's outputs in order when all succeeded", () => {
-    expect(
-      collect([
-        { ok: true, registry: "a" },
-        { ok: true, files: [1] },
-      ] as const),
-    ).toEqual({
-      ok: true,
-      values: [
-        { ok: true, registry: "a" },
-        { ok: true, files: [1] },
-      ],
-    });
-  });
-
-  it("gives the problems of every failed result together", () => {
-    expect(collect([failure([problem(1)]), { ok: true, registry: "a" }, failure([problem(2), problem(3)])])).toEqual(
-      failure([problem(1), problem(2), problem(3)]),
-    );
   });
 });

@@ -1,4 +1,4 @@
-import type { Diagnostic } from "../../diagnostics/index.js";
+import type { Diagnostic, WithProblems } from "../../diagnostics/index.js";
 import type { SourceFile } from "../../load/source-file.js";
 import type { TableName } from "../../load/templates/template.js";
 import type { MarkdownTemplates } from "../../load/templates/template-set.js";
@@ -26,7 +26,7 @@ export function renderInjections(
   targets: readonly InjectTarget[],
   registries: readonly Registry[],
   templates: MarkdownTemplates,
-): { files: InjectedFile[]; diagnostics: Diagnostic[] } {
+): WithProblems<{ readonly files: InjectedFile[] }> {
   const source = {
     registries: new Map(registries.map((registry) => [registry.id, registry])),
     render: (registry: Registry, table: TableName, locale: string) =>

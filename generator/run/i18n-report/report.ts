@@ -1,7 +1,7 @@
 import path from "node:path";
 import { DEFAULTS, resolveCwd } from "../../config/defaults.js";
 import { expandConfig } from "../../config/expand-config.js";
-import { type Diagnostic, DiagnosticError } from "../../diagnostics/index.js";
+import { type Diagnostic, DiagnosticError, failure, type Result, throwIfInvalid } from "../../diagnostics/index.js";
 import { loadMergedRegistry } from "../../model/extends-chain.js";
 import { loadOwnTranslations, tryLoadRegistry } from "../../model/load-model.js";
 import { sourceFingerprint } from "../../model/text-slots.js";
@@ -111,39 +111,57 @@ async function checkRegistry(file: string, cwd: string): Promise<readonly Diagno
 }
 
 /** A registry file's own texts, with the locales it has (inherited ones included) and the files it extends. */
-async function loadFileTexts(file: string, cwd: string): Promise<{ translations: Translations; chain: readonly string[] }> {
+async function loadFileTexts(file: string, cwd: string): Promise<Result<{ translations: Translations; chain: readonly string[] }>> {
   const loaded = await loadMergedRegistry(file, cwd);
-  if (!loaded.ok) throw new DiagnosticError(loaded.diagnostics);
+  if (!loaded.ok) return loaded;
   const translations = await loadOwnTranslations(loaded.merged, { cwd });
-  return { translations, chain: loaded.merged.files };
+  return { ok: true, translations, chain: loaded.merged.files };
+}
+
+/** A registry file of the run: its own texts, whether the run names it, and the registries that extend it. */
+interface RunFile {
+  readonly translations: Translations;
+  named: boolean;
+  readonly inheritors: Translations[];
 }
 
 /** Every registry file of the run: named, then the bases each extends; its own locales and who inherits from it. */
-async function loadRunTexts(registries: readonly string[], problems: readonly Diagnostic[], cwd: string) {
+async function loadRunTexts(
+  registries: readonly string[],
+  problems: readonly Diagnostic[],
+  cwd: string,
+): Promise<Result<{ files: RunFile[] }>> {
   const diagnostics = [...problems, ...(await Promise.all(registries.map((file) => checkRegistry(file, cwd)))).flat()];
-  if (diagnostics.length > 0) throw new DiagnosticError(diagnostics);
-  const files = new Map<string, { translations: Translations; named: boolean; inheritors: Translations[] }>();
+  if (diagnostics.length > 0) return failure(diagnostics);
+  const files = new Map<string, RunFile>();
   for (const registry of registries) {
-    const { translations, chain } = await loadFileTexts(registry, cwd);
+    const loaded = await loadFileTexts(registry, cwd);
+    if (!loaded.ok) return loaded;
+    const { translations, chain } = loaded;
     const entry = files.get(registry);
     if (entry === undefined) files.set(registry, { translations, named: true, inheritors: [] });
     else entry.named = true;
     for (const base of chain.slice(1)) {
-      const known = files.get(base) ?? { ...(await loadFileTexts(base, cwd)), named: false, inheritors: [] };
+      let known = files.get(base);
+      if (known === undefined) {
+        const texts = await loadFileTexts(base, cwd);
+        if (!texts.ok) return texts;
+        known = { translations: texts.translations, named: false, inheritors: [] };
+      }
       known.inheritors.push(translations);
       files.set(base, known);
     }
   }
-  return [...files.values()];
+  return { ok: true, files: [...files.values()] };
 }
 
 /** A single registry's own texts, as the report and the stamp read them; the whole registry checked first. */
-export async function loadTranslations(options: TranslationOptions): Promise<Translations> {
+export async function loadTranslations(options: TranslationOptions): Promise<Result<{ translations: Translations }>> {
   const cwd = resolveCwd(options.cwd);
   const file = path.resolve(cwd, options.registry ?? DEFAULTS.registry);
   const diagnostics = await checkRegistry(file, cwd);
-  if (diagnostics.length > 0) throw new DiagnosticError(diagnostics);
-  return (await loadFileTexts(file, cwd)).translations;
+  if (diagnostics.length > 0) return failure(diagnostics);
+  return loadFileTexts(file, cwd);
 }
 
 function localeStatus(translations: Translations, locale: string): LocaleStatus {
@@ -208,8 +226,9 @@ function fileReport(translations: Translations, locales: readonly string[], exte
  * @throws {DiagnosticError} when the registry or a locale file is invalid (missing translations aside).
  */
 export async function translationReport(options: TranslationOptions = {}): Promise<TranslationReport> {
-  const translations = await loadTranslations(options);
-  return fileReport(translations, translations.raw.locales, []);
+  const loaded = await loadTranslations(options);
+  throwIfInvalid(loaded);
+  return fileReport(loaded.translations, loaded.translations.raw.locales, []);
 }
 
 /**
@@ -222,8 +241,9 @@ export async function translationReport(options: TranslationOptions = {}): Promi
 export async function translationReports(options: TranslationOptions = {}): Promise<TranslationReport[]> {
   const cwd = resolveCwd(options.cwd);
   const { registries, problems } = await runRegistries(options);
-  const files = await loadRunTexts(registries, problems, cwd);
-  return files.map(({ translations, named, inheritors }) => {
+  const loaded = await loadRunTexts(registries, problems, cwd);
+  throwIfInvalid(loaded);
+  return loaded.files.map(({ translations, named, inheritors }) => {
     const wanted = new Set([...(named ? translations.raw.locales : []), ...inheritors.flatMap((child) => child.raw.locales)]);
     const locales = translations.raw.locales.filter((locale) => wanted.has(locale));
     return fileReport(translations, locales, named ? [] : [...new Set(inheritors.map((child) => child.registry.source.file))]);

@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { isMap, YAMLMap } from "yaml";
+import { throwIfInvalid } from "../../diagnostics/index.js";
 import { sourceFingerprint } from "../../model/text-slots.js";
 import { linkedTarget } from "../../write/real-target.js";
 import { writeBatch } from "../../write/staged-writes.js";
@@ -30,7 +31,9 @@ export type StampResult =
  * @throws {DiagnosticError} when the registry or a locale file is invalid.
  */
 export async function stampTranslations(locale: string, options: TranslationOptions = {}): Promise<StampResult> {
-  const translations = await loadTranslations(options);
+  const loaded = await loadTranslations(options);
+  throwIfInvalid(loaded);
+  const { translations } = loaded;
   const { raw } = translations;
   if (!raw.locales.includes(locale))
     return { ok: false, reason: `"${locale}" is not a locale of ${translations.registry.source.file} (${raw.locales.join(", ")})` };
