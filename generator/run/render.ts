@@ -65,8 +65,11 @@ async function renderRun(
   signal: AbortSignal | undefined,
   templatesOf: TemplatesLoader,
 ): Promise<Result<RenderedRun>> {
-  const targets = await loadTargets(run.targets);
-  const inputs = await collectSettled([loadAll(run), templatesOf(run.templates, run.cwd)] as const);
+  // The targets import ts-morph, which takes a while: it loads while the registries and templates are read.
+  const [targets, inputs] = await Promise.all([
+    loadTargets(run.targets),
+    collectSettled([loadAll(run), templatesOf(run.templates, run.cwd)] as const),
+  ]);
   if (!inputs.ok) return inputs;
   const [loaded, templates] = inputs.values;
   const outputs: { sourcePath: string; chain: readonly string[]; files: GeneratedFile[] }[] = [];
