@@ -1,12 +1,7 @@
-import type { Diagnostic } from "../diagnostics/index.js";
+import type { Result } from "../diagnostics/index.js";
 import { readSourceFile } from "../load/source-file.js";
 import { locate, type ParsedYaml, parseYaml } from "../load/yaml-document.js";
 import type { CodeEntry, CodeLifecycle, CodeRange, CodeSet, FieldValue, LocalizedText, Registry } from "./registry.js";
-
-/** A `<id>.json` read back as the model it was generated from, or why it cannot be. */
-export type JsonBaselineResult =
-  | { readonly ok: true; readonly registry: Registry }
-  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
 
 type Data = Record<string, unknown>;
 
@@ -118,7 +113,7 @@ function toRegistry(parsed: ParsedYaml, data: Data): Registry {
  * with: everything the JSON keeps (codes, names, aliases, ranges, set members, statuses, texts); a set's guard
  * name and an alias's note are not in it.
  */
-export async function loadJsonBaseline(file: string, cwd: string): Promise<JsonBaselineResult> {
+export async function loadJsonBaseline(file: string, cwd: string): Promise<Result<{ readonly registry: Registry }>> {
   const read = await readSourceFile(file, cwd);
   if (!read.ok) return read;
   const parse = parseYaml(read.source);

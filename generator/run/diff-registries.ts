@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
-import type { Diagnostic, SourceLocation } from "../diagnostics/index.js";
+import type { Diagnostic, Result, SourceLocation } from "../diagnostics/index.js";
 import { GitReadError } from "../load/git-read-error.js";
 import { copyRegistryAtRef, openTreeAtRef, type TreeAtRef } from "../load/git-tree.js";
 import { packageVersionOf } from "../load/package-version.js";
@@ -43,10 +43,7 @@ export interface DiffResult {
 }
 
 /** The comparison, the inputs' diagnostics, or a baseline that cannot be read (no repository, no such ref, no git). */
-export type DiffOutcome =
-  | { readonly ok: true; readonly result: DiffResult }
-  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] }
-  | { readonly ok: false; readonly problem: string };
+export type DiffOutcome = Result<{ readonly result: DiffResult }> | { readonly ok: false; readonly problem: string };
 
 /** What to compare: the registries (absolute paths or relative to `cwd`) and the baseline, a git ref or a `<id>.json`. */
 export interface DiffOptions {
@@ -65,11 +62,7 @@ function relative(cwd: string, file: string): string {
   return path.relative(cwd, file).split(path.sep).join("/") || ".";
 }
 
-async function loadSide(
-  file: string,
-  cwd: string,
-  rename?: (file: string) => string,
-): Promise<{ ok: true; side: Side } | { ok: false; diagnostics: readonly Diagnostic[] }> {
+async function loadSide(file: string, cwd: string, rename?: (file: string) => string): Promise<Result<{ readonly side: Side }>> {
   const loaded = await tryLoadRegistry(file, { cwd });
   if (!loaded.ok)
     return {

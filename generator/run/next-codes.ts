@@ -1,11 +1,10 @@
-import type { Diagnostic } from "../diagnostics/index.js";
+import type { Result } from "../diagnostics/index.js";
 import { nextFreeCodes } from "../model/free-codes.js";
 import { tryLoadRegistry } from "../model/load-model.js";
 
 /** The next free numbers of a named range, or why there are none. */
 export type NextCodesOutcome =
-  | { readonly ok: true; readonly registry: string; readonly range: string; readonly numbers: readonly number[] }
-  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] }
+  | Result<{ readonly registry: string; readonly range: string; readonly numbers: readonly number[] }>
   | { readonly ok: false; readonly problem: string };
 
 /**
