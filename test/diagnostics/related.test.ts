@@ -40,3 +40,20 @@ describe("related locations", () => {
     expect(diagnostics.map((diagnostic) => diagnostic.related)).toEqual([[{ file: "demo.yaml", ...related }]]);
   });
 });
+
+describe("a retired code's reuse", () => {
+  it("carries the retirement as a related location, in the base file when the reuse is in the extending one", async () => {
+    const base =
+      "id: base\ntype: Base\nlocales: [en]\ncodes:\n  - code: 1\n    name: Ok\n    description: Fine.\n  - code: 2\n    name: Old\n    description: The old code.\n    status: retired\n    note: Nobody sent it.\n";
+    const app = "extends: ./base.yaml\nid: app\ncodes:\n  - { code: 2, name: Two, description: Two. }\n";
+    const dir = await tempDir();
+    await writeTree(dir, { "base.yaml": base, "app.yaml": app });
+    const diagnostics = await validate({ registries: ["app.yaml"], cwd: dir });
+    expect(diagnostics.map(formatDiagnostic)).toEqual([
+      "app.yaml:4:13: error: code 2 is the number of retired code Old (retired at base.yaml:8:11); a retired code is reserved forever, choose another",
+    ]);
+    expect(diagnostics.map((diagnostic) => diagnostic.related)).toEqual([
+      [{ file: "base.yaml", line: 8, column: 11, message: "retired here" }],
+    ]);
+  });
+});
