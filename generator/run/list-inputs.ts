@@ -1,4 +1,5 @@
 import path from "node:path";
+import { throwIfInvalid } from "../diagnostics/index.js";
 import type { RunOptions } from "./options.js";
 import { renderEverything } from "./render.js";
 
@@ -22,9 +23,11 @@ export interface RunFiles {
  * @example const { inputs, outputs } = await listInputs({ config: true });
  */
 export async function listInputs(options: RunOptions = {}): Promise<RunFiles> {
-  const { rendered, injected } = await renderEverything(options);
+  const everything = await renderEverything(options);
+  throwIfInvalid(everything);
   const { planOutputs } = await import("./output-plan.js");
-  const plan = await planOutputs(rendered, injected, path.resolve(options.cwd ?? process.cwd()));
+  const plan = await planOutputs(everything.rendered, everything.injected, path.resolve(options.cwd ?? process.cwd()));
+  throwIfInvalid(plan);
   const injectedFiles = plan.injected.map((file) => file.path);
   const sorted = (files: Iterable<string>) => [...new Set(files)].sort();
   return {
