@@ -5,7 +5,6 @@ import type { InjectedFile } from "../emit/markdown/render-injections.js";
 import { loadTargets } from "../emit/targets.js";
 import type { EmitContext, GeneratedFile, Target } from "../emit/types.js";
 import type { LoadedTemplates } from "../load/load-templates.js";
-import type { MarkdownTemplates } from "../load/templates/template-set.js";
 import type { Registry } from "../model/registry.js";
 import { type FolderPlan, planFolders } from "./folder-plan.js";
 import { loadAll } from "./load-registries.js";
