@@ -1,4 +1,4 @@
-import type { DiagnosticCode } from "../diagnostics/index.js";
+import type { CitingMessage, DiagnosticCode } from "../diagnostics/index.js";
 import type { RawField, RawFieldValues, RawRegistry, RawText } from "../load/raw-registry.js";
 import type { DataPath } from "../load/yaml-document.js";
 import { closestMatch } from "../validate/suggest.js";
@@ -8,7 +8,12 @@ import type { CodeEntry, CodeRange, Field, FieldTarget, FieldValue, LocalizedTex
 export interface FieldReporter {
   readonly diagnostics: readonly unknown[];
   error(path: DataPath, code: DiagnosticCode, message: string, target?: "value" | "key"): void;
-  where(path: DataPath): string;
+  errorWithRelated(
+    path: DataPath,
+    code: DiagnosticCode,
+    related: readonly { readonly path: DataPath; readonly message: string }[],
+    message: CitingMessage,
+  ): void;
 }
 
 /** Resolves a text into every locale at `path`, under the catalog key `key` (the model's `resolveText`). */
@@ -103,10 +108,11 @@ function resolveDeclarations(context: FieldContext): { fields: Field[]; failed: 
     const first = seen.get(declared.name);
     if (first !== undefined) {
       // Kept in the list (the errors stop the run) so that the model's fields keep the registry's indexes.
-      reporter.error(
+      reporter.errorWithRelated(
         [...path, "name"],
         "duplicate-field",
-        `duplicate field "${declared.name}"; first defined at ${reporter.where(["fields", first, "name"])}`,
+        [{ path: ["fields", first, "name"], message: "first defined here" }],
+        (at) => `duplicate field "${declared.name}"; first defined at ${at}`,
       );
     } else {
       seen.set(declared.name, index);
