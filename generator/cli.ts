@@ -2,7 +2,7 @@ import path from "node:path";
 import { findConfigFile } from "./config/find-config.js";
 import { type Diagnostic, DiagnosticError, escapeControls, formatDiagnostic } from "./diagnostics/index.js";
 import { TARGET_NAMES } from "./emit/targets.js";
-import { defaultRegistryPath, packageVersion } from "./package/package-root.js";
+import { defaultRegistryPath, packageVersion } from "./load/package-root.js";
 import { check } from "./run/check.js";
 import {
   COMMANDS,

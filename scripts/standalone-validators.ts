@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { packageRoot } from "../generator/package/package-root.js";
+import { packageRoot } from "../generator/load/package-root.js";
 import { SCHEMA_FILES, type SchemaName } from "../generator/validate/schema.js";
 
 /**

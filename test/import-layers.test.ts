@@ -12,19 +12,7 @@ import { repoRoot } from "./helpers/paths.js";
  * native TypeScript 7, whose package has no such API), so type-only imports would go unseen; its parser alternative
  * `@swc/core` runs an install script; and its current major needs Node 22.
  */
-const LAYERS = [
-  // The package's own paths (its root, the built-in registry and templates): below every stage, since load/ and write/
-  // need them, and a module of its own so that the no-op run's import trace stays free of load/.
-  "package",
-  "diagnostics",
-  "load",
-  "validate",
-  "model",
-  "emit",
-  "write",
-  "config",
-  "run",
-] as const;
+const LAYERS = ["diagnostics", "load", "validate", "model", "emit", "write", "config", "run"] as const;
 
 /** Folders above the public API: the bundler plugins (`codebook/vite`, …), built on `index.ts` alone. */
 const ABOVE = ["plugins"] as const;

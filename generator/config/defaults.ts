@@ -1,7 +1,7 @@
 import path from "node:path";
 import { TARGET_NAMES } from "../emit/targets.js";
 import type { EmitForm, ModuleFormat, TargetName } from "../emit/types.js";
-import { defaultRegistryPath } from "../package/package-root.js";
+import { defaultRegistryPath } from "../load/package-root.js";
 
 /**
  * Every option default of codebook: the public API, the CLI and config entries all resolve their options here, and

@@ -1,7 +1,7 @@
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import type { Diagnostic, DiagnosticCode, Result } from "../diagnostics/index.js";
-import { packageRoot } from "../package/package-root.js";
+import { packageRoot } from "./package-root.js";
 import { displayPath, readSourceFile } from "./source-file.js";
 import { PAGE_TEXT_KEYS, type PageTextKey, type PartialPageTexts } from "./templates/page-texts.js";
 import { parseTemplate, type Template } from "./templates/template.js";

@@ -1,6 +1,6 @@
 import { type Dirent, readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { codeRoot, packageRoot, packageVersion } from "../package/package-root.js";
+import { codeRoot, packageRoot, packageVersion } from "../load/package-root.js";
 
 /** How the manifest names the generator: `codebook <version>`. */
 export function generatorId(): string {

@@ -26,5 +26,5 @@ export function packageVersion(): string {
   return version;
 }
 
-/** The folder codebook's code runs from: `generator/` from source, `dist/generator/` once built (this module is in its `package/`). */
+/** The folder codebook's code runs from: `generator/` from source, `dist/generator/` once built (this module is in its `load/`). */
 export const codeRoot: string = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
