@@ -12,6 +12,7 @@ import type { CodebookConfig } from "./config/load-config.js";
 import { loadTargetChecks, TARGET_NAMES } from "./emit/targets.js";
 import type { LoadOptions } from "./model/load-model.js";
 import type { Registry } from "./model/registry.js";
+import type { DiffOptions, DiffOutcome } from "./run/diff-registries.js";
 import type { TranslationOptions, TranslationReport } from "./run/i18n-report/report.js";
 import type { StampResult } from "./run/i18n-report/stamp.js";
 
@@ -49,7 +50,6 @@ export { generate } from "./run/generate.js";
 export { formatTranslationReport } from "./run/i18n-report/format.js";
 export type { LocaleStatus, MissingText, StaleText, TranslationOptions, TranslationReport } from "./run/i18n-report/report.js";
 export type { StampResult } from "./run/i18n-report/stamp.js";
-export { diffRegistries } from "./run/lazy-diff-registries.js";
 export type { RunFiles } from "./run/list-inputs.js";
 export { listInputs } from "./run/list-inputs.js";
 export type { RunOptions } from "./run/options.js";
@@ -112,4 +112,14 @@ export async function translationReports(options: TranslationOptions = {}): Prom
 export async function stampTranslations(locale: string, options: TranslationOptions = {}): Promise<StampResult> {
   const { stampTranslations: stamp } = await import("./run/i18n-report/stamp.js");
   return stamp(locale, options);
+}
+
+/**
+ * Compares registries with a git ref or a previous `<id>.json` and classifies every change (see `codebook diff`).
+ * The loader and git reading are loaded on the first call.
+ * @example const outcome = await diffRegistries({ cwd: process.cwd(), registries: ["codes/app.yaml"], against: "origin/main" });
+ */
+export async function diffRegistries(options: DiffOptions): Promise<DiffOutcome> {
+  const { diffRegistries: diff } = await import("./run/diff-registries.js");
+  return diff(options);
 }
