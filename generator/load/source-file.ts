@@ -17,7 +17,7 @@ export interface SourceFile {
 }
 
 /** The name a diagnostic prints for `absolutePath`: relative to `cwd` when below it, with `/` separators. */
-export function displayPath(absolutePath: string, cwd: string = process.cwd()): string {
+export function displayPath(absolutePath: string, cwd: string): string {
   const relative = path.relative(cwd, absolutePath);
   const shown = relative === "" || relative.startsWith("..") || path.isAbsolute(relative) ? absolutePath : relative;
   return shown.split(path.sep).join("/");
@@ -28,7 +28,7 @@ export function displayPath(absolutePath: string, cwd: string = process.cwd()): 
  * {@link MAX_SOURCE_BYTES} and files that are not valid UTF-8, with a located diagnostic; strips a byte-order mark
  * (and says whether there was one).
  */
-export async function readSourceFile(filePath: string, cwd: string = process.cwd()): Promise<Result<{ readonly source: SourceFile }>> {
+export async function readSourceFile(filePath: string, cwd: string): Promise<Result<{ readonly source: SourceFile }>> {
   const absolute = path.resolve(cwd, filePath);
   const file = displayPath(absolute, cwd);
   const read = readInputBytes(absolute);

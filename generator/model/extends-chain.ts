@@ -21,7 +21,7 @@ import { Reporter } from "./build-model.js";
  */
 export async function loadMergedRegistry(
   file: string,
-  cwd: string | undefined,
+  cwd: string,
   chain: readonly string[] = [],
 ): Promise<Result<{ readonly merged: MergedRegistry }>> {
   const read = await readRegistryFile(file, cwd);

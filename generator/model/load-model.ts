@@ -40,6 +40,9 @@ export interface CheckedLoadOptions extends LoadOptions {
   readonly checks?: readonly RegistryCheck[];
 }
 
+/** Options of the functions below: the folder is resolved by their caller (the public API resolves it in config/defaults.ts). */
+type InFolder<T extends LoadOptions> = T & { readonly cwd: string };
+
 /** A registry's sources; `diagnostics` holds the locale files' problems (a broken file contributes no texts). */
 export type RegistrySources = WithProblems<{ readonly translations: Translations }>;
 
@@ -59,8 +62,8 @@ async function loadTranslations(
  * locale files against the registry: every text of the registry with where it is written. This is one file's
  * view (the translation report's); a registry that extends another is loaded whole by {@link tryLoadRegistry}.
  */
-export async function loadRegistrySources(registryPath: string, options: LoadOptions = {}): Promise<Result<RegistrySources>> {
-  const cwd = options.cwd ?? process.cwd();
+export async function loadRegistrySources(registryPath: string, options: InFolder<LoadOptions>): Promise<Result<RegistrySources>> {
+  const { cwd } = options;
   const read = await readRegistryFile(registryPath, cwd);
   if (!read.ok) return read;
   const schemaDiagnostics = await validateAgainstSchema(read.parsed, "registry");
@@ -161,17 +164,17 @@ function ownRaw(parsed: ParsedYaml, locales: readonly string[], merged: MergedRe
  * The texts written in a registry's own file (not those it inherits through `extends`), with its locale files:
  * what the translation report counts for that file.
  */
-export async function loadOwnTranslations(merged: MergedRegistry, options: LoadOptions = {}): Promise<Translations> {
+export async function loadOwnTranslations(merged: MergedRegistry, options: InFolder<LoadOptions>): Promise<Translations> {
   const raw = ownRaw(merged.parsed, merged.sourceLocales[0]!, merged);
-  return (await loadTranslations(merged.parsed, raw, options.cwd ?? process.cwd())).translations;
+  return (await loadTranslations(merged.parsed, raw, options.cwd)).translations;
 }
 
 /**
  * Reads, parses, validates and resolves one registry file — merged with the registries it extends, each with the
  * locale files beside it — collecting every diagnostic on the way.
  */
-export async function tryLoadRegistry(registryPath: string, options: CheckedLoadOptions = {}): Promise<Result<LoadedRegistry>> {
-  const cwd = options.cwd ?? process.cwd();
+export async function tryLoadRegistry(registryPath: string, options: InFolder<CheckedLoadOptions>): Promise<Result<LoadedRegistry>> {
+  const { cwd } = options;
   const loaded = await loadMergedRegistry(registryPath, cwd);
   if (!loaded.ok) return loaded;
   const { merged } = loaded;
@@ -224,7 +227,7 @@ export async function tryLoadRegistry(registryPath: string, options: CheckedLoad
  * @throws {DiagnosticError} with every problem found, each located in its file.
  * @example const registry = await loadRegistry("schema/close-codes.yaml");
  */
-export async function loadRegistry(registryPath: string, options: CheckedLoadOptions = {}): Promise<Registry> {
+export async function loadRegistry(registryPath: string, options: InFolder<CheckedLoadOptions>): Promise<Registry> {
   const result = await tryLoadRegistry(registryPath, options);
   if (!result.ok) throw new DiagnosticError(result.diagnostics);
   return result.registry;

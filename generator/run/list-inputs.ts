@@ -1,4 +1,4 @@
-import path from "node:path";
+import { resolveCwd } from "../config/defaults.js";
 import { throwIfInvalid } from "../diagnostics/index.js";
 import type { RunOptions } from "./options.js";
 import { renderEverything } from "./render.js";
@@ -26,7 +26,7 @@ export async function listInputs(options: RunOptions = {}): Promise<RunFiles> {
   const everything = await renderEverything(options);
   throwIfInvalid(everything);
   const { planOutputs } = await import("./output-plan.js");
-  const plan = await planOutputs(everything.rendered, everything.injected, path.resolve(options.cwd ?? process.cwd()));
+  const plan = await planOutputs(everything.rendered, everything.injected, resolveCwd(options.cwd));
   throwIfInvalid(plan);
   const injectedFiles = plan.injected.map((file) => file.path);
   const sorted = (files: Iterable<string>) => [...new Set(files)].sort();

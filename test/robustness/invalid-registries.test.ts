@@ -123,7 +123,7 @@ describe("the corpus of invalid registries", () => {
 
 describe("__proto__ as a YAML key", () => {
   it("is an own key of the parsed data and pollutes no prototype", async () => {
-    const read = await readSourceFile(path.join(corpus, "proto-keys.yaml"));
+    const read = await readSourceFile(path.join(corpus, "proto-keys.yaml"), process.cwd());
     if (!read.ok) throw new Error("the fixture is readable");
     const parse = parseYaml(read.source);
     if (!parse.ok) throw new Error("the fixture is valid YAML");

@@ -301,7 +301,7 @@ describe("random bytes", () => {
       fc.asyncProperty(fc.array(byte, { maxLength: 12 }), async (values) => {
         const bytes = Buffer.from(values);
         await writeFile(file, bytes);
-        const read = await readSourceFile(file);
+        const read = await readSourceFile(file, process.cwd());
         let decoded: string | undefined;
         try {
           decoded = new TextDecoder("utf-8", { fatal: true }).decode(bytes);

@@ -6,7 +6,7 @@ import { type CatalogReader, formatjsReader, gettextReader, i18nextReader, keyFo
 import { fileAt, importModule } from "../../helpers/generated-module.js";
 import { defaultRegistry, repoRoot } from "../../helpers/paths.js";
 
-const registry = await loadRegistry(defaultRegistry);
+const registry = await loadRegistry(defaultRegistry, { cwd: process.cwd() });
 const files = await renderRegistry(registry, { outDir: path.join(repoRoot, "generated") });
 const module = await importModule(fileAt(files, "close-codes.ts"));
 const describeCloseCode = module.describeCloseCode as (code: number, locale?: string) => string;

@@ -14,7 +14,7 @@ const run = promisify(execFile);
 
 describe("FormatJS catalogs, loaded as the README says", () => {
   it("`formatjs compile` turns them into the { id: message } shape that createIntl formats back to the text", async () => {
-    const registry = await loadRegistry(defaultRegistry);
+    const registry = await loadRegistry(defaultRegistry, { cwd: process.cwd() });
     const files = await renderRegistry(registry, { outDir: await tempDir() });
     const dir = await tempDir();
     const source = path.join(dir, "de.json");

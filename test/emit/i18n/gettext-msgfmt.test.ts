@@ -32,7 +32,7 @@ codes:
 
 describe("gettext catalogs, as GNU msgfmt reads them", () => {
   it("pass `msgfmt --check` without a warning, for every locale of the default registry", async () => {
-    const registry = await loadRegistry(defaultRegistry);
+    const registry = await loadRegistry(defaultRegistry, { cwd: process.cwd() });
     const files = await renderRegistry(registry, { outDir: await tempDir() });
     for (const locale of registry.locales) {
       expect(await msgfmt(fileAt(files, `gettext/${locale}/close-codes.po`)), locale).toMatch(/^\d+ translated messages\.\n$/);

@@ -9,7 +9,7 @@ import { defaultRegistry } from "../../helpers/paths.js";
 import { tempDir, writeTree } from "../../helpers/temp.js";
 import { compileStrict } from "../../helpers/typescript.js";
 
-const registry = await loadRegistry(defaultRegistry);
+const registry = await loadRegistry(defaultRegistry, { cwd: process.cwd() });
 
 async function moduleSource(enums: boolean): Promise<string> {
   return fileAt(await renderRegistry(registry, { outDir: path.dirname(defaultRegistry), enums, targets: ["ts"] }), "close-codes.ts");

@@ -11,7 +11,7 @@ import { compileStrict } from "../../helpers/typescript.js";
 const BASIC = path.join(repoRoot, "test", "fixtures", "basic", "registry.yaml");
 
 async function basicModule(enums: boolean): Promise<string> {
-  const files = await renderRegistry(await loadRegistry(BASIC), { outDir: await tempDir(), enums });
+  const files = await renderRegistry(await loadRegistry(BASIC, { cwd: process.cwd() }), { outDir: await tempDir(), enums });
   return fileAt(files, "app-errors.ts");
 }
 
@@ -65,7 +65,7 @@ export { parents, first };
 
 describe("the Markdown tables", () => {
   it("have no column that is empty in every row", async () => {
-    const files = await renderRegistry(await loadRegistry(BASIC), { outDir: await tempDir() });
+    const files = await renderRegistry(await loadRegistry(BASIC, { cwd: process.cwd() }), { outDir: await tempDir() });
     const tables = fileAt(files, "app-errors.md")
       .split("\n\n")
       .filter((block) => block.startsWith("|"));
