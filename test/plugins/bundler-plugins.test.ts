@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
@@ -50,10 +50,19 @@ beforeAll(async () => {
 }, 300_000);
 
 /** A project folder inside the installed one (so that it resolves its packages) with a registry and a config. */
+/**
+ * Saves a file as most editors do, through a temporary file renamed over it: a write in place can be read half-done
+ * (empty) by a bundler's watcher, which then reports that instead of the edit's own outcome.
+ */
+async function save(file: string, contents: string): Promise<void> {
+  await writeFile(`${file}.saving`, contents);
+  await rename(`${file}.saving`, file);
+}
+
 async function app(name: string, codeName: string): Promise<string> {
   const dir = path.join(project, name);
   await mkdir(path.join(dir, "src"), { recursive: true });
-  await writeFile(path.join(dir, "codes.yaml"), registry(codeName));
+  await save(path.join(dir, "codes.yaml"), registry(codeName));
   await writeFile(path.join(dir, "codebook.config.json"), config("codes.yaml"));
   await writeFile(path.join(dir, "src", "main.js"), MAIN);
   return dir;
@@ -154,19 +163,19 @@ describe("codebook/vite in the dev server", () => {
       expect(await readFile(generated, "utf8")).toContain("Etwas ist kaputt gegangen.");
       expect((await server.transformRequest("/src/generated/app-codes.js"))?.code).toContain("Etwas ist kaputt gegangen.");
 
-      await writeFile(path.join(dir, "codes.yaml"), registry("Broken").replace("Etwas ist kaputt gegangen.", "Etwas ging kaputt."));
+      await save(path.join(dir, "codes.yaml"), registry("Broken").replace("Etwas ist kaputt gegangen.", "Etwas ging kaputt."));
       const edited = await until("the edit to be generated", async () => {
         const text = await readFile(generated, "utf8");
         return text.includes("Etwas ging kaputt.") ? text : undefined;
       });
 
-      await writeFile(path.join(dir, "codes.yaml"), registry("broken"));
+      await save(path.join(dir, "codes.yaml"), registry("broken"));
       const error = await until("the error overlay", () => client.messages.find((message) => message.type === "error"));
       expect(error.err?.loc).toMatchObject({ file: path.join(dir, "codes.yaml"), line: 13 });
       expect(error.err?.message).toContain('codes.yaml:13:11: error: "broken" is not a valid name');
       expect(await readFile(generated, "utf8")).toBe(edited);
 
-      await writeFile(path.join(dir, "codes.yaml"), registry("Broken"));
+      await save(path.join(dir, "codes.yaml"), registry("Broken"));
       await until("the good save to be generated", async () =>
         (await readFile(generated, "utf8")).includes("Etwas ist kaputt gegangen.") ? true : undefined,
       );
