@@ -20,11 +20,7 @@ export interface FieldTargets {
  * targets are not, so two registries may map to each other. A target that cannot be loaded is reported at the
  * field's `registry` (when it cannot be found) or in its own file (when it is invalid).
  */
-export async function loadFieldTargets(
-  raw: RawRegistry,
-  origin: (path: DataPath) => Origin,
-  cwd: string | undefined,
-): Promise<FieldTargets> {
+export async function loadFieldTargets(raw: RawRegistry, origin: (path: DataPath) => Origin, cwd: string): Promise<FieldTargets> {
   const targets = new Map<number, FieldTarget>();
   const files: string[] = [];
   const diagnostics: Diagnostic[] = [];

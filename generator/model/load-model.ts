@@ -4,7 +4,7 @@ import { readRegistryFile } from "../load/load-registry.js";
 import type { RawRegistry } from "../load/raw-registry.js";
 import type { DataPath, ParsedYaml } from "../load/yaml-document.js";
 import { validateAgainstSchema } from "../validate/schema.js";
-import { buildModel, type RegistryCheck, Reporter } from "./build-model.js";
+import { buildModel, type RegistryCheck } from "./build-model.js";
 import { locateDeclarations } from "./declaration-origins.js";
 import { loadMergedRegistry, MergedReporter } from "./extends-chain.js";
 import { loadFieldTargets } from "./field-targets.js";
@@ -69,30 +69,6 @@ export async function loadRegistrySources(registryPath: string, options: InFolde
   const schemaDiagnostics = await validateAgainstSchema(read.parsed, "registry");
   if (schemaDiagnostics.length > 0) return { ok: false, diagnostics: schemaDiagnostics };
   return { ok: true, ...(await loadTranslations(read.parsed, read.parsed.data as RawRegistry, cwd)) };
-}
-
-/**
- * Resolves one file's loaded sources into the model. With `tolerateMissing`, a missing translation falls back to
- * the source text instead of being an error (the translation report counts them itself).
- */
-export async function resolveRegistry(
-  translations: Translations,
-  options: Pick<CheckedLoadOptions, "tolerateMissing" | "checks" | "cwd"> = {},
-): Promise<Result<LoadedRegistry>> {
-  const raw: RawRegistry = options.tolerateMissing === true ? { ...translations.raw, missingTranslations: "source" } : translations.raw;
-  const parsed = translations.registry;
-  const targets = await loadFieldTargets(raw, (path) => ({ parsed, path }), options.cwd);
-  const build = buildModel({
-    raw,
-    reporter: new Reporter(parsed),
-    supplement: translations.supplement,
-    checks: options.checks ?? [],
-    fieldTargets: targets.targets,
-  });
-  const icu = await checkIcu(raw, [translations]);
-  const diagnostics = [...targets.diagnostics, ...(build.ok ? [] : build.diagnostics), ...icu.diagnostics];
-  if (!build.ok || diagnostics.length > 0) return { ok: false, diagnostics };
-  return { ok: true, registry: withMessages(build.registry, raw, icu.messages), files: [translations.registry.source.path] };
 }
 
 /** In an ICU registry, every text parsed and its placeholders checked; plain registries have nothing to check. */
