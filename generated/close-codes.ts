@@ -267,6 +267,28 @@ export function getCloseCodeName(code: number): CloseCodeName | undefined {
 }
 
 /**
+ * The registered codes of the set Valid. The set holds unregistered numbers too, so {@link isValidCloseCode} answers a boolean instead of narrowing to this type.
+ *
+ * Defined at ../schema/close-codes.yaml:239.
+ */
+export type ValidCloseCode =
+    | CloseCode.NormalClosure
+    | CloseCode.GoingAway
+    | CloseCode.ProtocolError
+    | CloseCode.UnsupportedData
+    | CloseCode.InvalidFramePayloadData
+    | CloseCode.PolicyViolation
+    | CloseCode.MessageTooBig
+    | CloseCode.MandatoryExtension
+    | CloseCode.InternalError
+    | CloseCode.ServiceRestart
+    | CloseCode.TryAgainLater
+    | CloseCode.BadGateway
+    | CloseCode.Unauthorized
+    | CloseCode.Forbidden
+    | CloseCode.Timeout;
+
+/**
  * May appear in a Close frame on the wire (1000–1003, 1007–1014, 3000–4999).
  *
  * Defined at ../schema/close-codes.yaml:239.
@@ -278,6 +300,13 @@ export function isValidCloseCode(code: number): boolean {
         (code >= 1007 && code <= 1014) ||
         (code >= 3000 && code <= 4999));
 }
+
+/**
+ * The registered codes of the set CloseCall. The set holds unregistered numbers too, so {@link isCloseCallCode} answers a boolean instead of narrowing to this type.
+ *
+ * Defined at ../schema/close-codes.yaml:251.
+ */
+export type CloseCallCode = CloseCode.NormalClosure | CloseCode.Unauthorized | CloseCode.Forbidden | CloseCode.Timeout;
 
 /**
  * Accepted by the WHATWG WebSocket close() method (1000 and 3000–4999).

@@ -98,6 +98,7 @@ describe("hostile but valid text", () => {
         "HostileRange",
         "HostileRangeName",
         "HostileValue",
+        "OddHostile",
       ].sort(),
     );
     expect(

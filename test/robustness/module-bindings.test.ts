@@ -2,7 +2,7 @@ import path from "node:path";
 import { Node, Project, type SourceFile, SyntaxKind } from "ts-morph";
 import { describe, expect, it } from "vitest";
 import { DiagnosticError } from "../../generator/diagnostics/index.js";
-import { fieldNames, globalsRead, moduleBindings, moduleNames } from "../../generator/emit/ts/names.js";
+import { fieldNames, globalsRead, moduleBindings, moduleNames, setNames } from "../../generator/emit/ts/names.js";
 import { loadRegistry } from "../../generator/index.js";
 import type { Registry } from "../../generator/model/registry.js";
 import { renderRegistry } from "../../generator/run/render.js";
@@ -94,12 +94,11 @@ function globalsReadBy(source: SourceFile): Set<string> {
   return new Set([...globals].filter((name) => !RESERVED_WORDS.has(name)));
 }
 
-/** The names the clash check knows for `registry`: what its module declares, its guards, its aliases and its fields' names. */
+/** The names the clash check knows for `registry`: what its module declares, its sets' guards and unions, its aliases and its fields' names. */
 function knownNames(registry: Registry): Set<string> {
-  const names = moduleNames(registry);
   return new Set([
     ...moduleBindings(registry).keys(),
-    ...registry.sets.map((set) => names.setGuard(set)),
+    ...registry.sets.flatMap((set) => setNames(registry, set)),
     ...[...registry.codes, ...registry.ranges].flatMap((entry) => entry.aliases.map((alias) => alias.name)),
     ...registry.fields.flatMap((field) => fieldNames(registry, field)),
   ]);

@@ -234,6 +234,20 @@ export function constStatement(declaration: ConstDeclaration): string {
   return [...docs, `${head}${literalText(declaration.initializer, "")};`, ""].join("\n");
 }
 
+/** The longest line a union type is written on before it takes one member a line. */
+const MAX_UNION_LINE = 120;
+
+/**
+ * `export type RetryableGrpcStatus = GrpcStatus.Unavailable;` with its doc comment; with one member a line, as
+ * formatters lay out a long union (`| HttpStatus.BadRequest`), when they do not fit on one line.
+ */
+export function unionStatement(name: string, members: readonly string[], docs: OptionalKind<JSDocStructure>): string {
+  const head = `export type ${name} =`;
+  const oneLine = `${head} ${members.join(" | ")};`;
+  const body = oneLine.length <= MAX_UNION_LINE ? oneLine : `${[head, ...members.map((member) => `${INDENT}| ${member}`)].join("\n")};`;
+  return [...jsDocLines(docs, ""), body, ""].join("\n");
+}
+
 /** A member of an enum written by {@link enumStatement}. */
 export interface EnumMember {
   readonly name: string;

@@ -2,7 +2,7 @@ import type { Diagnostic } from "../../diagnostics/index.js";
 import type { DataPath } from "../../load/yaml-document.js";
 import type { CheckContext } from "../../model/build-model.js";
 import type { Alias, Registry } from "../../model/registry.js";
-import { fieldNames, globalsRead, moduleBindings, moduleNames, privateDeclarations, typeBindings } from "./names.js";
+import { fieldNames, globalsRead, moduleBindings, moduleNames, privateDeclarations, setNames, typeBindings } from "./names.js";
 
 /**
  * Reports the names a registry chooses that would break the generated TypeScript module: a set guard or an
@@ -29,17 +29,23 @@ export function checkModuleBindings(registry: Registry, context: CheckContext): 
       );
   }
   const taken = moduleBindings(registry);
-  const claim = (name: string, path: DataPath, subject: string): void => {
+  /** Reports `name` if it is taken or a global the code reads; `true` when it is free. */
+  const claim = (name: string, path: DataPath, subject: string): boolean => {
     const holder = taken.get(name);
     if (holder !== undefined) reporter.error(path, "name-clash", `${subject} clashes with ${holder}; choose another name`);
     else if (globals.includes(name)) reporter.error(path, "name-clash", `${subject} ${hidesGlobal(name)}`);
+    return holder === undefined && !globals.includes(name);
   };
-  registry.sets.forEach((set, index) => {
-    const guard = names.setGuard(set);
+  for (const [index, set] of registry.sets.entries()) {
     const path: DataPath = set.guard === undefined ? ["sets", index, "name"] : ["sets", index, "guard"];
-    claim(guard, path, `the guard ${guard} of set ${set.name}`);
-    if (!taken.has(guard)) taken.set(guard, `the guard of set ${set.name}`);
-  });
+    // The union is named after the guard: once the guard clashes, the one name to change is reported.
+    const [guard, type] = setNames(registry, set);
+    if (!claim(guard!, path, `the guard ${guard} of set ${set.name}`)) continue;
+    taken.set(guard!, `the guard of set ${set.name}`);
+    if (type === undefined) continue;
+    const subject = `the type ${type} of set ${set.name}${set.guard === undefined ? "" : ", named after its guard,"}`;
+    if (claim(type, path, subject)) taken.set(type, `the type of set ${set.name}`);
+  }
   for (const [index, field] of registry.fields.entries()) {
     for (const name of fieldNames(registry, field)) {
       claim(name, ["fields", index, "name"], `the generated ${name} of field ${field.name}`);

@@ -13,7 +13,7 @@ export interface DeclarationOrigins {
 
 /**
  * The origins of the declarations a declaration map points back to: the type, its unions, guard and name lookup →
- * the registry's `type`; each set guard → its set; each alias → its alias; each locale's catalog → its locale
+ * the registry's `type`; each set's guard and union → its set; each alias → its alias; each locale's catalog → its locale
  * file; each member → its code. `undefined` for a registry built in memory, which has no file to point to.
  */
 export function declarationOrigins(registry: Registry): DeclarationOrigins | undefined {
@@ -25,7 +25,9 @@ export function declarationOrigins(registry: Registry): DeclarationOrigins | und
     declarations.set(name, origins.type);
   for (const set of registry.sets) {
     const origin = origins.sets.get(set.name);
-    if (origin !== undefined) declarations.set(names.setGuard(set), origin);
+    if (origin === undefined) continue;
+    declarations.set(names.setGuard(set), origin);
+    declarations.set(names.setType(set), origin);
   }
   for (const [alias, origin] of origins.aliases) declarations.set(alias, origin);
   for (const [locale, origin] of origins.locales) declarations.set(names.catalogFor(locale), origin);

@@ -2,14 +2,8 @@ import type { StatementStructures } from "ts-morph";
 import type { Field, FieldValue, LocalizedText, Registry } from "../../model/registry.js";
 import { messageParts } from "../i18n/message-syntax.js";
 import { constStatement, jsDoc, literal, numericKey, propertyKey, type Statement, stringLiteral } from "./builders.js";
-import { hasFieldType, type ModuleNames } from "./names.js";
+import { hasFieldType, MAX_CODE_UNION, type ModuleNames } from "./names.js";
 import { StructureKind } from "./ts-morph-values.js";
-
-/**
- * A code field's values are typed as a union of the target registry's codes up to this many; beyond it, as
- * `number` (a union of thousands of literals slows every check of the module that uses it).
- */
-export const MAX_CODE_UNION = 256;
 
 /** The parameter a lookup of a localized value takes, as `describe<Type>` takes it. */
 const LOCALE_PARAMETER = { name: "locale", type: "string | readonly string[]", hasQuestionToken: true } as const;

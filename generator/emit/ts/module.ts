@@ -28,7 +28,7 @@ export function emitTypeScriptModule(model: Registry, context: EmitContext): Gen
     ...emitCodeDeclarations(registry, names, context.enums, refs),
     ...emitTypeGuard(registry, names, refs),
     ...emitNameLookup(registry, names),
-    ...emitSetGuards(registry, names, refs),
+    ...emitSetGuards(registry, names, context.enums, refs),
     ...emitRanges(registry, names),
     ...emitFieldLookups(registry, names),
     ...emitDescribe(registry, names, refs),

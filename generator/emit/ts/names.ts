@@ -1,5 +1,5 @@
-import { intervalsOf } from "../../model/intervals.js";
-import type { CodeSet, Field, Registry } from "../../model/registry.js";
+import { intervalsContain, intervalsOf } from "../../model/intervals.js";
+import type { CodeEntry, CodeSet, Field, Registry } from "../../model/registry.js";
 import { lowerFirst } from "../../validate/identifiers.js";
 import { readsSpansTable } from "./builders.js";
 
@@ -32,6 +32,8 @@ export interface ModuleNames {
   readonly catalogFor: (locale: string) => string;
   /** `isValidCloseCode` for the set `Valid`. */
   readonly setGuard: (set: CodeSet) => string;
+  /** `ValidCloseCode`: the union of a set's registered codes, named after its guard without `is`. */
+  readonly setType: (set: CodeSet) => string;
   /** `CloseCodeInfo`: the record of a code and its fields (emitted when the registry declares fields). */
   readonly infoType: string;
   /** `getCloseCodeInfo`. */
@@ -84,6 +86,8 @@ export function moduleNames(registry: Registry): ModuleNames {
         .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
         .join("")}`,
     setGuard: (set) => set.guard ?? `is${set.name}${type}`,
+    // The schema holds a guard's name to `is<Name>`: `isCloseCallCode` → `CloseCallCode`.
+    setType: (set) => (set.guard ?? `is${set.name}${type}`).slice(2),
     infoType: `${type}Info`,
     getInfo: `get${type}Info`,
     fieldLookup: (field) => `get${type}${upperFirst(field.name)}`,
@@ -141,6 +145,38 @@ export function privateDeclarations(registry: Registry): Map<string, string> {
   for (const field of registry.fields)
     add(names.fieldTable(field), `the generated table ${names.fieldTable(field)} of field ${field.name}`);
   return declarations;
+}
+
+/**
+ * A union type of literals is written out up to this many members; beyond it the type is not emitted (a code
+ * field's values are then `number`, a set's guard a `boolean`): a union of thousands of literals slows every
+ * check of the module that uses it.
+ */
+export const MAX_CODE_UNION = 256;
+
+/** The registered codes of a set, when its union type is emitted, and whether they are all of the set. */
+export interface SetUnion {
+  /** The codes in the set, in the registry's order. */
+  readonly members: readonly CodeEntry[];
+  /** `true` when the set holds no number that is not a registered code: its guard narrows any number. */
+  readonly exact: boolean;
+}
+
+/**
+ * The union type a set gets (`RetryableGrpcStatus`): its registered codes, when it has from 1 to
+ * {@link MAX_CODE_UNION} of them; `undefined` when it gets none.
+ */
+export function setUnion(registry: Registry, set: CodeSet): SetUnion | undefined {
+  const members = registry.codes.filter((entry) => intervalsContain(set.intervals, entry.code));
+  if (members.length === 0 || members.length > MAX_CODE_UNION) return undefined;
+  const size = set.intervals.reduce((total, interval) => total + interval.to - interval.from + 1, 0);
+  return { members, exact: size === members.length };
+}
+
+/** The exported names of one set: its guard, and its union type when it has one. */
+export function setNames(registry: Registry, set: CodeSet): string[] {
+  const names = moduleNames(registry);
+  return [names.setGuard(set), ...(setUnion(registry, set) === undefined ? [] : [names.setType(set)])];
 }
 
 /** Whether a field's values get a type of their own (`AppErrorSeverity`): one-of and code fields. */

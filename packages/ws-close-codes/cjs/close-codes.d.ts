@@ -115,12 +115,24 @@ export declare function isCloseCode(value: unknown): value is CloseCode;
  */
 export declare function getCloseCodeName(code: number): CloseCodeName | undefined;
 /**
+ * The registered codes of the set Valid. The set holds unregistered numbers too, so {@link isValidCloseCode} answers a boolean instead of narrowing to this type.
+ *
+ * Defined at ../../../schema/close-codes.yaml:239.
+ */
+export type ValidCloseCode = typeof CloseCodes.NormalClosure | typeof CloseCodes.GoingAway | typeof CloseCodes.ProtocolError | typeof CloseCodes.UnsupportedData | typeof CloseCodes.InvalidFramePayloadData | typeof CloseCodes.PolicyViolation | typeof CloseCodes.MessageTooBig | typeof CloseCodes.MandatoryExtension | typeof CloseCodes.InternalError | typeof CloseCodes.ServiceRestart | typeof CloseCodes.TryAgainLater | typeof CloseCodes.BadGateway | typeof CloseCodes.Unauthorized | typeof CloseCodes.Forbidden | typeof CloseCodes.Timeout;
+/**
  * May appear in a Close frame on the wire (1000–1003, 1007–1014, 3000–4999).
  *
  * Defined at ../../../schema/close-codes.yaml:239.
  * @returns `true` for the integers 1000–1003, 1007–1014, 3000–4999.
  */
 export declare function isValidCloseCode(code: number): boolean;
+/**
+ * The registered codes of the set CloseCall. The set holds unregistered numbers too, so {@link isCloseCallCode} answers a boolean instead of narrowing to this type.
+ *
+ * Defined at ../../../schema/close-codes.yaml:251.
+ */
+export type CloseCallCode = typeof CloseCodes.NormalClosure | typeof CloseCodes.Unauthorized | typeof CloseCodes.Forbidden | typeof CloseCodes.Timeout;
 /**
  * Accepted by the WHATWG WebSocket close() method (1000 and 3000–4999).
  *
