@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
+import { setUnion } from "../../generator/emit/ts/names.js";
 import { generate, loadRegistry } from "../../generator/index.js";
 import { repoRoot } from "../helpers/paths.js";
 import { tempDir } from "../helpers/temp.js";
@@ -14,6 +15,11 @@ interface HttpStatusModule {
   readonly isHttpStatus: (value: unknown) => boolean;
   readonly getHttpStatusName: (code: number) => string | undefined;
   readonly getHttpStatusRange: (code: number) => { readonly name: string } | undefined;
+  readonly isInformationalHttpStatus: (code: number) => boolean;
+  readonly isSuccessfulHttpStatus: (code: number) => boolean;
+  readonly isRedirectionHttpStatus: (code: number) => boolean;
+  readonly isClientErrorHttpStatus: (code: number) => boolean;
+  readonly isServerErrorHttpStatus: (code: number) => boolean;
   readonly isRedirectHttpStatus: (code: number) => boolean;
   readonly isRetryableHttpStatus: (code: number) => boolean;
   readonly isEmptyBodyHttpStatus: (code: number) => boolean;
@@ -21,13 +27,38 @@ interface HttpStatusModule {
   readonly describeHttpStatus: (code: number) => string;
 }
 
-const CONSUMER = `import { HttpStatus, getHttpStatusRange, isRetryableHttpStatus, type HttpStatusName, type HttpStatusRangeName } from "./http-status.js";
+const CONSUMER = `import {
+  HttpStatus,
+  getHttpStatusRange,
+  isRetryableHttpStatus,
+  type ClientErrorHttpStatus,
+  type HttpStatusName,
+  type HttpStatusRangeName,
+  type RetryableHttpStatus,
+} from "./http-status.js";
 
 export function shouldRetry(status: number): boolean {
   const range: HttpStatusRangeName | undefined = getHttpStatusRange(status)?.name;
   return range === "ServerError" && isRetryableHttpStatus(status);
 }
+export function retryAfter(status: number): number | undefined {
+  if (!isRetryableHttpStatus(status)) return undefined;
+  const retryable: RetryableHttpStatus = status;
+  switch (retryable) {
+    case HttpStatus.TooManyRequests:
+    case HttpStatus.ServiceUnavailable:
+      return 30;
+    case HttpStatus.RequestTimeout:
+    case HttpStatus.TooEarly:
+    case HttpStatus.BadGateway:
+    case HttpStatus.GatewayTimeout:
+      return 1;
+  }
+}
 export const notFound: HttpStatus = HttpStatus.NotFound;
+export const clientError: ClientErrorHttpStatus = HttpStatus.UnavailableForLegalReasons;
+// @ts-expect-error: 200 is not in the class 4xx Client Error
+export const ok: ClientErrorHttpStatus = HttpStatus.OK;
 export const teapot: HttpStatusName | undefined = undefined;
 `;
 
@@ -46,6 +77,12 @@ describe("the HTTP status registry example", () => {
     expect(codes).toEqual([...codes].sort((a, b) => a - b));
     for (const code of [100, 103, 200, 226, 304, 308, 404, 418, 421, 425, 429, 451, 500, 511]) {
       expect(codes.includes(code), String(code)).toBe(code !== 418);
+    }
+    // Each class is a set too, whose union holds exactly the class's registered codes.
+    for (const range of registry.ranges) {
+      const union = setUnion(registry, registry.sets.find((set) => set.name === range.name)!);
+      expect(union?.exact, range.name).toBe(false);
+      expect(union?.members.map((entry) => entry.code)).toEqual(codes.filter((code) => code >= range.from && code <= range.to));
     }
   });
 
@@ -85,5 +122,15 @@ describe("the HTTP status registry example", () => {
     expect.soft(classify(429)).toEqual([false, true, false, true]);
     expect.soft(classify(501)).toEqual([false, false, false, true]);
     expect.soft(classify(503)).toEqual([false, true, false, true]);
+    // The classes: any number of a class, registered or not (RFC 9110 §15: an unknown 4xx is treated as 400).
+    const classOf = (code: number) =>
+      [
+        http.isInformationalHttpStatus,
+        http.isSuccessfulHttpStatus,
+        http.isRedirectionHttpStatus,
+        http.isClientErrorHttpStatus,
+        http.isServerErrorHttpStatus,
+      ].findIndex((guard) => guard(code));
+    expect([100, 199, 226, 299, 308, 399, 418, 499, 511, 599, 600, 99].map(classOf)).toEqual([0, 0, 1, 1, 2, 2, 3, 3, 4, 4, -1, -1]);
   });
 });
