@@ -9,7 +9,13 @@ import { type DataPath, locate, type ParsedYaml, parseYaml } from "./yaml-docume
 export type SubjectLocator = (key: string) => SourceLocation | undefined;
 
 /** The lists whose items are named, and the subject prefix of each (`retired` is the `<id>.json` list of retired codes). */
-const NAMED_LISTS: Readonly<Record<string, string>> = { codes: "codes", retired: "codes", ranges: "ranges", sets: "sets" };
+const NAMED_LISTS: Readonly<Record<string, string>> = {
+  codes: "codes",
+  retired: "codes",
+  ranges: "ranges",
+  sets: "sets",
+  fields: "fields",
+};
 
 type Index = Map<string, { readonly parsed: ParsedYaml; readonly path: DataPath }>;
 

@@ -1,7 +1,7 @@
 import type { Result } from "../diagnostics/index.js";
 import { readSourceFile } from "../load/source-file.js";
 import { locate, type ParsedYaml, parseYaml } from "../load/yaml-document.js";
-import type { CodeEntry, CodeLifecycle, CodeRange, CodeSet, FieldValue, LocalizedText, Registry } from "./registry.js";
+import type { CodeEntry, CodeLifecycle, CodeRange, CodeSet, Field, FieldValue, LocalizedText, Registry } from "./registry.js";
 
 type Data = Record<string, unknown>;
 
@@ -12,7 +12,7 @@ function isRecord(value: unknown): value is Data {
 const text = (value: unknown): LocalizedText => (isRecord(value) ? (value as LocalizedText) : {});
 const optional = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined);
 const list = (value: unknown): Data[] => (Array.isArray(value) ? value.filter(isRecord) : []);
-/** Field values as `<id>.json` writes them; `codebook diff` does not compare fields yet, so their declarations are not read. */
+/** Field values as `<id>.json` writes them. */
 const fieldValues = (value: unknown): Readonly<Record<string, FieldValue>> =>
   isRecord(value) ? (value as Record<string, FieldValue>) : {};
 const names = (value: unknown) => (Array.isArray(value) ? value.filter((name): name is string => typeof name === "string") : []);
@@ -71,6 +71,25 @@ function set(item: Data): CodeSet {
   };
 }
 
+const FIELD_TYPES: readonly Field["type"][] = ["boolean", "integer", "number", "string", "one-of", "text", "code"];
+
+/**
+ * A field's declaration as `<id>.json` writes it; a code field's registry is known by its id alone (all a
+ * comparison of declarations needs).
+ */
+function field(item: Data): Field {
+  const type = FIELD_TYPES.find((known) => known === item.type) ?? "string";
+  return {
+    name: String(item.name),
+    type,
+    values: names(item.values),
+    target: typeof item.registry === "string" ? { id: item.registry, type: "", file: "", codes: [] } : undefined,
+    default: item.default as FieldValue | undefined,
+    description: optional(item.description),
+    label: isRecord(item.label) ? text(item.label) : undefined,
+  };
+}
+
 /** The shape every `<id>.json` has; a file without it is some other JSON. */
 function looksGenerated(data: unknown): data is Data {
   return (
@@ -98,7 +117,7 @@ function toRegistry(parsed: ParsedYaml, data: Data): Registry {
     bounds: isRecord(data.bounds)
       ? { from: Number(data.bounds.min), to: Number(data.bounds.max) }
       : { from: 0, to: Number.MAX_SAFE_INTEGER },
-    fields: [],
+    fields: list(data.fields).map(field),
     ranges: list(data.ranges).map(range),
     codes: list(data.codes).map(code),
     retired: list(data.retired).map(code),
@@ -110,7 +129,7 @@ function toRegistry(parsed: ParsedYaml, data: Data): Registry {
 
 /**
  * Reads a `<id>.json` that codebook generated (what an installed package ships) back into a model to compare
- * with: everything the JSON keeps (codes, names, aliases, ranges, set members, statuses, texts); a set's guard
+ * with: everything the JSON keeps (codes, names, aliases, ranges, set members, statuses, texts, fields); a set's guard
  * name and an alias's note are not in it.
  */
 export async function loadJsonBaseline(file: string, cwd: string): Promise<Result<{ readonly registry: Registry }>> {

@@ -290,8 +290,16 @@ const CASES: readonly {
 
 describe("codebook diff --against a git ref", () => {
   it("has a case for every rule", () => {
-    // The two rules about a code that is deprecated already have their own test below.
-    const own = ["code-undeprecated", "status-history-changed"];
+    // The two rules about a code that is deprecated already, and the field rules, have their own tests below.
+    const own = [
+      "code-undeprecated",
+      "status-history-changed",
+      "field-removed",
+      "field-type-changed",
+      "field-value-changed",
+      "field-added",
+      "field-values-added",
+    ];
     expect(CASES.map((each) => each.rule).sort()).toEqual(
       Object.keys(CHANGE_RULES)
         .filter((rule) => !own.includes(rule))
@@ -455,6 +463,98 @@ describe("the diff API", () => {
     const outcome = await diffRegistries({ cwd: dir, registries: ["registry.yaml"], against: "HEAD" });
     expect(outcome.ok && outcome.result.registries[0]!.changes.map((change) => [change.rule, change.level])).toEqual([
       ["code-renamed", "major"],
+    ]);
+  });
+});
+
+/** A registry with fields, for the field rules: each edit below makes one change of its own. */
+const FIELDS_REGISTRY = `id: tasks
+type: Task
+locales: [en]
+fields:
+  - { name: retryable, type: boolean, default: false }
+  - { name: severity, type: one-of, values: [info, error], default: error }
+  - { name: owner, type: string, default: core }
+  - { name: weight, type: integer, default: 1 }
+codes:
+  - code: 1
+    name: Busy
+    description: Busy.
+    fields: { retryable: true }
+  - code: 2
+    name: Broken
+    description: Broken.
+`;
+
+const FIELD_EDITS = [
+  swap("  - { name: owner, type: string, default: core }\n", ""),
+  swap("{ name: weight, type: integer, default: 1 }", "{ name: weight, type: number, default: 1 }"),
+  swap("fields: { retryable: true }", "fields: { retryable: false }"),
+  swap("values: [info, error]", "values: [info, warning, error]"),
+  swap("    description: Broken.\n", "    description: Broken.\n    fields: { severity: warning }\n"),
+  swap("codes:\n", "  - { name: team, type: string, default: core }\ncodes:\n"),
+];
+
+describe("codebook diff of fields", () => {
+  it("finds a field removed, retyped or added, a one-of's new values and codes' changed values, each located", async () => {
+    const dir = await history(
+      { "registry.yaml": FIELDS_REGISTRY },
+      { "registry.yaml": (text) => FIELD_EDITS.reduce((edited, edit) => edit(edited), text) },
+    );
+    const { code, report } = await diffJson(dir, ["--against", "HEAD", "registry.yaml", "--fail-on", "major"]);
+    expect(code).toBe(1);
+    expect(report.registries[0]!.changes.map((each) => [each.rule, each.level, each.message, each.new, each.old])).toEqual([
+      [
+        "field-value-changed",
+        "major",
+        "code 1 (Busy): field retryable changed from true to false",
+        at("registry.yaml", 13, 26),
+        at("HEAD:registry.yaml", 13, 26),
+      ],
+      [
+        "field-value-changed",
+        "major",
+        'code 2 (Broken): field severity changed from "error" to "warning"',
+        at("registry.yaml", 17, 25),
+        at("HEAD:registry.yaml", 14, 5),
+      ],
+      [
+        "field-removed",
+        "major",
+        "field owner removed (its lookup and its property of the record go)",
+        at("registry.yaml", 5, 3),
+        at("HEAD:registry.yaml", 7, 5),
+      ],
+      [
+        "field-type-changed",
+        "major",
+        "field weight changed from integer to number",
+        at("registry.yaml", 7, 27),
+        at("HEAD:registry.yaml", 8, 27),
+      ],
+      ["field-values-added", "minor", "field severity now allows warning", at("registry.yaml", 6, 45), at("HEAD:registry.yaml", 6, 45)],
+      ["field-added", "minor", "field team (string) added", at("registry.yaml", 8, 5), null],
+    ]);
+  });
+
+  it("reads the fields back from a previous <id>.json", async () => {
+    const dir = await tempDir();
+    await writeTree(dir, { "registry.yaml": FIELDS_REGISTRY });
+    expect((await runCli(["generate", "registry.yaml", "--targets", "json", "--out", "data"], dir)).code).toBe(0);
+    const unchanged = await diffJson(dir, ["--against", "data/tasks.json", "registry.yaml"]);
+    expect(unchanged.report.verdict).toBe("none");
+    await writeFile(
+      path.join(dir, "registry.yaml"),
+      FIELD_EDITS.reduce((edited, edit) => edit(edited), FIELDS_REGISTRY),
+    );
+    const { report } = await diffJson(dir, ["--against", "data/tasks.json", "registry.yaml"]);
+    expect(report.registries[0]!.changes.map((each) => each.rule)).toEqual([
+      "field-value-changed",
+      "field-value-changed",
+      "field-removed",
+      "field-type-changed",
+      "field-values-added",
+      "field-added",
     ]);
   });
 });

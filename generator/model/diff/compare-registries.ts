@@ -1,6 +1,7 @@
 import type { Registry } from "../registry.js";
 import { ChangeList, type RegistryChange } from "./changes.js";
 import { compareCodes } from "./compare-codes.js";
+import { compareFields } from "./compare-fields.js";
 import { compareRanges, compareRegistryKeys, compareSets } from "./compare-structure.js";
 import { CHANGE_LEVELS, type Verdict, verdictOf } from "./rules.js";
 
@@ -27,7 +28,8 @@ export function compareRegistries(oldRegistry: Registry, newRegistry: Registry, 
   compareRanges(changes, oldRegistry, newRegistry);
   compareCodes(changes, oldRegistry, newRegistry);
   compareSets(changes, oldRegistry, newRegistry, options.guardsKnown ?? true);
-  // Stable: by level, then in the order the comparison found them (registry, ranges, codes, sets).
+  compareFields(changes, oldRegistry, newRegistry);
+  // Stable: by level, then in the order the comparison found them (registry, ranges, codes, sets, fields).
   const ordered = CHANGE_LEVELS.flatMap((level) => changes.changes.filter((change) => change.level === level));
   return { changes: ordered, verdict: verdictOf(ordered.map((change) => change.level)) };
 }
