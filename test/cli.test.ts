@@ -19,6 +19,7 @@ const FILES = [
   "tiny.ts",
   "tiny.json",
   "tiny.md",
+  "tiny.map.svg",
   "i18next/en/tiny.json",
   "formatjs/en/tiny.json",
   "gettext/en/tiny.po",

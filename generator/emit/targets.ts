@@ -21,7 +21,8 @@ const TARGETS: Readonly<Record<TargetName, TargetEntry>> = {
     emitter: async () => (await import("./json/registry-json.js")).emitRegistryJson,
   },
   md: {
-    summary: "<id>.md and <id>.<locale>.md: ranges and codes tables, one page per locale, from templates",
+    summary:
+      "<id>.md and <id>.<locale>.md: ranges and codes tables, one page per locale, from templates; each page's code map <id>.map[.<locale>].svg",
     emitter: async () => (await import("./markdown/page.js")).emitMarkdownPages,
   },
   i18next: {

@@ -6,19 +6,22 @@ import MarkdownIt, { type Token } from "markdown-it";
  */
 export const gfm = new MarkdownIt({ html: true, linkify: true });
 
-/** The text a reader sees in an inline run, and the links in it. */
+/** The text a reader sees in an inline run, and the links and images in it. */
 export interface ReadText {
   readonly text: string;
   readonly hrefs: readonly string[];
+  /** Each image's `alt` text as a reader gets it, and its source. */
+  readonly images: readonly { readonly alt: string; readonly src: string }[];
 }
 
 /**
  * Reads an inline run back into plain text: text and code as they are, `<br>` as a line break, link
- * destinations collected. Any other token (emphasis, strikethrough, images, other HTML) means a text was
- * read as markup, and throws.
+ * destinations and images (which add no text) collected. Any other token (emphasis, strikethrough, other HTML)
+ * means a text was read as markup, and throws.
  */
 export function readInline(inline: Token): ReadText {
   const hrefs: string[] = [];
+  const images: { alt: string; src: string }[] = [];
   const text = (inline.children ?? [])
     .map((child) => {
       switch (child.type) {
@@ -35,11 +38,22 @@ export function readInline(inline: Token): ReadText {
           return "";
         case "link_close":
           return "";
+        case "image":
+          images.push(readImage(child));
+          return "";
       }
       throw new Error(`markup in ${JSON.stringify(inline.content)}: ${child.type} ${JSON.stringify(child.content)}`);
     })
     .join("");
-  return { text, hrefs };
+  return { text, hrefs, images };
+}
+
+/**
+ * An image as a reader gets it: its `alt` text as GitHub writes it into the `alt` attribute (the label's text with
+ * its escapes and entities resolved, which markdown-it's `content` keeps raw), and its source.
+ */
+export function readImage(image: Token): { alt: string; src: string } {
+  return { alt: gfm.renderer.renderInlineAsText(image.children ?? [], gfm.options, {}), src: String(image.attrGet("src") ?? "") };
 }
 
 /** One table as a reader sees it. */
@@ -85,7 +99,10 @@ export function rowHasCells(line: string, cells: number): boolean {
   return tokens[0]?.type === "table_open" && tokens.filter((token) => token.type === "th_open").length === cells;
 }
 
-/** The top-level blocks of a document: `heading: Title`, `paragraph: Some text`, or a bare type (`hr`, `html_block`). */
+/**
+ * The top-level blocks of a document: `heading: Title`, `paragraph: Some text`, `image: Its alt text` for a paragraph
+ * of one image, or a bare type (`hr`, `html_block`).
+ */
 export function readBlocks(markdown: string): string[] {
   const tokens = gfm.parse(markdown, {});
   const blocks: string[] = [];
@@ -93,7 +110,9 @@ export function readBlocks(markdown: string): string[] {
     if (token.level !== 0 || token.nesting === -1 || token.type === "inline") continue;
     const inline = tokens[index + 1];
     const kind = token.type.replace(/_open$/, "");
-    blocks.push(inline?.type === "inline" ? `${kind}: ${readInline(inline).text}` : kind);
+    const read = inline?.type === "inline" ? readInline(inline) : undefined;
+    const image = read?.text === "" && read.images.length === 1 ? read.images[0] : undefined;
+    blocks.push(read === undefined ? kind : image === undefined ? `${kind}: ${read.text}` : `image: ${image.alt}`);
   }
   return blocks;
 }

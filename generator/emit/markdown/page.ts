@@ -1,6 +1,9 @@
 import type { PageTexts } from "../../load/templates/page-texts.js";
+import { placesValue } from "../../load/templates/template.js";
 import type { Registry } from "../../model/registry.js";
 import { generatedNotice } from "../header.js";
+import { renderCodeMap } from "../svg/code-map.js";
+import { describeMap } from "../svg/map-words.js";
 import type { EmitContext, GeneratedFile } from "../types.js";
 import { escapeInline, renderLink } from "./escape.js";
 import { renderTemplate, type TemplateScope } from "./render-template.js";
@@ -10,6 +13,16 @@ import { pageTemplateFor, pageTextsFor } from "./template-set.js";
 /** The page of one locale: `<id>.md` for the source locale, `<id>.<locale>.md` for every other one. */
 export function markdownPagePath(registry: Registry, locale: string): string {
   return locale === registry.sourceLocale ? `${registry.id}.md` : `${registry.id}.${locale}.md`;
+}
+
+/** The map of one locale's page: `<id>.map.svg` for the source locale, `<id>.map.<locale>.svg` for every other one. */
+export function codeMapPath(registry: Registry, locale: string): string {
+  return locale === registry.sourceLocale ? `${registry.id}.map.svg` : `${registry.id}.map.${locale}.svg`;
+}
+
+/** The map as a Markdown image, its `alt` text the map in words. */
+function renderMapImage(registry: Registry, locale: string, own: PageTexts): string {
+  return `!${renderLink(describeMap(registry, locale, own), codeMapPath(registry, locale))}`;
 }
 
 /** `English · [Deutsch](<close-codes.de.md>) · …`: every locale's page, the current one as plain text. */
@@ -22,7 +35,13 @@ function renderLanguages(registry: Registry, locale: string, texts: ReadonlyMap<
     .join(" · ");
 }
 
-function scopeFor(registry: Registry, locale: string, context: EmitContext, texts: ReadonlyMap<string, PageTexts>): TemplateScope {
+function scopeFor(
+  registry: Registry,
+  locale: string,
+  context: EmitContext,
+  texts: ReadonlyMap<string, PageTexts>,
+  map: boolean,
+): TemplateScope {
   const own = texts.get(locale)!;
   return {
     values: {
@@ -32,6 +51,7 @@ function scopeFor(registry: Registry, locale: string, context: EmitContext, text
       id: escapeInline(registry.id),
       locale: escapeInline(locale),
       languages: renderLanguages(registry, locale, texts),
+      map: map ? renderMapImage(registry, locale, own) : "",
     },
     texts: Object.fromEntries(Object.entries(own).map(([key, text]) => [key, escapeInline(text)])) as PageTexts,
     tables: {
@@ -42,19 +62,31 @@ function scopeFor(registry: Registry, locale: string, context: EmitContext, text
       description: registry.description !== undefined,
       ranges: registry.ranges.length > 0,
       translations: registry.locales.length > 1,
+      map,
     },
   };
 }
 
 /**
  * One page per locale, each rendered from its page template: `<id>.md` in the source locale, and
- * `<id>.<locale>.md` for every other locale, with the headers and words of that locale.
+ * `<id>.<locale>.md` for every other locale, with the headers and words of that locale. A page whose template
+ * places the `map` comes with its code map, `<id>.map.svg` or `<id>.map.<locale>.svg`, in the same words.
  */
 export function emitMarkdownPages(registry: Registry, context: EmitContext): GeneratedFile[] {
   const { templates } = context;
   const texts = new Map(registry.locales.map((locale) => [locale, pageTextsFor(templates, locale)]));
-  return registry.locales.map((locale) => ({
-    path: markdownPagePath(registry, locale),
-    contents: renderTemplate(pageTemplateFor(templates, locale), scopeFor(registry, locale, context, texts)),
-  }));
+  return registry.locales.flatMap((locale) => {
+    const template = pageTemplateFor(templates, locale);
+    const map = placesValue(template, "map");
+    const page = {
+      path: markdownPagePath(registry, locale),
+      contents: renderTemplate(template, scopeFor(registry, locale, context, texts, map)),
+    };
+    if (!map) return [page];
+    const notice = generatedNotice(registry, context);
+    return [
+      page,
+      { path: codeMapPath(registry, locale), contents: renderCodeMap({ registry, locale, texts: texts.get(locale)!, notice }) },
+    ];
+  });
 }

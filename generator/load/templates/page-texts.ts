@@ -1,6 +1,7 @@
 /**
- * The words of a Markdown page that do not come from the registry: column headers, section titles, yes/no and
- * the language's own name. They are data, in `templates/locales/<locale>.yaml`; this module names them
+ * The words of a Markdown page that do not come from the registry: column headers, section titles, yes/no, the
+ * title of the code map (`{title}`, `{from}` and `{to}` in it are the registry's title and bounds) and the
+ * language's own name. They are data, in `templates/locales/<locale>.yaml`; this module names them
  * (`emit/markdown/page-texts.ts` resolves them for a locale).
  */
 
@@ -23,6 +24,7 @@ export const PAGE_TEXT_KEYS = [
   "deprecated",
   "retired",
   "since",
+  "map",
 ] as const;
 
 /** One key of the page texts. */

@@ -6,17 +6,19 @@ import { PAGE_TEXT_KEYS, type PageTextKey } from "./page-texts.js";
  *
  * - `{{ NAME }}` or `{{ NAME:ARGUMENT }}`, on one line; spaces inside the braces are optional.
  * - Values: `notice` (the generated-file comment; every template must place it outside `if` blocks), `title`,
- *   `description`, `id`, `locale`, `languages` (every locale's language, linked to its page), `text:KEY` (a word from
- *   `locales/<locale>.yaml`) and `table:ranges` / `table:codes`.
+ *   `description`, `id`, `locale`, `languages` (every locale's language, linked to its page), `map` (the image of the
+ *   code map, `<id>.map.svg` or `<id>.map.<locale>.svg`, with its text as `alt`; a page whose template does not place
+ *   it gets no map file), `text:KEY` (a word from `locales/<locale>.yaml`) and `table:ranges` / `table:codes`.
  * - Blocks: `{{ if:CONDITION }}` … `{{ end }}`, kept only when the condition holds (`description`: the
- *   registry has one; `ranges`: it declares ranges; `translations`: it has more than one locale). They nest. A
+ *   registry has one; `ranges`: it declares ranges; `translations`: it has more than one locale; `map`: the page
+ *   shows its map). They nest. A
  *   block tag alone on its line takes the whole line with it, so blocks leave no blank lines behind.
  * - `{{ "{{" }}` writes a literal `{{`.
  * Values are Markdown already escaped by the caller and are never scanned for placeholders again.
  */
 
 /** The values a template may place without an argument. */
-export const TEMPLATE_VALUES = ["notice", "title", "description", "id", "locale", "languages"] as const;
+export const TEMPLATE_VALUES = ["notice", "title", "description", "id", "locale", "languages", "map"] as const;
 export type TemplateValue = (typeof TEMPLATE_VALUES)[number];
 
 /** The tables a page or an injected region can hold. */
@@ -24,7 +26,7 @@ export const TABLE_NAMES = ["ranges", "codes"] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 
 /** The conditions of `{{ if:CONDITION }}`. */
-export const TEMPLATE_CONDITIONS = ["description", "ranges", "translations"] as const;
+export const TEMPLATE_CONDITIONS = ["description", "ranges", "translations", "map"] as const;
 export type TemplateCondition = (typeof TEMPLATE_CONDITIONS)[number];
 
 export type TemplateNode =
@@ -41,7 +43,7 @@ export interface Template {
   readonly nodes: readonly TemplateNode[];
 }
 
-const KNOWN = "notice, title, description, id, locale, languages, text:KEY, table:TABLE, if:CONDITION, end";
+const KNOWN = "notice, title, description, id, locale, languages, map, text:KEY, table:TABLE, if:CONDITION, end";
 
 type Tag =
   | { readonly kind: "node"; readonly node: TemplateNode }
@@ -56,6 +58,13 @@ interface Token {
   /** Where the `{{` is. */
   readonly at: number;
   readonly tag: Tag;
+}
+
+/** Whether the template places `value` anywhere, inside `if` blocks too. */
+export function placesValue(template: Template, value: TemplateValue): boolean {
+  const within = (nodes: readonly TemplateNode[]): boolean =>
+    nodes.some((node) => (node.kind === "value" && node.value === value) || (node.kind === "if" && within(node.body)));
+  return within(template.nodes);
 }
 
 /** Parses a template, reporting every problem at its `FILE:LINE:COL`. Line endings are normalized to LF. */

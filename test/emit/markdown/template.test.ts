@@ -24,7 +24,15 @@ function errors(source: string): string[] {
 }
 
 const SCOPE: TemplateScope = {
-  values: { notice: "<!-- notice -->", title: "Title", description: "Described.", id: "the-id", locale: "en", languages: "English" },
+  values: {
+    notice: "<!-- notice -->",
+    title: "Title",
+    description: "Described.",
+    id: "the-id",
+    locale: "en",
+    languages: "English",
+    map: "![Map](<the-id.map.svg>)",
+  },
   texts: {
     language: "English",
     ranges: "Ranges",
@@ -43,9 +51,10 @@ const SCOPE: TemplateScope = {
     deprecated: "deprecated",
     retired: "retired",
     since: "since {version}",
+    map: "Map of {title} ({from}–{to})",
   },
   tables: { ranges: "| R |\n| --- |", codes: "| C |\n| --- |" },
-  conditions: { description: true, ranges: false, translations: true },
+  conditions: { description: true, ranges: false, translations: true, map: true },
 };
 
 describe("parseTemplate", () => {
@@ -58,17 +67,17 @@ describe("parseTemplate", () => {
     [
       "an unknown name",
       "{{ notice }}\nText {{bogus}} here\n",
-      'page.md:2:6: error: unknown placeholder "{{ bogus }}" (known: notice, title, description, id, locale, languages, text:KEY, table:TABLE, if:CONDITION, end)',
+      'page.md:2:6: error: unknown placeholder "{{ bogus }}" (known: notice, title, description, id, locale, languages, map, text:KEY, table:TABLE, if:CONDITION, end)',
     ],
     [
       "an unknown text key",
       "{{ notice }}\n## {{ text:nope }}\n",
-      'page.md:2:4: error: unknown placeholder "{{ text:nope }}" (known text keys: language, ranges, codes, range, code, name, use, description, reference, aliases, yes, no, status, active, deprecated, retired, since)',
+      'page.md:2:4: error: unknown placeholder "{{ text:nope }}" (known text keys: language, ranges, codes, range, code, name, use, description, reference, aliases, yes, no, status, active, deprecated, retired, since, map)',
     ],
     [
       "an unknown condition",
       "{{ notice }}\n{{ if:nope }}\n{{ end }}\n",
-      'page.md:2:1: error: unknown placeholder "{{ if:nope }}" (known conditions: description, ranges, translations)',
+      'page.md:2:1: error: unknown placeholder "{{ if:nope }}" (known conditions: description, ranges, translations, map)',
     ],
     ["an end without if", "{{ notice }}\n\n  {{ end }}\n", "page.md:3:3: error: {{ end }} without an open {{ if:CONDITION }}"],
     [
@@ -208,7 +217,7 @@ describe("templates from a folder", () => {
     const run = await runCli(["generate", "--out", "out", "--templates", "mine"], dir);
     expect(run.code).toBe(1);
     expect(run.stderr.split("\n")).toEqual([
-      'mine/locales/de.yaml:1:1: error: unknown text key "colour" (known: language, ranges, codes, range, code, name, use, description, reference, aliases, yes, no, status, active, deprecated, retired, since)',
+      'mine/locales/de.yaml:1:1: error: unknown text key "colour" (known: language, ranges, codes, range, code, name, use, description, reference, aliases, yes, no, status, active, deprecated, retired, since, map)',
       'mine/locales/de.yaml:2:6: error: text "yes" must be a non-empty string (quote yes, no, true, false and numbers)',
       'mine/page.md:5:3: error: unknown placeholder "{{ table:status }}" (known tables: ranges, codes)',
       "codebook: 3 errors; nothing was written",
