@@ -20,7 +20,7 @@ describe("codebook check", () => {
   it("exits 0 and says so when every generated file is current", async () => {
     const dir = await generated();
     const run = await runCli(["check", ...ARGS], dir);
-    expect(run).toEqual({ code: 0, stdout: "codebook: 4 generated files are current", stderr: "" });
+    expect(run).toEqual({ code: 0, stdout: "codebook: 5 generated files are current", stderr: "" });
   });
 
   it.each([
@@ -31,6 +31,7 @@ describe("codebook check", () => {
         "out/demo.ts: stale (differs from what generate would write)",
         "out/demo.json: stale (differs from what generate would write)",
         "out/demo.md: stale (differs from what generate would write)",
+        "out/demo.map.svg: stale (differs from what generate would write)",
         "out/.codebook-manifest.json: stale (differs from what generate would write)",
       ],
     },
@@ -51,8 +52,10 @@ describe("codebook check", () => {
         "out/renamed.ts: missing",
         "out/renamed.json: missing",
         "out/renamed.md: missing",
+        "out/renamed.map.svg: missing",
         "out/.codebook-manifest.json: stale (differs from what generate would write)",
         "out/demo.json: orphaned (codebook generated it, and no registry produces it any more)",
+        "out/demo.map.svg: orphaned (codebook generated it, and no registry produces it any more)",
         "out/demo.md: orphaned (codebook generated it, and no registry produces it any more)",
         "out/demo.ts: orphaned (codebook generated it, and no registry produces it any more)",
       ],
@@ -108,10 +111,12 @@ describe("codebook check", () => {
       "wrote out/renamed.ts",
       "wrote out/renamed.json",
       "wrote out/renamed.md",
+      "wrote out/renamed.map.svg",
       "wrote out/.codebook-manifest.json",
       "removed out/demo.json",
+      "removed out/demo.map.svg",
       "removed out/demo.ts",
-      "codebook: 4 written, 0 unchanged, 2 removed in out",
+      "codebook: 5 written, 0 unchanged, 3 removed in out",
     ]);
     expect(run.stderr).toBe("kept out/demo.md: no longer generated, but edited since codebook wrote it; delete it if you don't need it");
     expect((await runCli(["check", ...ARGS], dir)).code).toBe(0);

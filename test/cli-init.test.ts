@@ -49,9 +49,14 @@ describe("codebook init", () => {
     );
 
     expect((await runCli(["generate", "-q"], dir)).code).toBe(0);
-    expect((await readdir(path.join(dir, "src/generated"))).sort()).toEqual([".codebook-manifest.json", "app-errors.md", "app-errors.ts"]);
+    expect((await readdir(path.join(dir, "src/generated"))).sort()).toEqual([
+      ".codebook-manifest.json",
+      "app-errors.map.svg",
+      "app-errors.md",
+      "app-errors.ts",
+    ]);
     expect(await readFile(path.join(dir, "src/generated/app-errors.ts"), "utf8")).toContain("export enum AppError {");
-    expect(await runCli(["check"], dir)).toMatchObject({ code: 0, stdout: "codebook: 3 generated files are current" });
+    expect(await runCli(["check"], dir)).toMatchObject({ code: 0, stdout: "codebook: 4 generated files are current" });
     expect((await runCli(["i18n", "--strict", "-q"], dir)).code).toBe(0);
   });
 

@@ -31,7 +31,7 @@ describe("codebook with a config file", () => {
     const dir = await project();
     const run = await runCli(["generate"], path.join(dir, "packages", "a"));
     expect(run.code, run.stderr).toBe(0);
-    expect((await readdir(path.join(dir, "packages/a/src"))).sort()).toEqual([".codebook-manifest.json", "a.ts", "c.md"]);
+    expect((await readdir(path.join(dir, "packages/a/src"))).sort()).toEqual([".codebook-manifest.json", "a.ts", "c.map.svg", "c.md"]);
     expect((await readdir(path.join(dir, "packages/b/dist"))).sort()).toEqual([
       ".codebook-manifest.json",
       "b.d.ts",
@@ -75,6 +75,7 @@ describe("codebook with a config file", () => {
     expect((await readdir(path.join(dir, "direct"))).sort()).toEqual([
       ".codebook-manifest.json",
       "b.json",
+      "b.map.svg",
       "b.md",
       "b.ts",
       "formatjs",

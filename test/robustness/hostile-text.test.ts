@@ -154,9 +154,10 @@ describe("hostile but valid text", () => {
       const heading = blocks.find(({ token }) => token.type === "heading_open" && token.tag === "h1");
       expect(textOf(heading?.inline)).toBe(expected.title[source]);
       const paragraphs = blocks.filter(({ token }) => token.type === "paragraph_open").map(({ inline }) => textOf(inline));
-      // The page opens with links to the other languages' pages, then the description.
-      expect(paragraphs).toHaveLength(2);
-      expect(paragraphs[1]).toBe(expected.description[source]);
+      // The page opens with links to the other languages' pages, then its map (an image, no text), then the description.
+      expect(paragraphs).toHaveLength(3);
+      expect(paragraphs[1]).toBe("");
+      expect(paragraphs[2]).toBe(expected.description[source]);
     });
 
     it("in every cell of the ranges and codes tables", () => {

@@ -26,7 +26,7 @@ describe("the manifest", () => {
     expect(manifest?.generator).toMatch(/^codebook \d+\.\d+\.\d+/);
     expect(Object.keys(manifest?.registries ?? {})).toEqual(["../codes.yaml"]);
     const section = manifest!.registries["../codes.yaml"]!;
-    expect(Object.keys(section.files)).toEqual(["demo.md", "demo.ts"]);
+    expect(Object.keys(section.files)).toEqual(["demo.map.svg", "demo.md", "demo.ts"]);
     expect(section.files["demo.ts"]).toBe(hashContents(await readFile(path.join(out, "demo.ts"))));
     expect(Object.keys(section.inputs)).toEqual(["../codes.en.yaml", "../codes.yaml"]);
     expect(section.inputs["../codes.yaml"]).toBe(hashContents(await readFile(path.join(dir, "codes.yaml"))));
@@ -44,7 +44,7 @@ describe("generate in a folder it wrote before", () => {
     await writeFile(path.join(dir, "codes.yaml"), demoRegistry().replace("title: Demo codes", "title: Demo codes, renamed"));
     const result = await run();
     expect(result.upToDate).toEqual([]);
-    expect(result.written.map((file) => path.basename(file)).sort()).toEqual([MANIFEST_FILE, "demo.md", "demo.ts"]);
+    expect(result.written.map((file) => path.basename(file)).sort()).toEqual([MANIFEST_FILE, "demo.map.svg", "demo.md", "demo.ts"]);
     const written = (await stat(path.join(out, "demo.ts"))).mtimeMs;
     // A comment changes the input's hash (the manifest) but no output: the outputs stay untouched. (At the end: a
     // comment above the entries moves their lines, which the TypeScript module's doc comments name.)
@@ -54,7 +54,7 @@ describe("generate in a folder it wrote before", () => {
     );
     const again = await run();
     expect(again.written.map((file) => path.basename(file))).toEqual([MANIFEST_FILE]);
-    expect(again.unchanged.map((file) => path.basename(file)).sort()).toEqual(["demo.md", "demo.ts"]);
+    expect(again.unchanged.map((file) => path.basename(file)).sort()).toEqual(["demo.map.svg", "demo.md", "demo.ts"]);
     expect((await stat(path.join(out, "demo.ts"))).mtimeMs).toBe(written);
     expect((await run({ force: true })).written).toEqual([]);
   });
@@ -65,7 +65,7 @@ describe("generate in a folder it wrote before", () => {
     await writeTree(out, { "notes.txt": "mine\n", "other.ts": "export {};\n" });
     await writeFile(path.join(out, "demo.md"), "edited by hand\n");
     const result = await run({ targets: ["ts"] });
-    expect(result.removed.map((file) => path.basename(file))).toEqual(["demo.json"]);
+    expect(result.removed.map((file) => path.basename(file))).toEqual(["demo.json", "demo.map.svg"]);
     expect(result.kept.map((file) => path.basename(file))).toEqual(["demo.md"]);
     expect((await readdir(out)).sort()).toEqual([".codebook-manifest.json", "demo.md", "demo.ts", "notes.txt", "other.ts"]);
     expect(Object.keys((await readManifest(out))?.registries["../codes.yaml"]?.files ?? {})).toEqual(["demo.ts"]);
@@ -80,8 +80,8 @@ describe("generate in a folder it wrote before", () => {
     await run();
     await writeFile(path.join(dir, "codes.yaml"), demoRegistry({ id: "renamed" }));
     const result = await run();
-    expect(result.removed.map((file) => path.basename(file)).sort()).toEqual(["demo.md", "demo.ts"]);
-    expect((await readdir(out)).sort()).toEqual([".codebook-manifest.json", "renamed.md", "renamed.ts"]);
+    expect(result.removed.map((file) => path.basename(file)).sort()).toEqual(["demo.map.svg", "demo.md", "demo.ts"]);
+    expect((await readdir(out)).sort()).toEqual([".codebook-manifest.json", "renamed.map.svg", "renamed.md", "renamed.ts"]);
   });
 
   it("ignores manifest entries that point outside the folder, and a manifest it cannot read", async () => {

@@ -7,7 +7,7 @@ import { runCli } from "../helpers/cli.js";
 import { demoRegistry } from "../helpers/registries.js";
 import { tempDir, writeTree } from "../helpers/temp.js";
 
-const filesOf = (id: string): string[] => [`${id}.json`, `${id}.md`, `${id}.ts`];
+const filesOf = (id: string): string[] => [`${id}.json`, `${id}.map.svg`, `${id}.md`, `${id}.ts`];
 
 async function project() {
   const dir = await tempDir();
@@ -35,7 +35,7 @@ describe("A run removes only what its own registries stopped producing", () => {
     // When a's id changes, a's old files go; b's stay.
     await writeFile(path.join(dir, "a.yaml"), demoRegistry({ id: "a2" }));
     const renamed = await run("generate", "a.yaml");
-    expect(renamed.stdout.split("\n").filter((line) => line.startsWith("removed")).length).toBe(7);
+    expect(renamed.stdout.split("\n").filter((line) => line.startsWith("removed")).length).toBe(8);
     expect(await listing()).toEqual([MANIFEST_FILE, ...filesOf("a2"), ...filesOf("b")].sort());
     expect((await run("check", "b.yaml")).code).toBe(0);
   });

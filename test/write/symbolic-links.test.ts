@@ -111,6 +111,7 @@ describe("It writes only regular files it is about to own", () => {
       ".codebook-manifest.json",
       ".keep",
       "demo.json",
+      "demo.map.svg",
       "demo.md",
       "demo.ts",
       "formatjs",
