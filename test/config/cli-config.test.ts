@@ -47,7 +47,7 @@ describe("codebook with a config file", () => {
       expect(Object.keys(section.inputs)).toContain("../../../codebook.config.json");
     }
     expect(await readFile(path.join(dir, "packages/b/dist/b.js"), "utf8")).toContain("exports.isDemo = isDemo;");
-    expect(run.stdout.split("\n").at(-1)).toBe("codebook: 8 written, 0 unchanged in src, ../b/dist");
+    expect(run.stdout.split("\n").at(-1)).toBe("codebook: 9 written, 0 unchanged in src, ../b/dist");
 
     expect((await runCli(["check"], dir)).code).toBe(0);
     const again = await runCli(["generate"], dir);

@@ -104,6 +104,8 @@ describe("examples/monorepo", () => {
     expect((await readdir(path.join(root, "packages/codes/docs"))).sort()).toEqual([
       ".codebook-manifest.json",
       "app-close-codes.de.md",
+      "app-close-codes.map.de.svg",
+      "app-close-codes.map.svg",
       "app-close-codes.md",
     ]);
 
