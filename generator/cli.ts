@@ -57,10 +57,10 @@ function whileWriting(io: CliIo): WritingSection {
 /** The options each command takes; any other is a usage error naming the commands it belongs to. */
 const COMMAND_OPTIONS: Readonly<Record<Command, readonly OptionName[]>> = {
   init: ["out", "targets"],
-  generate: ["out", "targets", "no-enums", "emit", "module", "templates", "inject", "config", "no-config", "watch", "force"],
-  check: ["out", "targets", "no-enums", "emit", "module", "templates", "inject", "config", "no-config", "force"],
+  generate: ["out", "targets", "no-enums", "no-code-map", "emit", "module", "templates", "inject", "config", "no-config", "watch", "force"],
+  check: ["out", "targets", "no-enums", "no-code-map", "emit", "module", "templates", "inject", "config", "no-config", "force"],
   validate: ["config", "no-config"],
-  inputs: ["out", "targets", "no-enums", "emit", "module", "templates", "inject", "config", "no-config", "json"],
+  inputs: ["out", "targets", "no-enums", "no-code-map", "emit", "module", "templates", "inject", "config", "no-config", "json"],
   i18n: ["config", "no-config", "strict", "stamp"],
   diff: ["config", "no-config", "against", "json", "fail-on"],
   next: ["config", "no-config", "count"],
@@ -84,7 +84,7 @@ function shown(io: CliIo, file: string): string {
 }
 
 /** The flags that shape the output, which a config file sets per entry instead. */
-const SHAPING_FLAGS = ["out", "targets", "no-enums", "emit", "module", "templates"] as const;
+const SHAPING_FLAGS = ["out", "targets", "no-enums", "no-code-map", "emit", "module", "templates"] as const;
 
 /** The config file a command uses: `false` when registries are named, with --no-config, or when none is found. */
 async function chooseConfig(values: OptionValues, registries: readonly string[], io: CliIo): Promise<string | false> {
@@ -116,6 +116,7 @@ async function runOptions(values: OptionValues, registries: readonly string[], i
     config,
     ...(values.force === undefined ? {} : { force: values.force }),
     ...(values["no-enums"] === undefined ? {} : { enums: !values["no-enums"] }),
+    ...(values["no-code-map"] === undefined ? {} : { codeMap: !values["no-code-map"] }),
     ...(values.out === undefined ? {} : { outDir: values.out }),
     ...(values.targets === undefined ? {} : { targets: listChoice("targets", values.targets, TARGET_NAMES) }),
     ...(values.emit === undefined ? {} : { emit: choice("emit", values.emit, ["ts", "js"] as const)! }),

@@ -10,6 +10,7 @@ export interface RawConfigEntry {
   readonly enums?: boolean;
   readonly module?: "esm" | "cjs";
   readonly emit?: "ts" | "js";
+  readonly codeMap?: boolean;
   readonly templates?: string;
 }
 
@@ -27,6 +28,7 @@ export interface ConfigEntryOptions {
   readonly enums?: boolean;
   readonly module?: "esm" | "cjs";
   readonly emit?: "ts" | "js";
+  readonly codeMap?: boolean;
   readonly templates?: string;
   /** Where the config file holds this entry (set by the full loader), for diagnostics about its output. */
   readonly location?: SourceLocation;
@@ -42,6 +44,7 @@ export function entriesFromConfig(config: RawConfig, configFile: string): Config
     ...(entry.enums === undefined ? {} : { enums: entry.enums }),
     ...(entry.module === undefined ? {} : { module: entry.module }),
     ...(entry.emit === undefined ? {} : { emit: entry.emit }),
+    ...(entry.codeMap === undefined ? {} : { codeMap: entry.codeMap }),
     ...(entry.templates === undefined ? {} : { templates: path.resolve(base, entry.templates) }),
   }));
 }
@@ -59,6 +62,7 @@ export const ENTRY_KEYS: Readonly<Record<string, (value: unknown) => boolean>> =
   enums: (value) => typeof value === "boolean",
   module: (value) => value === "esm" || value === "cjs",
   emit: (value) => value === "ts" || value === "js",
+  codeMap: (value) => typeof value === "boolean",
   templates: (value) => typeof value === "string",
 };
 

@@ -19,6 +19,7 @@ export const DEFAULTS = {
   targets: TARGET_NAMES as readonly TargetName[],
   module: "esm" as ModuleFormat,
   emit: "ts" as EmitForm,
+  codeMap: true,
   config: false as string | boolean,
   force: false,
   /** How long a watch waits after a change for more changes before regenerating. */
@@ -43,6 +44,7 @@ export interface EmitChoices {
   readonly targets: readonly TargetName[];
   readonly module: ModuleFormat;
   readonly emit: EmitForm;
+  readonly codeMap: boolean;
 }
 
 /** The options that shape the emitted files, each one given or defaulted. */
@@ -52,5 +54,6 @@ export function resolveEmitChoices(options: Partial<EmitChoices>): EmitChoices {
     targets: options.targets ?? DEFAULTS.targets,
     module: options.module ?? DEFAULTS.module,
     emit: options.emit ?? DEFAULTS.emit,
+    codeMap: options.codeMap ?? DEFAULTS.codeMap,
   };
 }

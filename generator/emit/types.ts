@@ -26,6 +26,8 @@ export interface EmitContext {
   readonly module: ModuleFormat;
   /** `ts`: TypeScript modules. `js`: JavaScript modules with their `.d.ts`. */
   readonly emit: EmitForm;
+  /** Write each Markdown page's code map (`<id>.map.svg`, `<id>.map.<locale>.svg`) where its template places `{{ map }}`. */
+  readonly codeMap: boolean;
 }
 
 /** An emitter: pure, the same model and context give the same files. */

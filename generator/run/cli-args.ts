@@ -14,6 +14,7 @@ const OPTIONS = {
   out: { type: "string", short: "o", hint: "DIR" },
   targets: { type: "string", hint: "TARGET,..." },
   "no-enums": { type: "boolean" },
+  "no-code-map": { type: "boolean" },
   emit: { type: "string", hint: "ts|js" },
   module: { type: "string", hint: "esm|cjs" },
   config: { type: "string", short: "c", hint: "FILE" },

@@ -23,6 +23,7 @@ Options:
   -o, --out DIR          output folder (default: ${DEFAULTS.outDir}; init: ${INIT_DEFAULTS.outDir})
       --targets T,...    the kinds of output, comma-separated (default: every target; init: ${INIT_DEFAULTS.targets.join(",")})
       --no-enums         emit an as-const object and a union type instead of an enum (erasable syntax)
+      --no-code-map      Markdown pages without their SVG code map (<id>.map.svg)
       --emit FORM        ts: <id>.ts (default); js: <id>.js and <id>.d.ts
       --module FMT       with --emit js: the module format, esm (default) or cjs
       --templates DIR    Markdown templates overriding the built-in ones (page.md, page.<locale>.md,

@@ -41,6 +41,12 @@ export interface RunOptions {
    */
   readonly emit?: EmitForm;
   /**
+   * Write the code map of each Markdown page (`<id>.map.svg`, `<id>.map.<locale>.svg`, an SVG picture of the
+   * registry's ranges, codes and sets) and show it on the page; off writes the pages without it.
+   * @default true
+   */
+  readonly codeMap?: boolean;
+  /**
    * Take the registries and their options from a config file: its path (relative to `cwd`), or `true` to use
    * the first `codebook.config.json`, `.yaml` or `.yml` found in `cwd` or a folder above it (and the options
    * given here when there is none). Ignored when `registries` is given; otherwise the config's entries replace

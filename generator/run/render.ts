@@ -18,7 +18,7 @@ async function loadTemplates(folder: string | undefined, cwd: string): Promise<R
 }
 
 /** The options of {@link renderRegistry}: those of a run that shape the files, and the folder they are for. */
-export type RenderOptions = Pick<RunOptions, "enums" | "targets" | "module" | "emit" | "templates" | "cwd"> & {
+export type RenderOptions = Pick<RunOptions, "enums" | "targets" | "module" | "emit" | "codeMap" | "templates" | "cwd"> & {
   /** The output folder the files' headers are relative to. */
   readonly outDir: string;
 };
@@ -83,6 +83,7 @@ async function renderRun(
           enums: run.enums,
           module: run.module,
           emit: run.emit,
+          codeMap: run.codeMap,
           templates: templates.templates,
         }),
       );

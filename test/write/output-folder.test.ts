@@ -30,7 +30,7 @@ describe("the manifest", () => {
     expect(section.files["demo.ts"]).toBe(hashContents(await readFile(path.join(out, "demo.ts"))));
     expect(Object.keys(section.inputs)).toEqual(["../codes.en.yaml", "../codes.yaml"]);
     expect(section.inputs["../codes.yaml"]).toBe(hashContents(await readFile(path.join(dir, "codes.yaml"))));
-    expect(section.options).toEqual({ emit: "ts", enums: true, module: "esm", targets: ["ts", "md"] });
+    expect(section.options).toEqual({ codeMap: true, emit: "ts", enums: true, module: "esm", targets: ["ts", "md"] });
     const text = await readFile(path.join(out, MANIFEST_FILE), "utf8");
     expect(text).not.toContain(dir);
     expect(text.endsWith("}\n")).toBe(true);

@@ -77,7 +77,7 @@ export function emitMarkdownPages(registry: Registry, context: EmitContext): Gen
   const texts = new Map(registry.locales.map((locale) => [locale, pageTextsFor(templates, locale)]));
   return registry.locales.flatMap((locale) => {
     const template = pageTemplateFor(templates, locale);
-    const map = placesValue(template, "map");
+    const map = context.codeMap && placesValue(template, "map");
     const page = {
       path: markdownPagePath(registry, locale),
       contents: renderTemplate(template, scopeFor(registry, locale, context, texts, map)),

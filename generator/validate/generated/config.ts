@@ -6,8 +6,8 @@ const require = createRequire(import.meta.url);
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://codebook.dev/schema/config.schema.json","title":"codebook config","description":"codebook.config.json (or .yaml/.yml): the registries `codebook generate` processes when it names none, each with its output folder, targets and options. Paths are relative to the config file's folder.","type":"object","required":["registries"],"additionalProperties":false,"properties":{"$schema":{"type":"string"},"registries":{"description":"The registries to generate, each into its own output folder (several may share one).","type":"array","minItems":1,"items":{"$ref":"#/$defs/entry"}},"inject":{"description":"Markdown files whose <!-- codebook:start ID TABLE --> … <!-- codebook:end ID --> regions generate rewrites and check checks, relative to the config file.","type":"array","uniqueItems":true,"items":{"type":"string","minLength":1}}},"$defs":{"entry":{"type":"object","required":["registry"],"additionalProperties":false,"properties":{"registry":{"description":"The registry file (YAML), relative to the config file.","type":"string","minLength":1},"outDir":{"description":"The output folder, relative to the config file. Default: generated.","type":"string","minLength":1},"targets":{"description":"The kinds of output to generate (see `codebook --help`). Default: every target.","type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","minLength":1}},"enums":{"description":"true: a TypeScript enum. false: an as-const object and a union type of the same names (erasable syntax, runs under Node's type stripping). Default: true.","type":"boolean"},"emit":{"description":"ts: a .ts module. js: a .js module and its .d.ts, for a package that ships JavaScript. Default: ts.","enum":["ts","js"]},"module":{"description":"The module format of emitted JavaScript (emit: js): esm (import/export) or cjs (require/exports). Default: esm.","enum":["esm","cjs"]},"templates":{"description":"A folder of Markdown templates overriding the built-in ones file by file (page.md, page.<locale>.md, locales/<locale>.yaml), relative to the config file.","type":"string","minLength":1}}}}};
-const schema32 = {"type":"object","required":["registry"],"additionalProperties":false,"properties":{"registry":{"description":"The registry file (YAML), relative to the config file.","type":"string","minLength":1},"outDir":{"description":"The output folder, relative to the config file. Default: generated.","type":"string","minLength":1},"targets":{"description":"The kinds of output to generate (see `codebook --help`). Default: every target.","type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","minLength":1}},"enums":{"description":"true: a TypeScript enum. false: an as-const object and a union type of the same names (erasable syntax, runs under Node's type stripping). Default: true.","type":"boolean"},"emit":{"description":"ts: a .ts module. js: a .js module and its .d.ts, for a package that ships JavaScript. Default: ts.","enum":["ts","js"]},"module":{"description":"The module format of emitted JavaScript (emit: js): esm (import/export) or cjs (require/exports). Default: esm.","enum":["esm","cjs"]},"templates":{"description":"A folder of Markdown templates overriding the built-in ones file by file (page.md, page.<locale>.md, locales/<locale>.yaml), relative to the config file.","type":"string","minLength":1}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://codebook.dev/schema/config.schema.json","title":"codebook config","description":"codebook.config.json (or .yaml/.yml): the registries `codebook generate` processes when it names none, each with its output folder, targets and options. Paths are relative to the config file's folder.","type":"object","required":["registries"],"additionalProperties":false,"properties":{"$schema":{"type":"string"},"registries":{"description":"The registries to generate, each into its own output folder (several may share one).","type":"array","minItems":1,"items":{"$ref":"#/$defs/entry"}},"inject":{"description":"Markdown files whose <!-- codebook:start ID TABLE --> … <!-- codebook:end ID --> regions generate rewrites and check checks, relative to the config file.","type":"array","uniqueItems":true,"items":{"type":"string","minLength":1}}},"$defs":{"entry":{"type":"object","required":["registry"],"additionalProperties":false,"properties":{"registry":{"description":"The registry file (YAML), relative to the config file.","type":"string","minLength":1},"outDir":{"description":"The output folder, relative to the config file. Default: generated.","type":"string","minLength":1},"targets":{"description":"The kinds of output to generate (see `codebook --help`). Default: every target.","type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","minLength":1}},"enums":{"description":"true: a TypeScript enum. false: an as-const object and a union type of the same names (erasable syntax, runs under Node's type stripping). Default: true.","type":"boolean"},"emit":{"description":"ts: a .ts module. js: a .js module and its .d.ts, for a package that ships JavaScript. Default: ts.","enum":["ts","js"]},"module":{"description":"The module format of emitted JavaScript (emit: js): esm (import/export) or cjs (require/exports). Default: esm.","enum":["esm","cjs"]},"codeMap":{"description":"true: each Markdown page shows the SVG map of the registry's code space, written beside it as <id>.map.svg (<id>.map.<locale>.svg for the other locales). false: pages without it, and no SVG. Default: true.","type":"boolean"},"templates":{"description":"A folder of Markdown templates overriding the built-in ones file by file (page.md, page.<locale>.md, locales/<locale>.yaml), relative to the config file.","type":"string","minLength":1}}}}};
+const schema32 = {"type":"object","required":["registry"],"additionalProperties":false,"properties":{"registry":{"description":"The registry file (YAML), relative to the config file.","type":"string","minLength":1},"outDir":{"description":"The output folder, relative to the config file. Default: generated.","type":"string","minLength":1},"targets":{"description":"The kinds of output to generate (see `codebook --help`). Default: every target.","type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","minLength":1}},"enums":{"description":"true: a TypeScript enum. false: an as-const object and a union type of the same names (erasable syntax, runs under Node's type stripping). Default: true.","type":"boolean"},"emit":{"description":"ts: a .ts module. js: a .js module and its .d.ts, for a package that ships JavaScript. Default: ts.","enum":["ts","js"]},"module":{"description":"The module format of emitted JavaScript (emit: js): esm (import/export) or cjs (require/exports). Default: esm.","enum":["esm","cjs"]},"codeMap":{"description":"true: each Markdown page shows the SVG map of the registry's code space, written beside it as <id>.map.svg (<id>.map.<locale>.svg for the other locales). false: pages without it, and no SVG. Default: true.","type":"boolean"},"templates":{"description":"A folder of Markdown templates overriding the built-in ones file by file (page.md, page.<locale>.md, locales/<locale>.yaml), relative to the config file.","type":"string","minLength":1}}};
 const func1 = require("ajv/dist/runtime/ucs2length").default;
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -85,7 +85,7 @@ vErrors.push(err4);
 errors++;
 }
 for(const key1 in data2){
-if(!(((((((key1 === "registry") || (key1 === "outDir")) || (key1 === "targets")) || (key1 === "enums")) || (key1 === "emit")) || (key1 === "module")) || (key1 === "templates"))){
+if(!((((((((key1 === "registry") || (key1 === "outDir")) || (key1 === "targets")) || (key1 === "enums")) || (key1 === "emit")) || (key1 === "module")) || (key1 === "codeMap")) || (key1 === "templates"))){
 const err5 = {instancePath:instancePath+"/registries/" + i0,schemaPath:"#/$defs/entry/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema32,data:data2};
 if(vErrors === null){
 vErrors = [err5];
@@ -260,11 +260,10 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data2.templates !== undefined){
-let data10 = data2.templates;
-if(typeof data10 === "string"){
-if(func1(data10) < 1){
-const err18 = {instancePath:instancePath+"/registries/" + i0+"/templates",schemaPath:"#/$defs/entry/properties/templates/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.properties.templates,data:data10};
+if(data2.codeMap !== undefined){
+let data10 = data2.codeMap;
+if(typeof data10 !== "boolean"){
+const err18 = {instancePath:instancePath+"/registries/" + i0+"/codeMap",schemaPath:"#/$defs/entry/properties/codeMap/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema32.properties.codeMap.type,parentSchema:schema32.properties.codeMap,data:data10};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -274,8 +273,11 @@ vErrors.push(err18);
 errors++;
 }
 }
-else {
-const err19 = {instancePath:instancePath+"/registries/" + i0+"/templates",schemaPath:"#/$defs/entry/properties/templates/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.templates.type,parentSchema:schema32.properties.templates,data:data10};
+if(data2.templates !== undefined){
+let data11 = data2.templates;
+if(typeof data11 === "string"){
+if(func1(data11) < 1){
+const err19 = {instancePath:instancePath+"/registries/" + i0+"/templates",schemaPath:"#/$defs/entry/properties/templates/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.properties.templates,data:data11};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -285,9 +287,8 @@ vErrors.push(err19);
 errors++;
 }
 }
-}
 else {
-const err20 = {instancePath:instancePath+"/registries/" + i0,schemaPath:"#/$defs/entry/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data:data2};
+const err20 = {instancePath:instancePath+"/registries/" + i0+"/templates",schemaPath:"#/$defs/entry/properties/templates/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.templates.type,parentSchema:schema32.properties.templates,data:data11};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -299,7 +300,7 @@ errors++;
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/registries",schemaPath:"#/properties/registries/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.registries.type,parentSchema:schema31.properties.registries,data:data1};
+const err21 = {instancePath:instancePath+"/registries/" + i0,schemaPath:"#/$defs/entry/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data:data2};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -309,15 +310,9 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data.inject !== undefined){
-let data11 = data.inject;
-if(Array.isArray(data11)){
-const len2 = data11.length;
-for(let i3=0; i3<len2; i3++){
-let data12 = data11[i3];
-if(typeof data12 === "string"){
-if(func1(data12) < 1){
-const err22 = {instancePath:instancePath+"/inject/" + i3,schemaPath:"#/properties/inject/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.inject.items,data:data12};
+}
+else {
+const err22 = {instancePath:instancePath+"/registries",schemaPath:"#/properties/registries/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.registries.type,parentSchema:schema31.properties.registries,data:data1};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -327,8 +322,15 @@ vErrors.push(err22);
 errors++;
 }
 }
-else {
-const err23 = {instancePath:instancePath+"/inject/" + i3,schemaPath:"#/properties/inject/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.inject.items.type,parentSchema:schema31.properties.inject.items,data:data12};
+if(data.inject !== undefined){
+let data12 = data.inject;
+if(Array.isArray(data12)){
+const len2 = data12.length;
+for(let i3=0; i3<len2; i3++){
+let data13 = data12[i3];
+if(typeof data13 === "string"){
+if(func1(data13) < 1){
+const err23 = {instancePath:instancePath+"/inject/" + i3,schemaPath:"#/properties/inject/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.inject.items,data:data13};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -338,23 +340,34 @@ vErrors.push(err23);
 errors++;
 }
 }
-let i4 = data11.length;
-let j1;
-if(i4 > 1){
-const indices1 = {};
-for(;i4--;){
-let item1 = data11[i4];
-if(typeof item1 !== "string"){
-continue;
-}
-if(typeof indices1[item1] == "number"){
-j1 = indices1[item1];
-const err24 = {instancePath:instancePath+"/inject",schemaPath:"#/properties/inject/uniqueItems",keyword:"uniqueItems",params:{i: i4, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i4+" are identical)",schema:true,parentSchema:schema31.properties.inject,data:data11};
+else {
+const err24 = {instancePath:instancePath+"/inject/" + i3,schemaPath:"#/properties/inject/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.inject.items.type,parentSchema:schema31.properties.inject.items,data:data13};
 if(vErrors === null){
 vErrors = [err24];
 }
 else {
 vErrors.push(err24);
+}
+errors++;
+}
+}
+let i4 = data12.length;
+let j1;
+if(i4 > 1){
+const indices1 = {};
+for(;i4--;){
+let item1 = data12[i4];
+if(typeof item1 !== "string"){
+continue;
+}
+if(typeof indices1[item1] == "number"){
+j1 = indices1[item1];
+const err25 = {instancePath:instancePath+"/inject",schemaPath:"#/properties/inject/uniqueItems",keyword:"uniqueItems",params:{i: i4, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i4+" are identical)",schema:true,parentSchema:schema31.properties.inject,data:data12};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
 }
 errors++;
 break;
@@ -364,24 +377,24 @@ indices1[item1] = i4;
 }
 }
 else {
-const err25 = {instancePath:instancePath+"/inject",schemaPath:"#/properties/inject/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.inject.type,parentSchema:schema31.properties.inject,data:data11};
+const err26 = {instancePath:instancePath+"/inject",schemaPath:"#/properties/inject/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.inject.type,parentSchema:schema31.properties.inject,data:data12};
 if(vErrors === null){
-vErrors = [err25];
+vErrors = [err26];
 }
 else {
-vErrors.push(err25);
+vErrors.push(err26);
 }
 errors++;
 }
 }
 }
 else {
-const err26 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+const err27 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
 if(vErrors === null){
-vErrors = [err26];
+vErrors = [err27];
 }
 else {
-vErrors.push(err26);
+vErrors.push(err27);
 }
 errors++;
 }
