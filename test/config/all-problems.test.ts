@@ -30,7 +30,7 @@ async function project(files: Readonly<Record<string, string>> = {}): Promise<st
 }
 
 const CONFIG_PROBLEMS = [
-  'codebook.config.json:3:59: error: unknown key "colour" (allowed: registry, outDir, targets, enums, emit, module, templates)',
+  'codebook.config.json:3:59: error: unknown key "colour" (allowed: registry, outDir, targets, enums, emit, module, codeMap, templates)',
   'codebook.config.json:3:51: error: unknown target "tsx" (use one of ts, json, md, i18next, formatjs, gettext)',
 ];
 

@@ -76,7 +76,7 @@ describe("loadConfig", () => {
       case: "an unknown key, at the key",
       text: '{\n  "registries": [\n    { "registry": "a.yaml", "out": "x" }\n  ]\n}\n',
       expected: [
-        'codebook.config.json:3:29: error: unknown key "out" (allowed: registry, outDir, targets, enums, emit, module, templates)',
+        'codebook.config.json:3:29: error: unknown key "out" (allowed: registry, outDir, targets, enums, emit, module, codeMap, templates)',
       ],
     },
     {
