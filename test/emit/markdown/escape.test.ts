@@ -67,6 +67,7 @@ describe("renderLink", () => {
     "https://example.com/a|b",
     "https://example.com/?q=1&amp;r=2&copy",
     "https://example.com/back\\slash/`tick`/(paren)/[bracket]",
+    "https://example.com/open(paren/only",
     "https://example.com/ünïcødé/👍",
   ];
   it.each(urls)("links to %s from a table cell, with hostile link texts", (url) => {
@@ -74,7 +75,8 @@ describe("renderLink", () => {
       const table = readTables(renderTable(["Reference", "Next"], [[renderLink(text, url), "next"]]))[0]!;
       const [cell, next] = table.rows[0]!;
       expect(cell!.text).toBe(readBack(text));
-      expect(cell!.hrefs[0]).toBe(gfm.normalizeLink(url));
+      // The destination may percent-encode what the URL writes raw (a `(`, a `;` after `&name`): the same URL.
+      expect(decodeURIComponent(cell!.hrefs[0]!)).toBe(decodeURIComponent(gfm.normalizeLink(url)));
       expect(next!.text).toBe("next");
     }
   });

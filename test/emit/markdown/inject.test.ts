@@ -209,9 +209,10 @@ describe("codebook generate/check --inject", () => {
     await writeFile(path.join(dir, "doc.md"), doc("\n"));
     await runCli(["generate", "--out", "out", "--inject", "doc.md"], dir);
     const stale = (await readFile(path.join(dir, "doc.md"), "utf8")).replace(
-      "| 1000 | NormalClosure |",
+      /\| 1000 +\| NormalClosure +\|/,
       "| 1000 | NormalClosure (edited) |",
     );
+    expect(stale).toContain("(edited)");
     await writeFile(path.join(dir, "doc.md"), stale);
     const run = await spawnCli(["check", "--out", "out", "--inject", "doc.md"], dir);
     expect(run.code).toBe(1);
