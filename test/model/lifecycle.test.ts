@@ -2,6 +2,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatDiagnostic, loadRegistry, renderRegistry, validate } from "../../generator/index.js";
 import { fileAt, importModule } from "../helpers/generated-module.js";
+import { readTables } from "../helpers/gfm.js";
 import { repoRoot } from "../helpers/paths.js";
 import { tempDir, writeTree } from "../helpers/temp.js";
 
@@ -119,9 +120,11 @@ describe("the outputs of a registry with statuses", () => {
     ]);
     expect(data.retired).toMatchObject([{ name: "Old", status: "retired", note: "Nobody sent it.", retiredSince: "2.0.0" }]);
     const page = fileAt(files, "base.md");
-    expect(page).toContain("| Code | Name | Status | Description |");
-    expect(page).toContain("| 2 | Old | retired (since 2.0.0): Nobody sent it. | The old code. |");
-    expect(page).toContain("| 3 | Legacy | deprecated: Clients cannot tell it from Ok. → `Ok` | A legacy code. |");
+    const codes = readTables(page).at(-1)!;
+    expect(codes.header.slice(0, 4).map((cell) => cell.text)).toEqual(["Code", "Name", "Status", "Description"]);
+    const rows = codes.rows.map((row) => row.slice(0, 4).map((cell) => cell.text));
+    expect(rows).toContainEqual(["2", "Old", "retired (since 2.0.0): Nobody sent it.", "The old code."]);
+    expect(rows).toContainEqual(["3", "Legacy", "deprecated: Clients cannot tell it from Ok. → Ok", "A legacy code."]);
     expect(fileAt(files, "gettext/base.pot")).toContain(
       '#. Describes code 3 (Legacy). Deprecated: Clients cannot tell it from Ok. Replaced by Ok.\nmsgctxt "codes.Legacy"',
     );
@@ -132,9 +135,11 @@ describe("the outputs of a registry with statuses", () => {
     await writeTree(dir, { "base.yaml": BASE.replace("locales: [en]", "locales: [en, de]\nmissingTranslations: source") });
     const registry = await loadRegistry(path.join(dir, "base.yaml"), { cwd: dir });
     const page = fileAt(await renderRegistry(registry, { outDir: path.join(dir, "out"), targets: ["md"] }), "base.de.md");
-    expect(page).toContain("| Code | Name | Status | Beschreibung |");
-    expect(page).toContain("| 2 | Old | stillgelegt (seit 2.0.0): Nobody sent it. |");
-    expect(page).toContain("| 1 | Ok | aktiv |");
+    const codes = readTables(page).at(-1)!;
+    expect(codes.header.slice(0, 4).map((cell) => cell.text)).toEqual(["Code", "Name", "Status", "Beschreibung"]);
+    const rows = codes.rows.map((row) => row.slice(0, 3).map((cell) => cell.text));
+    expect(rows).toContainEqual(["2", "Old", "stillgelegt (seit 2.0.0): Nobody sent it."]);
+    expect(rows).toContainEqual(["1", "Ok", "aktiv"]);
   });
 });
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { loadRegistry } from "../../../generator/model/load-model.js";
 import { renderRegistry } from "../../../generator/run/render.js";
 import { fileAt } from "../../helpers/generated-module.js";
+import { readTables } from "../../helpers/gfm.js";
 import { repoRoot } from "../../helpers/paths.js";
 import { loadFixture, renderAll } from "../../helpers/registry.js";
 import { tempDir } from "../../helpers/temp.js";
@@ -66,22 +67,15 @@ export { parents, first };
 describe("the Markdown tables", () => {
   it("have no column that is empty in every row", async () => {
     const files = await renderRegistry(await loadRegistry(BASIC, { cwd: process.cwd() }), { outDir: await tempDir() });
-    const tables = fileAt(files, "app-errors.md")
-      .split("\n\n")
-      .filter((block) => block.startsWith("|"));
+    const tables = readTables(fileAt(files, "app-errors.md"));
     expect(tables).toHaveLength(2);
     for (const table of tables) {
-      const rows = table
-        .split("\n")
-        .slice(2)
-        .map((row) => row.slice(2, -2).split(" | "));
-      const columns = rows[0]!.length;
-      for (let column = 0; column < columns; column += 1)
+      for (const [column, header] of table.header.entries())
         expect(
-          rows.some((row) => row[column]!.trim() !== ""),
-          `${table}\ncolumn ${column}`,
+          table.rows.some((row) => row[column]!.text.trim() !== ""),
+          `column ${header.text}`,
         ).toBe(true);
     }
-    expect(tables[0]!.split("\n")[0]).toBe("| Range | Name | Use |");
+    expect(tables[0]!.header.map((cell) => cell.text)).toEqual(["Range", "Name", "Use"]);
   });
 });
