@@ -11,126 +11,126 @@ export enum CloseCode {
     /**
      * Normal closure; the purpose for which the connection was established has been fulfilled.
      *
-     * Defined at ../schema/close-codes.yaml:103.
+     * Defined at ../schema/close-codes.yaml:106.
      * @see RFC 6455 §7.4.1 — https://www.rfc-editor.org/rfc/rfc6455#section-7.4.1
      */
     NormalClosure = 1000,
     /**
      * Going away; the endpoint is going away, such as a server shutting down or a browser navigating away from the page.
      *
-     * Defined at ../schema/close-codes.yaml:111.
+     * Defined at ../schema/close-codes.yaml:114.
      * @see RFC 6455 §7.4.1 — https://www.rfc-editor.org/rfc/rfc6455#section-7.4.1
      */
     GoingAway = 1001,
     /**
      * Protocol error; the endpoint is terminating the connection because of a protocol error.
      *
-     * Defined at ../schema/close-codes.yaml:119.
+     * Defined at ../schema/close-codes.yaml:122.
      * @see RFC 6455 §7.4.1 — https://www.rfc-editor.org/rfc/rfc6455#section-7.4.1
      */
     ProtocolError = 1002,
     /**
      * Unsupported data; the endpoint received a type of data it cannot accept (for example, binary data on a text-only endpoint).
      *
-     * Defined at ../schema/close-codes.yaml:127.
+     * Defined at ../schema/close-codes.yaml:130.
      * @see RFC 6455 §7.4.1 — https://www.rfc-editor.org/rfc/rfc6455#section-7.4.1
      */
     UnsupportedData = 1003,
     /**
      * No status received; reported when a Close frame carried no status code. Must not be sent in a Close frame.
      *
-     * Defined at ../schema/close-codes.yaml:135.
+     * Defined at ../schema/close-codes.yaml:138.
      * @see RFC 6455 §7.4.1 — https://www.rfc-editor.org/rfc/rfc6455#section-7.4.1
      */
     NoStatusReceived = 1005,
     /**
      * Abnormal closure; reported when the connection was closed without a Close frame. Must not be sent in a Close frame.
      *
-     * Defined at ../schema/close-codes.yaml:144.
+     * Defined at ../schema/close-codes.yaml:147.
      * @see RFC 6455 §7.4.1 — https://www.rfc-editor.org/rfc/rfc6455#section-7.4.1
      */
     AbnormalClosure = 1006,
     /**
      * Invalid frame payload data; a message held data inconsistent with its type (for example, non-UTF-8 data in a text message).
      *
-     * Defined at ../schema/close-codes.yaml:153.
+     * Defined at ../schema/close-codes.yaml:156.
      * @see RFC 6455 §7.4.1 — https://www.rfc-editor.org/rfc/rfc6455#section-7.4.1
      */
     InvalidFramePayloadData = 1007,
     /**
      * Policy violation; the endpoint received a message that violates its policy. A generic code for when no more specific code, such as 1003 or 1009, fits.
      *
-     * Defined at ../schema/close-codes.yaml:160.
+     * Defined at ../schema/close-codes.yaml:163.
      * @see RFC 6455 §7.4.1 — https://www.rfc-editor.org/rfc/rfc6455#section-7.4.1
      */
     PolicyViolation = 1008,
     /**
      * Message too big; the endpoint received a message too big for it to process.
      *
-     * Defined at ../schema/close-codes.yaml:167.
+     * Defined at ../schema/close-codes.yaml:170.
      * @see RFC 6455 §7.4.1 — https://www.rfc-editor.org/rfc/rfc6455#section-7.4.1
      */
     MessageTooBig = 1009,
     /**
      * Mandatory extension; the client expected the server to negotiate one or more extensions, but the server did not.
      *
-     * Defined at ../schema/close-codes.yaml:174.
+     * Defined at ../schema/close-codes.yaml:177.
      * @see RFC 6455 §7.4.1 — https://www.rfc-editor.org/rfc/rfc6455#section-7.4.1
      */
     MandatoryExtension = 1010,
     /**
      * Internal error; the endpoint encountered an unexpected condition that prevented it from fulfilling the request.
      *
-     * Defined at ../schema/close-codes.yaml:181.
+     * Defined at ../schema/close-codes.yaml:184.
      * @see RFC 6455 §7.4.1, Erratum 3227 — https://www.rfc-editor.org/errata/eid3227
      */
     InternalError = 1011,
     /**
      * Service restart; the server is restarting. The client may reconnect.
      *
-     * Defined at ../schema/close-codes.yaml:188.
+     * Defined at ../schema/close-codes.yaml:191.
      * @see IANA WebSocket Close Code Number Registry — https://www.iana.org/assignments/websocket/websocket.xhtml#close-code-number
      */
     ServiceRestart = 1012,
     /**
      * Try again later; the server is temporarily unable to handle the connection, for example because it is overloaded.
      *
-     * Defined at ../schema/close-codes.yaml:195.
+     * Defined at ../schema/close-codes.yaml:199.
      * @see IANA WebSocket Close Code Number Registry — https://www.iana.org/assignments/websocket/websocket.xhtml#close-code-number
      */
     TryAgainLater = 1013,
     /**
      * Bad gateway; the server, acting as a gateway or proxy, received an invalid response from the upstream server (like HTTP 502).
      *
-     * Defined at ../schema/close-codes.yaml:202.
+     * Defined at ../schema/close-codes.yaml:207.
      * @see IANA WebSocket Close Code Number Registry — https://www.iana.org/assignments/websocket/websocket.xhtml#close-code-number
      */
     BadGateway = 1014,
     /**
      * TLS handshake failure; reported when the TLS handshake failed (for example, the server certificate could not be verified). Must not be sent in a Close frame.
      *
-     * Defined at ../schema/close-codes.yaml:209.
+     * Defined at ../schema/close-codes.yaml:215.
      * @see RFC 6455 §7.4.1 — https://www.rfc-editor.org/rfc/rfc6455#section-7.4.1
      */
     TlsHandshake = 1015,
     /**
      * Unauthorized; the request lacks valid authentication credentials (like HTTP 401).
      *
-     * Defined at ../schema/close-codes.yaml:217.
+     * Defined at ../schema/close-codes.yaml:223.
      * @see IANA WebSocket Close Code Number Registry — https://www.iana.org/assignments/websocket/websocket.xhtml#close-code-number
      */
     Unauthorized = 3000,
     /**
      * Forbidden; the endpoint understood the request but refuses to authorize it (like HTTP 403).
      *
-     * Defined at ../schema/close-codes.yaml:224.
+     * Defined at ../schema/close-codes.yaml:231.
      * @see IANA WebSocket Close Code Number Registry — https://www.iana.org/assignments/websocket/websocket.xhtml#close-code-number
      */
     Forbidden = 3003,
     /**
      * Timeout; the endpoint timed out waiting for the peer (like HTTP 408).
      *
-     * Defined at ../schema/close-codes.yaml:231.
+     * Defined at ../schema/close-codes.yaml:239.
      * @see IANA WebSocket Close Code Number Registry — https://www.iana.org/assignments/websocket/websocket.xhtml#close-code-number
      */
     Timeout = 3008
@@ -167,7 +167,7 @@ export type CloseCodeName = keyof typeof CloseCodes;
 /**
  * Legacy name.
  *
- * Defined at ../schema/close-codes.yaml:109.
+ * Defined at ../schema/close-codes.yaml:112.
  * @deprecated Use CloseCode.NormalClosure (1000) instead.
  */
 export const CLOSE_NORMAL: CloseCode.NormalClosure = CloseCode.NormalClosure;
@@ -175,7 +175,7 @@ export const CLOSE_NORMAL: CloseCode.NormalClosure = CloseCode.NormalClosure;
 /**
  * Legacy name.
  *
- * Defined at ../schema/close-codes.yaml:117.
+ * Defined at ../schema/close-codes.yaml:120.
  * @deprecated Use CloseCode.GoingAway (1001) instead.
  */
 export const CLOSE_GOING_AWAY: CloseCode.GoingAway = CloseCode.GoingAway;
@@ -183,7 +183,7 @@ export const CLOSE_GOING_AWAY: CloseCode.GoingAway = CloseCode.GoingAway;
 /**
  * Legacy name.
  *
- * Defined at ../schema/close-codes.yaml:125.
+ * Defined at ../schema/close-codes.yaml:128.
  * @deprecated Use CloseCode.ProtocolError (1002) instead.
  */
 export const CLOSE_PROTOCOL_ERROR: CloseCode.ProtocolError = CloseCode.ProtocolError;
@@ -191,7 +191,7 @@ export const CLOSE_PROTOCOL_ERROR: CloseCode.ProtocolError = CloseCode.ProtocolE
 /**
  * Legacy name.
  *
- * Defined at ../schema/close-codes.yaml:133.
+ * Defined at ../schema/close-codes.yaml:136.
  * @deprecated Use CloseCode.UnsupportedData (1003) instead.
  */
 export const CLOSE_UNSUPPORTED: CloseCode.UnsupportedData = CloseCode.UnsupportedData;
@@ -199,7 +199,7 @@ export const CLOSE_UNSUPPORTED: CloseCode.UnsupportedData = CloseCode.Unsupporte
 /**
  * Legacy name.
  *
- * Defined at ../schema/close-codes.yaml:141.
+ * Defined at ../schema/close-codes.yaml:144.
  * @deprecated Use CloseCode.NoStatusReceived (1005) instead.
  */
 export const CLOSE_NO_STATUS: CloseCode.NoStatusReceived = CloseCode.NoStatusReceived;
@@ -207,7 +207,7 @@ export const CLOSE_NO_STATUS: CloseCode.NoStatusReceived = CloseCode.NoStatusRec
 /**
  * Legacy name.
  *
- * Defined at ../schema/close-codes.yaml:150.
+ * Defined at ../schema/close-codes.yaml:153.
  * @deprecated Use CloseCode.AbnormalClosure (1006) instead.
  */
 export const CLOSE_ABNORMAL: CloseCode.AbnormalClosure = CloseCode.AbnormalClosure;
@@ -215,7 +215,7 @@ export const CLOSE_ABNORMAL: CloseCode.AbnormalClosure = CloseCode.AbnormalClosu
 /**
  * Legacy name.
  *
- * Defined at ../schema/close-codes.yaml:56.
+ * Defined at ../schema/close-codes.yaml:59.
  * @deprecated An early draft used 1004 for "frame too large"; 1004 is reserved and may not be sent. Use CloseCode.MessageTooBig (1009) instead.
  */
 export const CLOSE_TOO_LARGE = 1004;
@@ -267,9 +267,25 @@ export function getCloseCodeName(code: number): CloseCodeName | undefined {
 }
 
 /**
+ * The URL of the documentation of a registered code, or `undefined` for any other value.
+ * @example getCloseCodeDocUrl(1000) // "https://www.rfc-editor.org/rfc/rfc6455#section-7.4.1"
+ */
+export function getCloseCodeDocUrl(code: CloseCode): string;
+/**
+ * The URL of the documentation of a registered code, or `undefined` for any other value.
+ * @example getCloseCodeDocUrl(1000) // "https://www.rfc-editor.org/rfc/rfc6455#section-7.4.1"
+ */
+export function getCloseCodeDocUrl(code: number): string | undefined;
+export function getCloseCodeDocUrl(code: number): string | undefined {
+    if (!isCloseCode(code)) return undefined;
+    if ((code >= 1012 && code <= 1014) || code >= 3000) return "https://www.iana.org/assignments/websocket/websocket.xhtml#close-code-number";
+    return "https://www.rfc-editor.org/rfc/rfc6455#section-7.4.1";
+}
+
+/**
  * The registered codes of the set Valid. The set holds unregistered numbers too, so {@link isValidCloseCode} answers a boolean instead of narrowing to this type.
  *
- * Defined at ../schema/close-codes.yaml:239.
+ * Defined at ../schema/close-codes.yaml:248.
  */
 export type ValidCloseCode =
     | CloseCode.NormalClosure
@@ -291,7 +307,7 @@ export type ValidCloseCode =
 /**
  * May appear in a Close frame on the wire (1000–1003, 1007–1014, 3000–4999).
  *
- * Defined at ../schema/close-codes.yaml:239.
+ * Defined at ../schema/close-codes.yaml:248.
  * @returns `true` for the integers 1000–1003, 1007–1014, 3000–4999.
  */
 export function isValidCloseCode(code: number): boolean {
@@ -304,14 +320,14 @@ export function isValidCloseCode(code: number): boolean {
 /**
  * The registered codes of the set CloseCall. The set holds unregistered numbers too, so {@link isCloseCallCode} answers a boolean instead of narrowing to this type.
  *
- * Defined at ../schema/close-codes.yaml:251.
+ * Defined at ../schema/close-codes.yaml:260.
  */
 export type CloseCallCode = CloseCode.NormalClosure | CloseCode.Unauthorized | CloseCode.Forbidden | CloseCode.Timeout;
 
 /**
  * Accepted by the WHATWG WebSocket close() method (1000 and 3000–4999).
  *
- * Defined at ../schema/close-codes.yaml:251.
+ * Defined at ../schema/close-codes.yaml:260.
  * @returns `true` for the integers 1000, 3000–4999.
  */
 export function isCloseCallCode(code: number): boolean {

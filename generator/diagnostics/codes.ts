@@ -67,6 +67,9 @@ export type DiagnosticCode =
   | "retired-member"
   | "retired-name-reused"
   | "unknown-replacement"
+  // Doc links: a `docs.url` that is not an absolute http(s) URL, or names an unknown placeholder.
+  | "doc-url"
+  | "doc-url-placeholder"
   // ICU MessageFormat texts.
   | "icu-syntax"
   | "icu-unsupported"

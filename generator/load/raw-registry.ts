@@ -20,12 +20,18 @@ export interface RawField {
 /** Field values as written on a code or range, by field name. */
 export type RawFieldValues = Readonly<Record<string, unknown>>;
 
+/** Where codes are documented: a URL template (registry) or a URL (code). */
+export interface RawDocs {
+  readonly url: string;
+}
+
 export interface RawCode {
   readonly code: number;
   readonly name: string;
   readonly description: RawText;
   readonly reference?: string;
   readonly url?: string;
+  readonly docs?: RawDocs;
   readonly aliases?: readonly RawAlias[];
   readonly status?: "active" | "deprecated" | "retired";
   readonly note?: string;
@@ -72,4 +78,5 @@ export interface RawRegistry {
   readonly ranges?: readonly RawRange[];
   readonly codes: readonly RawCode[];
   readonly sets?: readonly RawSet[];
+  readonly docs?: RawDocs;
 }

@@ -10,6 +10,7 @@ import type { RawAlias, RawMember, RawRange, RawRegistry, RawText } from "../loa
 import { type DataPath, locate, type ParsedYaml } from "../load/yaml-document.js";
 import { RESERVED_WORDS } from "../validate/identifiers.js";
 import { closestMatch } from "../validate/suggest.js";
+import { resolveDocUrls } from "./doc-urls.js";
 import { resolveFields } from "./fields.js";
 import { indexInnermost, intervalsContain, normalizeIntervals, subtractIntervals } from "./intervals.js";
 import { checkReplacements, reportRetiredReuse, resolveLifecycle, splitRetired } from "./lifecycle.js";
@@ -127,7 +128,10 @@ export function buildModel(input: BuildContext): Result<{ readonly registry: Reg
     targets: context.fieldTargets ?? new Map(),
   };
   const declaredRanges = resolveRanges(context, bounds, names);
-  const { fields, ranges, codes: all } = resolveFields(fieldContext, declaredRanges, resolveCodes(context, bounds, declaredRanges, names));
+  const resolved = resolveFields(fieldContext, declaredRanges, resolveCodes(context, bounds, declaredRanges, names));
+  const { fields, ranges } = resolved;
+  const docs = resolveDocUrls(raw, resolved.codes, reporter);
+  const all = docs.codes;
   checkReplacements(reporter, all);
   const { live: codes, retired } = splitRetired(all);
   const sets = resolveSets(context, bounds, all, ranges);
@@ -149,6 +153,7 @@ export function buildModel(input: BuildContext): Result<{ readonly registry: Reg
     codes,
     retired,
     sets,
+    ...(docs.template === undefined ? {} : { docs: docs.template }),
     fallbacks: context.fallbacks,
     sourcePath: reporter.parsed.source.path,
   };

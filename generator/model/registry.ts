@@ -92,6 +92,17 @@ export interface CodeEntry {
   readonly fields: Readonly<Record<string, FieldValue>>;
   /** The fields whose value the code gives itself, in declaration order. */
   readonly ownFields: readonly string[];
+  /** Where the code is documented: its own `docs.url`, or the registry's template expanded for it. */
+  readonly docUrl?: string;
+}
+
+/** A `docs.url` template split into literal text and placeholders: `https://x/{code}` → `["https://x/", { placeholder: "code" }]`. */
+export type DocUrlPart = string | { readonly placeholder: "code" | "name" | "id" };
+
+/** The registry's `docs.url` template, as written and parsed. */
+export interface DocUrlTemplate {
+  readonly template: string;
+  readonly parts: readonly DocUrlPart[];
 }
 
 /** A named set of codes; each becomes a guard `is<Name><Type>`. */
@@ -156,6 +167,8 @@ export interface Registry {
   /** The registry's declared version, checked by `codebook diff` against the change's level. */
   readonly version: string | undefined;
   readonly sets: readonly CodeSet[];
+  /** The registry's `docs.url` template, which each code without a `docs.url` of its own expands. */
+  readonly docs?: DocUrlTemplate;
   /**
    * The texts that a locale lacks and that use the source text instead (`missingTranslations: source`): key
    * (`codes.DataLoss`, as in the catalogs) → those locales. Catalogs that can say "untranslated" say it.

@@ -6,31 +6,40 @@ import MarkdownIt, { type Token } from "markdown-it";
  */
 export const gfm = new MarkdownIt({ html: true, linkify: true });
 
-/** The text a reader sees in an inline run, and the links and images in it. */
+/** The text a reader sees in an inline run, the links and images in it, and the ids of its anchors (`<a id="…"></a>`). */
 export interface ReadText {
   readonly text: string;
   readonly hrefs: readonly string[];
   /** Each image's `alt` text as a reader gets it, and its source. */
   readonly images: readonly { readonly alt: string; readonly src: string }[];
+  readonly anchors: readonly string[];
 }
 
 /**
  * Reads an inline run back into plain text: text and code as they are, `<br>` as a line break, link
- * destinations and images (which add no text) collected. Any other token (emphasis, strikethrough, other HTML)
- * means a text was read as markup, and throws.
+ * destinations, images (which add no text) and anchor ids collected. Any other token (emphasis, strikethrough,
+ * other HTML) means a text was read as markup, and throws.
  */
 export function readInline(inline: Token): ReadText {
   const hrefs: string[] = [];
   const images: { alt: string; src: string }[] = [];
+  const anchors: string[] = [];
   const text = (inline.children ?? [])
     .map((child) => {
       switch (child.type) {
         case "text":
         case "code_inline":
           return child.content;
-        case "html_inline":
+        case "html_inline": {
           if (/^<br>$/.test(child.content)) return "\n";
+          const anchor = /^<a id="([^"<>&]+)">$/.exec(child.content);
+          if (anchor !== null) {
+            anchors.push(anchor[1]!);
+            return "";
+          }
+          if (child.content === "</a>") return "";
           break;
+        }
         case "softbreak":
           return "\n";
         case "link_open":
@@ -45,7 +54,7 @@ export function readInline(inline: Token): ReadText {
       throw new Error(`markup in ${JSON.stringify(inline.content)}: ${child.type} ${JSON.stringify(child.content)}`);
     })
     .join("");
-  return { text, hrefs, images };
+  return { text, hrefs, images, anchors };
 }
 
 /**

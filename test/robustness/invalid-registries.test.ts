@@ -94,6 +94,7 @@ describe("the corpus of invalid registries", () => {
         "control-characters",
         "field-values",
         "field-mapping",
+        "doc-urls",
       ]),
     );
   });

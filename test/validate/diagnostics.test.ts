@@ -28,7 +28,7 @@ const CASES: readonly { name: string; yaml: string; errors: string[] }[] = [
     errors: [
       'bad.yaml:6:11: error: must be an integer, not the string "1" (write the number without quotes: 1)',
       'bad.yaml:9:5: error: missing required key "description"',
-      'bad.yaml:11:5: error: unknown key "colour" (allowed: code, name, description, reference, url, aliases, status, note, replacement, since, deprecatedSince, retiredSince, fields)',
+      'bad.yaml:11:5: error: unknown key "colour" (allowed: code, name, description, reference, url, docs, aliases, status, note, replacement, since, deprecatedSince, retiredSince, fields)',
     ],
   },
   {

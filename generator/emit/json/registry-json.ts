@@ -20,6 +20,7 @@ function codeData(registry: Registry, entry: CodeEntry) {
     description: entry.description,
     ...(entry.reference === undefined ? {} : { reference: entry.reference }),
     ...(entry.url === undefined ? {} : { url: entry.url }),
+    ...(entry.docUrl === undefined ? {} : { docUrl: entry.docUrl }),
     ...(entry.aliases.length === 0 ? {} : { aliases: entry.aliases.map((alias) => alias.name) }),
     ...(registry.fields.length === 0 ? {} : { fields: orderedValues(registry.fields, entry.fields) }),
   };

@@ -77,8 +77,19 @@ function fieldCell(field: Field, value: FieldValue | undefined, locale: string, 
 }
 
 /**
- * The codes table, retired codes included: Code, Name, Status, Description, a yes/no column per labelled set, a column per labelled field,
- * Reference and Aliases (each when any code has one).
+ * The id of a code's anchor in every page and injected table: `close-codes-1000`. The same in every locale, so a
+ * link to `close-codes.de.md#close-codes-1000` is made by swapping the file; prefixed with the registry's id, so the
+ * tables of several registries on one page do not clash. GitHub keeps an `<a id>` as `user-content-close-codes-1000`
+ * and its page script follows `#close-codes-1000` there; renderers that keep HTML keep the id as written.
+ */
+export function codeAnchor(registry: Registry, code: number): string {
+  return `${registry.id}-${code}`;
+}
+
+/**
+ * The codes table, retired codes included: Code (with the code's anchor), Name (a link to the code's doc URL when it
+ * has one), Status, Description, a yes/no column per labelled set, a column per labelled field, Reference and
+ * Aliases (each when any code has one).
  */
 export function renderCodesTable(registry: Registry, locale: string, headers: TableHeaders): string {
   const labelled = registry.sets.filter((set) => set.label !== undefined);
@@ -99,8 +110,8 @@ export function renderCodesTable(registry: Registry, locale: string, headers: Ta
       ...(anyAliases ? [headers.aliases] : []),
     ].map(escapeCell),
     ordered.map((entry) => [
-      String(entry.code),
-      escapeCell(entry.name),
+      `<a id="${codeAnchor(registry, entry.code)}"></a>${entry.code}`,
+      entry.docUrl === undefined ? escapeCell(entry.name) : renderLink(entry.name, entry.docUrl),
       renderStatusCell(entry, headers),
       escapeCell(entry.description[locale]!),
       ...labelled.map((set) => escapeCell(intervalsContain(set.intervals, entry.code) ? headers.yes : headers.no)),

@@ -6,6 +6,7 @@ import type { Statement } from "./builders.js";
 import { emitCodeDeclarations, emitNameLookup } from "./codes.js";
 import { declarationOrigins } from "./declaration-map.js";
 import { emitDescribe } from "./describe.js";
+import { emitDocUrlLookup } from "./doc-urls.js";
 import { emitFieldLookups } from "./field-lookups.js";
 import { transpileModule } from "./javascript.js";
 import { moduleNames } from "./names.js";
@@ -28,6 +29,7 @@ export function emitTypeScriptModule(model: Registry, context: EmitContext): Gen
     ...emitCodeDeclarations(registry, names, context.enums, refs),
     ...emitTypeGuard(registry, names, refs),
     ...emitNameLookup(registry, names),
+    ...emitDocUrlLookup(registry, names),
     ...emitSetGuards(registry, names, context.enums, refs),
     ...emitRanges(registry, names),
     ...emitFieldLookups(registry, names),

@@ -17,6 +17,9 @@ export interface ModuleNames {
   readonly getName: string;
   /** `closeCodeNameTable`: the module-private number → name table. */
   readonly nameTable: string;
+  /** `getCloseCodeDocUrl`, and `closeCodeDocUrlTable`, the module-private table of the URLs a template does not give. */
+  readonly getDocUrl: string;
+  readonly docUrlTable: string;
   readonly rangeType: string;
   readonly rangeNameType: string;
   readonly ranges: string;
@@ -69,6 +72,8 @@ export function moduleNames(registry: Registry): ModuleNames {
     isType: `is${type}`,
     getName: `get${type}Name`,
     nameTable: `${stem}NameTable`,
+    getDocUrl: `get${type}DocUrl`,
+    docUrlTable: `${stem}DocUrlTable`,
     rangeType: `${type}Range`,
     rangeNameType: `${type}RangeName`,
     ranges: `${stem}Ranges`,

@@ -6,11 +6,12 @@ const require = createRequire(import.meta.url);
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://codebook.dev/schema/registry.schema.json","title":"codebook registry","description":"A registry of numeric codes: names, descriptions, reserved ranges, named sets and translations.","type":"object","required":["id"],"if":{"properties":{"extends":false}},"then":{"description":"Without `extends`, a registry must say everything itself.","required":["type","locales","codes"],"properties":{"type":true,"locales":true,"codes":true}},"allOf":[{"description":"Code and range names follow the registry's nameStyle.","if":{"required":["nameStyle"],"properties":{"nameStyle":{"const":"UPPER_SNAKE"}}},"then":{"properties":{"codes":{"type":"array","items":{"type":"object","properties":{"name":{"$ref":"#/$defs/upperSnakeName"}}}},"ranges":{"type":"array","items":{"type":"object","properties":{"name":{"$ref":"#/$defs/upperSnakeName"}}}}}},"else":{"properties":{"codes":{"type":"array","items":{"type":"object","properties":{"name":{"$ref":"#/$defs/pascalName"}}}},"ranges":{"type":"array","items":{"type":"object","properties":{"name":{"$ref":"#/$defs/pascalName"}}}}}}}],"additionalProperties":false,"properties":{"$schema":{"type":"string"},"extends":{"description":"A registry this one extends: its ranges, codes and sets come first, and every other key it has is inherited unless set here. A path relative to this file (./base.yaml, ../shared/codes.yaml) or inside an installed package (codebook/schema/close-codes.yaml).","type":"string","minLength":1},"version":{"description":"The registry's version (semver: 1.4.0). `codebook diff` checks that a change raises it at least as much as the change's level.","$ref":"#/$defs/version"},"id":{"description":"kebab-case; names the output files (<id>.ts, <id>.md, ...).","type":"string","pattern":"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$","maxLength":64},"type":{"description":"PascalCase; names the enum/type and the functions is<Type>, describe<Type>.","$ref":"#/$defs/pascalName"},"title":{"description":"The registry's name, for the docs' heading and the doc comments. Defaults to `type` (the same in every locale).","$ref":"#/$defs/text"},"description":{"$ref":"#/$defs/text"},"unknown":{"description":"What describe<Type> returns for a code that is neither registered nor inside a declared range.","$ref":"#/$defs/text"},"locales":{"description":"The first is the source locale; every text has every locale.","type":"array","minItems":1,"items":{"$ref":"#/$defs/localeTag"}},"messageFormat":{"description":"plain: texts are literal text. icu: texts are ICU MessageFormat and may use placeholders such as {code}.","enum":["plain","icu"]},"missingTranslations":{"description":"error: a missing translation is a validation error. source: it falls back to the source locale.","enum":["error","source"]},"nameStyle":{"description":"How code and range names are written: PascalCase (NormalClosure, the default) or UPPER_SNAKE (DEADLINE_EXCEEDED, as gRPC writes them). The enum members, catalog keys (codes.DEADLINE_EXCEEDED) and locale-file keys use the names as written; type and set names stay PascalCase.","enum":["PascalCase","UPPER_SNAKE"]},"bounds":{"description":"The codes this registry may hold (inclusive). Defaults to 0 and Number.MAX_SAFE_INTEGER.","type":"object","additionalProperties":false,"properties":{"min":{"type":"integer"},"max":{"type":"integer"}}},"fields":{"description":"Typed values every code carries (retryable, httpStatus, ...): each field has a name and a type; codes give its values, a range gives values its codes inherit, and a field without a default needs a value for every code.","type":"array","items":{"$ref":"#/$defs/field"}},"ranges":{"type":"array","items":{"$ref":"#/$defs/range"}},"codes":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/code"}},"sets":{"description":"Named sets of codes; each becomes a guard is<Name><Type>(code) and, when it holds registered codes, their union type <Name><Type>.","type":"array","items":{"$ref":"#/$defs/set"}}},"$defs":{"pascalName":{"type":"string","pattern":"^[A-Z][A-Za-z0-9]*$","maxLength":100},"upperSnakeName":{"type":"string","pattern":"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$","maxLength":100},"memberName":{"description":"A code or range name in either style; the registry's nameStyle says which.","type":"string","pattern":"^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9]+)*$","maxLength":100},"aliasName":{"type":"string","pattern":"^[A-Za-z_$][A-Za-z0-9_$]*$","maxLength":100},"localeTag":{"description":"A BCP 47 language tag in canonical case: en, de, zh-CN, pt-BR, zh-Hant-TW, es-419.","type":"string","pattern":"^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|[0-9]{3}))?$"},"nonEmptyString":{"type":"string","minLength":1,"pattern":"\\S"},"text":{"description":"A text: a plain string is the source-locale text (the other locales come from locale files, <registry>.<locale>.yaml); a map gives the text of each locale inline.","anyOf":[{"$ref":"#/$defs/nonEmptyString"},{"type":"object","minProperties":1,"propertyNames":{"$ref":"#/$defs/localeTag"},"additionalProperties":{"$ref":"#/$defs/nonEmptyString"}}]},"alias":{"description":"Another name of the code, emitted as a constant equal to it: a legacy name (deprecated), or with `deprecated: false` a second name kept on purpose.","anyOf":[{"$ref":"#/$defs/aliasName"},{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/aliasName"},"note":{"description":"For a deprecated alias, why and what to use instead; otherwise what the second name is for.","$ref":"#/$defs/nonEmptyString"},"deprecated":{"description":"false: a second name kept on purpose, not marked @deprecated. Defaults to true.","type":"boolean"}}}]},"reference":{"description":"Where the code is defined: a citation, optionally with a link.","type":"string","minLength":1},"url":{"type":"string","pattern":"^https?://[^\\s<>]+$"},"code":{"type":"object","required":["code","name","description"],"additionalProperties":false,"properties":{"code":{"type":"integer"},"name":{"$ref":"#/$defs/memberName"},"description":{"$ref":"#/$defs/text"},"reference":{"$ref":"#/$defs/reference"},"url":{"$ref":"#/$defs/url"},"aliases":{"type":"array","items":{"$ref":"#/$defs/alias"}},"status":{"description":"active (the default); deprecated: still a code, marked @deprecated, with a note and optionally its replacement; retired: the number and the name are reserved forever (no enum member, no name export, the type guard answers false), kept in the JSON data and the docs.","enum":["active","deprecated","retired"]},"note":{"description":"Why the code is deprecated or retired, and what to use instead. Required for those statuses.","$ref":"#/$defs/nonEmptyString"},"replacement":{"description":"The name of the code that replaces a deprecated or retired one.","$ref":"#/$defs/memberName"},"since":{"description":"The version that added the code.","$ref":"#/$defs/version"},"deprecatedSince":{"description":"The version that deprecated the code.","$ref":"#/$defs/version"},"retiredSince":{"description":"The version that retired the code.","$ref":"#/$defs/version"},"fields":{"$ref":"#/$defs/fieldValues"}}},"version":{"description":"A version string, as the registry's package writes it (1.4.0).","type":"string","minLength":1,"pattern":"\\S"},"range":{"type":"object","required":["from","to","name","description"],"additionalProperties":false,"properties":{"from":{"type":"integer"},"to":{"type":"integer"},"name":{"$ref":"#/$defs/memberName"},"description":{"$ref":"#/$defs/text"},"reference":{"$ref":"#/$defs/reference"},"url":{"$ref":"#/$defs/url"},"aliases":{"description":"Only for a range of one code: deprecated constants equal to that code.","type":"array","items":{"$ref":"#/$defs/alias"}},"fields":{"description":"Values of the registry's fields that every code inside the range inherits unless it (or a range nested inside) gives its own.","$ref":"#/$defs/fieldValues"}}},"fieldName":{"description":"camelCase; names the record's property and the lookup get<Type><Name>.","type":"string","pattern":"^[a-z][A-Za-z0-9]*$","maxLength":64},"field":{"type":"object","required":["name","type"],"additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/fieldName"},"type":{"description":"boolean, integer, number, string; one-of (a string from `values`); text (translated like descriptions); code (a code of the registry named by `registry`).","enum":["boolean","integer","number","string","one-of","text","code"]},"values":{"description":"For a one-of field: the strings its values may be.","type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/$defs/nonEmptyString"}},"registry":{"description":"For a code field: the registry whose codes its values are, written as `extends` is (./http-status.yaml, or a file inside an installed package).","type":"string","minLength":1},"default":{"description":"The value of every code that neither gives one nor inherits one from a range; without it, the field is required."},"description":{"description":"What the field says, for the doc comments.","$ref":"#/$defs/nonEmptyString"},"label":{"description":"A short column header; a field with a label becomes a column in the docs' codes table.","$ref":"#/$defs/text"}}},"fieldValues":{"description":"Values of the registry's fields, by field name; each is checked against the field's type.","type":"object","propertyNames":{"$ref":"#/$defs/fieldName"}},"member":{"description":"A code (integer), an inclusive span { from, to }, or the name of a registered code or declared range.","anyOf":[{"type":"integer"},{"$ref":"#/$defs/memberName"},{"type":"object","required":["from","to"],"additionalProperties":false,"properties":{"from":{"type":"integer"},"to":{"type":"integer"}}}]},"set":{"type":"object","required":["name","include"],"additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/pascalName"},"guard":{"description":"The guard's function name; defaults to is<Name><Type>. The set's union type is named after it, without is.","type":"string","pattern":"^is[A-Z][A-Za-z0-9]*$","maxLength":100},"description":{"$ref":"#/$defs/text"},"label":{"description":"A short column header; a set with a label becomes a yes/no column in the docs.","$ref":"#/$defs/text"},"include":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/member"}},"exclude":{"type":"array","items":{"$ref":"#/$defs/member"}}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://codebook.dev/schema/registry.schema.json","title":"codebook registry","description":"A registry of numeric codes: names, descriptions, reserved ranges, named sets and translations.","type":"object","required":["id"],"if":{"properties":{"extends":false}},"then":{"description":"Without `extends`, a registry must say everything itself.","required":["type","locales","codes"],"properties":{"type":true,"locales":true,"codes":true}},"allOf":[{"description":"Code and range names follow the registry's nameStyle.","if":{"required":["nameStyle"],"properties":{"nameStyle":{"const":"UPPER_SNAKE"}}},"then":{"properties":{"codes":{"type":"array","items":{"type":"object","properties":{"name":{"$ref":"#/$defs/upperSnakeName"}}}},"ranges":{"type":"array","items":{"type":"object","properties":{"name":{"$ref":"#/$defs/upperSnakeName"}}}}}},"else":{"properties":{"codes":{"type":"array","items":{"type":"object","properties":{"name":{"$ref":"#/$defs/pascalName"}}}},"ranges":{"type":"array","items":{"type":"object","properties":{"name":{"$ref":"#/$defs/pascalName"}}}}}}}],"additionalProperties":false,"properties":{"$schema":{"type":"string"},"extends":{"description":"A registry this one extends: its ranges, codes and sets come first, and every other key it has is inherited unless set here. A path relative to this file (./base.yaml, ../shared/codes.yaml) or inside an installed package (codebook/schema/close-codes.yaml).","type":"string","minLength":1},"version":{"description":"The registry's version (semver: 1.4.0). `codebook diff` checks that a change raises it at least as much as the change's level.","$ref":"#/$defs/version"},"id":{"description":"kebab-case; names the output files (<id>.ts, <id>.md, ...).","type":"string","pattern":"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$","maxLength":64},"type":{"description":"PascalCase; names the enum/type and the functions is<Type>, describe<Type>.","$ref":"#/$defs/pascalName"},"title":{"description":"The registry's name, for the docs' heading and the doc comments. Defaults to `type` (the same in every locale).","$ref":"#/$defs/text"},"description":{"$ref":"#/$defs/text"},"unknown":{"description":"What describe<Type> returns for a code that is neither registered nor inside a declared range.","$ref":"#/$defs/text"},"locales":{"description":"The first is the source locale; every text has every locale.","type":"array","minItems":1,"items":{"$ref":"#/$defs/localeTag"}},"messageFormat":{"description":"plain: texts are literal text. icu: texts are ICU MessageFormat and may use placeholders such as {code}.","enum":["plain","icu"]},"missingTranslations":{"description":"error: a missing translation is a validation error. source: it falls back to the source locale.","enum":["error","source"]},"nameStyle":{"description":"How code and range names are written: PascalCase (NormalClosure, the default) or UPPER_SNAKE (DEADLINE_EXCEEDED, as gRPC writes them). The enum members, catalog keys (codes.DEADLINE_EXCEEDED) and locale-file keys use the names as written; type and set names stay PascalCase.","enum":["PascalCase","UPPER_SNAKE"]},"bounds":{"description":"The codes this registry may hold (inclusive). Defaults to 0 and Number.MAX_SAFE_INTEGER.","type":"object","additionalProperties":false,"properties":{"min":{"type":"integer"},"max":{"type":"integer"}}},"fields":{"description":"Typed values every code carries (retryable, httpStatus, ...): each field has a name and a type; codes give its values, a range gives values its codes inherit, and a field without a default needs a value for every code.","type":"array","items":{"$ref":"#/$defs/field"}},"ranges":{"type":"array","items":{"$ref":"#/$defs/range"}},"codes":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/code"}},"docs":{"description":"Where each code is documented: `url` is a template, expanded per code, for get<Type>DocUrl(code), the JSON data and the links in the Markdown tables. A code's own `docs.url` takes its place.","$ref":"#/$defs/docs"},"sets":{"description":"Named sets of codes; each becomes a guard is<Name><Type>(code) and, when it holds registered codes, their union type <Name><Type>.","type":"array","items":{"$ref":"#/$defs/set"}}},"$defs":{"pascalName":{"type":"string","pattern":"^[A-Z][A-Za-z0-9]*$","maxLength":100},"upperSnakeName":{"type":"string","pattern":"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$","maxLength":100},"memberName":{"description":"A code or range name in either style; the registry's nameStyle says which.","type":"string","pattern":"^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9]+)*$","maxLength":100},"aliasName":{"type":"string","pattern":"^[A-Za-z_$][A-Za-z0-9_$]*$","maxLength":100},"localeTag":{"description":"A BCP 47 language tag in canonical case: en, de, zh-CN, pt-BR, zh-Hant-TW, es-419.","type":"string","pattern":"^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|[0-9]{3}))?$"},"nonEmptyString":{"type":"string","minLength":1,"pattern":"\\S"},"text":{"description":"A text: a plain string is the source-locale text (the other locales come from locale files, <registry>.<locale>.yaml); a map gives the text of each locale inline.","anyOf":[{"$ref":"#/$defs/nonEmptyString"},{"type":"object","minProperties":1,"propertyNames":{"$ref":"#/$defs/localeTag"},"additionalProperties":{"$ref":"#/$defs/nonEmptyString"}}]},"alias":{"description":"Another name of the code, emitted as a constant equal to it: a legacy name (deprecated), or with `deprecated: false` a second name kept on purpose.","anyOf":[{"$ref":"#/$defs/aliasName"},{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/aliasName"},"note":{"description":"For a deprecated alias, why and what to use instead; otherwise what the second name is for.","$ref":"#/$defs/nonEmptyString"},"deprecated":{"description":"false: a second name kept on purpose, not marked @deprecated. Defaults to true.","type":"boolean"}}}]},"reference":{"description":"Where the code is defined: a citation, optionally with a link.","type":"string","minLength":1},"url":{"type":"string","pattern":"^https?://[^\\s<>]+$"},"docs":{"type":"object","required":["url"],"additionalProperties":false,"properties":{"url":{"description":"An absolute http(s) URL; {code}, {name} and {id} stand for the code's number, its name and the registry's id.","type":"string","minLength":1}}},"code":{"type":"object","required":["code","name","description"],"additionalProperties":false,"properties":{"code":{"type":"integer"},"name":{"$ref":"#/$defs/memberName"},"description":{"$ref":"#/$defs/text"},"reference":{"$ref":"#/$defs/reference"},"url":{"$ref":"#/$defs/url"},"docs":{"description":"Where this code is documented, in place of the registry's `docs.url` template.","$ref":"#/$defs/docs"},"aliases":{"type":"array","items":{"$ref":"#/$defs/alias"}},"status":{"description":"active (the default); deprecated: still a code, marked @deprecated, with a note and optionally its replacement; retired: the number and the name are reserved forever (no enum member, no name export, the type guard answers false), kept in the JSON data and the docs.","enum":["active","deprecated","retired"]},"note":{"description":"Why the code is deprecated or retired, and what to use instead. Required for those statuses.","$ref":"#/$defs/nonEmptyString"},"replacement":{"description":"The name of the code that replaces a deprecated or retired one.","$ref":"#/$defs/memberName"},"since":{"description":"The version that added the code.","$ref":"#/$defs/version"},"deprecatedSince":{"description":"The version that deprecated the code.","$ref":"#/$defs/version"},"retiredSince":{"description":"The version that retired the code.","$ref":"#/$defs/version"},"fields":{"$ref":"#/$defs/fieldValues"}}},"version":{"description":"A version string, as the registry's package writes it (1.4.0).","type":"string","minLength":1,"pattern":"\\S"},"range":{"type":"object","required":["from","to","name","description"],"additionalProperties":false,"properties":{"from":{"type":"integer"},"to":{"type":"integer"},"name":{"$ref":"#/$defs/memberName"},"description":{"$ref":"#/$defs/text"},"reference":{"$ref":"#/$defs/reference"},"url":{"$ref":"#/$defs/url"},"aliases":{"description":"Only for a range of one code: deprecated constants equal to that code.","type":"array","items":{"$ref":"#/$defs/alias"}},"fields":{"description":"Values of the registry's fields that every code inside the range inherits unless it (or a range nested inside) gives its own.","$ref":"#/$defs/fieldValues"}}},"fieldName":{"description":"camelCase; names the record's property and the lookup get<Type><Name>.","type":"string","pattern":"^[a-z][A-Za-z0-9]*$","maxLength":64},"field":{"type":"object","required":["name","type"],"additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/fieldName"},"type":{"description":"boolean, integer, number, string; one-of (a string from `values`); text (translated like descriptions); code (a code of the registry named by `registry`).","enum":["boolean","integer","number","string","one-of","text","code"]},"values":{"description":"For a one-of field: the strings its values may be.","type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/$defs/nonEmptyString"}},"registry":{"description":"For a code field: the registry whose codes its values are, written as `extends` is (./http-status.yaml, or a file inside an installed package).","type":"string","minLength":1},"default":{"description":"The value of every code that neither gives one nor inherits one from a range; without it, the field is required."},"description":{"description":"What the field says, for the doc comments.","$ref":"#/$defs/nonEmptyString"},"label":{"description":"A short column header; a field with a label becomes a column in the docs' codes table.","$ref":"#/$defs/text"}}},"fieldValues":{"description":"Values of the registry's fields, by field name; each is checked against the field's type.","type":"object","propertyNames":{"$ref":"#/$defs/fieldName"}},"member":{"description":"A code (integer), an inclusive span { from, to }, or the name of a registered code or declared range.","anyOf":[{"type":"integer"},{"$ref":"#/$defs/memberName"},{"type":"object","required":["from","to"],"additionalProperties":false,"properties":{"from":{"type":"integer"},"to":{"type":"integer"}}}]},"set":{"type":"object","required":["name","include"],"additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/pascalName"},"guard":{"description":"The guard's function name; defaults to is<Name><Type>. The set's union type is named after it, without is.","type":"string","pattern":"^is[A-Z][A-Za-z0-9]*$","maxLength":100},"description":{"$ref":"#/$defs/text"},"label":{"description":"A short column header; a set with a label becomes a yes/no column in the docs.","$ref":"#/$defs/text"},"include":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/member"}},"exclude":{"type":"array","items":{"$ref":"#/$defs/member"}}}}}};
 const schema32 = {"type":"string","pattern":"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$","maxLength":100};
 const schema34 = {"type":"string","pattern":"^[A-Z][A-Za-z0-9]*$","maxLength":100};
 const schema36 = {"description":"A version string, as the registry's package writes it (1.4.0).","type":"string","minLength":1,"pattern":"\\S"};
 const schema40 = {"description":"A BCP 47 language tag in canonical case: en, de, zh-CN, pt-BR, zh-Hant-TW, es-419.","type":"string","pattern":"^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|[0-9]{3}))?$"};
+const schema61 = {"type":"object","required":["url"],"additionalProperties":false,"properties":{"url":{"description":"An absolute http(s) URL; {code}, {name} and {id} stand for the code's number, its name and the registry's id.","type":"string","minLength":1}}};
 const func1 = require("ajv/dist/runtime/ucs2length").default;
 const func5 = Object.prototype.hasOwnProperty;
 const pattern4 = new RegExp("^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$", "u");
@@ -960,7 +961,7 @@ return errors === 0;
 }
 validate28.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema57 = {"type":"object","required":["code","name","description"],"additionalProperties":false,"properties":{"code":{"type":"integer"},"name":{"$ref":"#/$defs/memberName"},"description":{"$ref":"#/$defs/text"},"reference":{"$ref":"#/$defs/reference"},"url":{"$ref":"#/$defs/url"},"aliases":{"type":"array","items":{"$ref":"#/$defs/alias"}},"status":{"description":"active (the default); deprecated: still a code, marked @deprecated, with a note and optionally its replacement; retired: the number and the name are reserved forever (no enum member, no name export, the type guard answers false), kept in the JSON data and the docs.","enum":["active","deprecated","retired"]},"note":{"description":"Why the code is deprecated or retired, and what to use instead. Required for those statuses.","$ref":"#/$defs/nonEmptyString"},"replacement":{"description":"The name of the code that replaces a deprecated or retired one.","$ref":"#/$defs/memberName"},"since":{"description":"The version that added the code.","$ref":"#/$defs/version"},"deprecatedSince":{"description":"The version that deprecated the code.","$ref":"#/$defs/version"},"retiredSince":{"description":"The version that retired the code.","$ref":"#/$defs/version"},"fields":{"$ref":"#/$defs/fieldValues"}}};
+const schema57 = {"type":"object","required":["code","name","description"],"additionalProperties":false,"properties":{"code":{"type":"integer"},"name":{"$ref":"#/$defs/memberName"},"description":{"$ref":"#/$defs/text"},"reference":{"$ref":"#/$defs/reference"},"url":{"$ref":"#/$defs/url"},"docs":{"description":"Where this code is documented, in place of the registry's `docs.url` template.","$ref":"#/$defs/docs"},"aliases":{"type":"array","items":{"$ref":"#/$defs/alias"}},"status":{"description":"active (the default); deprecated: still a code, marked @deprecated, with a note and optionally its replacement; retired: the number and the name are reserved forever (no enum member, no name export, the type guard answers false), kept in the JSON data and the docs.","enum":["active","deprecated","retired"]},"note":{"description":"Why the code is deprecated or retired, and what to use instead. Required for those statuses.","$ref":"#/$defs/nonEmptyString"},"replacement":{"description":"The name of the code that replaces a deprecated or retired one.","$ref":"#/$defs/memberName"},"since":{"description":"The version that added the code.","$ref":"#/$defs/version"},"deprecatedSince":{"description":"The version that deprecated the code.","$ref":"#/$defs/version"},"retiredSince":{"description":"The version that retired the code.","$ref":"#/$defs/version"},"fields":{"$ref":"#/$defs/fieldValues"}}};
 
 function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1119,19 +1120,11 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data.aliases !== undefined){
-let data5 = data.aliases;
-if(Array.isArray(data5)){
-const len0 = data5.length;
-for(let i0=0; i0<len0; i0++){
-if(!(validate30(data5[i0], {instancePath:instancePath+"/aliases/" + i0,parentData:data5,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err12 = {instancePath:instancePath+"/aliases",schemaPath:"#/properties/aliases/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema57.properties.aliases.type,parentSchema:schema57.properties.aliases,data:data5};
+if(data.docs !== undefined){
+let data5 = data.docs;
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+if(data5.url === undefined){
+const err12 = {instancePath:instancePath+"/docs",schemaPath:"#/$defs/docs/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'",schema:schema61.required,parentSchema:schema61,data:data5};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1140,11 +1133,9 @@ vErrors.push(err12);
 }
 errors++;
 }
-}
-if(data.status !== undefined){
-let data7 = data.status;
-if(!(((data7 === "active") || (data7 === "deprecated")) || (data7 === "retired"))){
-const err13 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema57.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema57.properties.status.enum,parentSchema:schema57.properties.status,data:data7};
+for(const key1 in data5){
+if(!(key1 === "url")){
+const err13 = {instancePath:instancePath+"/docs",schemaPath:"#/$defs/docs/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema61,data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1154,11 +1145,11 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data.note !== undefined){
-let data8 = data.note;
-if(typeof data8 === "string"){
-if(func1(data8) < 1){
-const err14 = {instancePath:instancePath+"/note",schemaPath:"#/$defs/nonEmptyString/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39,data:data8};
+if(data5.url !== undefined){
+let data6 = data5.url;
+if(typeof data6 === "string"){
+if(func1(data6) < 1){
+const err14 = {instancePath:instancePath+"/docs/url",schemaPath:"#/$defs/docs/properties/url/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema61.properties.url,data:data6};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1167,8 +1158,9 @@ vErrors.push(err14);
 }
 errors++;
 }
-if(!pattern8.test(data8)){
-const err15 = {instancePath:instancePath+"/note",schemaPath:"#/$defs/nonEmptyString/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema39,data:data8};
+}
+else {
+const err15 = {instancePath:instancePath+"/docs/url",schemaPath:"#/$defs/docs/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema61.properties.url.type,parentSchema:schema61.properties.url,data:data6};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1178,8 +1170,9 @@ vErrors.push(err15);
 errors++;
 }
 }
+}
 else {
-const err16 = {instancePath:instancePath+"/note",schemaPath:"#/$defs/nonEmptyString/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:data8};
+const err16 = {instancePath:instancePath+"/docs",schemaPath:"#/$defs/docs/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema61.type,parentSchema:schema61,data:data5};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1189,11 +1182,19 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data.replacement !== undefined){
-let data9 = data.replacement;
-if(typeof data9 === "string"){
-if(func1(data9) > 100){
-const err17 = {instancePath:instancePath+"/replacement",schemaPath:"#/$defs/memberName/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema48,data:data9};
+if(data.aliases !== undefined){
+let data7 = data.aliases;
+if(Array.isArray(data7)){
+const len0 = data7.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate30(data7[i0], {instancePath:instancePath+"/aliases/" + i0,parentData:data7,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/aliases",schemaPath:"#/properties/aliases/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema57.properties.aliases.type,parentSchema:schema57.properties.aliases,data:data7};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1202,8 +1203,11 @@ vErrors.push(err17);
 }
 errors++;
 }
-if(!pattern18.test(data9)){
-const err18 = {instancePath:instancePath+"/replacement",schemaPath:"#/$defs/memberName/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9]+)*$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9]+)*$"+"\"",schema:"^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9]+)*$",parentSchema:schema48,data:data9};
+}
+if(data.status !== undefined){
+let data9 = data.status;
+if(!(((data9 === "active") || (data9 === "deprecated")) || (data9 === "retired"))){
+const err18 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema57.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema57.properties.status.enum,parentSchema:schema57.properties.status,data:data9};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1213,8 +1217,11 @@ vErrors.push(err18);
 errors++;
 }
 }
-else {
-const err19 = {instancePath:instancePath+"/replacement",schemaPath:"#/$defs/memberName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.type,parentSchema:schema48,data:data9};
+if(data.note !== undefined){
+let data10 = data.note;
+if(typeof data10 === "string"){
+if(func1(data10) < 1){
+const err19 = {instancePath:instancePath+"/note",schemaPath:"#/$defs/nonEmptyString/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39,data:data10};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1223,12 +1230,8 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-if(data.since !== undefined){
-let data10 = data.since;
-if(typeof data10 === "string"){
-if(func1(data10) < 1){
-const err20 = {instancePath:instancePath+"/since",schemaPath:"#/$defs/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema36,data:data10};
+if(!pattern8.test(data10)){
+const err20 = {instancePath:instancePath+"/note",schemaPath:"#/$defs/nonEmptyString/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema39,data:data10};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1237,8 +1240,9 @@ vErrors.push(err20);
 }
 errors++;
 }
-if(!pattern8.test(data10)){
-const err21 = {instancePath:instancePath+"/since",schemaPath:"#/$defs/version/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema36,data:data10};
+}
+else {
+const err21 = {instancePath:instancePath+"/note",schemaPath:"#/$defs/nonEmptyString/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:data10};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -1248,8 +1252,11 @@ vErrors.push(err21);
 errors++;
 }
 }
-else {
-const err22 = {instancePath:instancePath+"/since",schemaPath:"#/$defs/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.type,parentSchema:schema36,data:data10};
+if(data.replacement !== undefined){
+let data11 = data.replacement;
+if(typeof data11 === "string"){
+if(func1(data11) > 100){
+const err22 = {instancePath:instancePath+"/replacement",schemaPath:"#/$defs/memberName/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema48,data:data11};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -1258,12 +1265,8 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-if(data.deprecatedSince !== undefined){
-let data11 = data.deprecatedSince;
-if(typeof data11 === "string"){
-if(func1(data11) < 1){
-const err23 = {instancePath:instancePath+"/deprecatedSince",schemaPath:"#/$defs/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema36,data:data11};
+if(!pattern18.test(data11)){
+const err23 = {instancePath:instancePath+"/replacement",schemaPath:"#/$defs/memberName/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9]+)*$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9]+)*$"+"\"",schema:"^[A-Z][A-Za-z0-9]*(?:_[A-Z0-9]+)*$",parentSchema:schema48,data:data11};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -1272,8 +1275,9 @@ vErrors.push(err23);
 }
 errors++;
 }
-if(!pattern8.test(data11)){
-const err24 = {instancePath:instancePath+"/deprecatedSince",schemaPath:"#/$defs/version/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema36,data:data11};
+}
+else {
+const err24 = {instancePath:instancePath+"/replacement",schemaPath:"#/$defs/memberName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.type,parentSchema:schema48,data:data11};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -1283,8 +1287,11 @@ vErrors.push(err24);
 errors++;
 }
 }
-else {
-const err25 = {instancePath:instancePath+"/deprecatedSince",schemaPath:"#/$defs/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.type,parentSchema:schema36,data:data11};
+if(data.since !== undefined){
+let data12 = data.since;
+if(typeof data12 === "string"){
+if(func1(data12) < 1){
+const err25 = {instancePath:instancePath+"/since",schemaPath:"#/$defs/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema36,data:data12};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -1293,12 +1300,8 @@ vErrors.push(err25);
 }
 errors++;
 }
-}
-if(data.retiredSince !== undefined){
-let data12 = data.retiredSince;
-if(typeof data12 === "string"){
-if(func1(data12) < 1){
-const err26 = {instancePath:instancePath+"/retiredSince",schemaPath:"#/$defs/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema36,data:data12};
+if(!pattern8.test(data12)){
+const err26 = {instancePath:instancePath+"/since",schemaPath:"#/$defs/version/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema36,data:data12};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -1307,8 +1310,9 @@ vErrors.push(err26);
 }
 errors++;
 }
-if(!pattern8.test(data12)){
-const err27 = {instancePath:instancePath+"/retiredSince",schemaPath:"#/$defs/version/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema36,data:data12};
+}
+else {
+const err27 = {instancePath:instancePath+"/since",schemaPath:"#/$defs/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.type,parentSchema:schema36,data:data12};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -1318,13 +1322,72 @@ vErrors.push(err27);
 errors++;
 }
 }
-else {
-const err28 = {instancePath:instancePath+"/retiredSince",schemaPath:"#/$defs/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.type,parentSchema:schema36,data:data12};
+if(data.deprecatedSince !== undefined){
+let data13 = data.deprecatedSince;
+if(typeof data13 === "string"){
+if(func1(data13) < 1){
+const err28 = {instancePath:instancePath+"/deprecatedSince",schemaPath:"#/$defs/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema36,data:data13};
 if(vErrors === null){
 vErrors = [err28];
 }
 else {
 vErrors.push(err28);
+}
+errors++;
+}
+if(!pattern8.test(data13)){
+const err29 = {instancePath:instancePath+"/deprecatedSince",schemaPath:"#/$defs/version/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema36,data:data13};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+else {
+const err30 = {instancePath:instancePath+"/deprecatedSince",schemaPath:"#/$defs/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.type,parentSchema:schema36,data:data13};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data.retiredSince !== undefined){
+let data14 = data.retiredSince;
+if(typeof data14 === "string"){
+if(func1(data14) < 1){
+const err31 = {instancePath:instancePath+"/retiredSince",schemaPath:"#/$defs/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema36,data:data14};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+if(!pattern8.test(data14)){
+const err32 = {instancePath:instancePath+"/retiredSince",schemaPath:"#/$defs/version/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema36,data:data14};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+else {
+const err33 = {instancePath:instancePath+"/retiredSince",schemaPath:"#/$defs/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.type,parentSchema:schema36,data:data14};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
 }
 errors++;
 }
@@ -1337,12 +1400,12 @@ errors = vErrors.length;
 }
 }
 else {
-const err29 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema57.type,parentSchema:schema57,data};
+const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema57.type,parentSchema:schema57,data};
 if(vErrors === null){
-vErrors = [err29];
+vErrors = [err34];
 }
 else {
-vErrors.push(err29);
+vErrors.push(err34);
 }
 errors++;
 }
@@ -1351,9 +1414,9 @@ return errors === 0;
 }
 validate35.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema66 = {"type":"object","required":["name","include"],"additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/pascalName"},"guard":{"description":"The guard's function name; defaults to is<Name><Type>. The set's union type is named after it, without is.","type":"string","pattern":"^is[A-Z][A-Za-z0-9]*$","maxLength":100},"description":{"$ref":"#/$defs/text"},"label":{"description":"A short column header; a set with a label becomes a yes/no column in the docs.","$ref":"#/$defs/text"},"include":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/member"}},"exclude":{"type":"array","items":{"$ref":"#/$defs/member"}}}};
+const schema68 = {"type":"object","required":["name","include"],"additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/pascalName"},"guard":{"description":"The guard's function name; defaults to is<Name><Type>. The set's union type is named after it, without is.","type":"string","pattern":"^is[A-Z][A-Za-z0-9]*$","maxLength":100},"description":{"$ref":"#/$defs/text"},"label":{"description":"A short column header; a set with a label becomes a yes/no column in the docs.","$ref":"#/$defs/text"},"include":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/member"}},"exclude":{"type":"array","items":{"$ref":"#/$defs/member"}}}};
 const pattern32 = new RegExp("^is[A-Z][A-Za-z0-9]*$", "u");
-const schema68 = {"description":"A code (integer), an inclusive span { from, to }, or the name of a registered code or declared range.","anyOf":[{"type":"integer"},{"$ref":"#/$defs/memberName"},{"type":"object","required":["from","to"],"additionalProperties":false,"properties":{"from":{"type":"integer"},"to":{"type":"integer"}}}]};
+const schema70 = {"description":"A code (integer), an inclusive span { from, to }, or the name of a registered code or declared range.","anyOf":[{"type":"integer"},{"$ref":"#/$defs/memberName"},{"type":"object","required":["from","to"],"additionalProperties":false,"properties":{"from":{"type":"integer"},"to":{"type":"integer"}}}]};
 
 function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1369,7 +1432,7 @@ const _errs0 = errors;
 let valid0 = false;
 const _errs1 = errors;
 if(!(((typeof data == "number") && (!(data % 1) && !isNaN(data))) && (isFinite(data)))){
-const err0 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema68.anyOf[0].type,parentSchema:schema68.anyOf[0],data};
+const err0 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema70.anyOf[0].type,parentSchema:schema70.anyOf[0],data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1418,7 +1481,7 @@ valid0 = valid0 || _valid0;
 const _errs6 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.from === undefined){
-const err4 = {instancePath,schemaPath:"#/anyOf/2/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema68.anyOf[2].required,parentSchema:schema68.anyOf[2],data};
+const err4 = {instancePath,schemaPath:"#/anyOf/2/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema70.anyOf[2].required,parentSchema:schema70.anyOf[2],data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1428,7 +1491,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.to === undefined){
-const err5 = {instancePath,schemaPath:"#/anyOf/2/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema68.anyOf[2].required,parentSchema:schema68.anyOf[2],data};
+const err5 = {instancePath,schemaPath:"#/anyOf/2/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema70.anyOf[2].required,parentSchema:schema70.anyOf[2],data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1439,7 +1502,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((key0 === "from") || (key0 === "to"))){
-const err6 = {instancePath,schemaPath:"#/anyOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema68.anyOf[2],data};
+const err6 = {instancePath,schemaPath:"#/anyOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema70.anyOf[2],data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1452,7 +1515,7 @@ errors++;
 if(data.from !== undefined){
 let data0 = data.from;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-const err7 = {instancePath:instancePath+"/from",schemaPath:"#/anyOf/2/properties/from/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema68.anyOf[2].properties.from.type,parentSchema:schema68.anyOf[2].properties.from,data:data0};
+const err7 = {instancePath:instancePath+"/from",schemaPath:"#/anyOf/2/properties/from/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema70.anyOf[2].properties.from.type,parentSchema:schema70.anyOf[2].properties.from,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1465,7 +1528,7 @@ errors++;
 if(data.to !== undefined){
 let data1 = data.to;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err8 = {instancePath:instancePath+"/to",schemaPath:"#/anyOf/2/properties/to/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema68.anyOf[2].properties.to.type,parentSchema:schema68.anyOf[2].properties.to,data:data1};
+const err8 = {instancePath:instancePath+"/to",schemaPath:"#/anyOf/2/properties/to/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema70.anyOf[2].properties.to.type,parentSchema:schema70.anyOf[2].properties.to,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1477,7 +1540,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath,schemaPath:"#/anyOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.anyOf[2].type,parentSchema:schema68.anyOf[2],data};
+const err9 = {instancePath,schemaPath:"#/anyOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema70.anyOf[2].type,parentSchema:schema70.anyOf[2],data};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1492,7 +1555,7 @@ if(_valid0){
 var props0 = true;
 }
 if(!valid0){
-const err10 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema68.anyOf,parentSchema:schema68,data};
+const err10 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema70.anyOf,parentSchema:schema70,data};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1531,7 +1594,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.name === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema66.required,parentSchema:schema66,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema68.required,parentSchema:schema68,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1541,7 +1604,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.include === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "include"},message:"must have required property '"+"include"+"'",schema:schema66.required,parentSchema:schema66,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "include"},message:"must have required property '"+"include"+"'",schema:schema68.required,parentSchema:schema68,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1552,7 +1615,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((key0 === "name") || (key0 === "guard")) || (key0 === "description")) || (key0 === "label")) || (key0 === "include")) || (key0 === "exclude"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema66,data};
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema68,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1601,7 +1664,7 @@ if(data.guard !== undefined){
 let data1 = data.guard;
 if(typeof data1 === "string"){
 if(func1(data1) > 100){
-const err6 = {instancePath:instancePath+"/guard",schemaPath:"#/properties/guard/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema66.properties.guard,data:data1};
+const err6 = {instancePath:instancePath+"/guard",schemaPath:"#/properties/guard/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema68.properties.guard,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1611,7 +1674,7 @@ vErrors.push(err6);
 errors++;
 }
 if(!pattern32.test(data1)){
-const err7 = {instancePath:instancePath+"/guard",schemaPath:"#/properties/guard/pattern",keyword:"pattern",params:{pattern: "^is[A-Z][A-Za-z0-9]*$"},message:"must match pattern \""+"^is[A-Z][A-Za-z0-9]*$"+"\"",schema:"^is[A-Z][A-Za-z0-9]*$",parentSchema:schema66.properties.guard,data:data1};
+const err7 = {instancePath:instancePath+"/guard",schemaPath:"#/properties/guard/pattern",keyword:"pattern",params:{pattern: "^is[A-Z][A-Za-z0-9]*$"},message:"must match pattern \""+"^is[A-Z][A-Za-z0-9]*$"+"\"",schema:"^is[A-Z][A-Za-z0-9]*$",parentSchema:schema68.properties.guard,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1622,7 +1685,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/guard",schemaPath:"#/properties/guard/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema66.properties.guard.type,parentSchema:schema66.properties.guard,data:data1};
+const err8 = {instancePath:instancePath+"/guard",schemaPath:"#/properties/guard/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.guard.type,parentSchema:schema68.properties.guard,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1648,7 +1711,7 @@ if(data.include !== undefined){
 let data4 = data.include;
 if(Array.isArray(data4)){
 if(data4.length < 1){
-const err9 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema66.properties.include,data:data4};
+const err9 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema68.properties.include,data:data4};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1666,7 +1729,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema66.properties.include.type,parentSchema:schema66.properties.include,data:data4};
+const err10 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema68.properties.include.type,parentSchema:schema68.properties.include,data:data4};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1688,7 +1751,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/exclude",schemaPath:"#/properties/exclude/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema66.properties.exclude.type,parentSchema:schema66.properties.exclude,data:data6};
+const err11 = {instancePath:instancePath+"/exclude",schemaPath:"#/properties/exclude/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema68.properties.exclude.type,parentSchema:schema68.properties.exclude,data:data6};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1700,7 +1763,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema66.type,parentSchema:schema66,data};
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.type,parentSchema:schema68,data};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2557,19 +2620,11 @@ vErrors.push(err56);
 errors++;
 }
 }
-if(data.sets !== undefined){
-let data36 = data.sets;
-if(Array.isArray(data36)){
-const len8 = data36.length;
-for(let i8=0; i8<len8; i8++){
-if(!(validate40(data36[i8], {instancePath:instancePath+"/sets/" + i8,parentData:data36,parentDataProperty:i8,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err57 = {instancePath:instancePath+"/sets",schemaPath:"#/properties/sets/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.sets.type,parentSchema:schema31.properties.sets,data:data36};
+if(data.docs !== undefined){
+let data36 = data.docs;
+if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
+if(data36.url === undefined){
+const err57 = {instancePath:instancePath+"/docs",schemaPath:"#/$defs/docs/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'",schema:schema61.required,parentSchema:schema61,data:data36};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -2578,15 +2633,85 @@ vErrors.push(err57);
 }
 errors++;
 }
-}
-}
-else {
-const err58 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+for(const key2 in data36){
+if(!(key2 === "url")){
+const err58 = {instancePath:instancePath+"/docs",schemaPath:"#/$defs/docs/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema61,data:data36};
 if(vErrors === null){
 vErrors = [err58];
 }
 else {
 vErrors.push(err58);
+}
+errors++;
+}
+}
+if(data36.url !== undefined){
+let data37 = data36.url;
+if(typeof data37 === "string"){
+if(func1(data37) < 1){
+const err59 = {instancePath:instancePath+"/docs/url",schemaPath:"#/$defs/docs/properties/url/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema61.properties.url,data:data37};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+else {
+const err60 = {instancePath:instancePath+"/docs/url",schemaPath:"#/$defs/docs/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema61.properties.url.type,parentSchema:schema61.properties.url,data:data37};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+}
+else {
+const err61 = {instancePath:instancePath+"/docs",schemaPath:"#/$defs/docs/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema61.type,parentSchema:schema61,data:data36};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+}
+if(data.sets !== undefined){
+let data38 = data.sets;
+if(Array.isArray(data38)){
+const len8 = data38.length;
+for(let i8=0; i8<len8; i8++){
+if(!(validate40(data38[i8], {instancePath:instancePath+"/sets/" + i8,parentData:data38,parentDataProperty:i8,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err62 = {instancePath:instancePath+"/sets",schemaPath:"#/properties/sets/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.sets.type,parentSchema:schema31.properties.sets,data:data38};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+}
+}
+else {
+const err63 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
 }
 errors++;
 }

@@ -2,41 +2,41 @@
 "use strict";
 /** WebSocket close codes */
 const CloseCodes = {
-    /** Normal closure; the purpose for which the connection was established has been fulfilled. Defined at ../../../schema/close-codes.yaml:103. */
+    /** Normal closure; the purpose for which the connection was established has been fulfilled. Defined at ../../../schema/close-codes.yaml:106. */
     NormalClosure: 1000,
-    /** Going away; the endpoint is going away, such as a server shutting down or a browser navigating away from the page. Defined at ../../../schema/close-codes.yaml:111. */
+    /** Going away; the endpoint is going away, such as a server shutting down or a browser navigating away from the page. Defined at ../../../schema/close-codes.yaml:114. */
     GoingAway: 1001,
-    /** Protocol error; the endpoint is terminating the connection because of a protocol error. Defined at ../../../schema/close-codes.yaml:119. */
+    /** Protocol error; the endpoint is terminating the connection because of a protocol error. Defined at ../../../schema/close-codes.yaml:122. */
     ProtocolError: 1002,
-    /** Unsupported data; the endpoint received a type of data it cannot accept (for example, binary data on a text-only endpoint). Defined at ../../../schema/close-codes.yaml:127. */
+    /** Unsupported data; the endpoint received a type of data it cannot accept (for example, binary data on a text-only endpoint). Defined at ../../../schema/close-codes.yaml:130. */
     UnsupportedData: 1003,
-    /** No status received; reported when a Close frame carried no status code. Must not be sent in a Close frame. Defined at ../../../schema/close-codes.yaml:135. */
+    /** No status received; reported when a Close frame carried no status code. Must not be sent in a Close frame. Defined at ../../../schema/close-codes.yaml:138. */
     NoStatusReceived: 1005,
-    /** Abnormal closure; reported when the connection was closed without a Close frame. Must not be sent in a Close frame. Defined at ../../../schema/close-codes.yaml:144. */
+    /** Abnormal closure; reported when the connection was closed without a Close frame. Must not be sent in a Close frame. Defined at ../../../schema/close-codes.yaml:147. */
     AbnormalClosure: 1006,
-    /** Invalid frame payload data; a message held data inconsistent with its type (for example, non-UTF-8 data in a text message). Defined at ../../../schema/close-codes.yaml:153. */
+    /** Invalid frame payload data; a message held data inconsistent with its type (for example, non-UTF-8 data in a text message). Defined at ../../../schema/close-codes.yaml:156. */
     InvalidFramePayloadData: 1007,
-    /** Policy violation; the endpoint received a message that violates its policy. A generic code for when no more specific code, such as 1003 or 1009, fits. Defined at ../../../schema/close-codes.yaml:160. */
+    /** Policy violation; the endpoint received a message that violates its policy. A generic code for when no more specific code, such as 1003 or 1009, fits. Defined at ../../../schema/close-codes.yaml:163. */
     PolicyViolation: 1008,
-    /** Message too big; the endpoint received a message too big for it to process. Defined at ../../../schema/close-codes.yaml:167. */
+    /** Message too big; the endpoint received a message too big for it to process. Defined at ../../../schema/close-codes.yaml:170. */
     MessageTooBig: 1009,
-    /** Mandatory extension; the client expected the server to negotiate one or more extensions, but the server did not. Defined at ../../../schema/close-codes.yaml:174. */
+    /** Mandatory extension; the client expected the server to negotiate one or more extensions, but the server did not. Defined at ../../../schema/close-codes.yaml:177. */
     MandatoryExtension: 1010,
-    /** Internal error; the endpoint encountered an unexpected condition that prevented it from fulfilling the request. Defined at ../../../schema/close-codes.yaml:181. */
+    /** Internal error; the endpoint encountered an unexpected condition that prevented it from fulfilling the request. Defined at ../../../schema/close-codes.yaml:184. */
     InternalError: 1011,
-    /** Service restart; the server is restarting. The client may reconnect. Defined at ../../../schema/close-codes.yaml:188. */
+    /** Service restart; the server is restarting. The client may reconnect. Defined at ../../../schema/close-codes.yaml:191. */
     ServiceRestart: 1012,
-    /** Try again later; the server is temporarily unable to handle the connection, for example because it is overloaded. Defined at ../../../schema/close-codes.yaml:195. */
+    /** Try again later; the server is temporarily unable to handle the connection, for example because it is overloaded. Defined at ../../../schema/close-codes.yaml:199. */
     TryAgainLater: 1013,
-    /** Bad gateway; the server, acting as a gateway or proxy, received an invalid response from the upstream server (like HTTP 502). Defined at ../../../schema/close-codes.yaml:202. */
+    /** Bad gateway; the server, acting as a gateway or proxy, received an invalid response from the upstream server (like HTTP 502). Defined at ../../../schema/close-codes.yaml:207. */
     BadGateway: 1014,
-    /** TLS handshake failure; reported when the TLS handshake failed (for example, the server certificate could not be verified). Must not be sent in a Close frame. Defined at ../../../schema/close-codes.yaml:209. */
+    /** TLS handshake failure; reported when the TLS handshake failed (for example, the server certificate could not be verified). Must not be sent in a Close frame. Defined at ../../../schema/close-codes.yaml:215. */
     TlsHandshake: 1015,
-    /** Unauthorized; the request lacks valid authentication credentials (like HTTP 401). Defined at ../../../schema/close-codes.yaml:217. */
+    /** Unauthorized; the request lacks valid authentication credentials (like HTTP 401). Defined at ../../../schema/close-codes.yaml:223. */
     Unauthorized: 3000,
-    /** Forbidden; the endpoint understood the request but refuses to authorize it (like HTTP 403). Defined at ../../../schema/close-codes.yaml:224. */
+    /** Forbidden; the endpoint understood the request but refuses to authorize it (like HTTP 403). Defined at ../../../schema/close-codes.yaml:231. */
     Forbidden: 3003,
-    /** Timeout; the endpoint timed out waiting for the peer (like HTTP 408). Defined at ../../../schema/close-codes.yaml:231. */
+    /** Timeout; the endpoint timed out waiting for the peer (like HTTP 408). Defined at ../../../schema/close-codes.yaml:239. */
     Timeout: 3008,
 };
 exports.CloseCodes = CloseCodes;
@@ -52,7 +52,7 @@ exports.CloseCode = CloseCode;
 /**
  * Legacy name.
  *
- * Defined at ../../../schema/close-codes.yaml:109.
+ * Defined at ../../../schema/close-codes.yaml:112.
  * @deprecated Use CloseCode.NormalClosure (1000) instead.
  */
 const CLOSE_NORMAL = 1000;
@@ -60,7 +60,7 @@ exports.CLOSE_NORMAL = CLOSE_NORMAL;
 /**
  * Legacy name.
  *
- * Defined at ../../../schema/close-codes.yaml:117.
+ * Defined at ../../../schema/close-codes.yaml:120.
  * @deprecated Use CloseCode.GoingAway (1001) instead.
  */
 const CLOSE_GOING_AWAY = 1001;
@@ -68,7 +68,7 @@ exports.CLOSE_GOING_AWAY = CLOSE_GOING_AWAY;
 /**
  * Legacy name.
  *
- * Defined at ../../../schema/close-codes.yaml:125.
+ * Defined at ../../../schema/close-codes.yaml:128.
  * @deprecated Use CloseCode.ProtocolError (1002) instead.
  */
 const CLOSE_PROTOCOL_ERROR = 1002;
@@ -76,7 +76,7 @@ exports.CLOSE_PROTOCOL_ERROR = CLOSE_PROTOCOL_ERROR;
 /**
  * Legacy name.
  *
- * Defined at ../../../schema/close-codes.yaml:133.
+ * Defined at ../../../schema/close-codes.yaml:136.
  * @deprecated Use CloseCode.UnsupportedData (1003) instead.
  */
 const CLOSE_UNSUPPORTED = 1003;
@@ -84,7 +84,7 @@ exports.CLOSE_UNSUPPORTED = CLOSE_UNSUPPORTED;
 /**
  * Legacy name.
  *
- * Defined at ../../../schema/close-codes.yaml:141.
+ * Defined at ../../../schema/close-codes.yaml:144.
  * @deprecated Use CloseCode.NoStatusReceived (1005) instead.
  */
 const CLOSE_NO_STATUS = 1005;
@@ -92,7 +92,7 @@ exports.CLOSE_NO_STATUS = CLOSE_NO_STATUS;
 /**
  * Legacy name.
  *
- * Defined at ../../../schema/close-codes.yaml:150.
+ * Defined at ../../../schema/close-codes.yaml:153.
  * @deprecated Use CloseCode.AbnormalClosure (1006) instead.
  */
 const CLOSE_ABNORMAL = 1006;
@@ -100,7 +100,7 @@ exports.CLOSE_ABNORMAL = CLOSE_ABNORMAL;
 /**
  * Legacy name.
  *
- * Defined at ../../../schema/close-codes.yaml:56.
+ * Defined at ../../../schema/close-codes.yaml:59.
  * @deprecated An early draft used 1004 for "frame too large"; 1004 is reserved and may not be sent. Use CloseCode.MessageTooBig (1009) instead.
  */
 const CLOSE_TOO_LARGE = 1004;
@@ -150,10 +150,18 @@ function getCloseCodeName(code) {
     return isCloseCode(code) ? closeCodeNameTable[code] : undefined;
 }
 exports.getCloseCodeName = getCloseCodeName;
+function getCloseCodeDocUrl(code) {
+    if (!isCloseCode(code))
+        return undefined;
+    if ((code >= 1012 && code <= 1014) || code >= 3000)
+        return "https://www.iana.org/assignments/websocket/websocket.xhtml#close-code-number";
+    return "https://www.rfc-editor.org/rfc/rfc6455#section-7.4.1";
+}
+exports.getCloseCodeDocUrl = getCloseCodeDocUrl;
 /**
  * May appear in a Close frame on the wire (1000–1003, 1007–1014, 3000–4999).
  *
- * Defined at ../../../schema/close-codes.yaml:239.
+ * Defined at ../../../schema/close-codes.yaml:248.
  * @returns `true` for the integers 1000–1003, 1007–1014, 3000–4999.
  */
 function isValidCloseCode(code) {
@@ -166,7 +174,7 @@ exports.isValidCloseCode = isValidCloseCode;
 /**
  * Accepted by the WHATWG WebSocket close() method (1000 and 3000–4999).
  *
- * Defined at ../../../schema/close-codes.yaml:251.
+ * Defined at ../../../schema/close-codes.yaml:260.
  * @returns `true` for the integers 1000, 3000–4999.
  */
 function isCloseCallCode(code) {

@@ -209,7 +209,7 @@ describe("codebook generate/check --inject", () => {
     await writeFile(path.join(dir, "doc.md"), doc("\n"));
     await runCli(["generate", "--out", "out", "--inject", "doc.md"], dir);
     const stale = (await readFile(path.join(dir, "doc.md"), "utf8")).replace(
-      /\| 1000 +\| NormalClosure +\|/,
+      /\| <a id="close-codes-1000"><\/a>1000 +\| \[NormalClosure\]\([^)]*\) +\|/,
       "| 1000 | NormalClosure (edited) |",
     );
     expect(stale).toContain("(edited)");

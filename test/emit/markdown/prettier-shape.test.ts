@@ -117,7 +117,7 @@ describe("pages and injected regions, formatted by Prettier", () => {
     };
     const injected = injectTables(text, "README.md", regions, source);
     if (!injected.ok) throw new Error("injection failed");
-    expect(injected.text).toContain("| 1000 ");
+    expect(injected.text).toContain('| <a id="close-codes-1000"></a>1000 |');
     expect(await formatted(injected.text)).toBe(injected.text);
   });
 
