@@ -6,7 +6,6 @@ import { generate } from "../../../generator/index.js";
 import { renderRegistry } from "../../../generator/run/render.js";
 import { bundleApp, byteSize } from "../../helpers/bundle.js";
 import { fileAt, importModule } from "../../helpers/generated-module.js";
-import { repoRoot } from "../../helpers/paths.js";
 import { loadFixture } from "../../helpers/registry.js";
 import { tempDir, writeTree } from "../../helpers/temp.js";
 import { compileStrict } from "../../helpers/typescript.js";
