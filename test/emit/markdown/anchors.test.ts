@@ -31,7 +31,8 @@ beforeAll(async () => {
   if (!loaded.ok) throw new Error("the built-in templates do not load");
   templates = loaded.templates;
   closeCodes = await loadRegistry(defaultRegistry);
-  pages = await renderRegistry(closeCodes, { outDir: path.join(repoRoot, "generated"), targets: ["md"] });
+  const files = await renderRegistry(closeCodes, { outDir: path.join(repoRoot, "generated"), targets: ["md"] });
+  pages = files.filter((file) => file.path.endsWith(".md"));
 });
 
 /** The codes table of a page (its last table). */

@@ -36,7 +36,8 @@ beforeAll(async () => {
   const fixture = await loadRegistry(path.join(repoRoot, "test/fixtures/hostile/hostile.yaml"));
   pages = [];
   for (const registry of [closeCodes, hostile, fixture]) {
-    pages.push(...(await renderRegistry(registry, { outDir: path.join(dir, registry.id), targets: ["md"] })));
+    const files = await renderRegistry(registry, { outDir: path.join(dir, registry.id), targets: ["md"] });
+    pages.push(...files.filter((file) => file.path.endsWith(".md")));
   }
 });
 
