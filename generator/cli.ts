@@ -3,7 +3,6 @@ import { findConfigFile } from "./config/find-config.js";
 import { type Diagnostic, DiagnosticError, escapeControls, formatDiagnostic } from "./diagnostics/index.js";
 import { TARGET_NAMES } from "./emit/targets.js";
 import { defaultRegistryPath, packageVersion } from "./load/package-root.js";
-import { check } from "./run/check.js";
 import {
   COMMANDS,
   type Command,
@@ -15,11 +14,8 @@ import {
   parseCommandLine,
   UsageError,
 } from "./run/cli-args.js";
-import { HELP } from "./run/cli-help.js";
-import { type GenerateResult, generate } from "./run/generate.js";
+import type { GenerateResult } from "./run/generate.js";
 import type { RunOptions } from "./run/options.js";
-import { validate } from "./run/validate.js";
-import { namedInputs } from "./run/watch.js";
 import type { WritingSection } from "./write/staged-writes.js";
 import { WriteError } from "./write/write-error.js";
 
@@ -203,6 +199,7 @@ function repairCommand(argv: readonly string[]): string {
 }
 
 async function runCheck(options: RunOptions, argv: readonly string[], quiet: boolean, io: CliIo): Promise<number> {
+  const { check } = await import("./run/check.js");
   const result = await check(options);
   const problems = result.files.filter((file) => file.state !== "current");
   for (const file of problems) {
@@ -288,6 +285,7 @@ async function registriesOf(values: OptionValues, registries: readonly string[],
   if (registries.length > 0) return [...registries];
   const options = await runOptions(values, registries, io);
   const config = typeof options.config === "string" ? path.resolve(io.cwd, options.config) : undefined;
+  const { namedInputs } = await import("./run/watch.js");
   const named = (await namedInputs(options)).filter((file) => file !== config);
   return named.length > 0 ? named : [defaultRegistryPath];
 }
@@ -387,6 +385,7 @@ async function runCommand(
     case "generate": {
       announceBuiltIn(io, registries, options.config, quiet);
       if (values.watch) return runWatch(options, quiet, io);
+      const { generate } = await import("./run/generate.js");
       reportGenerate(
         io,
         await generate({ ...options, ...(io.signal === undefined ? {} : { signal: io.signal }), whileWriting: whileWriting(io) }),
@@ -402,6 +401,7 @@ async function runCommand(
       return runInputs(options, values.json === true, io);
     case "validate": {
       if (registries.length === 0 && options.config === false) throw new UsageError("validate needs a REGISTRY.yaml or a config file");
+      const { validate } = await import("./run/validate.js");
       const diagnostics = await validate(options);
       if (diagnostics.length > 0) {
         printDiagnostics(io, diagnostics, OUTCOMES.validate);
@@ -425,7 +425,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   try {
     const { command: word, args, values } = parseCommandLine(argv);
     if (values.help || (word === "help" && args.length === 0)) {
-      io.stdout(HELP);
+      io.stdout((await import("./run/cli-help.js")).HELP);
       return 0;
     }
     if (values.version) {

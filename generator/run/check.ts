@@ -2,7 +2,6 @@ import { DEFAULTS, resolveCwd } from "../config/defaults.js";
 import { throwIfInvalid } from "../diagnostics/index.js";
 import type { FileCheck } from "../write/folder-sources.js";
 import type { RunOptions } from "./options.js";
-import { renderEverything } from "./render.js";
 import { findUpToDate } from "./up-to-date.js";
 
 /** The outcome of `check`. */
@@ -29,6 +28,8 @@ export async function check(options: RunOptions = {}): Promise<CheckResult> {
     if (current !== undefined)
       return { ok: true, files: [...current.files, ...current.injected].map((file) => ({ path: file, state: "current" as const })) };
   }
+  // Loaded only when the manifests prove nothing: a current tree needs none of rendering.
+  const { renderEverything } = await import("./render.js");
   const everything = await renderEverything(options);
   throwIfInvalid(everything);
   const { planOutputs } = await import("./output-plan.js");

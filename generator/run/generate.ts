@@ -1,10 +1,7 @@
 import path from "node:path";
 import { DEFAULTS, resolveCwd } from "../config/defaults.js";
 import { type Result, throwIfInvalid } from "../diagnostics/index.js";
-import { commitPlans } from "../write/output-folder.js";
-import { removeStaleTemporaryFiles } from "../write/staged-writes.js";
 import type { RunOptions } from "./options.js";
-import { renderEverything } from "./render.js";
 import { findUpToDate } from "./up-to-date.js";
 
 /** The outcome of `generate`. */
@@ -69,11 +66,17 @@ export async function generateFolders(options: RunOptions): Promise<Result<{ rea
     }
   }
   options.signal?.throwIfAborted();
+  // Loaded only when there is work to do: the no-op above needs none of rendering and writing.
+  const { renderEverything } = await import("./render.js");
   const everything = await renderEverything(options);
   if (!everything.ok) return everything;
   const { plans, rendered, injected } = everything;
   options.signal?.throwIfAborted();
-  const { planOutputs } = await import("./output-plan.js");
+  const [{ planOutputs }, { commitPlans }, { removeStaleTemporaryFiles }] = await Promise.all([
+    import("./output-plan.js"),
+    import("../write/output-folder.js"),
+    import("../write/staged-writes.js"),
+  ]);
   const plan = await planOutputs(rendered, injected, resolveCwd(options.cwd));
   if (!plan.ok) return plan;
   const injectedWrites = plan.injected.flatMap((file) => (file.write === undefined ? [] : [file.write]));

@@ -26,6 +26,11 @@ async function tracedRun(args: readonly string[], cwd: string) {
 const HEAVY = ["/node_modules/ts-morph/", "/node_modules/yaml/", "/node_modules/ajv/"];
 const heavyIn = (urls: readonly string[]): string[] => HEAVY.filter((part) => urls.some((url) => url.includes(part)));
 
+/** codebook's modules of rendering and writing, and of the commands a no-op generate or check does not run. */
+const WORK =
+  /\/dist\/generator\/(run\/(render|render-folders|load-registries|output-plan|check|validate|watch|cli-help)|write\/(output-folder|staged-writes))\.js$/;
+const workIn = (urls: readonly string[]): string[] => urls.filter((url) => WORK.test(url));
+
 async function mtimes(folder: string, names: readonly string[]): Promise<number[]> {
   return Promise.all(names.map(async (name) => (await stat(path.join(folder, name))).mtimeMs));
 }
@@ -63,6 +68,9 @@ describe("a generate run where nothing changed", () => {
       (url) => (url.includes("/load/") && !light.some((file) => url.endsWith(file))) || url.includes("/emit/ts/"),
     );
     expect(loading).toEqual([]);
+    // Nor the modules that render and write: the run loads them once it knows there is work to do.
+    expect(workIn(first.urls).length).toBeGreaterThan(0);
+    expect(workIn(second.urls)).toEqual([]);
     expect(await mtimes(path.join(dir, "out"), outputs)).toEqual(before);
   });
 
@@ -182,6 +190,7 @@ describe("the no-op proof covers injected files and check", () => {
     // Every generated file, the manifest and DOCS.md, as a check that renders counts them.
     expect(fast.run.stdout.trim()).toMatch(/^codebook: \d+ generated files are current$/);
     expect(heavyIn(fast.urls)).toEqual([]);
+    expect(workIn(fast.urls).filter((url) => !url.endsWith("/run/check.js"))).toEqual([]);
     const forced = await tracedRun([...check, "--force"], dir);
     expect(forced.run.code, forced.run.stderr).toBe(0);
     expect(forced.run.stdout.trim()).toBe(fast.run.stdout.trim());
