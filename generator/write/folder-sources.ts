@@ -1,4 +1,4 @@
-import { lstat } from "node:fs/promises";
+import { lstatSync } from "node:fs";
 import path from "node:path";
 import type { GeneratedFile } from "../emit/types.js";
 import { readInputBytes } from "../load/checked-read.js";
@@ -61,7 +61,7 @@ export function readBytes(file: string): Buffer | undefined {
 /** Whether a registry the manifest records no longer exists: then it produces nothing, and any run may clean up. */
 export async function isGone(outDir: string, registry: string): Promise<boolean> {
   try {
-    await lstat(path.resolve(outDir, registry));
+    lstatSync(path.resolve(outDir, registry));
     return false;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === "ENOENT";

@@ -1,5 +1,6 @@
-import type { Stats } from "node:fs";
-import { lstat, realpath, stat } from "node:fs/promises";
+// Synchronous file-system calls: the no-op fast path checks every file its manifests list through here, a few
+// `lstat` calls each, which cost more as thread-pool round trips than as calls (see write/input-hashes.ts).
+import { lstatSync, realpathSync, type Stats, statSync } from "node:fs";
 import path from "node:path";
 import { WriteError } from "./write-error.js";
 
@@ -9,9 +10,9 @@ export interface WriteTarget {
   readonly existing: Stats | undefined;
 }
 
-async function lstatIfExists(file: string): Promise<Stats | undefined> {
+function lstatIfExists(file: string): Stats | undefined {
   try {
-    return await lstat(file);
+    return lstatSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT") return undefined;
@@ -31,13 +32,13 @@ export async function realFolder(folder: string): Promise<string> {
   for (let existing = folder; ; existing = path.dirname(existing)) {
     let info: Stats | undefined;
     try {
-      info = await stat(existing);
+      info = statSync(existing);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "ENOENT" || path.dirname(existing) === existing) throw error;
     }
     if (info !== undefined) {
       if (!info.isDirectory()) throw new WriteError(existing, "it is a file, not a folder");
-      return path.join(await realpath(existing), ...rest);
+      return path.join(realpathSync.native(existing), ...rest);
     }
     rest.unshift(path.basename(existing));
   }
@@ -63,18 +64,18 @@ function fileProblem(info: Stats): string | undefined {
  * existing folder on the way must be a real folder (not a link), and the file, if it exists, a regular file.
  * @returns the target, or the first problem found (with the path it concerns).
  */
-async function walk(realOut: string, relative: string): Promise<WriteTarget | WriteError> {
+function walk(realOut: string, relative: string): WriteTarget | WriteError {
   const segments = relative.split("/");
   let current = realOut;
   for (const segment of segments.slice(0, -1)) {
     current = path.join(current, segment);
-    const info = await lstatIfExists(current);
+    const info = lstatIfExists(current);
     if (info === undefined) return { target: path.join(realOut, ...segments), existing: undefined };
     const problem = folderProblem(info);
     if (problem !== undefined) return new WriteError(current, problem);
   }
   const target = path.join(realOut, ...segments);
-  const existing = await lstatIfExists(target);
+  const existing = lstatIfExists(target);
   const problem = existing === undefined ? undefined : fileProblem(existing);
   return problem === undefined ? { target, existing } : new WriteError(target, problem);
 }
@@ -85,7 +86,7 @@ async function walk(realOut: string, relative: string): Promise<WriteTarget | Wr
  * @throws {WriteError} when a folder on the way is a link or a file, or the file is a link, a folder, a FIFO.
  */
 export async function outputTarget(realOut: string, relative: string): Promise<WriteTarget> {
-  const result = await walk(realOut, relative);
+  const result = walk(realOut, relative);
   if (result instanceof WriteError) throw result;
   return result;
 }
@@ -96,8 +97,22 @@ export async function outputTarget(realOut: string, relative: string): Promise<W
  * file codebook wrote, and is left alone.
  */
 export async function ownedFile(realOut: string, relative: string): Promise<string | undefined> {
-  const result = await walk(realOut, relative).catch(() => undefined);
+  let result: WriteTarget | WriteError | undefined;
+  try {
+    result = walk(realOut, relative);
+  } catch {
+    result = undefined;
+  }
   return result === undefined || result instanceof WriteError || result.existing === undefined ? undefined : result.target;
+}
+
+/** Where a symbolic link finally points, or `undefined` when that does not exist. */
+function realTarget(link: string): string | undefined {
+  try {
+    return realpathSync.native(link);
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -106,11 +121,11 @@ export async function ownedFile(realOut: string, relative: string): Promise<stri
  * @throws {WriteError} when the file is a dangling link or not a regular file.
  */
 export async function linkedTarget(file: string): Promise<WriteTarget> {
-  const info = await lstatIfExists(file);
+  const info = lstatIfExists(file);
   if (info === undefined) return { target: file, existing: undefined };
-  const target = info.isSymbolicLink() ? await realpath(file).catch(() => undefined) : file;
+  const target = info.isSymbolicLink() ? realTarget(file) : file;
   if (target === undefined) throw new WriteError(file, "it is a symbolic link to a file that does not exist");
-  const existing = target === file ? info : await stat(target);
+  const existing = target === file ? info : statSync(target);
   if (!existing.isFile()) throw new WriteError(file, existing.isDirectory() ? "it is a folder, not a file" : "it is not a regular file");
   return { target, existing };
 }
