@@ -1,4 +1,9 @@
 #!/usr/bin/env node
-import { runCli } from "../dist/generator/cli.js";
+// A no-op generate or check runs from one bundled file (see generator/cli.ts, runCliIfCurrent); anything else from
+// the CLI's modules.
+import { runCliIfCurrent } from "../dist/generator/bundle/no-op-cli.js";
 
-await runCli();
+if (!(await runCliIfCurrent())) {
+  const { runCli } = await import("../dist/generator/cli.js");
+  await runCli();
+}

@@ -3,6 +3,7 @@ import { findConfigFile } from "./config/find-config.js";
 import { type Diagnostic, DiagnosticError, escapeControls, formatDiagnostic } from "./diagnostics/index.js";
 import { TARGET_NAMES } from "./emit/targets.js";
 import { defaultRegistryPath, packageVersion } from "./load/package-root.js";
+import { type CheckResult, check, checkIfCurrent } from "./run/check.js";
 import {
   COMMANDS,
   type Command,
@@ -14,7 +15,7 @@ import {
   parseCommandLine,
   UsageError,
 } from "./run/cli-args.js";
-import type { GenerateResult } from "./run/generate.js";
+import { type GenerateResult, generate, generateIfCurrent } from "./run/generate.js";
 import type { RunOptions } from "./run/options.js";
 import type { WritingSection } from "./write/staged-writes.js";
 import { WriteError } from "./write/write-error.js";
@@ -198,9 +199,8 @@ function repairCommand(argv: readonly string[]): string {
   return ["codebook", ...words.map(quote)].join(" ");
 }
 
-async function runCheck(options: RunOptions, argv: readonly string[], quiet: boolean, io: CliIo): Promise<number> {
-  const { check } = await import("./run/check.js");
-  const result = await check(options);
+/** Prints what `check` found: each file out of date and the command that repairs them, or one line; the exit code. */
+function reportCheck(io: CliIo, result: CheckResult, options: RunOptions, argv: readonly string[], quiet: boolean): number {
   const problems = result.files.filter((file) => file.state !== "current");
   for (const file of problems) {
     if (file.state !== "current") io.stderr(`${shown(io, file.path)}: ${CHECK_MESSAGES[file.state]}`);
@@ -216,6 +216,10 @@ async function runCheck(options: RunOptions, argv: readonly string[], quiet: boo
   }
   if (!quiet) io.stdout(`codebook: ${result.files.length} generated files are current`);
   return 0;
+}
+
+async function runCheck(options: RunOptions, argv: readonly string[], quiet: boolean, io: CliIo): Promise<number> {
+  return reportCheck(io, await check(options), options, argv, quiet);
 }
 
 async function runI18n(values: OptionValues, registries: readonly string[], quiet: boolean, io: CliIo): Promise<number> {
@@ -385,7 +389,6 @@ async function runCommand(
     case "generate": {
       announceBuiltIn(io, registries, options.config, quiet);
       if (values.watch) return runWatch(options, quiet, io);
-      const { generate } = await import("./run/generate.js");
       reportGenerate(
         io,
         await generate({ ...options, ...(io.signal === undefined ? {} : { signal: io.signal }), whileWriting: whileWriting(io) }),
@@ -454,6 +457,31 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   }
 }
 
+/**
+ * `main` for the one case that must cost about what starting Node costs: a `generate` or `check` (without
+ * `--watch` or `--force`) whose output every manifest proves current. Prints what `main` would and returns the exit
+ * code; returns `undefined`, having printed nothing, for any other command line, when the proof fails, or when
+ * anything goes wrong: then `main` runs the command and reports whatever there is to report.
+ */
+export async function mainIfCurrent(argv: readonly string[], io: CliIo): Promise<number | undefined> {
+  try {
+    const { command: word, args, values } = parseCommandLine(argv);
+    if (values.help || values.version || values.watch || values.force || (word !== "generate" && word !== "check")) return undefined;
+    const command = commandOf(word);
+    checkOptionsApply(command, values);
+    const options = await runOptions(values, args, io);
+    const quiet = values.quiet ?? false;
+    const result = command === "generate" ? await generateIfCurrent(options) : await checkIfCurrent(options);
+    if (result === undefined) return undefined;
+    announceBuiltIn(io, args, options.config, quiet);
+    if ("ok" in result) return reportCheck(io, result, options, argv, quiet);
+    reportGenerate(io, result, quiet);
+    return 0;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The exit code of a run ended by a signal, as shells report it: 128 + the signal's number. */
 const SIGNAL_EXIT_CODES: Readonly<Record<string, number>> = { SIGINT: 130, SIGTERM: 143 };
 
@@ -471,6 +499,28 @@ async function untilSignal(run: Promise<number>, io: CliIo, writes: boolean): Pr
     signal.addEventListener("abort", () => resolve(interrupted(io, String(signal.reason))), { once: true }),
   );
   return Promise.race([run, stopped]);
+}
+
+/** The process's own streams and working folder. */
+function processIo(): CliIo {
+  return {
+    stdout: (line) => process.stdout.write(`${line}\n`),
+    stderr: (line) => process.stderr.write(`${line}\n`),
+    cwd: process.cwd(),
+  };
+}
+
+/**
+ * The process entry point's first step (see {@link mainIfCurrent}): runs a no-op `generate` or `check` and sets the
+ * exit code; `false`, having done nothing, when the command line is anything else. bin/codebook.js loads it from
+ * a bundle of its own (dist/generator/bundle/), one file instead of codebook's modules, and {@link runCli} after it.
+ * Signals keep their default action throughout: it reads and changes no file.
+ */
+export async function runCliIfCurrent(): Promise<boolean> {
+  const code = await mainIfCurrent(process.argv.slice(2), processIo());
+  if (code === undefined) return false;
+  process.exitCode = code;
+  return true;
 }
 
 /**
@@ -494,13 +544,7 @@ export async function runCli(): Promise<void> {
     return release;
   };
   try {
-    process.exitCode = await main(process.argv.slice(2), {
-      stdout: (line) => process.stdout.write(`${line}\n`),
-      stderr: (line) => process.stderr.write(`${line}\n`),
-      cwd: process.cwd(),
-      signal: stop.signal,
-      catchSignals,
-    });
+    process.exitCode = await main(process.argv.slice(2), { ...processIo(), signal: stop.signal, catchSignals });
   } finally {
     release();
   }

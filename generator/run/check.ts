@@ -13,6 +13,16 @@ export interface CheckResult {
 }
 
 /**
+ * The `check` of a current tree: every file current when the manifests prove it (see {@link check}), without
+ * loading or rendering anything; `undefined` when they prove nothing (then only rendering can tell).
+ */
+export async function checkIfCurrent(options: RunOptions): Promise<CheckResult | undefined> {
+  const current = await findUpToDate(options);
+  if (current === undefined) return undefined;
+  return { ok: true, files: [...current.files, ...current.injected].map((file) => ({ path: file, state: "current" as const })) };
+}
+
+/**
  * Checks that the output folders hold exactly what `generate` would write, without writing anything: the CI
  * guard against stale, missing, hand-edited or orphaned generated files. Takes the no-op generate's proof first:
  * when every folder's manifest was written by this generator with these options, every input hashes as the
@@ -24,9 +34,8 @@ export interface CheckResult {
  */
 export async function check(options: RunOptions = {}): Promise<CheckResult> {
   if (!(options.force ?? DEFAULTS.force)) {
-    const current = await findUpToDate(options);
-    if (current !== undefined)
-      return { ok: true, files: [...current.files, ...current.injected].map((file) => ({ path: file, state: "current" as const })) };
+    const current = await checkIfCurrent(options);
+    if (current !== undefined) return current;
   }
   // Loaded only when the manifests prove nothing: a current tree needs none of rendering.
   const { renderEverything } = await import("./render.js");

@@ -27,6 +27,27 @@ export interface GenerateResult {
 }
 
 /**
+ * The no-op `generate`: its result when every folder's manifest and every injected file prove the output current
+ * (see {@link generate}), without loading or rendering anything; `undefined` when anything differs.
+ */
+export async function generateIfCurrent(options: RunOptions): Promise<GenerateResult | undefined> {
+  const current = await findUpToDate(options);
+  if (current === undefined) return undefined;
+  const { outDirs } = current;
+  return {
+    outDir: outDirs[0]!,
+    outDirs,
+    written: [],
+    unchanged: [...current.injected, ...current.files],
+    removed: [],
+    kept: [],
+    overwritten: [],
+    upToDate: outDirs,
+    inputs: current.inputs,
+  };
+}
+
+/**
  * Generates every target of the given registries (or of a config's entries) into their output folders.
  * Nothing is written unless every registry is valid. Files whose contents did not change are not touched; files
  * codebook generated before and no longer produces are removed (see the manifest). When every folder's manifest
@@ -45,25 +66,8 @@ export async function generate(options: RunOptions = {}): Promise<GenerateResult
 /** {@link generate}, with the problems of invalid input as its result: what a watch runs, to report them and go on. */
 export async function generateFolders(options: RunOptions): Promise<Result<{ readonly generated: GenerateResult }>> {
   if (!(options.force ?? DEFAULTS.force)) {
-    const current = await findUpToDate(options);
-    if (current !== undefined) {
-      const { outDirs } = current;
-      const unchanged = [...current.injected, ...current.files];
-      return {
-        ok: true,
-        generated: {
-          outDir: outDirs[0]!,
-          outDirs,
-          written: [],
-          unchanged,
-          removed: [],
-          kept: [],
-          overwritten: [],
-          upToDate: outDirs,
-          inputs: current.inputs,
-        },
-      };
-    }
+    const current = await generateIfCurrent(options);
+    if (current !== undefined) return { ok: true, generated: current };
   }
   options.signal?.throwIfAborted();
   // Loaded only when there is work to do: the no-op above needs none of rendering and writing.

@@ -14,21 +14,42 @@ const run = promisify(execFile);
 const builtInPage = readFileSync(path.join(repoRoot, "templates", "page.md"), "utf8");
 const register = path.join(repoRoot, "test", "fixtures", "import-log", "register.mjs");
 
-/** Runs the built CLI with a resolve hook that logs every module it imports; returns the run and the URLs. */
+const bundle = pathToFileURL(path.join(repoRoot, "dist", "generator", "bundle", "no-op-cli.js")).href;
+
+/** The URLs of the built modules the CLI's no-op bundle holds, from the list on its second line (scripts/bundle-cli.mjs). */
+function bundledModules(): string[] {
+  const list = readFileSync(new URL(bundle), "utf8")
+    .split("\n")[1]!
+    .replace(/^\/\/ /, "")
+    .split(" ");
+  return list.map((module) => pathToFileURL(path.join(repoRoot, "dist", "generator", module)).href);
+}
+
+/**
+ * Runs the built CLI with a resolve hook that logs every module it imports; returns the run, the files loaded
+ * (`loaded`), and the modules that ran (`urls`: the bundle counts as the modules it holds).
+ */
 async function tracedRun(args: readonly string[], cwd: string) {
   const log = path.join(cwd, `imports-${Math.random().toString(36).slice(2)}.log`);
   await writeFile(log, "");
   const run = await spawnCli(args, cwd, { nodeArgs: ["--import", register], env: { CODEBOOK_IMPORT_LOG: log } });
-  const urls = (await readFile(log, "utf8")).split("\n").filter(Boolean);
-  return { run, urls };
+  const loaded = (await readFile(log, "utf8")).split("\n").filter(Boolean);
+  const urls = loaded.flatMap((url) => (url === bundle ? [url, ...bundledModules()] : [url]));
+  return { run, loaded, urls };
 }
+
+/** codebook's own files a run loaded: the bin, the bundle, built modules. */
+const ownIn = (loaded: readonly string[]): string[] =>
+  loaded
+    .filter((url) => url.startsWith(pathToFileURL(repoRoot).href) && !url.includes("/node_modules/"))
+    .map((url) => path.relative(repoRoot, new URL(url).pathname));
 
 const HEAVY = ["/node_modules/ts-morph/", "/node_modules/yaml/", "/node_modules/ajv/"];
 const heavyIn = (urls: readonly string[]): string[] => HEAVY.filter((part) => urls.some((url) => url.includes(part)));
 
 /** codebook's modules of rendering and writing, and of the commands a no-op generate or check does not run. */
 const WORK =
-  /\/dist\/generator\/(run\/(render|render-folders|load-registries|output-plan|check|validate|watch|cli-help)|write\/(output-folder|staged-writes))\.js$/;
+  /\/dist\/generator\/(run\/(render|render-folders|load-registries|output-plan|validate|watch|cli-help)|write\/(output-folder|staged-writes))\.js$/;
 const workIn = (urls: readonly string[]): string[] => urls.filter((url) => WORK.test(url));
 
 async function mtimes(folder: string, names: readonly string[]): Promise<number[]> {
@@ -61,6 +82,8 @@ describe("a generate run where nothing changed", () => {
     const second = await tracedRun(args, dir);
     expect(second.run.code, second.run.stderr).toBe(0);
     expect(second.run.stdout.trim()).toBe("codebook: out up to date");
+    // From one bundled file: the no-op path's modules, bundled at build time.
+    expect(ownIn(second.loaded)).toEqual(["bin/codebook.js", "dist/generator/bundle/no-op-cli.js"]);
     expect(heavyIn(second.urls)).toEqual([]);
     // Of load/, the fast path needs only the checked reader every input goes through and where codebook's own files are.
     const light = ["/load/checked-read.js", "/load/package-root.js"];
@@ -190,7 +213,8 @@ describe("the no-op proof covers injected files and check", () => {
     // Every generated file, the manifest and DOCS.md, as a check that renders counts them.
     expect(fast.run.stdout.trim()).toMatch(/^codebook: \d+ generated files are current$/);
     expect(heavyIn(fast.urls)).toEqual([]);
-    expect(workIn(fast.urls).filter((url) => !url.endsWith("/run/check.js"))).toEqual([]);
+    expect(ownIn(fast.loaded)).toEqual(["bin/codebook.js", "dist/generator/bundle/no-op-cli.js"]);
+    expect(workIn(fast.urls)).toEqual([]);
     const forced = await tracedRun([...check, "--force"], dir);
     expect(forced.run.code, forced.run.stderr).toBe(0);
     expect(forced.run.stdout.trim()).toBe(fast.run.stdout.trim());
