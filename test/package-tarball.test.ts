@@ -93,14 +93,21 @@ describe("the codebook tarball, as npm publishes it", () => {
     expect(result.stdout).toContain("(ignoring resolutions: 'node10', 'node16-cjs')");
   });
 
-  it("ships only what its exports, bin and data folders reach, plus README, LICENSE and package.json", async () => {
+  it("ships only what its exports, bin and data folders reach, plus README, LICENSE, package.json and the build stamp", async () => {
     const reachable = await reachableFiles(repoRoot, manifest);
+    const others = ["README.md", "LICENSE", "package.json", "dist/generator/package/build-stamp.txt"];
     const unreachable = packed.files.filter(
-      (file) => !reachable.has(file) && !/^(schema|templates)\//.test(file) && !["README.md", "LICENSE", "package.json"].includes(file),
+      (file) => !reachable.has(file) && !/^(schema|templates)\//.test(file) && !others.includes(file),
     );
     expect(unreachable).toEqual([]);
     expect(packed.files).toEqual(
-      expect.arrayContaining(["LICENSE", "bin/codebook.js", "schema/registry.schema.json", "templates/page.md"]),
+      expect.arrayContaining([
+        "LICENSE",
+        "bin/codebook.js",
+        "schema/registry.schema.json",
+        "templates/page.md",
+        "dist/generator/package/build-stamp.txt",
+      ]),
     );
   });
 
