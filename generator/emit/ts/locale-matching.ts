@@ -1,10 +1,13 @@
 import { match } from "@formatjs/intl-localematcher";
+import { LANGUAGE_CODES, REGION_CODES, REGION_SCRIPTS } from "./generated/cldr-codes.js";
 
 /**
  * The data a generated module needs to match a requested locale tag as `Intl.LocaleMatcher`'s "best fit" does,
  * limited to the registry's locales. It is computed at generation time from CLDR: the likely subtags (through
  * `Intl.Locale#maximize`, as @formatjs/intl-localematcher itself uses them) and the language-matching distances
  * of @formatjs/intl-localematcher, asked as an oracle. The generated module then needs no Intl data of its own.
+ * What does not depend on the registry (the two-letter codes ICU knows, and the regions where a language's likely
+ * script changes) was asked of ICU once, ahead of time: generated/cldr-codes.ts.
  */
 export interface LocaleMatching {
   /** Each supported locale, maximized: `zh-CN` → `zh-Hans-CN`, `de` → `de-Latn-DE`. */
@@ -26,28 +29,6 @@ export interface LocaleMatching {
   readonly regions: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
 
-const LETTERS = "abcdefghijklmnopqrstuvwxyz";
-
-/** Every two-letter code that `Intl.DisplayNames` knows as a `type` (ISO 639-1 languages, ISO 3166 regions). */
-function knownCodes(type: "language" | "region"): string[] {
-  const names = new Intl.DisplayNames(["en"], { type, fallback: "none" });
-  const codes: string[] = [];
-  for (const first of LETTERS) {
-    for (const second of LETTERS) {
-      const code = type === "region" ? `${first}${second}`.toUpperCase() : `${first}${second}`;
-      if (names.of(code) !== undefined) codes.push(code);
-    }
-  }
-  return codes;
-}
-
-let codes: { languages: string[]; regions: string[] } | undefined;
-
-function allCodes(): { languages: string[]; regions: string[] } {
-  codes ??= { languages: knownCodes("language"), regions: knownCodes("region") };
-  return codes;
-}
-
 /** Likely subtags by tag: the same few hundred tags are maximized for every supported language of every registry. */
 const maximized = new Map<string, { language: string; script: string; region: string }>();
 
@@ -59,6 +40,25 @@ function maximize(tag: string): { language: string; script: string; region: stri
     maximized.set(tag, subtags);
   }
   return subtags;
+}
+
+/**
+ * The regions whose likely script differs from the language's own, and that script (`zh`: `TW` → `Hant`), asked
+ * of ICU region by region. scripts/cldr-codes.ts asks it ahead of time for every two-letter language ICU knows.
+ */
+export function askRegionScripts(language: string, regions: readonly string[] = REGION_CODES): Record<string, string> {
+  const own = maximize(language).script;
+  const differing: Record<string, string> = {};
+  for (const region of regions) {
+    const { script } = maximize(`${language}-${region}`);
+    if (script !== own) differing[region] = script;
+  }
+  return differing;
+}
+
+/** {@link askRegionScripts}, from the table asked ahead of time where it has the language. */
+function regionScripts(language: string): Readonly<Record<string, string>> {
+  return LANGUAGE_CODES.includes(language) ? (REGION_SCRIPTS[language] ?? {}) : askRegionScripts(language);
 }
 
 function sortedRecord<T>(entries: Iterable<readonly [string, T]>): Record<string, T> {
@@ -107,7 +107,8 @@ export function localeMatching(locales: readonly string[]): LocaleMatching {
 }
 
 function computeLocaleMatching(locales: readonly string[]): LocaleMatching {
-  const { languages, regions } = allCodes();
+  const languages = LANGUAGE_CODES;
+  const regions = REGION_CODES;
   const source = locales[0]!;
   const maximal = Object.fromEntries(
     locales.map((locale) => {
@@ -123,9 +124,8 @@ function computeLocaleMatching(locales: readonly string[]): LocaleMatching {
     const own = maximize(language);
     likely.set(language, `${own.script}-${own.region}`);
     const scripts = new Set([own.script]);
-    for (const region of regions) {
-      const { script } = maximize(`${language}-${region}`);
-      if (script !== own.script) likely.set(`${language}-${region}`, `${script}-${region}`);
+    for (const [region, script] of Object.entries(regionScripts(language))) {
+      likely.set(`${language}-${region}`, `${script}-${region}`);
       scripts.add(script);
     }
     for (const locale of locales) if (maximal[locale]!.startsWith(`${language}-`)) scripts.add(maximal[locale]!.split("-")[1]!);
