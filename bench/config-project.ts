@@ -55,7 +55,7 @@ export function measureConfigProject(context: BenchContext, sections: ReadonlySe
       row(
         "(a') no-op `codebook generate` of this repository's config (4 output folders, `inject` into 2 README files)",
         "generate",
-        "the injected files are proven current by the manifest like the output folders; what is left is Node's start-up, the CLI's modules and hashing the inputs, outputs and README files.",
+        "the injected files are proven current by the manifest like the output folders; what is left is Node's start-up, the no-op path's one bundled file and reading and hashing the inputs, outputs and README files of four folders (see (a) and \"Start-up\").",
       ),
     );
   }
