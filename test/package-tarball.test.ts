@@ -95,7 +95,7 @@ describe("the codebook tarball, as npm publishes it", () => {
 
   it("ships only what its exports, bin and data folders reach, plus README, LICENSE, package.json and the build stamp", async () => {
     const reachable = await reachableFiles(repoRoot, manifest);
-    const others = ["README.md", "LICENSE", "package.json", "dist/generator/package/build-stamp.txt"];
+    const others = ["README.md", "LICENSE", "package.json", "dist/generator/build-stamp.txt"];
     const unreachable = packed.files.filter(
       (file) => !reachable.has(file) && !/^(schema|templates)\//.test(file) && !others.includes(file),
     );
@@ -106,7 +106,7 @@ describe("the codebook tarball, as npm publishes it", () => {
         "bin/codebook.js",
         "schema/registry.schema.json",
         "templates/page.md",
-        "dist/generator/package/build-stamp.txt",
+        "dist/generator/build-stamp.txt",
       ]),
     );
   });
