@@ -4,6 +4,7 @@ import { clipBlockScalars } from "./block-scalars.js";
 import { MAX_SOURCE_BYTES, type SourceFile } from "./source-file.js";
 import { adviseOnYamlError, describeFlowMapComma, findFlowMapCommas } from "./yaml-advice.js";
 import { readYamlDataFast } from "./yaml-fast-data.js";
+import { linePosition, pathKey, scalarOffsets } from "./yaml-fast-positions.js";
 import { findRestrictedForms } from "./yaml-restrictions.js";
 
 /**
@@ -16,6 +17,11 @@ export interface ParsedYaml {
   readonly lineCounter: LineCounter;
   /** The document as plain data. */
   readonly data: unknown;
+  /**
+   * Where the value at a path is, when it is a plain or quoted scalar of a document the fast path read, without
+   * `document` (see yaml-fast-positions.ts); `undefined` where `document` must tell.
+   */
+  readonly locateScalar?: (path: DataPath) => SourcePosition | undefined;
 }
 
 /** A path into the data, as JSON Pointer segments: `["codes", 3, "name"]`. */
@@ -65,11 +71,21 @@ export function parseYaml(source: SourceFile): Result<{ readonly parsed: ParsedY
     positions ??= parseWithPositions(text);
     return positions;
   };
+  let scalars: { offsets: ReadonlyMap<string, number>; position: (offset: number) => SourcePosition } | null | undefined;
+  const locateScalar = (path: DataPath): SourcePosition | undefined => {
+    if (scalars === undefined) {
+      const offsets = scalarOffsets(text);
+      scalars = offsets === undefined ? null : { offsets, position: linePosition(text) };
+    }
+    const offset = scalars?.offsets.get(pathKey(path));
+    return offset === undefined ? undefined : scalars!.position(offset);
+  };
   return {
     ok: true,
     parsed: {
       source,
       data: fast.data,
+      locateScalar,
       get document() {
         return located().document;
       },
@@ -321,6 +337,14 @@ export function locate(parsed: ParsedYaml, path: DataPath, target: "value" | "ke
     }
   }
   return { line: 1, column: 1 };
+}
+
+/**
+ * {@link locate} for a value, from the fast parser's positions where it has them (a plain or quoted scalar of a
+ * document it read), so that no `yaml` document is built: what locating every name of a large registry needs.
+ */
+export function locateValue(parsed: ParsedYaml, path: DataPath): SourcePosition {
+  return parsed.locateScalar?.(path) ?? locate(parsed, path);
 }
 
 function valueOffset(parsed: ParsedYaml, path: DataPath): number | undefined {

@@ -31,7 +31,7 @@ const REFUSED_IN_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|\
 const KEY_LENGTH_LEFT_TO_YAML = 1000;
 
 /** A plain scalar as the YAML 1.2 core schema resolves it, exactly as `yaml` does (its tags, in its order). */
-function resolvePlain(source: string): unknown {
+export function resolvePlain(source: string): unknown {
   if (/^(?:~|[Nn]ull|NULL)?$/.test(source)) return null;
   if (/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(source)) return source[0] === "t" || source[0] === "T";
   if (/^0o[0-7]+$/.test(source)) return parseInt(source.substring(2), 8);

@@ -1,7 +1,7 @@
 import type { MergedRegistry } from "../load/extends.js";
 import type { LocaleFile } from "../load/locale-files.js";
 import type { RawAlias, RawRegistry } from "../load/raw-registry.js";
-import { type DataPath, locate } from "../load/yaml-document.js";
+import { type DataPath, locateValue } from "../load/yaml-document.js";
 import type { RegistryOrigins, SourceOrigin } from "./registry.js";
 
 /**
@@ -12,7 +12,7 @@ import type { RegistryOrigins, SourceOrigin } from "./registry.js";
 export function locateDeclarations(merged: MergedRegistry, raw: RawRegistry, localeFiles: readonly LocaleFile[]): RegistryOrigins {
   const at = (where: DataPath): SourceOrigin => {
     const { parsed, path } = merged.origin(where);
-    return { path: parsed.source.path, ...locate(parsed, path) };
+    return { path: parsed.source.path, ...locateValue(parsed, path) };
   };
   const aliases = new Map<string, SourceOrigin>();
   const addAliases = (list: readonly RawAlias[] | undefined, where: DataPath): void => {
@@ -32,7 +32,7 @@ export function locateDeclarations(merged: MergedRegistry, raw: RawRegistry, loc
     const file = localeFiles.find((candidate) => candidate.locale === locale);
     locales.set(
       locale,
-      file === undefined ? at(["locales", index]) : { path: file.parsed.source.path, ...locate(file.parsed, ["locale"]) },
+      file === undefined ? at(["locales", index]) : { path: file.parsed.source.path, ...locateValue(file.parsed, ["locale"]) },
     );
   }
   return {

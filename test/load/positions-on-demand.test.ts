@@ -31,6 +31,14 @@ describe("positions are computed only to locate a diagnostic", () => {
     expect(parsedWithPositions.count).toBe(0);
   });
 
+  it("rendering the TypeScript module, whose doc comments and declaration map name each registry line, parses none of them either", async () => {
+    const result = await tryLoadRegistry(path.join(repoRoot, "schema", "close-codes.yaml"), { cwd: repoRoot });
+    expect(result.ok).toBe(true);
+    const origins = result.ok ? result.registry.locateOrigins!() : undefined;
+    expect(origins?.codes.get("NormalClosure")?.line).toBeGreaterThan(1);
+    expect(parsedWithPositions.count).toBe(0);
+  });
+
   it("a semantic error is located as before: the file with the problem is parsed with positions, once", async () => {
     const dir = await tempDir();
     const registry = demoRegistry().replace("code: 2", "code: 1");
