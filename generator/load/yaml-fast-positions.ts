@@ -3,8 +3,10 @@
 // and a hundred megabytes. Only plain and quoted scalars are placed; anything else (a block scalar, an empty
 // value, a collection, a key) is left to `yaml`'s document. test/load/yaml-fast-positions.test.ts holds both equal.
 import { EVENT_ID, parseEvents, SCALAR_STYLE } from "js-yaml";
-import type { DataPath } from "./yaml-document.js";
 import { resolvePlain } from "./yaml-fast-data.js";
+
+/** A path into the data, as yaml-document.ts's `DataPath` (written out here: that module imports this one). */
+type DataPath = readonly (string | number)[];
 
 /** The offsets of a document's plain and quoted scalar values, by path (see {@link pathKey}). */
 export type ScalarOffsets = ReadonlyMap<string, number>;
