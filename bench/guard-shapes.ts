@@ -1,5 +1,5 @@
 /**
- * The evidence for the guards' shapes (generator/emit/ts/builders.ts, `membership`): the same membership
+ * The evidence for the guards' shapes (generator/emit/ts/membership.ts): the same membership
  * test written as a chain of comparisons, a `switch` over every member, and a binary search over a table of
  * spans, timed on sets of several sizes and densities, next to the shape codebook picks.
  *
@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { transformSync } from "esbuild";
-import { membership } from "../generator/emit/ts/builders.js";
+import { membership } from "../generator/emit/ts/membership.js";
 import type { Interval } from "../generator/model/registry.js";
 import { median, runForOutput } from "./process-timing.js";
 import { type DetailTable, ratio } from "./results-table.js";

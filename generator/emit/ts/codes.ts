@@ -1,7 +1,8 @@
 import type { StatementStructures } from "ts-morph";
 import type { Alias, CodeEntry, Registry } from "../../model/registry.js";
-import { constStatement, enumStatement, jsDoc, literal, numericKey, type Statement, seeTag, stringLiteral } from "./builders.js";
+import { jsDoc, numericKey, seeTag, stringLiteral } from "./literals.js";
 import type { ModuleNames } from "./names.js";
+import { constStatement, enumStatement, literal, type Statement } from "./print.js";
 import { type SourceRefs, withSource } from "./source-refs.js";
 import { deprecationText, statusTags } from "./status-tags.js";
 import { StructureKind, VariableDeclarationKind } from "./ts-morph-values.js";

@@ -1,9 +1,10 @@
 import type { StatementStructures } from "ts-morph";
 import type { Registry } from "../../model/registry.js";
 import { icuText } from "../i18n/message-syntax.js";
-import { constStatement, jsDoc, literal, propertyKey, type Statement, stringLiteral } from "./builders.js";
+import { jsDoc, propertyKey, stringLiteral } from "./literals.js";
 import { localeMatching } from "./locale-matching.js";
 import { MESSAGE_FORMATTER, type ModuleNames } from "./names.js";
+import { constStatement, literal, type Statement } from "./print.js";
 import { innermostRangeTests } from "./ranges.js";
 import { type SourceRefs, withSource } from "./source-refs.js";
 import { StructureKind, VariableDeclarationKind } from "./ts-morph-values.js";

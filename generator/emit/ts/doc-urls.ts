@@ -1,7 +1,8 @@
 import { expandDocUrl } from "../../model/doc-urls.js";
 import type { CodeEntry, DocUrlPart, Registry } from "../../model/registry.js";
-import { constStatement, jsDoc, literal, numericKey, type Statement, stringLiteral } from "./builders.js";
+import { jsDoc, numericKey, stringLiteral } from "./literals.js";
 import type { ModuleNames } from "./names.js";
+import { constStatement, literal, type Statement } from "./print.js";
 import { StructureKind } from "./ts-morph-values.js";
 
 /** At most this many comparisons pick a URL by the code's runs; past it the URLs the template does not give go in a table. */

@@ -1,8 +1,9 @@
 import type { StatementStructures } from "ts-morph";
 import type { Field, FieldValue, LocalizedText, Registry } from "../../model/registry.js";
 import { messageParts } from "../i18n/message-syntax.js";
-import { constStatement, jsDoc, literal, numericKey, propertyKey, type Statement, stringLiteral } from "./builders.js";
+import { jsDoc, numericKey, propertyKey, stringLiteral } from "./literals.js";
 import { hasFieldType, MAX_CODE_UNION, type ModuleNames } from "./names.js";
+import { constStatement, literal, type Statement } from "./print.js";
 import { StructureKind } from "./ts-morph-values.js";
 
 /** The parameter a lookup of a localized value takes, as `describe<Type>` takes it. */

@@ -1,7 +1,7 @@
 import { intervalsContain, intervalsOf } from "../../model/intervals.js";
 import type { CodeEntry, CodeSet, Field, Registry } from "../../model/registry.js";
 import { lowerFirst } from "../../validate/identifiers.js";
-import { readsSpansTable } from "./builders.js";
+import { readsSpansTable } from "./membership.js";
 
 /** Every exported name of a generated module, derived in one place from the registry's `type`. */
 export interface ModuleNames {

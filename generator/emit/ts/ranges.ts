@@ -1,6 +1,7 @@
 import type { CodeRange, Registry } from "../../model/registry.js";
-import { constStatement, jsDoc, type LiteralEntry, literal, type Statement, stringLiteral } from "./builders.js";
+import { jsDoc, stringLiteral } from "./literals.js";
 import type { ModuleNames } from "./names.js";
+import { constStatement, type LiteralEntry, literal, type Statement } from "./print.js";
 import { StructureKind } from "./ts-morph-values.js";
 
 function rangeObject(registry: Registry, range: CodeRange): LiteralEntry {

@@ -1,7 +1,9 @@
 import { intervalsOf } from "../../model/intervals.js";
 import type { CodeSet, Registry } from "../../model/registry.js";
-import { jsDoc, membership, type Statement, unionStatement } from "./builders.js";
+import { jsDoc } from "./literals.js";
+import { membership } from "./membership.js";
 import { type ModuleNames, type SetUnion, setUnion, spansTable } from "./names.js";
+import { type Statement, unionStatement } from "./print.js";
 import { type SourceRefs, withSource } from "./source-refs.js";
 import { StructureKind } from "./ts-morph-values.js";
 

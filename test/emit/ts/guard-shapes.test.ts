@@ -1,7 +1,7 @@
 import { transformSync } from "esbuild";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { membership } from "../../../generator/emit/ts/builders.js";
+import { membership } from "../../../generator/emit/ts/membership.js";
 import { intervalsContain, normalizeIntervals } from "../../../generator/model/intervals.js";
 import type { Interval } from "../../../generator/model/registry.js";
 

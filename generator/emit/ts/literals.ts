@@ -1,0 +1,63 @@
+import type { JSDocStructure, OptionalKind } from "ts-morph";
+
+/**
+ * A JavaScript string literal for any text. JSON's escaping covers quotes, backslashes and control
+ * characters; U+2028 and U+2029 are escaped too so the output reads the same in every editor.
+ */
+export function stringLiteral(text: string): string {
+  return JSON.stringify(text)
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
+}
+
+/** A property key: bare when it is an identifier, quoted otherwise. */
+export function propertyKey(key: string): string {
+  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) && key !== "__proto__" ? key : stringLiteral(key);
+}
+
+/** A property key for an integer: bare when it is a numeric literal (`1000`), quoted when negative (`"-1"`). */
+export function numericKey(value: number): string {
+  return value >= 0 ? String(value) : stringLiteral(String(value));
+}
+
+/**
+ * Text made safe inside a `/** ... *\/` comment: a `*\/` in the text would end the comment early, a `/*` makes
+ * ts-morph's writer believe a comment opens and close it before the next tag, and a line starting with `@` would
+ * read as a tag.
+ */
+export function commentText(text: string): string {
+  return text
+    .replace(/\*\//g, "*\\/")
+    .replace(/\/\*/g, "/\\*")
+    .replace(/\r\n?|[\u2028\u2029]/g, "\n")
+    .replace(/^(\s*)@/gm, "$1\\@");
+}
+
+/**
+ * A `/** ... *\/` comment for code written as text (object members), indented by `indent`: one line, or with
+ * tags (`@deprecated`, which editors only see at the start of a line) one line for the text and one per tag.
+ */
+export function inlineDoc(text: string, indent: string, tags: readonly [string, string][] = []): string {
+  const line = (part: string): string => commentText(part).replace(/\s*\n\s*/g, " ");
+  if (tags.length === 0) return `${indent}/** ${line(text)} */`;
+  return [
+    `${indent}/**`,
+    `${indent} * ${line(text)}`,
+    ...tags.map(([tag, tagText]) => `${indent} * @${tag} ${line(tagText)}`),
+    `${indent} */`,
+  ].join("\n");
+}
+
+/** A JSDoc block: a description and `@tag text` lines, each made comment-safe. */
+export function jsDoc(description: string, tags: readonly [string, string][] = []): OptionalKind<JSDocStructure> {
+  return {
+    description: commentText(description),
+    tags: tags.map(([tagName, text]) => ({ tagName, text: commentText(text) })),
+  };
+}
+
+/** `@see` text for a reference and its link. */
+export function seeTag(reference: string | undefined, url: string | undefined): [string, string][] {
+  if (reference === undefined && url === undefined) return [];
+  return [["see", [reference, url].filter((part) => part !== undefined).join(" — ")]];
+}
