@@ -149,21 +149,20 @@ describe.skipIf(unmountable !== undefined)(
 );
 
 const run = promisify(execFile);
-// Root may write anywhere: permissions are only refused to an unprivileged user, so the CLI runs as `nobody`.
-const asNobody = process.getuid?.() === 0 ? ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] : [];
+// Root may write anywhere: run as root, the CLI runs without the capabilities that bypass file permissions, so that
+// a folder's mode refuses it as it refuses a user (and the checkout may sit in a folder only its owner can enter).
+const withPermissionChecks = process.getuid?.() === 0 ? ["setpriv", "--bounding-set=-dac_override,-dac_read_search"] : [];
 
 describe("A failing run changes nothing it can avoid, and says why in one line: a write without permission", () => {
   it("EACCES: an output folder the user may not write is reported, and the injected file is not written first", async () => {
     const root = await mkdtemp(path.join(tmpdir(), "codebook-eacces-"));
     try {
       await writeTree(root, { "codes.yaml": demoRegistry(), "README.md": README, "out/.keep": "" });
-      // The project is the user's (world-writable here, so that `nobody` may write the README); `out` is not.
-      await chmod(root, 0o777);
-      await chmod(path.join(root, "README.md"), 0o666);
+      // The project and its README are the user's to write; `out` is not.
       await chmod(path.join(root, "out"), 0o555);
       const before = await snapshot(root);
       const [command, ...rest] = [
-        ...asNobody,
+        ...withPermissionChecks,
         process.execPath,
         cliPath,
         "generate",
