@@ -14,16 +14,11 @@ import { resolveDocUrls } from "./doc-urls.js";
 import { resolveFields } from "./fields.js";
 import { indexInnermost, intervalsContain, normalizeIntervals, subtractIntervals } from "./intervals.js";
 import { checkReplacements, reportRetiredReuse, resolveLifecycle, splitRetired } from "./lifecycle.js";
+import type { PartReporter, RelatedPath } from "./part-reporter.js";
 import type { Alias, CodeEntry, CodeRange, CodeSet, FieldTarget, Interval, LocalizedText, Registry } from "./registry.js";
 
-/** Another place a problem points at, by its path in the registry: `first defined here`. */
-export interface RelatedPath {
-  readonly path: DataPath;
-  readonly message: string;
-}
-
 /** Collects located diagnostics for one parsed file. */
-export class Reporter {
+export class Reporter implements PartReporter {
   readonly diagnostics: Diagnostic[] = [];
 
   constructor(readonly parsed: ParsedYaml) {}

@@ -1,19 +1,12 @@
-import type { CitingMessage, DiagnosticCode } from "../diagnostics/index.js";
 import type { RawField, RawFieldValues, RawRegistry, RawText } from "../load/raw-registry.js";
 import type { DataPath } from "../load/yaml-document.js";
 import { closestMatch } from "../validate/suggest.js";
+import type { PartReporter } from "./part-reporter.js";
 import type { CodeEntry, CodeRange, Field, FieldTarget, FieldValue, LocalizedText } from "./registry.js";
 
-/** The model's reporter as the field checks use it (declared here: build-model imports this module). */
-export interface FieldReporter {
+/** The model's reporter as the field checks use it: they also count what it has reported. */
+export interface FieldReporter extends PartReporter {
   readonly diagnostics: readonly unknown[];
-  error(path: DataPath, code: DiagnosticCode, message: string, target?: "value" | "key"): void;
-  errorWithRelated(
-    path: DataPath,
-    code: DiagnosticCode,
-    related: readonly { readonly path: DataPath; readonly message: string }[],
-    message: CitingMessage,
-  ): void;
 }
 
 /** Resolves a text into every locale at `path`, under the catalog key `key` (the model's `resolveText`). */

@@ -1,30 +1,14 @@
-import type { CitingMessage, DiagnosticCode } from "../diagnostics/index.js";
+import type { DiagnosticCode } from "../diagnostics/index.js";
 import type { RawCode } from "../load/raw-registry.js";
 import type { DataPath } from "../load/yaml-document.js";
+import type { PartReporter } from "./part-reporter.js";
 import type { CodeEntry, CodeLifecycle } from "./registry.js";
-
-/** What the lifecycle checks need of the model's reporter: report at a path, alone or pointing at other paths. */
-export interface LifecycleReporter {
-  error(path: DataPath, code: DiagnosticCode, message: string, target?: "value" | "key"): void;
-  errorWithRelated(
-    path: DataPath,
-    code: DiagnosticCode,
-    related: readonly { readonly path: DataPath; readonly message: string }[],
-    message: CitingMessage,
-  ): void;
-}
 
 /**
  * Reports a use of a retired code's number or name at `at`, pointing back at the retirement: a related location,
  * cited as `12:5` in the same file and `base.yaml:12:5` from another.
  */
-export function reportRetiredReuse(
-  reporter: LifecycleReporter,
-  at: DataPath,
-  retiredAt: DataPath,
-  code: DiagnosticCode,
-  message: string,
-): void {
+export function reportRetiredReuse(reporter: PartReporter, at: DataPath, retiredAt: DataPath, code: DiagnosticCode, message: string): void {
   const retirement = [{ path: retiredAt, message: "retired here" }];
   reporter.errorWithRelated(
     at,
@@ -35,7 +19,7 @@ export function reportRetiredReuse(
 }
 
 /** The code's status and history; reports a note missing where the status needs one and `…Since` keys that do not fit it. */
-export function resolveLifecycle(reporter: LifecycleReporter, entry: RawCode, path: DataPath): CodeLifecycle {
+export function resolveLifecycle(reporter: PartReporter, entry: RawCode, path: DataPath): CodeLifecycle {
   const status = entry.status ?? "active";
   if (status !== "active" && entry.note === undefined) {
     reporter.error([...path, "status"], "lifecycle-note", `a ${status} code needs a \`note\`: why it is ${status} and what to use instead`);
@@ -78,7 +62,7 @@ export function resolveLifecycle(reporter: LifecycleReporter, entry: RawCode, pa
 }
 
 /** Checks that each replacement names another code that is not retired. */
-export function checkReplacements(reporter: LifecycleReporter, codes: readonly CodeEntry[]): void {
+export function checkReplacements(reporter: PartReporter, codes: readonly CodeEntry[]): void {
   const byName = new Map(codes.map((entry) => [entry.name, entry]));
   for (const [index, entry] of codes.entries()) {
     const { replacement } = entry.lifecycle;
