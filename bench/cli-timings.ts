@@ -1,5 +1,6 @@
 import { rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { profileTables } from "./cpu-profile.js";
 import { measureInterleaved, median, medianOf, runForOutput, type TimedCommand, timeInterleaved } from "./process-timing.js";
 import { type DetailTable, milliseconds, ratio, type SummaryRow } from "./results-table.js";
 
@@ -46,17 +47,22 @@ export function fullGenerate(
   };
 }
 
+/** An empty ES module as the entry: Node's start-up with the module loader that every ES module CLI pays. */
+export function emptyModule(context: BenchContext): TimedCommand {
+  const empty = path.join(context.scratch, "empty.mjs");
+  writeFileSync(empty, "");
+  return { label: "empty ES module", args: [empty], cwd: context.scratch };
+}
+
 /**
  * Where a no-op's time goes, in CPU time of whole processes: Node alone, an empty ES module as the entry (Node's
  * module loader, which every ES module CLI pays), `codebook --version` (every module the CLI imports statically,
  * no work) and the no-op itself (one bundled file, then reading and hashing).
  */
 function startUpTable(context: BenchContext, generate: TimedCommand): DetailTable {
-  const empty = path.join(context.scratch, "empty.mjs");
-  writeFileSync(empty, "");
   const commands: TimedCommand[] = [
     bareNode(context),
-    { label: "empty ES module", args: [empty], cwd: context.scratch },
+    emptyModule(context),
     { label: "codebook --version", args: [cli(context), "--version"], cwd: context.scratch },
     generate,
   ];
@@ -101,7 +107,13 @@ export function measureNoOp(context: BenchContext): SectionResult {
           "a no-op generate runs from one bundled file (the no-op path's modules, bundled at build time), reads the output folder's manifest and hashes the inputs and outputs, and loads neither ts-morph, nor yaml, nor ajv. See \"Start-up\" below for what is left above Node's own start-up: Node's ES module loader, the bundle, node:crypto, and the reads and hashes; under load the ratio rises, because the fixed cost grows with the load while `node -e 0` barely does.",
       },
     ],
-    details: [startUpTable(context, generate)],
+    details: [
+      startUpTable(context, generate),
+      ...profileTables(context, "(a) no-op generate, default registry", generate, {
+        label: "empty ES module",
+        command: emptyModule(context),
+      }),
+    ],
   };
 }
 
@@ -127,7 +139,13 @@ export function measureFullDefault(context: BenchContext): SectionResult {
           'see "Where the time goes: default registry" below for the stages above the ts-morph require: loading and checking the registry with its six locale files, the TypeScript module (its locale-matching tables now start from CLDR facts computed ahead of time), and the Markdown pages in eight locales.',
       },
     ],
-    details: [phaseTable(context, "default registry", path.join(context.repoRoot, "schema", "close-codes.yaml"))],
+    details: [
+      phaseTable(context, "default registry", path.join(context.repoRoot, "schema", "close-codes.yaml")),
+      ...profileTables(context, "(b) full generate, default registry", generate, {
+        label: '`require("ts-morph")`',
+        command: requireTsMorph,
+      }),
+    ],
   };
 }
 

@@ -1,7 +1,8 @@
 import { spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, readdirSync } from "node:fs";
 import path from "node:path";
-import { type BenchContext, bareNode, cli, type SectionResult } from "./cli-timings.js";
+import { type BenchContext, bareNode, cli, emptyModule, type SectionResult } from "./cli-timings.js";
+import { profileTables } from "./cpu-profile.js";
 import { median, runForOutput, type TimedCommand, timeInterleaved } from "./process-timing.js";
 import { milliseconds, ratio, type SummaryRow } from "./results-table.js";
 
@@ -68,5 +69,11 @@ export function measureConfigProject(context: BenchContext, sections: ReadonlySe
       ),
     );
   }
-  return { summary, details: [] };
+  const details = sections.has("c")
+    ? profileTables(context, "(c) check of this repository's config, current", commands[2]!, {
+        label: "empty ES module",
+        command: emptyModule(context),
+      })
+    : [];
+  return { summary, details };
 }

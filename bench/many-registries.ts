@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { type BenchContext, fullGenerate, type SectionResult } from "./cli-timings.js";
+import { profileTables } from "./cpu-profile.js";
 import { measureInterleaved, medianOf, type TimedCommand } from "./process-timing.js";
 import { megabytes, milliseconds, ratio } from "./results-table.js";
 import { syntheticRegistryYaml } from "./synthetic-registry.js";
@@ -53,6 +54,9 @@ export function measureManyRegistries(context: BenchContext): SectionResult {
           "each registry is loaded, checked and rendered on its own (ts-morph is loaded once for the run); what a registry costs besides its codes (its module's fixed parts, its Markdown pages, its catalogs' headers, its manifest section) is paid 50 times.",
       },
     ],
-    details: [],
+    details: profileTables(context, `(e) full generate, ${REGISTRIES} registries`, config, {
+      label: `one registry of ${(REGISTRIES * CODES_EACH).toLocaleString("en")} codes`,
+      command: one,
+    }),
   };
 }

@@ -11,6 +11,8 @@ export interface TimedCommand {
   readonly cwd: string;
   /** Runs before every start, outside the timing (for example, removing the previous run's output). */
   readonly prepare?: () => void;
+  /** Environment variables set for the process, over the benchmark's own. */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 /** What one whole-process run cost. */
@@ -46,7 +48,12 @@ export function runMeasured(command: TimedCommand, usage = true): RunCost {
   command.prepare?.();
   if (!usage) {
     const start = process.hrtime.bigint();
-    const result = spawnSync(process.execPath, command.args, { cwd: command.cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+    const result = spawnSync(process.execPath, command.args, {
+      cwd: command.cwd,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, ...command.env },
+    });
     const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
     if (result.status !== 0)
       throw new Error(`${command.label}: node ${command.args.join(" ")} exited with ${result.status ?? result.signal}\n${result.stderr}`);
@@ -61,7 +68,7 @@ export function runMeasured(command: TimedCommand, usage = true): RunCost {
       encoding: "utf8",
       stdio: ["ignore", "pipe", "pipe"],
       maxBuffer: 64 * 1024 * 1024,
-      env: { ...process.env, CODEBOOK_BENCH_USAGE_FILE: usageFile },
+      env: { ...process.env, ...command.env, CODEBOOK_BENCH_USAGE_FILE: usageFile },
     });
     const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
     if (result.status !== 0)

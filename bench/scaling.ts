@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { type BenchContext, fullGenerate, phaseTable, type SectionResult } from "./cli-timings.js";
+import { profileTables } from "./cpu-profile.js";
 import { measureInterleaved, median, medianOf, runForOutput } from "./process-timing.js";
 import { megabytes, milliseconds, ratio } from "./results-table.js";
 import { SYNTHETIC_LOCALES, syntheticRegistryYaml } from "./synthetic-registry.js";
@@ -110,6 +111,7 @@ export function measureScaling(context: BenchContext): SectionResult {
         rows: [...floors].map(([name, value]) => [name, milliseconds(value)]),
       },
       phaseTable(context, label, largest),
+      ...profileTables(context, `(d) full generate, ${label}`, commands[commands.length - 1]!),
     ],
   };
 }
