@@ -16,6 +16,8 @@ import { displayWidth } from "./string-width.js";
  *   does every space after a space: Markdown formatters (Prettier) collapse a run of spaces into one.
  */
 export function escapeCell(text: string): string {
+  // Most texts hold nothing to escape: one test finds them, and they come back as they are.
+  if (!NEEDS_ESCAPING.test(text)) return text;
   const escaped = text
     .replace(/[\\`*_[\]|~#!]/g, (character) => `\\${character}`)
     .replace(/&/g, "&amp;")
@@ -27,6 +29,13 @@ export function escapeCell(text: string): string {
     .replace(/^\s+|\s+$/gu, (spaces) => [...spaces].map(characterReference).join(""))
     .replace(/ {2,}/g, (spaces) => ` ${"&#32;".repeat(spaces.length - 1)}`);
 }
+
+/**
+ * A character that {@link escapeCell} replaces, whitespace that it encodes at either end, or a run of two spaces:
+ * a text without any comes back unchanged. The replacements write no whitespace, so the escaped text has whitespace
+ * at an end, or two spaces in a row, only where the text had them.
+ */
+const NEEDS_ESCAPING = /[\\`*_[\]|~#!&<>\n\r\t\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]| {2}|^\s|\s$/u;
 
 /**
  * Escapes text for running Markdown outside tables (a heading, a paragraph, a list item): {@link escapeCell},
@@ -49,10 +58,26 @@ function characterReference(character: string): string {
  * spaces to its widest cell (at least 3, counted with {@link displayWidth}), a delimiter row of dashes as wide.
  */
 export function renderTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const widths = header.map((_, column) => Math.max(3, ...[header, ...rows].map((row) => displayWidth(row[column] ?? ""))));
-  const line = (cells: readonly string[]) =>
-    `| ${cells.map((cell, column) => `${cell}${" ".repeat(widths[column]! - displayWidth(cell))}`).join(" | ")} |`;
-  return [line(header), line(widths.map((width) => "-".repeat(width))), ...rows.map(line)].join("\n");
+  // Each cell's width is counted once, and used both for its column's width and for its own padding.
+  const all = [header, ...rows];
+  const cellWidths = all.map((row) => row.map(displayWidth));
+  const widths = header.map((_, column) => {
+    let widest = 3;
+    for (const row of cellWidths) widest = Math.max(widest, row[column] ?? 0);
+    return widest;
+  });
+  const line = (cells: readonly string[], own: readonly number[]) =>
+    `| ${cells.map((cell, column) => `${cell}${" ".repeat(widths[column]! - own[column]!)}`).join(" | ")} |`;
+  const lines = all.map((row, index) => line(row, cellWidths[index]!));
+  lines.splice(
+    1,
+    0,
+    line(
+      widths.map((width) => "-".repeat(width)),
+      widths,
+    ),
+  );
+  return lines.join("\n");
 }
 
 /**

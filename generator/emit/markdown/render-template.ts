@@ -11,7 +11,11 @@ export interface TemplateScope {
 
 /** Renders a template: the output ends with exactly one line break. */
 export function renderTemplate(template: Template, scope: TemplateScope): string {
-  return `${renderNodes(template.nodes, scope).replace(/\n+$/, "")}\n`;
+  const text = renderNodes(template.nodes, scope);
+  // Trailing line breaks are found from the end: a pattern anchored at the end is tried at every line break of the page.
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 0x0a) end -= 1;
+  return `${text.slice(0, end)}\n`;
 }
 
 function renderNodes(nodes: readonly TemplateNode[], scope: TemplateScope): string {

@@ -5,9 +5,39 @@
  * text-presentation symbols Prettier calls narrow; control characters and combining marks are 0; East Asian wide
  * and fullwidth characters are 2; everything else is 1. Matching Prettier column for column is what lets a file
  * formatted by `prettier --write` keep the tables codebook wrote.
+ *
+ * One pass over the text adds up each code point's width; only a text holding a code point that can begin or
+ * complete an emoji (see {@link EMOJI_CANDIDATE}) is counted by {@link sequenceWidth}, which matches the emoji
+ * patterns. Every other text is matched by neither pattern, so both ways give the same count.
  */
 export function displayWidth(text: string): number {
-  if (!NOT_PRINTABLE_ASCII.test(text)) return text.length;
+  let width = 0;
+  let printableAscii = true;
+  for (let index = 0; index < text.length; index += 1) {
+    let codePoint = text.charCodeAt(index);
+    if (codePoint >= 0x20 && codePoint < 0x7f) {
+      width += 1;
+      continue;
+    }
+    // U+007F counts 1 in a text that is otherwise printable ASCII (Prettier's shortcut), else 0 as a control.
+    if (codePoint === 0x7f) continue;
+    printableAscii = false;
+    if (codePoint >= 0xd800 && codePoint <= 0xdbff && index + 1 < text.length) {
+      const low = text.charCodeAt(index + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        codePoint = 0x10000 + ((codePoint - 0xd800) << 10) + (low - 0xdc00);
+        index += 1;
+      }
+    }
+    const kind = kindOf(codePoint);
+    if (kind === CANDIDATE) return sequenceWidth(text);
+    width += kind;
+  }
+  return printableAscii ? text.length : width;
+}
+
+/** The width of a text that may hold emoji: the emoji and ZWJ sequences matched whole, then the rest character by character. */
+function sequenceWidth(text: string): number {
   let width = 0;
   const withoutSequences = text.replace(ZWJ_SEQUENCE, (sequence) => {
     if (!WHOLE_EMOJI.test(qualify(sequence))) return sequence;
@@ -26,8 +56,6 @@ export function displayWidth(text: string): number {
   return width;
 }
 
-// Prettier's shortcut treats U+007F as ASCII too; keeping the same test keeps the same answer.
-const NOT_PRINTABLE_ASCII = /[^\x20-\x7F]/;
 const ZERO_WIDTH_MARK = /[\p{Nonspacing_Mark}\p{Enclosing_Mark}]/u;
 // The `v` flag (Unicode sets, for \p{RGI_Emoji}) is newer than the compile target, so these are built at run time.
 // biome-ignore lint/complexity/useRegexLiterals: a literal with the v flag does not compile for ES2022
@@ -35,6 +63,51 @@ const EMOJI = new RegExp(String.raw`[#*0-9]\uFE0F?\u20E3|\p{RGI_Emoji}`, "gv");
 // biome-ignore lint/complexity/useRegexLiterals: as above
 const WHOLE_EMOJI = new RegExp(String.raw`^\p{RGI_Emoji}$`, "v");
 const ZWJ_SEQUENCE = /\p{Emoji}\uFE0F?\p{EMod}?(?:\u200D\p{Emoji}\uFE0F?\p{EMod}?)+/gu;
+
+/**
+ * The code points without which neither {@link EMOJI} nor a ZWJ sequence that is RGI can match: every RGI emoji
+ * (a basic emoji, a modifier, flag, tag or ZWJ sequence) begins with an Emoji code point, and the only ones that
+ * begin with `#`, `*` or a digit are the keycaps, which end with U+20E3. A ZWJ sequence of digits, `#` and `*`
+ * alone is never RGI, so it is left as it is, as {@link sequenceWidth} leaves it.
+ */
+// biome-ignore lint/complexity/useRegexLiterals: as above
+const EMOJI_CANDIDATE = new RegExp(String.raw`[\p{Emoji}--[#*0-9]]|\u20E3`, "v");
+
+/** {@link kindOf}'s answer for a code point of {@link EMOJI_CANDIDATE}; the other answers are widths (0, 1 or 2). */
+const CANDIDATE = 3;
+
+/**
+ * The kind of every code point of the Basic Multilingual Plane met so far, plus one (0: not yet known), and of the
+ * others in a map: each is worked out once per process with the patterns, then read back. The answers depend on
+ * the code point alone, so keeping them changes no result.
+ */
+const BMP_KINDS = new Uint8Array(0x10000);
+const ASTRAL_KINDS = new Map<number, number>();
+
+/** 0, 1 or 2 columns for a code point outside an emoji, or {@link CANDIDATE}. */
+function kindOf(codePoint: number): number {
+  if (codePoint < 0x10000) {
+    const known = BMP_KINDS[codePoint]!;
+    if (known !== 0) return known - 1;
+    const kind = classify(codePoint);
+    BMP_KINDS[codePoint] = kind + 1;
+    return kind;
+  }
+  let kind = ASTRAL_KINDS.get(codePoint);
+  if (kind === undefined) {
+    kind = classify(codePoint);
+    ASTRAL_KINDS.set(codePoint, kind);
+  }
+  return kind;
+}
+
+/** What {@link sequenceWidth} counts for a code point alone, or {@link CANDIDATE} when it may be part of an emoji. */
+function classify(codePoint: number): number {
+  const character = String.fromCodePoint(codePoint);
+  if (EMOJI_CANDIDATE.test(character)) return CANDIDATE;
+  if (codePoint <= 0x1f || (codePoint >= 0x7f && codePoint <= 0x9f) || ZERO_WIDTH_MARK.test(character)) return 0;
+  return characterWidth(codePoint);
+}
 
 /**
  * A ZWJ sequence with the variation selector put back after each part that is an emoji only with one
@@ -47,8 +120,8 @@ function qualify(sequence: string): string {
     .join("\u200D");
 }
 
-/** 2 for a code point in {@link WIDE}, else 1. */
-function characterWidth(codePoint: number): number {
+/** 2 for a code point in {@link WIDE}, else 1: the width of a code point that is neither an emoji nor zero-width. */
+export function characterWidth(codePoint: number): number {
   let low = 0;
   let high = WIDE.length / 2 - 1;
   while (low <= high) {
