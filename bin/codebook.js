@@ -1,9 +1,13 @@
 #!/usr/bin/env node
-// A no-op generate or check runs from one bundled file (see generator/cli.ts, runCliIfCurrent); anything else from
-// the CLI's modules.
-import { runCliIfCurrent } from "../dist/generator/bundle/no-op-cli.js";
+// A no-op generate or check runs from one bundled file (see generator/cli.ts, runCliIfCurrent), which ends the
+// process when it is done; anything else from the CLI's modules. CommonJS (bin/package.json), so that the no-op
+// path loads through one synchronous `require` and never starts the ES module loader: see scripts/bundle-cli.mjs.
+"use strict";
 
-if (!(await runCliIfCurrent())) {
+const { runCliIfCurrent } = require("../dist/generator/bundle/no-op-cli.cjs");
+
+runCliIfCurrent().then(async (done) => {
+  if (done) return;
   const { runCli } = await import("../dist/generator/cli.js");
   await runCli();
-}
+});

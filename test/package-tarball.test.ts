@@ -22,9 +22,12 @@ interface Manifest {
 
 const INSTALL_SCRIPTS = ["preinstall", "install", "postinstall", "prepare"];
 
-/** Relative module specifiers a built file loads: static and dynamic imports, re-exports, `import type` in `.d.ts`. */
+/**
+ * Relative module specifiers a built file loads: static and dynamic imports, re-exports, `import type` in `.d.ts`,
+ * and `require` in a CommonJS file (the bin).
+ */
 function relativeImports(source: string): string[] {
-  const pattern = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)["'](\.{1,2}\/[^"']+)["']/g;
+  const pattern = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|\bimport\s+)["'](\.{1,2}\/[^"']+)["']/g;
   return [...source.matchAll(pattern)].map((match) => match[1] ?? "");
 }
 
@@ -40,7 +43,7 @@ async function reachableFiles(root: string, manifest: Manifest): Promise<Set<str
     if (seen.has(file)) continue;
     seen.add(file);
     if (file.endsWith(".js")) queue.push(file.replace(/\.js$/, ".d.ts"));
-    if (!/\.(js|d\.ts)$/.test(file)) continue;
+    if (!/\.(c?js|d\.ts)$/.test(file)) continue;
     const source = await readFile(path.join(root, file), "utf8").catch(() => "");
     for (const specifier of relativeImports(source)) queue.push(path.posix.join(path.posix.dirname(file), specifier));
     // A declaration map is reached from its declaration file (its sources are the shipped registry files).
@@ -95,7 +98,8 @@ describe("the codebook tarball, as npm publishes it", () => {
 
   it("ships only what its exports, bin and data folders reach, plus README, LICENSE, package.json and the build stamp", async () => {
     const reachable = await reachableFiles(repoRoot, manifest);
-    const others = ["README.md", "LICENSE", "package.json", "dist/generator/build-stamp.txt"];
+    // bin/package.json makes the bin CommonJS: without it an installed bin would not run.
+    const others = ["README.md", "LICENSE", "package.json", "bin/package.json", "dist/generator/build-stamp.txt"];
     const unreachable = packed.files.filter(
       (file) => !reachable.has(file) && !/^(schema|templates)\//.test(file) && !others.includes(file),
     );
@@ -104,6 +108,8 @@ describe("the codebook tarball, as npm publishes it", () => {
       expect.arrayContaining([
         "LICENSE",
         "bin/codebook.js",
+        "bin/package.json",
+        "dist/generator/bundle/no-op-cli.cjs",
         "schema/registry.schema.json",
         "templates/page.md",
         "dist/generator/build-stamp.txt",

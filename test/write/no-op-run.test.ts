@@ -14,7 +14,7 @@ const run = promisify(execFile);
 const builtInPage = readFileSync(path.join(repoRoot, "templates", "page.md"), "utf8");
 const register = path.join(repoRoot, "test", "fixtures", "import-log", "register.mjs");
 
-const bundle = pathToFileURL(path.join(repoRoot, "dist", "generator", "bundle", "no-op-cli.js")).href;
+const bundle = pathToFileURL(path.join(repoRoot, "dist", "generator", "bundle", "no-op-cli.cjs")).href;
 
 /** The URLs of the built modules the CLI's no-op bundle holds, from the list on its second line (scripts/bundle-cli.mjs). */
 function bundledModules(): string[] {
@@ -33,7 +33,9 @@ async function tracedRun(args: readonly string[], cwd: string) {
   const log = path.join(cwd, `imports-${Math.random().toString(36).slice(2)}.log`);
   await writeFile(log, "");
   const run = await spawnCli(args, cwd, { nodeArgs: ["--import", register], env: { CODEBOOK_IMPORT_LOG: log } });
-  const loaded = (await readFile(log, "utf8")).split("\n").filter(Boolean);
+  // Each file once: the CommonJS bin, as the entry, is seen by both hooks (the entry goes through the ES module
+  // loader when a module is preloaded with --import).
+  const loaded = [...new Set((await readFile(log, "utf8")).split("\n").filter(Boolean))];
   const urls = loaded.flatMap((url) => (url === bundle ? [url, ...bundledModules()] : [url]));
   return { run, loaded, urls };
 }
@@ -83,7 +85,7 @@ describe("a generate run where nothing changed", () => {
     expect(second.run.code, second.run.stderr).toBe(0);
     expect(second.run.stdout.trim()).toBe("codebook: out up to date");
     // From one bundled file: the no-op path's modules, bundled at build time.
-    expect(ownIn(second.loaded)).toEqual(["bin/codebook.js", "dist/generator/bundle/no-op-cli.js"]);
+    expect(ownIn(second.loaded)).toEqual(["bin/codebook.js", "dist/generator/bundle/no-op-cli.cjs"]);
     expect(heavyIn(second.urls)).toEqual([]);
     // Of load/, the fast path needs only the checked reader every input goes through and where codebook's own files are.
     const light = ["/load/checked-read.js", "/load/package-root.js"];
@@ -213,7 +215,7 @@ describe("the no-op proof covers injected files and check", () => {
     // Every generated file, the manifest and DOCS.md, as a check that renders counts them.
     expect(fast.run.stdout.trim()).toMatch(/^codebook: \d+ generated files are current$/);
     expect(heavyIn(fast.urls)).toEqual([]);
-    expect(ownIn(fast.loaded)).toEqual(["bin/codebook.js", "dist/generator/bundle/no-op-cli.js"]);
+    expect(ownIn(fast.loaded)).toEqual(["bin/codebook.js", "dist/generator/bundle/no-op-cli.cjs"]);
     expect(workIn(fast.urls)).toEqual([]);
     const forced = await tracedRun([...check, "--force"], dir);
     expect(forced.run.code, forced.run.stderr).toBe(0);
