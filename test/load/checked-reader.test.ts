@@ -1,6 +1,8 @@
 import { execFile, execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { mkdir, rm, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkInputFile, readInputBytes, readSourceFile } from "../../generator/load/source-file.js";
 import { cliPath } from "../helpers/paths.js";
@@ -103,6 +105,29 @@ describe("readInputBytes", () => {
     await writeFile(file, bytes);
     const read = readInputBytes(file);
     expect(read.ok && read.bytes.equals(bytes)).toBe(true);
+  });
+
+  it("reads every file as readFileSync does, whatever its size around the read's sizes", async () => {
+    const dir = await tempDir();
+    const sizes = fc.oneof(
+      fc.constantFrom(0, 1, 4095, 4096, 4097, 8192, 65535, 65536, 65537, 131072, 131073),
+      fc.integer({ min: 0, max: 300 * 1024 }),
+    );
+    let count = 0;
+    await fc.assert(
+      fc.asyncProperty(sizes, fc.integer({ min: 0, max: 255 }), async (size, fill) => {
+        const file = path.join(dir, `file-${count++}.bin`);
+        await writeFile(file, Buffer.alloc(size, fill));
+        const read = readInputBytes(file);
+        expect(read.ok && read.bytes.equals(readFileSync(file))).toBe(true);
+      }),
+      { seed: 20261201, numRuns: 60 },
+    );
+  });
+
+  it("reads a file that reports size 0 and has contents (/proc) to its end", () => {
+    const read = readInputBytes("/proc/self/status");
+    expect(read.ok && read.bytes.toString("utf8")).toMatch(/^Name:.*\n[\s\S]*\nPid:/);
   });
 
   it("readSourceFile reports a FIFO at line 1 of the file, and records a byte-order mark", async () => {
