@@ -1,5 +1,7 @@
 import { isFolderCurrent } from "../write/current-folder.js";
+import { newestGeneratorFileTime } from "../write/generator-stamp.js";
 import { findCurrentInjected } from "../write/injected-current.js";
+import type { InjectedSection } from "../write/manifest.js";
 import { type FolderPlan, planFoldersQuickly, registryPaths, sourcesOf } from "./folder-plan.js";
 import type { RunOptions } from "./options.js";
 
@@ -14,16 +16,19 @@ export async function findCurrentFolders(
 ): Promise<{ inputs: string[]; files: string[]; injected: string[] } | undefined> {
   const inputs = new Set<string>();
   const files: string[] = [];
-  for (const plan of plans) {
-    const current = await isFolderCurrent(sourcesOf(plan));
+  const generatorTime = newestGeneratorFileTime();
+  let recorded: InjectedSection | undefined;
+  for (const [index, plan] of plans.entries()) {
+    const current = await isFolderCurrent(sourcesOf(plan), generatorTime);
     if (current === undefined) return undefined;
     for (const input of current.inputs) inputs.add(input);
     files.push(...current.files);
+    if (index === 0) recorded = current.injected;
   }
   let injected: string[] = [];
   if (inject.length > 0) {
     const registries = plans.flatMap((plan) => plan.runs.flatMap(registryPaths));
-    const current = plans[0] === undefined ? undefined : await findCurrentInjected(plans[0].outDir, registries, inject);
+    const current = plans[0] === undefined ? undefined : await findCurrentInjected(recorded, plans[0].outDir, registries, inject);
     if (current === undefined) return undefined;
     injected = current;
   }

@@ -5,7 +5,7 @@ import { type FolderSources, isGone, type RegistrySources, readBytes } from "./f
 import { newestGeneratorFileTime } from "./generator-stamp.js";
 import { hashContents } from "./hash.js";
 import { collectInputs, hashInputs, resolveInput } from "./input-hashes.js";
-import { MANIFEST_FILE, manifestPath, type ReadManifest, readManifest } from "./manifest.js";
+import { type InjectedSection, MANIFEST_FILE, manifestPath, type ReadManifest, readManifest } from "./manifest.js";
 import { ownedFile, realFolder } from "./real-target.js";
 
 function sameRecord(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>): boolean {
@@ -19,6 +19,8 @@ export interface CurrentFolder {
   readonly inputs: readonly string[];
   /** Absolute paths of the generated files and the manifest. */
   readonly files: readonly string[];
+  /** The manifest's record of the files the run injected into, if it has one (see `findCurrentInjected`). */
+  readonly injected: InjectedSection | undefined;
 }
 
 /** The manifest section a registry's files are recorded in, with its inputs recomputed. */
@@ -28,6 +30,7 @@ async function currentSection(
   manifest: ReadManifest,
   config: string | undefined,
   sources: RegistrySources,
+  folders: Set<string>,
 ) {
   const key = manifestPath(outDir, sources.registry);
   const section = Object.hasOwn(manifest.registries, key) ? manifest.registries[key]! : undefined;
@@ -40,7 +43,7 @@ async function currentSection(
   for (const [file, hash] of Object.entries(section.files)) {
     // An output recorded on an input's path has overwritten that input: never current.
     if (Object.hasOwn(section.inputs, file)) return undefined;
-    const target = await ownedFile(realOut, file);
+    const target = await ownedFile(realOut, file, folders);
     const bytes = target === undefined ? undefined : readBytes(target);
     if (target === undefined || bytes === undefined || hashContents(bytes) !== hash) return undefined;
     files.push(target);
@@ -53,15 +56,19 @@ async function currentSection(
  * every registry of the run, these options and inputs that are byte-for-byte the same as now (and the same places
  * still empty), and every file it lists still has the contents codebook wrote. Reads and hashes a few files; loads
  * neither the YAML parser, nor the schema validator, nor ts-morph.
+ * @param generatorTime the newest time of codebook's own files (see `newestGeneratorFileTime`), found once for a run
  * @returns `undefined` when anything differs (or cannot be told): the caller then renders.
  */
-export async function isFolderCurrent(sources: FolderSources): Promise<CurrentFolder | undefined> {
+export async function isFolderCurrent(
+  sources: FolderSources,
+  generatorTime: number = newestGeneratorFileTime(),
+): Promise<CurrentFolder | undefined> {
   const { outDir } = sources;
   const manifest = readManifest(outDir);
   if (manifest === undefined || manifest.legacy !== undefined || manifest.generator !== sources.generator) return undefined;
   const manifestFile = path.join(outDir, MANIFEST_FILE);
   const written = statSync(manifestFile, { throwIfNoEntry: false });
-  if (written === undefined || newestGeneratorFileTime() > written.mtimeMs) return undefined;
+  if (written === undefined || generatorTime > written.mtimeMs) return undefined;
   const realOut = await realFolder(outDir).catch(() => undefined);
   if (realOut === undefined) return undefined;
   const config = sources.config === undefined ? undefined : manifestPath(outDir, sources.config);
@@ -70,11 +77,12 @@ export async function isFolderCurrent(sources: FolderSources): Promise<CurrentFo
   for (const key of Object.keys(manifest.registries)) if (!own.has(key) && (await isGone(outDir, key))) return undefined;
   const inputs = new Set<string>();
   const files: string[] = [];
+  const folders = new Set<string>();
   for (const registry of sources.registries) {
-    const current = await currentSection(outDir, realOut, manifest, config, registry);
+    const current = await currentSection(outDir, realOut, manifest, config, registry, folders);
     if (current === undefined) return undefined;
     for (const input of current.inputs) inputs.add(input);
     files.push(...current.files);
   }
-  return { inputs: [...inputs].sort(), files: [...files, path.join(realOut, MANIFEST_FILE)] };
+  return { inputs: [...inputs].sort(), files: [...files, path.join(realOut, MANIFEST_FILE)], injected: manifest.injected };
 }

@@ -62,17 +62,21 @@ function fileProblem(info: Stats): string | undefined {
 /**
  * Checks the path of `relative` below the real output folder one component at a time, with `lstat`: every
  * existing folder on the way must be a real folder (not a link), and the file, if it exists, a regular file.
+ * @param folders the folders already found real in this pass, which are not checked again (and where the ones
+ *   found now are added)
  * @returns the target, or the first problem found (with the path it concerns).
  */
-function walk(realOut: string, relative: string): WriteTarget | WriteError {
+function walk(realOut: string, relative: string, folders?: Set<string>): WriteTarget | WriteError {
   const segments = relative.split("/");
   let current = realOut;
   for (const segment of segments.slice(0, -1)) {
     current = path.join(current, segment);
+    if (folders?.has(current)) continue;
     const info = lstatIfExists(current);
     if (info === undefined) return { target: path.join(realOut, ...segments), existing: undefined };
     const problem = folderProblem(info);
     if (problem !== undefined) return new WriteError(current, problem);
+    folders?.add(current);
   }
   const target = path.join(realOut, ...segments);
   const existing = lstatIfExists(target);
@@ -95,11 +99,12 @@ export async function outputTarget(realOut: string, relative: string): Promise<W
  * The real path of a file the manifest lists, when codebook may read or remove it: inside the real output folder,
  * through real folders only, and a regular file. Anything else (a link on the way, a folder, a FIFO) is not a
  * file codebook wrote, and is left alone.
+ * @param folders for a pass over many files at one moment (the no-op proof): the folders found real so far
  */
-export async function ownedFile(realOut: string, relative: string): Promise<string | undefined> {
+export async function ownedFile(realOut: string, relative: string, folders?: Set<string>): Promise<string | undefined> {
   let result: WriteTarget | WriteError | undefined;
   try {
-    result = walk(realOut, relative);
+    result = walk(realOut, relative, folders);
   } catch {
     result = undefined;
   }
