@@ -38,8 +38,9 @@ export async function check(options: RunOptions = {}): Promise<CheckResult> {
     if (current !== undefined) return current;
   }
   // Loaded only when the manifests prove nothing: a current tree needs none of rendering.
-  const { renderEverything } = await import("./render.js");
-  const everything = await renderEverything(options);
+  const [{ renderEverything }, { createOutputSink }] = await Promise.all([import("./render.js"), import("../write/output-sink.js")]);
+  // Each target's files are compared with disk as it renders, and let go: only their states and hashes are kept.
+  const everything = await renderEverything(options, createOutputSink({ stage: false }));
   throwIfInvalid(everything);
   const { planOutputs } = await import("./output-plan.js");
   const plan = await planOutputs(everything.rendered, everything.injected, resolveCwd(options.cwd));

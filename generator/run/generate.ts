@@ -1,7 +1,11 @@
 import path from "node:path";
 import { DEFAULTS, resolveCwd } from "../config/defaults.js";
 import { type Result, throwIfInvalid } from "../diagnostics/index.js";
+import type { SyncReport } from "../write/output-folder.js";
+import type { OutputSink } from "../write/output-sink.js";
 import type { RunOptions } from "./options.js";
+import type { OutputPlan } from "./output-plan.js";
+import type { RenderedEverything } from "./render.js";
 import { findUpToDate } from "./up-to-date.js";
 
 /** The outcome of `generate`. */
@@ -63,6 +67,34 @@ export async function generate(options: RunOptions = {}): Promise<GenerateResult
   return result.generated;
 }
 
+/**
+ * Renders every folder into `sink`, plans the outputs and, when every registry and every output is valid,
+ * renames the staged files into place (then the injected files): the work of {@link generateFolders} between
+ * loading its modules and reporting, whose failures the caller answers by abandoning the sink.
+ */
+async function renderAndCommit(
+  options: RunOptions,
+  sink: OutputSink,
+): Promise<Result<{ readonly rendered: RenderedEverything; readonly plan: OutputPlan; readonly report: SyncReport }>> {
+  const { renderEverything } = await import("./render.js");
+  const everything = await renderEverything(options, sink);
+  if (!everything.ok) return everything;
+  options.signal?.throwIfAborted();
+  const [{ planOutputs }, { commitPlans }, { removeStaleTemporaryFiles }] = await Promise.all([
+    import("./output-plan.js"),
+    import("../write/output-folder.js"),
+    import("../write/staged-writes.js"),
+  ]);
+  const plan = await planOutputs(everything.rendered, everything.injected, resolveCwd(options.cwd));
+  if (!plan.ok) return plan;
+  const injectedWrites = plan.injected.flatMap((file) => (file.write === undefined ? [] : [file.write]));
+  // Only the temporary files of the injected files themselves: their folder (often the project's root) is the user's.
+  for (const { target } of injectedWrites)
+    await removeStaleTemporaryFiles({ folder: path.dirname(target), names: new Set([path.basename(target)]) });
+  const report = await sink.commit(() => commitPlans(plan.folders, [{ writes: injectedWrites, removals: [] }], { signal: options.signal }));
+  return { ok: true, rendered: everything, plan, report };
+}
+
 /** {@link generate}, with the problems of invalid input as its result: what a watch runs, to report them and go on. */
 export async function generateFolders(options: RunOptions): Promise<Result<{ readonly generated: GenerateResult }>> {
   if (!(options.force ?? DEFAULTS.force)) {
@@ -71,27 +103,22 @@ export async function generateFolders(options: RunOptions): Promise<Result<{ rea
   }
   options.signal?.throwIfAborted();
   // Loaded only when there is work to do: the no-op above needs none of rendering and writing.
-  const { renderEverything } = await import("./render.js");
-  const everything = await renderEverything(options);
-  if (!everything.ok) return everything;
-  const { plans, rendered, injected } = everything;
-  options.signal?.throwIfAborted();
-  const [{ planOutputs }, { commitPlans }, { removeStaleTemporaryFiles }] = await Promise.all([
-    import("./output-plan.js"),
-    import("../write/output-folder.js"),
-    import("../write/staged-writes.js"),
-  ]);
-  const plan = await planOutputs(rendered, injected, resolveCwd(options.cwd));
-  if (!plan.ok) return plan;
-  const injectedWrites = plan.injected.flatMap((file) => (file.write === undefined ? [] : [file.write]));
-  // Only the temporary files of the injected files themselves: their folder (often the project's root) is the user's.
-  for (const { target } of injectedWrites)
-    await removeStaleTemporaryFiles({ folder: path.dirname(target), names: new Set([path.basename(target)]) });
-  const report = await commitPlans(plan.folders, [{ writes: injectedWrites, removals: [] }], {
-    signal: options.signal,
-    whileWriting: options.whileWriting,
-  });
-  const outDirs = plans.map((folder) => folder.outDir);
+  const { createOutputSink } = await import("../write/output-sink.js");
+  // Each target's files are staged as it renders; whatever stops the run before the renames removes them again.
+  const sink = createOutputSink({ stage: true, control: { signal: options.signal, whileWriting: options.whileWriting } });
+  let written: Result<{ readonly rendered: RenderedEverything; readonly plan: OutputPlan; readonly report: SyncReport }>;
+  try {
+    written = await renderAndCommit(options, sink);
+  } catch (error) {
+    await sink.abandon();
+    throw error;
+  }
+  if (!written.ok) {
+    await sink.abandon();
+    return written;
+  }
+  const { rendered, plan, report } = written;
+  const outDirs = rendered.plans.map((folder) => folder.outDir);
   const generated: GenerateResult = {
     outDir: outDirs[0]!,
     outDirs,

@@ -2,8 +2,9 @@ import { realpath } from "node:fs/promises";
 import path from "node:path";
 import { type Diagnostic, failure, formatLocation, type Result, type SourceLocation } from "../diagnostics/index.js";
 import type { InjectedFile } from "../emit/markdown/render-injections.js";
+import type { PlannedFile } from "../write/folder-sources.js";
 import { planInjected } from "../write/injected-files.js";
-import { type PlannedFile, type PlannedFolder, planFolder } from "../write/output-folder.js";
+import { type PlannedFolder, planFolder } from "../write/output-folder.js";
 import type { ResolvedOptions } from "./options.js";
 import type { RenderedFolder } from "./render-folders.js";
 

@@ -3,14 +3,18 @@ import { collectSettled, type Diagnostic, failure, type Result } from "../diagno
 import type { GeneratedFile } from "../emit/types.js";
 import type { MarkdownTemplates } from "../load/templates/template-set.js";
 import type { Registry } from "../model/registry.js";
-import type { FolderOutput, RegistryOutput } from "../write/folder-sources.js";
+import type { FolderOutput, RegistryOutput, SettledFile } from "../write/folder-sources.js";
 import { type FolderPlan, registrySources, sourcesOf } from "./folder-plan.js";
 import type { ResolvedOptions } from "./options.js";
 
 /** What rendering one run gives: each registry's files, and every file that was read. */
 export interface RenderedRun {
   /** Each registry's files, and the registry with the registries it extends (nearest first). */
-  readonly outputs: readonly { readonly sourcePath: string; readonly chain: readonly string[]; readonly files: readonly GeneratedFile[] }[];
+  readonly outputs: readonly {
+    readonly sourcePath: string;
+    readonly chain: readonly string[];
+    readonly files: readonly (GeneratedFile | SettledFile)[];
+  }[];
   /** The other files read: the user's templates. */
   readonly inputs: readonly string[];
   /** The registries the run loaded, and its templates: what injected regions are rendered from. */
@@ -18,10 +22,10 @@ export interface RenderedRun {
   readonly templates: MarkdownTemplates;
 }
 
-/** Renders one run in memory, or gives the problems of its invalid input. */
+/** Renders one run, or gives the problems of its invalid input. */
 export type RunRenderer = (run: ResolvedOptions) => Promise<Result<RenderedRun>>;
 
-/** Every file of one folder, in memory, with what they were generated from. */
+/** Every file of one folder (in memory, or as a sink settled them), with what they were generated from. */
 export interface RenderedFolder {
   readonly plan: FolderPlan;
   readonly output: FolderOutput;
@@ -52,7 +56,7 @@ async function renderFolder(plan: FolderPlan, render: RunRenderer): Promise<Resu
     registries.push(...rendered.registries);
     templates ??= rendered.templates;
     for (const { sourcePath, chain, files: produced } of rendered.outputs) {
-      const files: GeneratedFile[] = [];
+      const files: (GeneratedFile | SettledFile)[] = [];
       for (const file of produced) {
         const other = producedBy.get(file.path);
         if (other !== undefined && other !== sourcePath) {

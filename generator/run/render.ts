@@ -6,6 +6,8 @@ import { loadTargets } from "../emit/targets.js";
 import type { EmitContext, GeneratedFile, Target } from "../emit/types.js";
 import type { LoadedTemplates } from "../load/load-templates.js";
 import type { Registry } from "../model/registry.js";
+import type { SettledFile } from "../write/folder-sources.js";
+import type { OutputSink } from "../write/output-sink.js";
 import { type FolderPlan, planFolders } from "./folder-plan.js";
 import { loadAll } from "./load-registries.js";
 import type { ResolvedOptions, RunOptions } from "./options.js";
@@ -57,12 +59,14 @@ function sharedTemplates(): TemplatesLoader {
 
 /**
  * Loads and renders one run: each registry's files, and every file read. Between targets it lets a signal in
- * (rendering a large registry takes a while), and stops when `signal` has aborted.
+ * (rendering a large registry takes a while), and stops when `signal` has aborted. With a sink, each target's
+ * files go to it as soon as they render (see `OutputSink`), and only what it settled them as is kept.
  */
 async function renderRun(
   run: ResolvedOptions,
   signal: AbortSignal | undefined,
   templatesOf: TemplatesLoader,
+  sink: OutputSink | undefined,
 ): Promise<Result<RenderedRun>> {
   // The targets import ts-morph, which takes a while: it loads while the registries and templates are read.
   const [targets, inputs] = await Promise.all([
@@ -71,22 +75,22 @@ async function renderRun(
   ]);
   if (!inputs.ok) return inputs;
   const [loaded, templates] = inputs.values;
-  const outputs: { sourcePath: string; chain: readonly string[]; files: GeneratedFile[] }[] = [];
+  const outputs: { sourcePath: string; chain: readonly string[]; files: (GeneratedFile | SettledFile)[] }[] = [];
+  const context: EmitContext = {
+    outDir: run.outDir,
+    enums: run.enums,
+    module: run.module,
+    emit: run.emit,
+    codeMap: run.codeMap,
+    templates: templates.templates,
+  };
   for (const registry of loaded.registries) {
-    const files: GeneratedFile[] = [];
+    const files: (GeneratedFile | SettledFile)[] = [];
     for (const target of targets) {
       await new Promise((resolve) => setImmediate(resolve));
       signal?.throwIfAborted();
-      files.push(
-        ...emitRegistry(registry, [target], {
-          outDir: run.outDir,
-          enums: run.enums,
-          module: run.module,
-          emit: run.emit,
-          codeMap: run.codeMap,
-          templates: templates.templates,
-        }),
-      );
+      const rendered = emitRegistry(registry, [target], context);
+      files.push(...(sink === undefined ? rendered : await sink.settle(run.outDir, rendered)));
     }
     outputs.push({ sourcePath: registry.sourcePath, chain: loaded.chains.get(registry.sourcePath) ?? [registry.sourcePath], files });
   }
@@ -107,15 +111,16 @@ export interface RenderedEverything {
 }
 
 /**
- * Every folder's files and the injected files, rendered in memory. The registries and the injected files'
- * markers are read together, so that a run reports the problems of both at once.
+ * Every folder's files and the injected files, rendered: in memory, or each target's files settled by `sink` as
+ * they render. The registries and the injected files' markers are read together, so that a run reports the
+ * problems of both at once.
  */
-export async function renderEverything(options: RunOptions): Promise<Result<RenderedEverything>> {
+export async function renderEverything(options: RunOptions, sink?: OutputSink): Promise<Result<RenderedEverything>> {
   const cwd = resolveCwd(options.cwd);
   const { plans, inject, problems } = await planFolders(options);
   const templatesOf = sharedTemplates();
   const inputs = await collectSettled([
-    renderFolders(plans, (run) => renderRun(run, options.signal, templatesOf)),
+    renderFolders(plans, (run) => renderRun(run, options.signal, templatesOf, sink)),
     readInjected(inject, cwd),
     Promise.resolve(settle({ diagnostics: problems })),
   ] as const);

@@ -3,6 +3,7 @@ import path from "node:path";
 import type { GeneratedFile } from "../emit/types.js";
 import { readInputBytes } from "../load/checked-read.js";
 import type { InputSources } from "./input-hashes.js";
+import type { FileWrite, StagedWrite } from "./staged-writes.js";
 
 /** What one registry's files in a folder are generated from: the manifest section's key, options and inputs. */
 export interface RegistrySources {
@@ -23,9 +24,21 @@ export interface FolderSources {
   readonly registries: readonly RegistrySources[];
 }
 
-/** One registry's files, rendered. */
+/**
+ * A generated file already compared with disk (and, for `generate`, staged) as its target rendered: its text is
+ * gone, its hash and plan stay (see `OutputSink`).
+ */
+export interface SettledFile {
+  /** The path relative to the output folder, as the emitter gave it. */
+  readonly path: string;
+  /** The hash of its contents, as the manifest records it. */
+  readonly hash: string;
+  readonly planned: PlannedFile;
+}
+
+/** One registry's files, rendered: in memory, or settled as they rendered. */
 export interface RegistryOutput extends RegistrySources {
-  readonly files: readonly GeneratedFile[];
+  readonly files: readonly (GeneratedFile | SettledFile)[];
 }
 
 /** One output folder's files, rendered, with what they are generated from. */
@@ -50,6 +63,12 @@ export type FileState = "current" | "stale" | "missing" | "hand-edited" | "orpha
 export interface FileCheck {
   readonly path: string;
   readonly state: FileState;
+}
+
+/** One file a run would write, with its state now. */
+export interface PlannedFile extends FileCheck {
+  /** The write to make, unless the file is current: its contents, or the temporary file they are staged in. */
+  readonly write: FileWrite | StagedWrite | undefined;
 }
 
 /** A generated file's bytes, through the checked reader; `undefined` when there is no regular file to read. */

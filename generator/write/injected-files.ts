@@ -1,6 +1,6 @@
 import type { InjectedFile } from "../emit/markdown/render-injections.js";
 import { readInputBytes } from "../load/checked-read.js";
-import type { PlannedFile } from "./output-folder.js";
+import type { PlannedFile } from "./folder-sources.js";
 import { linkedTarget } from "./real-target.js";
 import { WriteError } from "./write-error.js";
 

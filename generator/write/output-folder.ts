@@ -1,6 +1,15 @@
 import { stat, utimes } from "node:fs/promises";
 import path from "node:path";
-import { type FileCheck, type FolderOutput, type FolderSources, isGone, readBytes } from "./folder-sources.js";
+import type { GeneratedFile } from "../emit/types.js";
+import {
+  type FileCheck,
+  type FolderOutput,
+  type FolderSources,
+  isGone,
+  type PlannedFile,
+  readBytes,
+  type SettledFile,
+} from "./folder-sources.js";
 import { newestGeneratorFileTime } from "./generator-stamp.js";
 import { hashContents } from "./hash.js";
 import { collectInputs, hashInputs } from "./input-hashes.js";
@@ -16,21 +25,9 @@ import {
   renderManifest,
 } from "./manifest.js";
 import { resolveOutputPath } from "./output-path.js";
-import { outputTarget, ownedFile, realFolder } from "./real-target.js";
-import {
-  type FileWrite,
-  removeStaleTemporaryFiles,
-  type TemporarySweep,
-  type WriteBatch,
-  type WriteControl,
-  writeBatch,
-} from "./staged-writes.js";
-
-/** One file a run would write, with its state now. */
-export interface PlannedFile extends FileCheck {
-  /** The write to make, unless the file is current. */
-  readonly write: FileWrite | undefined;
-}
+import { type ComparedFile, planFile, recordedHash } from "./planned-file.js";
+import { ownedFile, realFolder } from "./real-target.js";
+import { removeStaleTemporaryFiles, type TemporarySweep, type WriteBatch, type WriteControl, writeBatch } from "./staged-writes.js";
 
 /** What syncing an output folder will do, worked out and checked before anything is written. */
 export interface PlannedFolder {
@@ -71,21 +68,16 @@ async function claimSections(folder: FolderSources, previous: ReadManifest | und
   return { claimed, carried, config };
 }
 
-/** The hash codebook recorded for `file` in any section of the previous manifest. */
-function recordedHash(previous: ReadManifest | undefined, file: string): string | undefined {
-  for (const section of [...Object.values(previous?.registries ?? {}), previous?.legacy]) {
-    if (section !== undefined && Object.hasOwn(section.files, file)) return section.files[file];
-  }
-  return undefined;
-}
-
-/** Compares `contents` with what is at `target`; the write to make unless it is the same. */
-async function planFile(realOut: string, relative: string, contents: string, recorded: string | undefined): Promise<PlannedFile> {
-  const { target, existing } = await outputTarget(realOut, relative);
-  const bytes = existing === undefined ? undefined : readBytes(target);
-  if (bytes !== undefined && bytes.toString("utf8") === contents) return { path: target, state: "current", write: undefined };
-  const state = bytes === undefined ? "missing" : recorded !== undefined && recorded !== hashContents(bytes) ? "hand-edited" : "stale";
-  return { path: target, state, write: { target, existing, contents } };
+/** A file's plan and hash: as the sink settled it while its target rendered, or compared now. */
+async function compareFile(
+  folder: FolderOutput,
+  realOut: string,
+  previous: ReadManifest | undefined,
+  file: GeneratedFile | SettledFile,
+): Promise<ComparedFile> {
+  if ("planned" in file) return file;
+  resolveOutputPath(folder.outDir, file);
+  return planFile(realOut, file.path, file.contents, recordedHash(previous, file.path));
 }
 
 /** The files the claimed sections list that no registry of this run produces and that still exist. */
@@ -165,9 +157,11 @@ export async function planFolder(folder: FolderOutput): Promise<PlannedFolder> {
   const sections: Record<string, ManifestSection> = {};
   const inputs = new Set<string>();
   for (const registry of folder.registries) {
+    const hashes: [string, string][] = [];
     for (const file of registry.files) {
-      resolveOutputPath(outDir, file);
-      files.push(await planFile(realOut, file.path, file.contents, recordedHash(previous, file.path)));
+      const { planned, hash } = await compareFile(folder, realOut, previous, file);
+      files.push(planned);
+      hashes.push([file.path, hash]);
     }
     const registryInputs = collectInputs(registry.inputs);
     for (const input of registryInputs) inputs.add(input);
@@ -175,7 +169,7 @@ export async function planFolder(folder: FolderOutput): Promise<PlannedFolder> {
       ...(config === undefined ? {} : { config }),
       options: registry.options,
       inputs: hashInputs(outDir, registryInputs),
-      files: Object.fromEntries(registry.files.map((file) => [file.path, hashContents(file.contents)])),
+      files: Object.fromEntries(hashes),
     };
   }
   for (const [key, section] of Object.entries(carried)) {
@@ -187,7 +181,7 @@ export async function planFolder(folder: FolderOutput): Promise<PlannedFolder> {
   const manifestData = { format: MANIFEST_FORMAT, generator: folder.generator, registries: { ...carried, ...sections } } as const;
   const manifest = renderManifest({ ...manifestData, ...injectedSection(folder) });
   const manifestFile = await withInjectedRecordAside(
-    await planFile(realOut, MANIFEST_FILE, manifest.contents, undefined),
+    (await planFile(realOut, MANIFEST_FILE, manifest.contents, undefined)).planned,
     manifestData,
     previous,
   );

@@ -1,14 +1,22 @@
 import { randomBytes } from "node:crypto";
 import type { Stats } from "node:fs";
-import { lstat, mkdir, open, readdir, rename, rm, rmdir } from "node:fs/promises";
+import { type FileHandle, lstat, mkdir, open, readdir, rename, rm, rmdir } from "node:fs/promises";
 import path from "node:path";
 import { toWriteError } from "./write-error.js";
+import { createWritePool } from "./write-pool.js";
 
 /** One file to write: its real target and, when it exists, its state (mode and owner are kept). */
 export interface FileWrite {
   readonly target: string;
   readonly existing: Stats | undefined;
-  readonly contents: string;
+  /** The new contents: text (written as UTF-8) or its bytes. */
+  readonly contents: string | Uint8Array;
+}
+
+/** A write whose temporary file is already on disk and flushed (see `OutputSink`): only its rename is left. */
+export interface StagedWrite {
+  readonly target: string;
+  readonly temporary: string;
 }
 
 /** One file to remove, and the folder below which the folders it leaves empty are removed too. */
@@ -25,7 +33,7 @@ export interface TemporarySweep {
 
 /** What a run changes on disk, in the order it is committed. */
 export interface WriteBatch {
-  readonly writes: readonly FileWrite[];
+  readonly writes: readonly (FileWrite | StagedWrite)[];
   /** Applied after the writes of the same step. */
   readonly removals: readonly FileRemoval[];
 }
@@ -60,15 +68,26 @@ export interface StagedBatch {
 const TEMPORARY_FILE = /^\.(.+)\.codebook-(\d+)-[0-9a-f]{12}\.tmp$/;
 
 /** The temporary file a write to `target` goes through, named after the target and this process. */
-function temporaryFor(target: string): string {
+export function temporaryFor(target: string): string {
   return path.join(path.dirname(target), `.${path.basename(target)}.codebook-${process.pid}-${randomBytes(6).toString("hex")}.tmp`);
 }
 
-/** Writes one temporary file, flushed, with the mode (and, when allowed, the owner) of the file it replaces. */
-async function writeTemporary(temporary: string, write: FileWrite): Promise<void> {
+/** Writes all of `bytes` at the start of the file: one `write` call, unless the system writes less at a time. */
+async function writeAll(handle: FileHandle, bytes: Uint8Array): Promise<void> {
+  for (let done = 0; done < bytes.length; ) {
+    const { bytesWritten } = await handle.write(bytes, done, bytes.length - done, done);
+    done += bytesWritten;
+  }
+}
+
+/**
+ * Writes one temporary file, flushed, with the mode (and, when allowed, the owner) of the file it replaces.
+ * The file must not exist yet (`O_EXCL`): a name that is taken is never written through.
+ */
+export async function writeTemporary(temporary: string, write: FileWrite): Promise<void> {
   const handle = await open(temporary, "wx", 0o666);
   try {
-    await handle.writeFile(write.contents, "utf8");
+    await writeAll(handle, typeof write.contents === "string" ? Buffer.from(write.contents, "utf8") : write.contents);
     if (write.existing !== undefined) {
       await handle.chmod(write.existing.mode & 0o7777);
       if (process.getuid?.() === 0) await handle.chown(write.existing.uid, write.existing.gid);
@@ -86,34 +105,54 @@ export async function abandonBatch(staged: StagedBatch): Promise<void> {
 }
 
 /**
+ * Creates `folder` with its parents when they are missing, recording in `created` the folders it made (outermost
+ * first), so that an abandoned batch removes them again.
+ */
+export async function makeFolder(folder: string, created: string[]): Promise<void> {
+  const first = await mkdir(folder, { recursive: true });
+  if (first !== undefined) created.push(...foldersBetween(first, folder));
+}
+
+/**
  * Writes the new contents of every file of every step to temporary files beside their targets, flushed to disk,
- * without touching any target. A full disk, a read-only file system or a missing permission shows up here, and
- * then every temporary file (and folder) made so far is removed again: the run has changed nothing.
+ * without touching any target; a write already staged (see {@link StagedWrite}) only joins the renames. The
+ * files are written a few at a time (see `WritePool`), their folders made first, one by one. A full disk, a
+ * read-only file system or a missing permission shows up here, and then every temporary file (and folder) made
+ * so far is removed again, once no write is running: the run has changed nothing.
  * @throws {WriteError} naming the file that could not be written; the signal's reason when it aborts.
  */
 export async function stageBatch(steps: readonly WriteBatch[], signal?: AbortSignal): Promise<StagedBatch> {
   const createdFolders: string[] = [];
   const staged: { renames: { temporary: string; target: string }[]; removals: readonly FileRemoval[] }[] = [];
   const batch: StagedBatch = { steps: staged, createdFolders };
+  const pool = createWritePool();
+  const folders = new Set<string>();
   try {
     for (const step of steps) {
       const renames: { temporary: string; target: string }[] = [];
       staged.push({ renames, removals: step.removals });
       for (const write of step.writes) {
         signal?.throwIfAborted();
+        if ("temporary" in write) {
+          renames.push({ temporary: write.temporary, target: write.target });
+          continue;
+        }
         const temporary = temporaryFor(write.target);
         try {
-          const created = await mkdir(path.dirname(write.target), { recursive: true });
-          if (created !== undefined) createdFolders.push(...foldersBetween(created, path.dirname(write.target)));
+          const folder = path.dirname(write.target);
+          if (!folders.has(folder)) await makeFolder(folder, createdFolders);
+          folders.add(folder);
           renames.push({ temporary, target: write.target });
-          await writeTemporary(temporary, write);
         } catch (error) {
           throw toWriteError(write.target, error);
         }
+        await pool.add(() => writeTemporary(temporary, write).catch((error: unknown) => Promise.reject(toWriteError(write.target, error))));
       }
     }
+    await pool.drain();
     signal?.throwIfAborted();
   } catch (error) {
+    await pool.settle();
     await abandonBatch(batch);
     throw error;
   }
