@@ -4,7 +4,7 @@ import { clipBlockScalars } from "./block-scalars.js";
 import { MAX_SOURCE_BYTES, type SourceFile } from "./source-file.js";
 import { adviseOnYamlError, describeFlowMapComma, findFlowMapCommas } from "./yaml-advice.js";
 import { readYamlDataFast } from "./yaml-fast-data.js";
-import { linePosition, pathKey, scalarOffsets } from "./yaml-fast-positions.js";
+import { linePosition, placedOffset } from "./yaml-fast-positions.js";
 import { findRestrictedForms } from "./yaml-restrictions.js";
 
 /**
@@ -60,7 +60,8 @@ function parseWithPositions(text: string): { document: Document.Parsed; lineCoun
 /**
  * Parses YAML text, reporting every syntax error and duplicate key at its position, and the forms codebook refuses
  * (see {@link findRestrictedForms}). A document that needs none of that care is read by a faster parser without
- * positions (see yaml-fast-data.ts), which gives the same data; its positions are computed when first asked for.
+ * positions (see yaml-fast-data.ts), which gives the same data and where its scalars are; `yaml`'s document, with
+ * every position, is built only when first asked for.
  */
 export function parseYaml(source: SourceFile): Result<{ readonly parsed: ParsedYaml }> {
   const text = withLineFeeds(source.text);
@@ -71,14 +72,12 @@ export function parseYaml(source: SourceFile): Result<{ readonly parsed: ParsedY
     positions ??= parseWithPositions(text);
     return positions;
   };
-  let scalars: { offsets: ReadonlyMap<string, number>; position: (offset: number) => SourcePosition } | null | undefined;
+  let position: ((offset: number) => SourcePosition) | undefined;
   const locateScalar = (path: DataPath): SourcePosition | undefined => {
-    if (scalars === undefined) {
-      const offsets = scalarOffsets(text);
-      scalars = offsets === undefined ? null : { offsets, position: linePosition(text) };
-    }
-    const offset = scalars?.offsets.get(pathKey(path));
-    return offset === undefined ? undefined : scalars!.position(offset);
+    const offset = placedOffset(fast.places, path);
+    if (offset === undefined) return undefined;
+    position ??= linePosition(text);
+    return position(offset);
   };
   return {
     ok: true,

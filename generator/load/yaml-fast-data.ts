@@ -13,6 +13,7 @@ import {
   SCALAR_STYLE,
   type ScalarEvent,
 } from "js-yaml";
+import { NOT_PLACED, type Place, type PlacedList, type PlacedMap, placedMap } from "./yaml-fast-positions.js";
 
 /**
  * Collections nested this deep are left to the `yaml` path, which refuses those deeper than its limit (64) with a
@@ -51,9 +52,13 @@ const GIVE_UP = Symbol("give up");
 /** A collection being built, with what the next scalar or collection inside it becomes. */
 interface Open {
   readonly value: unknown[] | Record<string, unknown>;
+  /** Where its scalars are, in the same shape (see yaml-fast-positions.ts). */
+  readonly places: PlacedList | PlacedMap;
   readonly flow: boolean;
   /** In a map: the key read and waiting for its value. */
   key: string | undefined;
+  /** In a map: whether the value of that key is placed, which it is below a plain key that reads as a string. */
+  keyPlaced: boolean;
 }
 
 /** A scalar's value: plain ones resolved by the core schema, block ones with their final line break clipped. */
@@ -74,34 +79,61 @@ function keyOf(value: unknown, into: Record<string, unknown>): string {
   return key;
 }
 
-/** Puts `value` (written in `length` characters) where the innermost open collection expects it. */
-function place(open: Open, value: unknown, isCollection: boolean, empty: boolean, length: number): void {
+/** A scalar or collection read, for {@link place}. */
+interface Item {
+  readonly value: unknown;
+  /** Its place (see yaml-fast-positions.ts): a collection's places, or a scalar's offset. */
+  readonly place: Place;
+  readonly isCollection: boolean;
+  /** An empty plain scalar: no value at all. */
+  readonly empty: boolean;
+  /** A plain scalar that reads as a string: as a key, the text `yaml` finds its value by. */
+  readonly plainString: boolean;
+  /** How many characters it is written in (for a key). */
+  readonly length: number;
+}
+
+/** Puts an item where the innermost open collection expects it. */
+function place(open: Open, item: Item): void {
   if (Array.isArray(open.value)) {
-    open.value.push(value);
+    open.value.push(item.value);
+    (open.places as PlacedList).push(item.place);
     return;
   }
   const map = open.value;
   if (open.key === undefined) {
-    if (isCollection || length > KEY_LENGTH_LEFT_TO_YAML) throw GIVE_UP;
-    open.key = keyOf(value, map);
+    if (item.isCollection || item.length > KEY_LENGTH_LEFT_TO_YAML) throw GIVE_UP;
+    open.key = keyOf(item.value, map);
+    // Only a plain key that reads as a string is its own text (and found by that name in `yaml`'s document):
+    // below any other key (quoted, a number, null), nothing is placed.
+    open.keyPlaced = item.plainString;
     return;
   }
   // `{ en: Stop, then go }` reads a key without a value, which parseYaml reports (see yaml-advice.ts).
-  if (open.flow && empty) throw GIVE_UP;
+  if (open.flow && item.empty) throw GIVE_UP;
   // As `yaml` does: a `__proto__` key is an own property, never the object's prototype.
-  if (open.key === "__proto__") Object.defineProperty(map, open.key, { value, writable: true, enumerable: true, configurable: true });
-  else map[open.key] = value;
+  if (open.key === "__proto__")
+    Object.defineProperty(map, open.key, { value: item.value, writable: true, enumerable: true, configurable: true });
+  else map[open.key] = item.value;
+  (open.places as PlacedMap)[open.key] = open.keyPlaced ? item.place : NOT_PLACED;
   open.key = undefined;
 }
 
-/** Builds the data from the events of one document, or throws {@link GIVE_UP}. */
-function buildData(text: string, events: readonly Event[]): unknown {
+/** Where `yaml` places a scalar: a plain one where it starts, a quoted one at its opening quote; no other. */
+function scalarPlace(event: ScalarEvent): number {
+  if (event.style === SCALAR_STYLE.PLAIN) return event.valueEnd > event.valueStart ? event.valueStart : NOT_PLACED;
+  if (event.style === SCALAR_STYLE.DOUBLE_QUOTED || event.style === SCALAR_STYLE.SINGLE_QUOTED) return event.valueStart - 1;
+  return NOT_PLACED;
+}
+
+/** Builds the data and its places from the events of one document, or throws {@link GIVE_UP}. */
+function buildData(text: string, events: readonly Event[]): FastData {
   const stack: Open[] = [];
-  let root: unknown;
+  let root: FastData | undefined;
   let documents = 0;
-  const put = (value: unknown, isCollection: boolean, empty = false, length = 0): void => {
-    if (stack.length === 0) root = value;
-    else place(stack[stack.length - 1]!, value, isCollection, empty, length);
+  const put = (item: Item): void => {
+    if (stack.length === 0) root = { data: item.value, places: item.place };
+    else place(stack[stack.length - 1]!, item);
   };
   for (const event of events) {
     switch (event.type) {
@@ -114,17 +146,27 @@ function buildData(text: string, events: readonly Event[]): unknown {
       case EVENT_ID.MAPPING: {
         // Tags are refused, anchors are for aliases (which are counted and bounded): both left to `yaml`.
         if (event.tagStart !== -1 || event.anchorStart !== -1 || stack.length >= DEPTH_LEFT_TO_YAML) throw GIVE_UP;
-        const value = event.type === EVENT_ID.SEQUENCE ? [] : {};
-        put(value, true);
-        stack.push({ value, flow: event.style === COLLECTION_STYLE.FLOW, key: undefined });
+        const sequence = event.type === EVENT_ID.SEQUENCE;
+        const value = sequence ? [] : {};
+        const places = sequence ? [] : placedMap();
+        put({ value, place: places, isCollection: true, empty: false, plainString: false, length: 0 });
+        stack.push({ value, places, flow: event.style === COLLECTION_STYLE.FLOW, key: undefined, keyPlaced: false });
         break;
       }
       case EVENT_ID.SCALAR: {
         if (event.tagStart !== -1 || event.anchorStart !== -1) throw GIVE_UP;
         const value = scalarValue(text, event);
-        if (typeof value === "string" && REFUSED_IN_TEXT.test(value)) throw GIVE_UP;
-        const written = Math.max(event.valueEnd - event.valueStart, typeof value === "string" ? value.length : 0);
-        put(value, false, event.style === SCALAR_STYLE.PLAIN && event.valueStart === event.valueEnd, written);
+        const isString = typeof value === "string";
+        if (isString && REFUSED_IN_TEXT.test(value)) throw GIVE_UP;
+        const plain = event.style === SCALAR_STYLE.PLAIN;
+        put({
+          value,
+          place: scalarPlace(event),
+          isCollection: false,
+          empty: plain && event.valueStart === event.valueEnd,
+          plainString: plain && isString,
+          length: Math.max(event.valueEnd - event.valueStart, isString ? value.length : 0),
+        });
         break;
       }
       case EVENT_ID.POP:
@@ -142,6 +184,12 @@ function buildData(text: string, events: readonly Event[]): unknown {
   return root;
 }
 
+/** A document read by the fast path: its data, and where its scalars are (see yaml-fast-positions.ts). */
+export interface FastData {
+  readonly data: unknown;
+  readonly places: Place;
+}
+
 /**
  * The data of a YAML document, read without positions, when the `yaml` path (parseYaml) would read exactly this
  * data and report no problem; `undefined` when that cannot be told this way (a syntax error, a tab, a tag, an
@@ -149,7 +197,7 @@ function buildData(text: string, events: readonly Event[]): unknown {
  * parses with `yaml`, which reports and locates what is wrong, or reads the document itself.
  * @param text the document, with a lone CR already read as a line break
  */
-export function readYamlDataFast(text: string): { readonly data: unknown } | undefined {
+export function readYamlDataFast(text: string): FastData | undefined {
   // A tab is indentation to `yaml` in more places than to js-yaml: tabs are left to the careful path.
   // Document markers: js-yaml reads an indented `---` as one, where `yaml` reads text, and takes a document
   // after `...` where `yaml` finds a second one. Both are left to `yaml`.
@@ -162,7 +210,7 @@ export function readYamlDataFast(text: string): { readonly data: unknown } | und
     return undefined;
   }
   try {
-    return { data: buildData(text, events) };
+    return buildData(text, events);
   } catch (error) {
     if (error === GIVE_UP) return undefined;
     throw error;
