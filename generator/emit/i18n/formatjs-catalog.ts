@@ -4,6 +4,26 @@ import { catalogEntries, catalogPath } from "./catalog-entries.js";
 import { icuMessage, messageParts } from "./message-syntax.js";
 
 /**
+ * The writer of a catalog's JSON for messages with these ids and descriptions: what
+ * `JSON.stringify(Object.fromEntries(ids.map((id, i) => [id, { defaultMessage, description }])), null, 2)` writes,
+ * each member's id and description written once for every locale's file. A repeated id keeps its first place and
+ * its last message, as `Object.fromEntries` does. No id may be an array index (`"7"`), which an object would list
+ * first: every id holds a `:`.
+ */
+export function formatjsCatalogWriter(ids: readonly string[], descriptions: readonly string[]): (messages: readonly string[]) => string {
+  const last = new Map<string, number>();
+  for (const [index, id] of ids.entries()) last.set(id, index);
+  const kept = [...last.values()];
+  const heads = kept.map((index) => `  ${JSON.stringify(ids[index])}: {\n    "defaultMessage": `);
+  const tails = kept.map((index) => `,\n    "description": ${JSON.stringify(descriptions[index])}\n  }`);
+  return (messages) => {
+    if (kept.length === 0) return "{}";
+    const members = kept.map((index, at) => `${heads[at]}${JSON.stringify(messages[index])}${tails[at]}`);
+    return `{\n${members.join(",\n")}\n}`;
+  };
+}
+
+/**
  * `formatjs/<locale>/<id>.json`: one FormatJS catalog per locale, in the extracted-messages shape
  * `{ "<id>:<key>": { defaultMessage, description } }`. Message ids are the i18next-qualified keys
  * (`close-codes:codes.NormalClosure`), unique across registries. Texts are ICU MessageFormat: a plain
@@ -11,13 +31,12 @@ import { icuMessage, messageParts } from "./message-syntax.js";
  */
 export function emitFormatjsCatalogs(registry: Registry): GeneratedFile[] {
   const entries = catalogEntries(registry);
+  const write = formatjsCatalogWriter(
+    entries.map((entry) => `${registry.id}:${entry.key}`),
+    entries.map((entry) => entry.note),
+  );
   return registry.locales.map((locale) => {
-    const messages = Object.fromEntries(
-      entries.map((entry) => [
-        `${registry.id}:${entry.key}`,
-        { defaultMessage: icuMessage(messageParts(registry, entry.texts[locale]!)), description: entry.note },
-      ]),
-    );
-    return { path: catalogPath("formatjs", locale, registry, "json"), contents: `${JSON.stringify(messages, null, 2)}\n` };
+    const messages = entries.map((entry) => icuMessage(messageParts(registry, entry.texts[locale]!)));
+    return { path: catalogPath("formatjs", locale, registry, "json"), contents: `${write(messages)}\n` };
   });
 }

@@ -5,16 +5,17 @@ import { I18NEXT_LITERAL_KEY, I18NEXT_LITERALS, i18nextMessage, messageParts, us
 
 type Resource = { [key: string]: string | Resource };
 
-/** Sets `value` at a dotted key, creating nested objects in first-seen order. */
-function setNested(resource: Resource, key: string, value: string): void {
-  const segments = key.split(".");
+/** Sets `value` at a dotted key (split at its dots), creating nested objects in first-seen order. */
+function setNested(resource: Resource, segments: readonly string[], value: string): void {
   let node = resource;
-  for (const segment of segments.slice(0, -1)) {
+  const last = segments.length - 1;
+  for (let index = 0; index < last; index += 1) {
+    const segment = segments[index]!;
     const child = Object.hasOwn(node, segment) ? node[segment] : undefined;
     if (typeof child === "object") node = child;
     else node = node[segment] = {};
   }
-  node[segments.at(-1)!] = value;
+  node[segments[last]!] = value;
 }
 
 /**
@@ -27,12 +28,14 @@ export function emitI18nextCatalogs(registry: Registry): GeneratedFile[] {
   const namespace = registry.id;
   const entries = catalogEntries(registry);
   const values = registry.locales.map((locale) =>
-    entries.map((entry) => [entry.key, i18nextMessage(messageParts(registry, entry.texts[locale]!), namespace)] as const),
+    entries.map((entry) => i18nextMessage(messageParts(registry, entry.texts[locale]!), namespace)),
   );
-  const literals = values.some((locale) => locale.some(([, value]) => usesI18nextLiterals(value, namespace)));
+  const literals = values.some((locale) => locale.some((value) => usesI18nextLiterals(value, namespace)));
+  // The keys are the same in every locale: split once.
+  const paths = entries.map((entry) => entry.key.split("."));
   return registry.locales.map((locale, index) => {
     const resource: Resource = {};
-    for (const [key, value] of values[index]!) setNested(resource, key, value);
+    for (const [at, value] of values[index]!.entries()) setNested(resource, paths[at]!, value);
     if (literals) resource[I18NEXT_LITERAL_KEY] = { ...I18NEXT_LITERALS };
     return { path: catalogPath("i18next", locale, registry, "json"), contents: `${JSON.stringify(resource, null, 2)}\n` };
   });

@@ -17,12 +17,17 @@ export function messageParts(registry: Registry, text: string): readonly Message
  */
 const ICU_SYNTAX = /[{}<][{}<']*|'/g;
 
+/** A character that starts a match of {@link ICU_SYNTAX}. */
+const ICU_SYNTAX_CHARACTER = /[{}<']/;
+
 /**
  * Literal text as ICU MessageFormat, so that FormatJS formats it back verbatim: each syntax run is quoted
  * (`'{'`) with its apostrophes doubled inside, and any other apostrophe is doubled (`''`). A quoted run
  * starts with a syntax character and swallows the apostrophes after it, so a quote is never followed by one.
  */
 export function icuLiteral(text: string): string {
+  // Most texts hold none: a test is cheaper than a replace that finds nothing.
+  if (!ICU_SYNTAX_CHARACTER.test(text)) return text;
   return text.replace(ICU_SYNTAX, (run) => (run === "'" ? "''" : `'${run.replace(/'/g, "''")}'`));
 }
 
@@ -55,6 +60,7 @@ function nestLiteral(namespace: string, name: keyof typeof I18NEXT_LITERALS): st
  * Nesting output is not scanned again, so the sequence comes back verbatim.
  */
 export function i18nextLiteral(text: string, namespace: string): string {
+  if (!text.includes("{{") && !text.includes("$t(")) return text;
   return text.replace(/\{\{|\$t\(/g, (sequence) => nestLiteral(namespace, sequence === "{{" ? "interpolation" : "nesting"));
 }
 

@@ -11,10 +11,16 @@ export type SourceRefs = (origin: SourceOrigin | undefined) => string | undefine
 
 /** The source references of a module written into `context.outDir`. */
 export function sourceRefs(context: Pick<EmitContext, "outDir">): SourceRefs {
+  // A registry's declarations come from a few files: each file's path is worked out once, not once a declaration.
+  const shownPaths = new Map<string, string>();
   return (origin) => {
     if (origin === undefined) return undefined;
-    const shown = path.relative(context.outDir, origin.path).split(path.sep).join("/");
-    return `Defined at ${commentPath(shown)}:${origin.line}.`;
+    let shown = shownPaths.get(origin.path);
+    if (shown === undefined) {
+      shown = commentPath(path.relative(context.outDir, origin.path).split(path.sep).join("/"));
+      shownPaths.set(origin.path, shown);
+    }
+    return `Defined at ${shown}:${origin.line}.`;
   };
 }
 
