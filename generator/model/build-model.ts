@@ -87,6 +87,8 @@ export interface BuildContext {
 interface ModelContext extends BuildContext {
   /** The locales of each text that fell back to the source text, by key. */
   readonly fallbacks: Map<string, readonly string[]>;
+  /** The listed locales, each once (a locale listed twice is reported by `checkLocales`). */
+  readonly locales: readonly string[];
 }
 
 const DEFAULT_BOUNDS: Interval = { from: 0, to: Number.MAX_SAFE_INTEGER };
@@ -111,7 +113,7 @@ function sameInEvery(locales: readonly string[], text: string): LocalizedText {
  * that JSON Schema cannot express: duplicates, overlaps, bounds, translations, set members.
  */
 export function buildModel(input: BuildContext): Result<{ readonly registry: Registry }> {
-  const context: ModelContext = { ...input, fallbacks: new Map() };
+  const context: ModelContext = { ...input, fallbacks: new Map(), locales: [...new Set(input.raw.locales)] };
   const { raw, reporter } = context;
   checkLocales(raw, reporter);
   const bounds = resolveBounds(raw, reporter);
@@ -466,8 +468,7 @@ function resolveMember(
  * `fallbacks` under `key`). Reports unlisted locales, and passes missing ones to `reportMissing`.
  */
 function resolveText(context: ModelContext, value: RawText, path: DataPath, key: string): LocalizedText {
-  const { raw, reporter, supplement } = context;
-  const locales = [...new Set(raw.locales)];
+  const { raw, reporter, supplement, locales } = context;
   const [sourceLocale] = locales;
   const result: Record<string, string> = {};
   if (typeof value === "string") {
@@ -487,20 +488,24 @@ function resolveText(context: ModelContext, value: RawText, path: DataPath, key:
   }
   const missing: string[] = [];
   const fellBack: string[] = [];
+  const resolved: Record<string, string> = {};
   for (const locale of locales) {
     const fromFile = supplement(path, locale);
     if (fromFile !== undefined) result[locale] ??= fromFile;
-    if (result[locale] !== undefined) continue;
-    if (raw.missingTranslations === "source" && result[sourceLocale!] !== undefined) {
-      result[locale] = result[sourceLocale!]!;
-      fellBack.push(locale);
-    } else {
-      missing.push(locale);
+    if (result[locale] === undefined) {
+      if (raw.missingTranslations === "source" && result[sourceLocale!] !== undefined) {
+        result[locale] = result[sourceLocale!]!;
+        fellBack.push(locale);
+      } else {
+        missing.push(locale);
+        continue;
+      }
     }
+    resolved[locale] = result[locale]!;
   }
   if (fellBack.length > 0) context.fallbacks.set(key, fellBack);
   if (missing.length > 0) (context.reportMissing ?? reportMissingAtText(context))(path, key, missing);
-  return Object.fromEntries(locales.filter((locale) => result[locale] !== undefined).map((locale) => [locale, result[locale]!]));
+  return resolved;
 }
 
 /** The default for {@link BuildContext.reportMissing}: one error at the registry's text. */

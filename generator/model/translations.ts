@@ -25,7 +25,8 @@ export interface TextOrigin extends SourcePosition {
 export class Translations {
   readonly slots: readonly TextSlot[];
   private readonly byKey = new Map<string, TextSlot>();
-  private readonly byPath = new Map<string, TextSlot>();
+  /** The slots by registry path written as JSON, made on the first text asked of a locale file. */
+  private byPath: Map<string, TextSlot> | undefined;
   private readonly fromFiles = new Map<string, Map<string, { file: LocaleFile; entry: LocaleEntry }>>();
 
   constructor(
@@ -34,10 +35,7 @@ export class Translations {
     readonly files: readonly LocaleFile[],
   ) {
     this.slots = registryTextSlots(raw);
-    for (const slot of this.slots) {
-      this.byKey.set(slot.key, slot);
-      this.byPath.set(JSON.stringify(slot.registryPath), slot);
-    }
+    for (const slot of this.slots) this.byKey.set(slot.key, slot);
     for (const file of files) {
       const entries = new Map<string, { file: LocaleFile; entry: LocaleEntry }>();
       for (const entry of file.entries) entries.set(entry.key, { file, entry });
@@ -47,8 +45,12 @@ export class Translations {
 
   /** Texts from locale files, keyed by the registry path of the text they translate. */
   readonly supplement: TextSupplement = (registryPath: DataPath, locale: string) => {
+    // Most registries have no locale file for most locales: then there is no path to look up.
+    const entries = this.fromFiles.get(locale);
+    if (entries === undefined) return undefined;
+    this.byPath ??= new Map(this.slots.map((slot) => [JSON.stringify(slot.registryPath), slot]));
     const slot = this.byPath.get(JSON.stringify(registryPath));
-    return slot === undefined ? undefined : this.fromFiles.get(locale)?.get(slot.key)?.entry.text;
+    return slot === undefined ? undefined : entries.get(slot.key)?.entry.text;
   };
 
   /** The locale file of `locale`, if it has one. */
@@ -179,17 +181,18 @@ export class Translations {
     const diagnostics: Diagnostic[] = [];
     const [sourceLocale, ...others] = this.raw.locales;
     if (sourceLocale === undefined) return diagnostics;
-    const edges = (text: string) => [text.startsWith("\n"), text.endsWith("\n")] as const;
+    // One bit for a line break at the start, one for one at the end: the check runs for every text in every locale.
+    const edges = (text: string): number => (text.startsWith("\n") ? 1 : 0) | (text.endsWith("\n") ? 2 : 0);
     for (const slot of this.slots) {
       const sourceText = this.textOf(slot, sourceLocale);
       if (sourceText === undefined) continue;
-      const [starts, ends] = edges(sourceText);
+      const sourceEdges = edges(sourceText);
       for (const locale of others) {
         const text = this.textOf(slot, locale);
         if (text === undefined) continue;
-        const [translationStarts, translationEnds] = edges(text);
-        const where = [translationStarts !== starts ? "start" : "", translationEnds !== ends ? "end" : ""].filter(Boolean);
-        if (where.length === 0) continue;
+        const differ = edges(text) ^ sourceEdges;
+        if (differ === 0) continue;
+        const where = [differ & 1 ? "start" : "", differ & 2 ? "end" : ""].filter(Boolean);
         const source = this.find(slot, sourceLocale)!;
         const origin = this.find(slot, locale)!;
         const both = where.join(" and ");

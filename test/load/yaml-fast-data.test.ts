@@ -5,7 +5,7 @@ import { dump } from "js-yaml";
 import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import { parseYaml, parseYamlCarefully } from "../../generator/load/yaml-document.js";
-import { readYamlDataFast } from "../../generator/load/yaml-fast-data.js";
+import { readYamlDataFast, refusedInText, resolvePlain } from "../../generator/load/yaml-fast-data.js";
 import { repoRoot } from "../helpers/paths.js";
 
 /** Seeded, so that a failure reproduces; `FC_SEED=7 FC_RUNS=5000 npx vitest run test/load/yaml-fast-data.test.ts` hunts further. */
@@ -276,5 +276,67 @@ describe("the fast YAML path reads what the careful path reads, or leaves the do
     expect(fast.parsed.data).toStrictEqual(careful.parsed.data);
     expect(fast.parsed.lineCounter.linePos(text.indexOf("name"))).toEqual(careful.parsed.lineCounter.linePos(text.indexOf("name")));
     expect(fast.parsed.document.getIn(["codes", 0, "name"])).toBe("One");
+  });
+});
+
+/** resolvePlain before it told most strings by their first character. */
+function resolvePlainBefore(source: string): unknown {
+  if (/^(?:~|[Nn]ull|NULL)?$/.test(source)) return null;
+  if (/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(source)) return source[0] === "t" || source[0] === "T";
+  if (/^0o[0-7]+$/.test(source)) return parseInt(source.substring(2), 8);
+  if (/^[-+]?[0-9]+$/.test(source)) return parseInt(source, 10);
+  if (/^0x[0-9a-fA-F]+$/.test(source)) return parseInt(source.substring(2), 16);
+  if (/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(source)) {
+    return source.slice(-3).toLowerCase() === "nan" ? NaN : source[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+  }
+  if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(source) || /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(source))
+    return parseFloat(source);
+  return source;
+}
+
+describe("the fast path's scalar checks, held to the expressions they replaced", () => {
+  const plain = fc.oneof(
+    fc.string({ unit: fc.constantFrom(..."~nNuUlLtTrReEfFaAsSoOxX0123456789+-.iIbB_: é"), maxLength: 8 }),
+    fc.constantFrom("null", "NULL", "Null", "~", "", "true", "False", "0o17", "0x1F", "-.inf", ".NaN", "1e3", "+.5", "5.", "x"),
+  );
+
+  it("resolves a plain scalar as before", () => {
+    fc.assert(
+      fc.property(plain, (source) => {
+        expect(Object.is(resolvePlain(source), resolvePlainBefore(source)), JSON.stringify(source)).toBe(true);
+      }),
+      { seed: SEED, numRuns: runs(5000) },
+    );
+  });
+
+  it("refuses the control characters and lone surrogates the expression matched", () => {
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the expression the scan replaced
+    const before = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|\p{Cs}/u;
+    const unit = fc.oneof(
+      fc.integer({ min: 0, max: 0xffff }).map((code) => String.fromCharCode(code)),
+      fc.constantFrom(
+        "a",
+        "\t",
+        "\n",
+        "\r",
+        "\u001f",
+        "\u0020",
+        "\u007e",
+        "\u007f",
+        "\u009f",
+        "\u00a0",
+        "\ud800",
+        "\udbff",
+        "\udc00",
+        "\udfff",
+        "😀",
+      ),
+    );
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 10 }), (text) => {
+        expect(refusedInText(text), JSON.stringify(text)).toBe(before.test(text));
+      }),
+      { seed: SEED, numRuns: runs(5000) },
+    );
   });
 });
