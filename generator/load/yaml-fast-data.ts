@@ -214,6 +214,11 @@ export interface FastData {
   readonly places: Place;
 }
 
+/** Whether a line starts with an indented `---` or with `...`; the expression runs only on a text that holds either. */
+function hasDocumentMarkers(text: string): boolean {
+  return (text.includes("---") || text.includes("...")) && /^ +---|^ *\.\.\./m.test(text);
+}
+
 /**
  * The data of a YAML document, read without positions, when the `yaml` path (parseYaml) would read exactly this
  * data and report no problem; `undefined` when that cannot be told this way (a syntax error, a tab, a tag, an
@@ -226,7 +231,7 @@ export function readYamlDataFast(text: string): FastData | undefined {
   // Document markers: js-yaml reads an indented `---` as one, where `yaml` reads text, and takes a document
   // after `...` where `yaml` finds a second one. Both are left to `yaml`.
   // A block scalar's explicit indentation (`|2`) is read differently by the two where it matters most: left to `yaml`.
-  if (text.includes("\t") || /^ +---|^ *\.\.\./m.test(text) || /[|>][-+]?[1-9]/.test(text)) return undefined;
+  if (text.includes("\t") || hasDocumentMarkers(text) || /[|>][-+]?[1-9]/.test(text)) return undefined;
   let events: Event[];
   try {
     events = parseEvents(text, {});

@@ -203,9 +203,10 @@ class NameRegistry {
 
   /** Adds a code's or range's name; a retired code's name is reserved, and reusing it names the retirement. */
   addName(name: string, path: DataPath, retired = false): void {
-    const previous = this.names.get(name.toLowerCase());
+    const key = name.toLowerCase();
+    const previous = this.names.get(key);
     if (previous === undefined) {
-      this.names.set(name.toLowerCase(), { name, path, retired });
+      this.names.set(key, { name, path, retired });
       return;
     }
     if (previous.retired !== retired) {

@@ -63,10 +63,12 @@ export function resolveLifecycle(reporter: PartReporter, entry: RawCode, path: D
 
 /** Checks that each replacement names another code that is not retired. */
 export function checkReplacements(reporter: PartReporter, codes: readonly CodeEntry[]): void {
-  const byName = new Map(codes.map((entry) => [entry.name, entry]));
+  // Made on the first replacement: most registries name none.
+  let byName: Map<string, CodeEntry> | undefined;
   for (const [index, entry] of codes.entries()) {
     const { replacement } = entry.lifecycle;
     if (replacement === undefined) continue;
+    byName ??= new Map(codes.map((each) => [each.name, each]));
     const target = byName.get(replacement);
     const at: DataPath = ["codes", index, "replacement"];
     if (target === undefined) reporter.error(at, "unknown-replacement", `replacement "${replacement}" names no code of this registry`);

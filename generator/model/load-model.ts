@@ -164,11 +164,14 @@ export async function tryLoadRegistry(registryPath: string, options: InFolder<Ch
   const raw: RawRegistry = tolerate ? { ...merged.raw, missingTranslations: "source" } : merged.raw;
   const missing = new MissingTexts();
   const targets = await loadFieldTargets(raw, merged.origin, cwd);
+  const filedLocales = new Set(perFile.flatMap((file) => file.translations.files.map((each) => each.locale)));
   const build = buildModel({
     raw,
     fieldTargets: targets.targets,
     reporter: new MergedReporter(merged),
     supplement: (where, locale) => {
+      // Only a locale file supplies texts: a locale without one needs no lookup (asked for every text and locale).
+      if (!filedLocales.has(locale)) return undefined;
       const { parsed, path } = merged.origin(where);
       return byFile.get(parsed)?.supplement(path, locale);
     },

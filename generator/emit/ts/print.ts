@@ -39,16 +39,16 @@ export function literal(kind: "object" | "array", entries: readonly LiteralEntry
 }
 
 function literalText(value: Literal, indent: string): string {
-  const [open, close] = value.kind === "object" ? ["{", "}"] : ["[", "]"];
+  const object = value.kind === "object";
   const inner = indent + INDENT;
-  const lines = [open];
+  // Appended to one string, line by line: no array of lines, and no copy of the nested literals to join them.
+  let text = object ? "{" : "[";
   for (const entry of value.entries) {
-    if (entry.doc !== undefined) lines.push(inlineDoc(entry.doc, inner, entry.tags));
+    if (entry.doc !== undefined) text += `\n${inlineDoc(entry.doc, inner, entry.tags)}`;
     const code = typeof entry.value === "string" ? entry.value : literalText(entry.value, inner);
-    lines.push(`${inner}${entry.key === undefined ? "" : `${entry.key}: `}${code},`);
+    text += entry.key === undefined ? `\n${inner}${code},` : `\n${inner}${entry.key}: ${code},`;
   }
-  lines.push(`${indent}${close}${value.suffix}`);
-  return lines.join("\n");
+  return `${text}\n${indent}${object ? "}" : "]"}${value.suffix}`;
 }
 
 /** A `const` declaration whose initializer is a multi-line literal. */
@@ -119,6 +119,7 @@ export function enumStatement(declaration: EnumDeclaration): string {
 /** The lines of a JSDoc block as ts-morph prints it: one line when it is a single line without tags. */
 function jsDocLines(docs: OptionalKind<JSDocStructure>, indent: string): string[] {
   const description = typeof docs.description === "string" ? docs.description : "";
+  if ((docs.tags ?? []).length === 0 && description !== "" && !description.includes("\n")) return [`${indent}/** ${description} */`];
   const tags = (docs.tags ?? []).map((tag) => `@${tag.tagName}${typeof tag.text === "string" && tag.text !== "" ? ` ${tag.text}` : ""}`);
   const lines = [...(description === "" ? [] : description.split("\n")), ...tags.flatMap((tag) => tag.split("\n"))];
   if (lines.length === 1) return [`${indent}/** ${lines[0]} */`];
