@@ -1,7 +1,7 @@
 import { rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { profileTables } from "./cpu-profile.js";
-import { measureInterleaved, median, medianOf, runForOutput, type TimedCommand, timeInterleaved } from "./process-timing.js";
+import { type Costs, measureInterleaved, median, medianOf, runForOutput, type TimedCommand, timeInterleaved } from "./process-timing.js";
 import { type DetailTable, milliseconds, ratio, type SummaryRow } from "./results-table.js";
 
 /** Where the benchmark finds codebook and keeps its scratch files. */
@@ -117,13 +117,39 @@ export function measureNoOp(context: BenchContext): SectionResult {
   };
 }
 
+/** Row (b)'s full generate with the CLI's compile cache warm (the row's figure), off, and empty before each run. */
+function compileCacheTable(costs: Costs, runs: number): DetailTable {
+  const floor = medianOf(costs, "ts-morph", "cpuMs");
+  const line = (label: string, name: string): string[] => {
+    const cpu = medianOf(costs, label, "cpuMs");
+    return [name, milliseconds(cpu), milliseconds(medianOf(costs, label, "wallMs")), ratio(cpu / floor)];
+  };
+  return {
+    title: "The compile cache: row (b) warm, off and cold",
+    note: `The CLI keeps V8's compiled code of its largest modules (ts-morph's bundled TypeScript) between runs (README, "Compile cache"). The row's figure is a warm run, as every run after the first is; "off" sets \`NODE_DISABLE_COMPILE_CACHE=1\`; "cold" starts each run from an empty cache folder, so it also writes the cache at exit, as a first run does. Median of ${runs}, interleaved with the row's runs.`,
+    header: ["Full generate, default registry", "CPU", "Wall", 'vs `require("ts-morph")`'],
+    rows: [line("generate", "warm cache"), line("cache off", "cache off"), line("cache cold", "cold cache (first run)")],
+  };
+}
+
 /** (b) A full generate of the default registry (every target), in CPU time, against a process that only requires ts-morph. */
 export function measureFullDefault(context: BenchContext): SectionResult {
   const runs = context.quick ? 4 : 12;
   context.log(`(b) full generate vs require("ts-morph"), CPU time, ${runs} runs`);
   const requireTsMorph: TimedCommand = { label: "ts-morph", args: ["-e", 'require("ts-morph")'], cwd: context.repoRoot };
   const generate = fullGenerate(context, "generate", [], path.join(context.scratch, "full-default"));
-  const costs = measureInterleaved([requireTsMorph, generate], runs, 1);
+  const cacheOff: TimedCommand = { ...generate, label: "cache off", env: { NODE_DISABLE_COMPILE_CACHE: "1" } };
+  const coldCache = path.join(context.scratch, "compile-cache-cold");
+  const cacheCold: TimedCommand = {
+    ...generate,
+    label: "cache cold",
+    env: { NODE_COMPILE_CACHE: coldCache },
+    prepare: () => {
+      generate.prepare?.();
+      rmSync(coldCache, { recursive: true, force: true });
+    },
+  };
+  const costs = measureInterleaved([requireTsMorph, generate, cacheOff, cacheCold], runs, 1);
   const floor = medianOf(costs, "ts-morph", "cpuMs");
   const full = medianOf(costs, "generate", "cpuMs");
   return {
@@ -140,6 +166,7 @@ export function measureFullDefault(context: BenchContext): SectionResult {
       },
     ],
     details: [
+      compileCacheTable(costs, runs),
       phaseTable(context, "default registry", path.join(context.repoRoot, "schema", "close-codes.yaml")),
       ...profileTables(context, "(b) full generate, default registry", generate, {
         label: '`require("ts-morph")`',
