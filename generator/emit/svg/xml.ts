@@ -10,6 +10,8 @@
  * controls become U+FFFD.
  */
 export function escapeXml(text: string): string {
+  // Most texts hold nothing to replace: one test finds them, and they come back as they are.
+  if (!NEEDS_ESCAPING.test(text)) return text;
   return (
     text
       .replace(/[\t\n\r\u2028\u2029]/g, " ")
@@ -23,6 +25,13 @@ export function escapeXml(text: string): string {
   );
 }
 
+/**
+ * Every character that {@link escapeXml} may replace: the ones it always replaces, and every surrogate (only a lone
+ * one is replaced, which a text without any cannot hold).
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what it finds
+const NEEDS_ESCAPING = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ud800-\udfff\ufffe\uffff&<>"']/;
+
 /** A coordinate as the file writes it: at most one decimal, no `-0`, so equal inputs give equal bytes. */
 export function formatNumber(value: number): string {
   const rounded = Math.round(value * 10) / 10;
@@ -32,11 +41,14 @@ export function formatNumber(value: number): string {
 /** Attributes in the order given; numbers through {@link formatNumber}, strings escaped, `undefined` left out. */
 export type Attributes = Readonly<Record<string, string | number | undefined>>;
 
-function renderAttributes(attributes: Attributes): string {
-  return Object.entries(attributes)
-    .filter((entry): entry is [string, string | number] => entry[1] !== undefined)
-    .map(([name, value]) => ` ${name}="${typeof value === "number" ? formatNumber(value) : escapeXml(value)}"`)
-    .join("");
+/** ` a="1" b="x"`: the attributes as an element's start tag writes them (see {@link Attributes}). */
+export function renderAttributes(attributes: Attributes): string {
+  let rendered = "";
+  for (const name in attributes) {
+    const value = attributes[name];
+    if (value !== undefined) rendered += ` ${name}="${typeof value === "number" ? formatNumber(value) : escapeXml(value)}"`;
+  }
+  return rendered;
 }
 
 /** An element: `<name a="1"/>` without children, else `<name a="1">children</name>` (children already markup). */
