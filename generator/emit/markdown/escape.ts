@@ -1,4 +1,5 @@
 import { displayWidth } from "./string-width.js";
+import { renderColumns } from "./table-layout.js";
 
 /**
  * The one place where text becomes Markdown. Every text of a registry or a template's data goes through
@@ -55,29 +56,15 @@ function characterReference(character: string): string {
 /**
  * A GFM table: a header row, the delimiter row and one row per entry, every cell already escaped. It is printed as
  * Prettier prints Markdown tables, so that `prettier --write` leaves it byte for byte: every column padded with
- * spaces to its widest cell (at least 3, counted with {@link displayWidth}), a delimiter row of dashes as wide.
+ * spaces to its widest cell (at least 3, counted with {@link displayWidth}), a delimiter row of dashes as wide. A row
+ * may have fewer cells than the header, not more.
  */
 export function renderTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  // Each cell's width is counted once, and used both for its column's width and for its own padding.
-  const all = [header, ...rows];
-  const cellWidths = all.map((row) => row.map(displayWidth));
-  const widths = header.map((_, column) => {
-    let widest = 3;
-    for (const row of cellWidths) widest = Math.max(widest, row[column] ?? 0);
-    return widest;
+  const columns = header.map((_, column) => {
+    const cells = rows.map((row) => row[column]);
+    return { cells, widths: cells.map((cell) => (cell === undefined ? 0 : displayWidth(cell))) };
   });
-  const line = (cells: readonly string[], own: readonly number[]) =>
-    `| ${cells.map((cell, column) => `${cell}${" ".repeat(widths[column]! - own[column]!)}`).join(" | ")} |`;
-  const lines = all.map((row, index) => line(row, cellWidths[index]!));
-  lines.splice(
-    1,
-    0,
-    line(
-      widths.map((width) => "-".repeat(width)),
-      widths,
-    ),
-  );
-  return lines.join("\n");
+  return renderColumns(header, columns);
 }
 
 /**

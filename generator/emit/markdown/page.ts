@@ -2,12 +2,11 @@ import type { PageTexts } from "../../load/templates/page-texts.js";
 import { placesValue } from "../../load/templates/template.js";
 import type { Registry } from "../../model/registry.js";
 import { generatedNotice } from "../header.js";
-import { renderCodeMap } from "../svg/code-map.js";
-import { describeMap } from "../svg/map-words.js";
+import { type CodeMapRenderer, codeMapRenderer } from "../svg/code-map.js";
 import type { EmitContext, GeneratedFile } from "../types.js";
 import { escapeInline, renderLink } from "./escape.js";
 import { renderTemplate, type TemplateScope } from "./render-template.js";
-import { renderNamedTable } from "./tables.js";
+import { type TableRenderer, tableRenderer } from "./tables.js";
 import { pageTemplateFor, pageTextsFor } from "./template-set.js";
 
 /** The page of one locale: `<id>.md` for the source locale, `<id>.<locale>.md` for every other one. */
@@ -21,8 +20,16 @@ export function codeMapPath(registry: Registry, locale: string): string {
 }
 
 /** The map as a Markdown image, its `alt` text the map in words. */
-function renderMapImage(registry: Registry, locale: string, own: PageTexts): string {
-  return `!${renderLink(describeMap(registry, locale, own), codeMapPath(registry, locale))}`;
+function renderMapImage(registry: Registry, locale: string, own: PageTexts, maps: CodeMapRenderer): string {
+  return `!${renderLink(maps.describe(locale, own), codeMapPath(registry, locale))}`;
+}
+
+/** What the pages of one registry share: every locale's page texts, and its tables and maps in any locale. */
+interface PageParts {
+  readonly texts: ReadonlyMap<string, PageTexts>;
+  readonly tables: TableRenderer;
+  /** Made on first use: a registry whose templates place no map needs none. */
+  maps(): CodeMapRenderer;
 }
 
 /** `English · [Deutsch](<close-codes.de.md>) · …`: every locale's page, the current one as plain text. */
@@ -35,13 +42,8 @@ function renderLanguages(registry: Registry, locale: string, texts: ReadonlyMap<
     .join(" · ");
 }
 
-function scopeFor(
-  registry: Registry,
-  locale: string,
-  context: EmitContext,
-  texts: ReadonlyMap<string, PageTexts>,
-  map: boolean,
-): TemplateScope {
+function scopeFor(registry: Registry, locale: string, context: EmitContext, parts: PageParts, map: boolean): TemplateScope {
+  const { texts, tables } = parts;
   const own = texts.get(locale)!;
   return {
     values: {
@@ -51,12 +53,12 @@ function scopeFor(
       id: escapeInline(registry.id),
       locale: escapeInline(locale),
       languages: renderLanguages(registry, locale, texts),
-      map: map ? renderMapImage(registry, locale, own) : "",
+      map: map ? renderMapImage(registry, locale, own, parts.maps()) : "",
     },
     texts: Object.fromEntries(Object.entries(own).map(([key, text]) => [key, escapeInline(text)])) as PageTexts,
     tables: {
-      ranges: renderNamedTable(registry, "ranges", locale, own),
-      codes: renderNamedTable(registry, "codes", locale, own),
+      ranges: tables("ranges", locale, own),
+      codes: tables("codes", locale, own),
     },
     conditions: {
       description: registry.description !== undefined,
@@ -74,19 +76,27 @@ function scopeFor(
  */
 export function emitMarkdownPages(registry: Registry, context: EmitContext): GeneratedFile[] {
   const { templates } = context;
-  const texts = new Map(registry.locales.map((locale) => [locale, pageTextsFor(templates, locale)]));
+  let maps: CodeMapRenderer | undefined;
+  const parts: PageParts = {
+    texts: new Map(registry.locales.map((locale) => [locale, pageTextsFor(templates, locale)])),
+    tables: tableRenderer(registry),
+    maps: () => {
+      maps ??= codeMapRenderer(registry);
+      return maps;
+    },
+  };
   return registry.locales.flatMap((locale) => {
     const template = pageTemplateFor(templates, locale);
     const map = context.codeMap && placesValue(template, "map");
     const page = {
       path: markdownPagePath(registry, locale),
-      contents: renderTemplate(template, scopeFor(registry, locale, context, texts, map)),
+      contents: renderTemplate(template, scopeFor(registry, locale, context, parts, map)),
     };
     if (!map) return [page];
     const notice = generatedNotice(registry, context);
     return [
       page,
-      { path: codeMapPath(registry, locale), contents: renderCodeMap({ registry, locale, texts: texts.get(locale)!, notice }) },
+      { path: codeMapPath(registry, locale), contents: parts.maps().render({ locale, texts: parts.texts.get(locale)!, notice }) },
     ];
   });
 }

@@ -4,7 +4,7 @@ import type { TableName } from "../../load/templates/template.js";
 import type { MarkdownTemplates } from "../../load/templates/template-set.js";
 import type { Registry } from "../../model/registry.js";
 import { type InjectRegion, injectTables } from "./inject.js";
-import { renderNamedTable } from "./tables.js";
+import { type TableRenderer, tableRenderer } from "./tables.js";
 import { pageTextsFor } from "./template-set.js";
 
 /** A Markdown file named by `--inject`, read and scanned for its regions. */
@@ -27,10 +27,12 @@ export function renderInjections(
   registries: readonly Registry[],
   templates: MarkdownTemplates,
 ): WithProblems<{ readonly files: InjectedFile[] }> {
+  // A registry's tables in several regions and locales share what is the same in every locale.
+  const renderers = new Map<Registry, TableRenderer>();
+  const rendererOf = (registry: Registry) => renderers.get(registry) ?? renderers.set(registry, tableRenderer(registry)).get(registry)!;
   const source = {
     registries: new Map(registries.map((registry) => [registry.id, registry])),
-    render: (registry: Registry, table: TableName, locale: string) =>
-      renderNamedTable(registry, table, locale, pageTextsFor(templates, locale)),
+    render: (registry: Registry, table: TableName, locale: string) => rendererOf(registry)(table, locale, pageTextsFor(templates, locale)),
   };
   const files: InjectedFile[] = [];
   const diagnostics: Diagnostic[] = [];

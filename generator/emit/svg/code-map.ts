@@ -1,9 +1,20 @@
-import type { Registry } from "../../model/registry.js";
-import { layOutAxis } from "./axis.js";
-import { BAND_ROW, bandsOf, depthCount, labelFloors, renderBands } from "./map-bands.js";
-import { HEADER_SIZE, MARK_ROW, mappedCodes, renderCodes, renderLegend, renderSets, rowHeader } from "./map-marks.js";
+import type { CodeStatus, Registry } from "../../model/registry.js";
+import { type Axis, layOutAxis } from "./axis.js";
+import { BAND_ROW, type Band, bandsOf, depthCount, labelFloors, renderBands } from "./map-bands.js";
+import {
+  type CodesLayout,
+  HEADER_SIZE,
+  layOutCodes,
+  layOutSets,
+  MARK_ROW,
+  mappedCodes,
+  renderCodes,
+  renderLegend,
+  renderSets,
+  rowHeader,
+} from "./map-marks.js";
 import { renderPatterns, renderStyle } from "./map-style.js";
-import { describeMap, type MapTexts, mapTitle, setLabel } from "./map-words.js";
+import { type MapDescriber, type MapTexts, mapDescriber, mapTitle, setLabel } from "./map-words.js";
 import { estimateWidth, fitText } from "./text-fit.js";
 import { element, escapeXml, textElement } from "./xml.js";
 
@@ -30,7 +41,6 @@ export interface CodeMapInput {
   readonly notice: string;
 }
 
-/** The SVG document of one locale's map. */
 /** The width of the row headers' column: the widest header and a margin, within {@link GUTTER}. */
 function gutterWidth(registry: Registry, locale: string, texts: MapTexts): number {
   const headers = [texts.ranges, texts.codes, ...registry.sets.map((set) => setLabel(set, locale))];
@@ -38,33 +48,110 @@ function gutterWidth(registry: Registry, locale: string, texts: MapTexts): numbe
   return Math.min(GUTTER.max, Math.max(GUTTER.min, Math.ceil(widest) + 12));
 }
 
-export function renderCodeMap({ registry, locale, texts, notice }: CodeMapInput): string {
-  const gutter = gutterWidth(registry, locale, texts);
-  const left = PAD + gutter;
-  const right = WIDTH - PAD;
-  const bands = bandsOf(registry, locale);
-  const optionalEdges = registry.sets.flatMap((set) => set.intervals);
-  const codes = mappedCodes(registry).map((entry) => entry.code);
-  const axis = layOutAxis({ bounds: registry.bounds, edges: bands, optionalEdges, codes, floors: labelFloors(bands), left, right });
+/** Where the map's rows start: below the title, the bands, then the codes. */
+const BANDS_TOP = 44;
 
+/** The maps of one registry: its words in a locale (see {@link describeMap}) and its SVG document in a locale. */
+export interface CodeMapRenderer {
+  readonly describe: MapDescriber;
+  render(input: Omit<CodeMapInput, "registry">): string;
+}
+
+/** The parts of a registry's map that depend on the width of its gutter alone, not on its words. */
+interface MapLayout {
+  readonly axis: Axis;
+  readonly codes: CodesLayout;
+  readonly sets: readonly string[];
+}
+
+/**
+ * The maps of one registry, in any locale. What is the same in every locale (the codes in order, the axis and the
+ * shapes on it for a width of the gutter, the lists of the map's words) is worked out once, when first needed.
+ */
+export function codeMapRenderer(registry: Registry): CodeMapRenderer {
+  const mapped = mappedCodes(registry);
+  const codes = mapped.map((entry) => entry.code);
+  const present = new Set(mapped.map((entry) => entry.lifecycle.status));
+  const optionalEdges = registry.sets.flatMap((set) => set.intervals);
+  const describer = mapDescriber(registry);
+  const descriptions = new Map<string, { readonly texts: MapTexts; readonly text: string }>();
+  const describe: MapDescriber = (locale, texts) => {
+    const known = descriptions.get(locale);
+    if (known?.texts === texts) return known.text;
+    const text = describer(locale, texts);
+    descriptions.set(locale, { texts, text });
+    return text;
+  };
+  const layouts = new Map<number, MapLayout>();
+  const layoutFor = (gutter: number, bands: readonly Band[], codesTop: number, setsTop: (codesHeight: number) => number) => {
+    let layout = layouts.get(gutter);
+    if (layout === undefined) {
+      const left = PAD + gutter;
+      const axis = layOutAxis({
+        bounds: registry.bounds,
+        edges: bands,
+        optionalEdges,
+        codes,
+        floors: labelFloors(bands),
+        left,
+        right: WIDTH - PAD,
+      });
+      const codesLayout = layOutCodes(mapped, axis, codesTop);
+      layout = { axis, codes: codesLayout, sets: layOutSets(registry, axis, setsTop(MARK_ROW + 2 + codesLayout.numbers.height)) };
+      layouts.set(gutter, layout);
+    }
+    return layout;
+  };
+  const render = ({ locale, texts, notice }: Omit<CodeMapInput, "registry">) => {
+    const gutter = gutterWidth(registry, locale, texts);
+    const bands = bandsOf(registry, locale);
+    const codesTop = BANDS_TOP + depthCount(bands) * BAND_ROW + 10;
+    const layout = layoutFor(gutter, bands, codesTop, (codesHeight) => codesTop + codesHeight + 8);
+    return renderDocument(registry, locale, texts, notice, {
+      gutter,
+      bands,
+      codesTop,
+      layout,
+      present,
+      description: describe(locale, texts),
+    });
+  };
+  return { describe, render };
+}
+
+/** The SVG document of one locale's map. */
+export function renderCodeMap({ registry, ...input }: CodeMapInput): string {
+  return codeMapRenderer(registry).render(input);
+}
+
+/** What {@link renderDocument} draws besides the words of its locale. */
+interface MapParts {
+  readonly gutter: number;
+  readonly bands: readonly Band[];
+  readonly codesTop: number;
+  readonly layout: MapLayout;
+  readonly present: ReadonlySet<CodeStatus>;
+  readonly description: string;
+}
+
+function renderDocument(registry: Registry, locale: string, texts: MapTexts, notice: string, parts: MapParts): string {
+  const { gutter, bands, codesTop, layout, present, description } = parts;
+  const left = PAD + gutter;
   const heading = mapTitle(registry, locale, texts);
-  const bandsTop = 44;
-  const depths = depthCount(bands);
-  const codesTop = bandsTop + depths * BAND_ROW + 10;
-  const codeRow = renderCodes(registry, locale, texts, axis, codesTop, gutter);
+  const codeRow = renderCodes(layout.codes, locale, texts, codesTop, gutter);
   const setsTop = codesTop + codeRow.height + 8;
-  const setRows = renderSets(registry, locale, axis, setsTop, gutter);
+  const setRows = renderSets(registry, locale, layout.sets, setsTop, gutter);
   const legendTop = setsTop + setRows.height + (registry.sets.length > 0 ? 4 : 0);
   const height = legendTop + MARK_ROW + PAD;
 
   const body = [
     element("rect", { class: "bg", width: WIDTH, height }),
     textElement({ x: PAD, y: 28, "font-size": TITLE_SIZE, "font-weight": 600 }, fitText(heading, WIDTH - 2 * PAD, TITLE_SIZE, true) ?? ""),
-    rowHeader(texts.ranges, bandsTop + 4, gutter),
-    renderBands(bands, axis, bandsTop, texts),
+    rowHeader(texts.ranges, BANDS_TOP + 4, gutter),
+    renderBands(bands, layout.axis, BANDS_TOP, texts),
     codeRow.markup,
     setRows.markup,
-    renderLegend(registry, texts, legendTop, left),
+    renderLegend(present, texts, legendTop, left),
   ];
   const root = {
     xmlns: "http://www.w3.org/2000/svg",
@@ -78,7 +165,7 @@ export function renderCodeMap({ registry, locale, texts, notice }: CodeMapInput)
   };
   const children = [
     element("title", { id: `${registry.id}-map-title` }, escapeXml(heading)),
-    element("desc", { id: `${registry.id}-map-desc` }, escapeXml(describeMap(registry, locale, texts))),
+    element("desc", { id: `${registry.id}-map-desc` }, escapeXml(description)),
     renderStyle(),
     renderPatterns(registry.id, registry.sets.length),
     ...body,

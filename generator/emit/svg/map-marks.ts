@@ -4,7 +4,7 @@ import { patternId, setClass } from "./map-style.js";
 import { type MapTexts, setLabel } from "./map-words.js";
 import { spanText } from "./range-tree.js";
 import { estimateWidth, fitText } from "./text-fit.js";
-import { element, formatNumber as f, textElement, title } from "./xml.js";
+import { element, formatNumber as f, renderAttributes, textElement, title } from "./xml.js";
 
 /** The height of the codes' row and of each set's row. */
 export const MARK_ROW = 16;
@@ -23,7 +23,7 @@ export function mappedCodes(registry: Registry): CodeEntry[] {
 }
 
 /** A mark of the codes' row: one code, or several too close to draw apart. */
-interface Mark {
+export interface Mark {
   readonly codes: readonly CodeEntry[];
   readonly x0: number;
   readonly x1: number;
@@ -44,38 +44,47 @@ function marksOf(codes: readonly CodeEntry[], axis: Axis): Mark[] {
   return marks;
 }
 
+/** A mark's shape without its `<title>`: the same in every locale, drawn once for all of them. */
+export interface Shape {
+  readonly name: "path" | "rect";
+  readonly attributes: string;
+}
+
 /** A filled square (active), a hollow one (deprecated) or a cross (retired): the shape says it, not the colour. */
-function statusShape(status: CodeStatus, x0: number, x1: number, y: number, height: number, tooltip: string): string {
+function shapeOf(status: CodeStatus, x0: number, x1: number, y: number, height: number): Shape {
   const inset = x1 - x0 >= 6 ? 1 : 0;
   const [left, right, bottom] = [x0 + inset, x1 - inset, y + height];
   if (status === "retired") {
     const d = `M${f(left)} ${f(y)}L${f(right)} ${f(bottom)}M${f(left)} ${f(bottom)}L${f(right)} ${f(y)}`;
-    return element("path", { class: "retired", d }, title(tooltip));
+    return { name: "path", attributes: renderAttributes({ class: "retired", d }) };
   }
   // A stroke is drawn on both sides of the outline: inset by half its width, the hollow square keeps the cell's size.
   const shape =
     status === "deprecated"
       ? { x: left + 0.75, y: y + 0.75, width: right - left - 1.5, height: height - 1.5 }
       : { x: left, y, width: right - left, height };
-  return element("rect", { class: status, ...shape }, title(tooltip));
+  return { name: "rect", attributes: renderAttributes({ class: status, ...shape }) };
 }
 
-function renderMark(mark: Mark, y: number, locale: string, texts: MapTexts): string {
+/** The shape as an element, with `tooltip` as its `<title>`. */
+function titledShape(shape: Shape, tooltip: string): string {
+  return `<${shape.name}${shape.attributes}>${title(tooltip)}</${shape.name}>`;
+}
+
+/** The status a mark's shape shows: its code's, or for several codes active unless every one is retired. */
+function markStatus(mark: Mark): CodeStatus {
+  if (mark.codes.length === 1) return mark.codes[0]!.lifecycle.status;
+  return mark.codes.some((entry) => entry.lifecycle.status !== "retired") ? "active" : "retired";
+}
+
+/** What a mark's `<title>` says in the page's locale. */
+function markTooltip(mark: Mark, locale: string, texts: MapTexts): string {
   if (mark.codes.length === 1) {
     const entry = mark.codes[0]!;
-    const { status } = entry.lifecycle;
-    return statusShape(
-      status,
-      mark.x0,
-      mark.x1,
-      y,
-      MARK_ROW,
-      `${entry.code} ${entry.name} (${texts[status]}): ${entry.description[locale]!}`,
-    );
+    return `${entry.code} ${entry.name} (${texts[entry.lifecycle.status]}): ${entry.description[locale]!}`;
   }
   const span = { from: mark.codes[0]!.code, to: mark.codes.at(-1)!.code };
-  const status = mark.codes.some((entry) => entry.lifecycle.status !== "retired") ? "active" : "retired";
-  return statusShape(status, mark.x0, mark.x1, y, MARK_ROW, `${texts.codes} ${spanText(span)} (${mark.codes.length})`);
+  return `${texts.codes} ${spanText(span)} (${mark.codes.length})`;
 }
 
 /** A code's number, written upwards below its cell, for every code whose cell is wide enough. */
@@ -96,20 +105,35 @@ function renderNumbers(marks: readonly Mark[], top: number): { markup: string; h
   return { markup, height };
 }
 
-/** The codes' row and the numbers below it. */
+/** The codes' row on one axis, without its words: the marks, their shapes, and the numbers below them. */
+export interface CodesLayout {
+  readonly marks: readonly Mark[];
+  readonly shapes: readonly Shape[];
+  readonly numbers: { readonly markup: string; readonly height: number };
+}
+
+/** Lays out the codes' row of `mapped` (see {@link mappedCodes}) on `axis`, from `top` down. */
+export function layOutCodes(mapped: readonly CodeEntry[], axis: Axis, top: number): CodesLayout {
+  const marks = marksOf(mapped, axis);
+  return {
+    marks,
+    shapes: marks.map((mark) => shapeOf(markStatus(mark), mark.x0, mark.x1, top, MARK_ROW)),
+    numbers: renderNumbers(marks, top + MARK_ROW + 2),
+  };
+}
+
+/** The codes' row and the numbers below it, in the page's locale. */
 export function renderCodes(
-  registry: Registry,
+  layout: CodesLayout,
   locale: string,
   texts: MapTexts,
-  axis: Axis,
   top: number,
   gutter: number,
 ): { markup: string; height: number } {
-  const marks = marksOf(mappedCodes(registry), axis);
   const header = rowHeader(texts.codes, top, gutter);
-  const numbers = renderNumbers(marks, top + MARK_ROW + 2);
-  const markup = [header, ...marks.map((mark) => renderMark(mark, top, locale, texts)), numbers.markup].filter((part) => part !== "");
-  return { markup: markup.join("\n"), height: MARK_ROW + 2 + numbers.height };
+  const marks = layout.marks.map((mark, index) => titledShape(layout.shapes[index]!, markTooltip(mark, locale, texts)));
+  const markup = [header, ...marks, layout.numbers.markup].filter((part) => part !== "");
+  return { markup: markup.join("\n"), height: MARK_ROW + 2 + layout.numbers.height };
 }
 
 /** A row's header in the left gutter, as much of it as fits. */
@@ -118,17 +142,10 @@ export function rowHeader(text: string, top: number, gutter: number, classes?: s
   return shown === undefined ? "" : textElement({ class: classes, x: 16, y: top + 12, "font-size": LABEL_SIZE }, shown);
 }
 
-/** One row per set: its label in the gutter, its intervals as bars in its own pattern. */
-export function renderSets(
-  registry: Registry,
-  locale: string,
-  axis: Axis,
-  top: number,
-  gutter: number,
-): { markup: string; height: number } {
-  const rows = registry.sets.map((set, index) => {
+/** The bars of each set's row on one axis (its intervals, in its own pattern), the same in every locale. */
+export function layOutSets(registry: Registry, axis: Axis, top: number): string[] {
+  return registry.sets.map((set, index) => {
     const y = top + index * (MARK_ROW + 6);
-    const label = setLabel(set, locale);
     const bars: { x0: number; x1: number }[] = [];
     for (const interval of set.intervals) {
       const x0 = axis.startOf(interval.from);
@@ -137,31 +154,46 @@ export function renderSets(
       if (last !== undefined && x0 - last.x1 < 1) last.x1 = x1;
       else bars.push({ x0, x1 });
     }
-    const shapes = bars.map((bar) =>
-      element("rect", {
-        class: setClass(index),
-        fill: `url(#${patternId(registry.id, index)})`,
-        x: bar.x0,
-        y,
-        width: bar.x1 - bar.x0,
-        height: MARK_ROW,
-      }),
-    );
+    return bars
+      .map((bar) =>
+        element("rect", {
+          class: setClass(index),
+          fill: `url(#${patternId(registry.id, index)})`,
+          x: bar.x0,
+          y,
+          width: bar.x1 - bar.x0,
+          height: MARK_ROW,
+        }),
+      )
+      .join("");
+  });
+}
+
+/** One row per set: its label in the gutter, its bars (see {@link layOutSets}) under a title in the page's locale. */
+export function renderSets(
+  registry: Registry,
+  locale: string,
+  bars: readonly string[],
+  top: number,
+  gutter: number,
+): { markup: string; height: number } {
+  const rows = registry.sets.map((set, index) => {
+    const y = top + index * (MARK_ROW + 6);
+    const label = setLabel(set, locale);
     const description = set.description?.[locale];
     const tooltip = description === undefined ? label : `${label}: ${description}`;
-    return [rowHeader(label, y, gutter), element("g", {}, title(tooltip), ...shapes)].filter((part) => part !== "").join("\n");
+    return [rowHeader(label, y, gutter), `<g>${title(tooltip)}${bars[index]!}</g>`].filter((part) => part !== "").join("\n");
   });
   return { markup: rows.join("\n"), height: registry.sets.length * (MARK_ROW + 6) };
 }
 
-/** The shapes of the statuses the map shows, each with its word. */
-export function renderLegend(registry: Registry, texts: MapTexts, top: number, left: number): string {
-  const present = new Set(mappedCodes(registry).map((entry) => entry.lifecycle.status));
+/** The shapes of the statuses the map shows (`present`), each with its word. */
+export function renderLegend(present: ReadonlySet<CodeStatus>, texts: MapTexts, top: number, left: number): string {
   let x = left;
   const items: string[] = [];
   for (const status of ["active", "deprecated", "retired"] as const) {
     if (!present.has(status)) continue;
-    items.push(statusShape(status, x, x + 12, top, 12, texts[status]));
+    items.push(titledShape(shapeOf(status, x, x + 12, top, 12), texts[status]));
     items.push(textElement({ x: x + 18, y: top + 11, "font-size": LABEL_SIZE }, texts[status]));
     x += 18 + estimateWidth(texts[status], LABEL_SIZE) + 16;
   }

@@ -22,13 +22,14 @@ export function setLabel(set: Registry["sets"][number], locale: string): string 
   return set.label?.[locale] ?? set.name;
 }
 
-/** `a, b, c` with at most {@link MAX_LISTED} items, then `…`. */
-function listOf(items: readonly string[]): string {
-  return items.length > MAX_LISTED ? `${items.slice(0, MAX_LISTED).join(", ")}, …` : items.join(", ");
+/** `a, b, c` with at most {@link MAX_LISTED} items, then `…`; only the items listed are written. */
+function listOf<T>(items: readonly T[], text: (item: T) => string): string {
+  const listed = items.slice(0, MAX_LISTED).map(text).join(", ");
+  return items.length > MAX_LISTED ? `${listed}, …` : listed;
 }
 
 function spansOf(codes: readonly CodeEntry[]): string {
-  return listOf(runsOf(codes.map((entry) => entry.code).sort((a, b) => a - b)).map(spanText));
+  return listOf(runsOf(codes.map((entry) => entry.code).sort((a, b) => a - b)), spanText);
 }
 
 /** `Protocol 1000–2999 (Reserved 1004, …)`, the children in parentheses; `left` counts down the ranges still listed. */
@@ -46,22 +47,40 @@ function rangesText(nodes: readonly RangeNode[], left: { count: number }): strin
   return items.join(", ");
 }
 
+/** The map in words in a locale: see {@link describeMap}. */
+export type MapDescriber = (locale: string, texts: MapTexts) => string;
+
+/**
+ * {@link describeMap} for one registry in any locale: the lists of ranges, codes and sets' members, which are the same
+ * in every locale, are written once.
+ */
+export function mapDescriber(registry: Registry): MapDescriber {
+  const ranges = registry.ranges.length > 0 ? rangesText(rangeTree(registry), { count: MAX_LISTED }) : undefined;
+  const codes = spansOf(registry.codes);
+  const deprecated = registry.codes.filter((entry) => entry.lifecycle.status === "deprecated");
+  const deprecatedSpans = deprecated.length > 0 ? spansOf(deprecated) : undefined;
+  const retired = registry.retired.length > 0 ? spansOf(registry.retired) : undefined;
+  const sets = registry.sets.map((set) => listOf(set.intervals, (interval: Interval) => spanText(interval)));
+  return (locale, texts) => {
+    const sentences = [mapTitle(registry, locale, texts)];
+    if (ranges !== undefined) sentences.push(`${texts.ranges}: ${ranges}`);
+    sentences.push(`${texts.codes} (${registry.codes.length}): ${codes}`);
+    if (deprecatedSpans !== undefined) sentences.push(`${texts.deprecated}: ${deprecatedSpans}`);
+    if (retired !== undefined) sentences.push(`${texts.retired}: ${retired}`);
+    registry.sets.forEach((set, index) => {
+      sentences.push(`${setLabel(set, locale)}: ${sets[index]!}`);
+    });
+    return sentences
+      .map((sentence) => sentence.replace(/\s+/g, " ").trim())
+      .map((sentence) => (/[.!?。．]$/.test(sentence) ? sentence : `${sentence}.`))
+      .join(" ");
+  };
+}
+
 /**
  * The map in words, for the image's `alt` text and the SVG's `<desc>`: the title, the ranges nested as on the map,
  * the registered codes (by status), and each set's members. Long lists end with `…`, as the map aggregates.
  */
 export function describeMap(registry: Registry, locale: string, texts: MapTexts): string {
-  const sentences = [mapTitle(registry, locale, texts)];
-  if (registry.ranges.length > 0) sentences.push(`${texts.ranges}: ${rangesText(rangeTree(registry), { count: MAX_LISTED })}`);
-  sentences.push(`${texts.codes} (${registry.codes.length}): ${spansOf(registry.codes)}`);
-  const deprecated = registry.codes.filter((entry) => entry.lifecycle.status === "deprecated");
-  if (deprecated.length > 0) sentences.push(`${texts.deprecated}: ${spansOf(deprecated)}`);
-  if (registry.retired.length > 0) sentences.push(`${texts.retired}: ${spansOf(registry.retired)}`);
-  for (const set of registry.sets) {
-    sentences.push(`${setLabel(set, locale)}: ${listOf(set.intervals.map((interval: Interval) => spanText(interval)))}`);
-  }
-  return sentences
-    .map((sentence) => sentence.replace(/\s+/g, " ").trim())
-    .map((sentence) => (/[.!?。．]$/.test(sentence) ? sentence : `${sentence}.`))
-    .join(" ");
+  return mapDescriber(registry)(locale, texts);
 }
