@@ -68,6 +68,10 @@ function fileProblem(info: Stats): string | undefined {
  */
 function walk(realOut: string, relative: string, folders?: Set<string>): WriteTarget | WriteError {
   const segments = relative.split("/");
+  // A manifest is an input like any other (merged, edited by hand): `../x`, `/x` or `a//b` is no path codebook
+  // writes, and must not lead a removal or the no-op proof out of the folder.
+  if (segments.some((segment) => segment === "" || segment === "." || segment === ".." || segment.includes(path.sep)))
+    return new WriteError(path.join(realOut, relative), "it is not a path below the output folder");
   let current = realOut;
   for (const segment of segments.slice(0, -1)) {
     current = path.join(current, segment);

@@ -76,6 +76,28 @@ describe("It removes only files its manifest proves it wrote, inside the real ou
   );
 });
 
+describe("It removes only files below the output folder, whatever paths its manifest lists", () => {
+  it.each([
+    { listed: "../../outside/victim.txt", file: ["outside", "victim.txt"] },
+    { listed: "../codes.yaml", file: ["work", "codes.yaml"] },
+    { listed: "./../codes.yaml", file: ["work", "codes.yaml"] },
+  ])("never removes $listed, even when the manifest lists it with its hash, nor counts it as a current file", async ({ listed, file }) => {
+    const { root, out, work, generate } = await generatedProject();
+    const contents = await readFile(path.join(root, ...file), "utf8");
+    await plantInManifest(out, { [listed]: hashContents(contents) }, 2);
+    // Neither the no-op proof nor a check that renders takes a file outside the folder for one codebook wrote: the
+    // manifest is stale (it lists a path generate never writes), and nothing outside is an orphan.
+    const checked = await runCli(["check", "codes.yaml", "--out", "out"], work);
+    expect(checked.code).toBe(1);
+    expect(checked.stderr).toContain("out/.codebook-manifest.json: stale");
+    expect(checked.stderr).not.toContain("orphaned");
+    const run = await generate("--force");
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).not.toMatch(/removed/);
+    expect(await readFile(path.join(root, ...file), "utf8")).toBe(contents);
+  });
+});
+
 describe("It writes only regular files it is about to own", () => {
   it("refuses to write into a subfolder that is a symbolic link, names it, and writes nothing at all", async () => {
     const root = await tempDir();
