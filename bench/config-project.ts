@@ -1,8 +1,8 @@
 import { spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, readdirSync } from "node:fs";
 import path from "node:path";
-import { type BenchContext, bareNode, cli, emptyModule, type SectionResult } from "./cli-timings.js";
-import { profileTables } from "./cpu-profile.js";
+import { type BenchContext, bareNode, cli, type SectionResult } from "./cli-timings.js";
+import { profileRow, type RowProfile } from "./cpu-profile.js";
 import { median, runForOutput, type TimedCommand, timeInterleaved } from "./process-timing.js";
 import { milliseconds, ratio, type SummaryRow } from "./results-table.js";
 
@@ -50,13 +50,20 @@ export function measureConfigProject(context: BenchContext, sections: ReadonlySe
     met: time(label) / node <= 1.2,
     whenMissed,
   });
+  const profile: RowProfile | undefined = sections.has("c")
+    ? profileRow(context, "(c) check of this repository's config, current", commands[2]!, {
+        label: "`node -e 0`",
+        command: bareNode(context),
+      })
+    : undefined;
+  const gist = profile === undefined ? "" : ` ${profile.gist}`;
   const summary: SummaryRow[] = [];
   if (sections.has("a'")) {
     summary.push(
       row(
         "(a') no-op `codebook generate` of this repository's config (4 output folders, `inject` into 2 README files)",
         "generate",
-        "the injected files are proven current by the manifest like the output folders; what is left is Node's start-up, the no-op path's one bundled file and reading and hashing the inputs, outputs and README files of four folders (see (a) and \"Start-up\").",
+        `the injected files are proven current by the manifest like the output folders, so nothing renders; what is left is Node's start-up, the no-op path's one bundled file and reading and hashing the inputs, outputs and README files of four folders (see (a) and "Start-up").${gist}`,
       ),
     );
   }
@@ -65,15 +72,9 @@ export function measureConfigProject(context: BenchContext, sections: ReadonlySe
       row(
         `(c) \`codebook check\` of the same, current${force ? `; \`check --force\` (renders): ${milliseconds(time("check --force"))}` : ""}`,
         "check",
-        "check takes the manifest's proof as the no-op generate does; see (a').",
+        `check takes the manifest's proof as the no-op generate does; see (a').${gist}`,
       ),
     );
   }
-  const details = sections.has("c")
-    ? profileTables(context, "(c) check of this repository's config, current", commands[2]!, {
-        label: "empty ES module",
-        command: emptyModule(context),
-      })
-    : [];
-  return { summary, details };
+  return { summary, details: profile?.tables ?? [] };
 }

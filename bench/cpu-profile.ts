@@ -41,7 +41,7 @@ const MODULE_LOADER = "Node's module loader (read, compile and link modules, bui
 /** Where one frame's code lives, or undefined when it is native or Node's own. */
 function componentOf(url: string): string | undefined {
   if (url.startsWith("node:internal/modules/")) return MODULE_LOADER;
-  const own = /\/dist\/generator\/(.+)\.js$/.exec(url)?.[1];
+  const own = /\/dist\/generator\/(.+)\.c?js$/.exec(url)?.[1];
   if (own !== undefined) {
     const folders = own.split("/");
     if (folders.length === 1) return `codebook ${folders[0]}.ts`;
@@ -205,17 +205,45 @@ function foldSmall(
 
 const percent = (part: number, whole: number) => `${((100 * part) / whole).toFixed(1)} %`;
 
+/** How many components the one-sentence gist of a profile names. */
+const GIST_COMPONENTS = 4;
+
 /**
- * Two detail tables from profiled runs of `command` (the mean of a few): its sampled CPU time by component
- * (codebook's folders, each package, Node's module loader, garbage collection), beside the same for `floor` when
- * given, and its costliest functions by self time.
+ * One sentence for a row that misses its target: the components with the most sampled CPU time, or with the most
+ * above the floor's when there is one.
  */
-export function profileTables(
+function gistOf(summary: ProfileSummary, base: ProfileSummary | undefined, floorLabel: string | undefined): string {
+  const ms = (microseconds: number) => milliseconds(microseconds / 1000);
+  const above = (component: string) => (summary.byComponent.get(component) ?? 0) - (base?.byComponent.get(component) ?? 0);
+  const top = [...summary.byComponent.keys()]
+    .filter((component) => above(component) > 0)
+    .sort((a, b) => above(b) - above(a))
+    .slice(0, GIST_COMPONENTS);
+  if (base === undefined)
+    return `Its profile below puts the most CPU time in ${top.map((component) => `${component} (${ms(above(component))}, ${percent(above(component), summary.cpuMicroseconds)})`).join(", ")}.`;
+  const named = top.map((component) => `${component} (+${ms(above(component))})`).join(", ");
+  const total = summary.cpuMicroseconds - base.cpuMicroseconds;
+  if (total <= 0) return `Its profile below has no more sampled CPU time than ${floorLabel}; the most above it: ${named}.`;
+  return `Its profile below puts ${ms(total)} of sampled CPU time above ${floorLabel}, the most in ${named}.`;
+}
+
+/** A row's profile: its two detail tables and the one-sentence gist its explanation can quote. */
+export interface RowProfile {
+  readonly tables: readonly DetailTable[];
+  readonly gist: string;
+}
+
+/**
+ * A row's profile from profiled runs of `command` (the mean of a few): a table of its sampled CPU time by component
+ * (codebook's folders, each package, Node's module loader, garbage collection), beside the same for `floor` when
+ * given, a table of its costliest functions by self time, and a sentence that sums them up.
+ */
+export function profileRow(
   context: BenchContext,
   title: string,
   command: TimedCommand,
   floor?: { readonly label: string; readonly command: TimedCommand },
-): DetailTable[] {
+): RowProfile {
   const runs = context.quick ? 1 : 3;
   context.log(`    profile: ${title}, ${runs} run(s)${floor === undefined ? "" : ` and as many of ${floor.label}`}`);
   const summary = profileRuns(command, runs);
@@ -228,7 +256,7 @@ export function profileTables(
   const waiting = `${ms(summary.cpuMicroseconds)} of samples on the CPU and ${ms(summary.waitingMicroseconds)} waiting${
     base === undefined ? "" : `; ${floor!.label}: ${ms(base.cpuMicroseconds)} on the CPU`
   }`;
-  return [
+  const tables = [
     {
       title: `Profile: ${title}`,
       note: `The mean of ${runs} run(s) under \`node --cpu-prof\` (sampled every ${INTERVAL_MICROSECONDS} µs; the profiler adds its own overhead, so read shares and differences, not totals): ${waiting}. Each sample is charged to the component of its own frame, or of the nearest caller in a package or in codebook (a regular expression or a file read is charged to the code that ran it); Node's module loader keeps the time it spends reading and compiling modules.`,
@@ -250,4 +278,5 @@ export function profileTables(
       ]),
     },
   ];
+  return { tables, gist: gistOf(summary, base, floor?.label) };
 }
