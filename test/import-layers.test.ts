@@ -17,8 +17,11 @@ const LAYERS = ["diagnostics", "load", "validate", "model", "emit", "write", "co
 /** Folders above the public API: the bundler plugins (`codebook/vite`, …), built on `index.ts` alone. */
 const ABOVE = ["plugins"] as const;
 
-/** The files allowed at the top of `generator/`: the process boundary and the public API. */
-const TOP_LEVEL = ["cli.ts", "index.ts"];
+/**
+ * The files allowed at the top of `generator/`: the process boundary (cli.ts, and compile-cache.ts, which
+ * bin/codebook.js installs in the CLI's process) and the public API.
+ */
+const TOP_LEVEL = ["cli.ts", "compile-cache.ts", "index.ts"];
 
 const graph = readImportGraph(path.join(repoRoot, "generator"));
 
@@ -48,6 +51,11 @@ describe("the import graph of generator/", () => {
     expect(
       graph.files.filter((file) => layerOf(file, LAYERS, ABOVE) === undefined || (!file.includes("/") && !TOP_LEVEL.includes(file))),
     ).toEqual([]);
+  });
+
+  it("has no module import the compile cache: only the CLI's bin installs it, never the public API or a plugin", () => {
+    expect(graph.files).toContain("compile-cache.ts");
+    expect(graph.edges.filter((edge) => edge.to === "compile-cache.ts").map((edge) => `${edge.from}:${edge.line}`)).toEqual([]);
   });
 
   it("lets the plugins import only each other and the public API", () => {

@@ -140,6 +140,24 @@ describe("the codebook tarball, as npm publishes it", () => {
     expect(stderr).not.toMatch(/npm warn/i);
     await followReadme(dir);
 
+    // The installed CLI compiles ts-morph through its compile cache: the first full run writes the entries, the next uses them.
+    const cached = async () => {
+      const env = {
+        ...process.env,
+        NODE_COMPILE_CACHE: path.join(dir, "compile-cache"),
+        NODE_DEBUG: "codebook",
+        NODE_DISABLE_COMPILE_CACHE: "",
+      };
+      const { stderr } = await run(path.join(dir, "node_modules", ".bin", "codebook"), ["generate", "--force", "--quiet"], {
+        cwd: dir,
+        env,
+      });
+      return [...stderr.matchAll(/compile cache (hit|wrote) (\S+)/g)].map((match) => `${match[1]} ${path.relative(dir, match[2]!)}`).sort();
+    };
+    const typescript = path.join("node_modules", "@ts-morph", "common", "dist", "typescript.js");
+    expect(await cached()).toContain(`wrote ${typescript}`);
+    expect(await cached()).toContain(`hit ${typescript}`);
+
     const { stdout: version } = await run(path.join(dir, "node_modules", ".bin", "codebook"), ["--version"], { cwd: dir });
     expect(version.trim()).toContain(JSON.parse(await readFile(path.join(repoRoot, "package.json"), "utf8")).version);
 
