@@ -5,7 +5,7 @@
 // On Node ≥ 22.1 it is Node's own `module.enableCompileCache()`. Node 20 has none, and nearly all of a full run's
 // compile time is three CommonJS files of ts-morph (13 MB: typescript.js, ts-morph-common.js, ts-morph.js), so
 // for CommonJS files that large this module compiles with V8's code cache: `vm.Script` with the `cachedData` a
-// previous run left, created at that run's exit so that the functions it compiled lazily are in it.
+// previous run left, created at that run's end so that the functions it compiled lazily are in it.
 //
 // V8 checks only the source's length and its own version and flags, and runs corrupt data without noticing (it
 // may crash), so each entry carries a digest of what it was made from (Node's and V8's versions, the platform,
@@ -79,7 +79,7 @@ interface Loader {
   enableCompileCache?: () => { status: number; message?: string; directory?: string };
 }
 
-/** A module compiled without a usable entry: its entry is written at exit, from what the run compiled. */
+/** A module compiled without a usable entry: its entry is written at the end of the run, from what the run compiled. */
 interface PendingEntry {
   readonly script: vm.Script;
   readonly file: string;
@@ -148,7 +148,7 @@ export function cacheFolder(): string | undefined {
   return undefined;
 }
 
-/** Routes the loader's compiling of large CommonJS files through the cache, and writes the new entries at exit. */
+/** Routes the loader's compiling of large CommonJS files through the cache, and writes the new entries at the end. */
 function hookCompile(folder: string): void {
   const compile = loader.prototype._compile;
   const pending: PendingEntry[] = [];
@@ -157,7 +157,9 @@ function hookCompile(folder: string): void {
     if (script === undefined) return compile.call(this, content, filename, format);
     return runModule(this, script, filename);
   };
-  process.once("exit", () => writeEntries(folder, pending));
+  // When the run is over (its event loop empty), not at "exit": a process's own usage reports at exit then include
+  // the writing. A run ended by process.exit() (a watch stopped) writes no entry; the next run does.
+  process.once("beforeExit", () => writeEntries(folder, pending));
 }
 
 /** Large enough to pay, and compiled by Node the way the cache compiles (a hashbang line is Node's to strip). */
