@@ -1,6 +1,7 @@
 import type { Registry } from "../../model/registry.js";
 import type { GeneratedFile } from "../types.js";
 import { catalogEntries, catalogPath } from "./catalog-entries.js";
+import { jsonString } from "./json-text.js";
 import { icuMessage, messageParts } from "./message-syntax.js";
 
 /**
@@ -14,12 +15,13 @@ export function formatjsCatalogWriter(ids: readonly string[], descriptions: read
   const last = new Map<string, number>();
   for (const [index, id] of ids.entries()) last.set(id, index);
   const kept = [...last.values()];
-  const heads = kept.map((index) => `  ${JSON.stringify(ids[index])}: {\n    "defaultMessage": `);
-  const tails = kept.map((index) => `,\n    "description": ${JSON.stringify(descriptions[index])}\n  }`);
+  const heads = kept.map((index, at) => `${at === 0 ? "" : ","}\n  ${jsonString(ids[index]!)}: {\n    "defaultMessage": `);
+  const tails = kept.map((index) => `,\n    "description": ${jsonString(descriptions[index]!)}\n  }`);
   return (messages) => {
     if (kept.length === 0) return "{}";
-    const members = kept.map((index, at) => `${heads[at]}${JSON.stringify(messages[index])}${tails[at]}`);
-    return `{\n${members.join(",\n")}\n}`;
+    let text = "{";
+    for (const [at, index] of kept.entries()) text += `${heads[at]}${jsonString(messages[index]!)}${tails[at]}`;
+    return `${text}\n}`;
   };
 }
 

@@ -33,6 +33,8 @@ export function icuLiteral(text: string): string {
 
 /** Parts as canonical ICU MessageFormat: quoted literals and `{name}` placeholders. */
 export function icuMessage(parts: readonly MessagePart[]): string {
+  // A plain registry's every text, and most ICU texts, are one literal part.
+  if (parts.length === 1 && typeof parts[0] === "string") return icuLiteral(parts[0]);
   return parts.map((part) => (typeof part === "string" ? icuLiteral(part) : `{${part.argument}}`)).join("");
 }
 
@@ -66,6 +68,7 @@ export function i18nextLiteral(text: string, namespace: string): string {
 
 /** Parts as an i18next resource value: escaped literals and `{{name}}` placeholders. */
 export function i18nextMessage(parts: readonly MessagePart[], namespace: string): string {
+  if (parts.length === 1 && typeof parts[0] === "string") return i18nextLiteral(parts[0], namespace);
   return parts
     .map((part, index) => {
       if (typeof part !== "string") return `{{${part.argument}}}`;
@@ -78,5 +81,6 @@ export function i18nextMessage(parts: readonly MessagePart[], namespace: string)
 
 /** Whether an i18next resource value nests a `_literal` entry (so the resource must carry them). */
 export function usesI18nextLiterals(value: string, namespace: string): boolean {
-  return value.includes(`$t(${namespace}:${I18NEXT_LITERAL_KEY}.`);
+  // Asked of every value of every locale: most hold no nesting at all.
+  return value.includes("$t(") && value.includes(`$t(${namespace}:${I18NEXT_LITERAL_KEY}.`);
 }
