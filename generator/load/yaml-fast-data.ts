@@ -13,7 +13,7 @@ import {
   SCALAR_STYLE,
   type ScalarEvent,
 } from "js-yaml";
-import { NOT_PLACED, type Place, type PlacedList, type PlacedMap, placedMap } from "./yaml-fast-positions.js";
+import { NOT_PLACED, type Place, type PlacedList, type PlacedMap, setPlace } from "./yaml-fast-positions.js";
 
 /**
  * Collections nested this deep are left to the `yaml` path, which refuses those deeper than its limit (64) with a
@@ -139,7 +139,7 @@ function place(open: Open, item: Item): void {
   if (open.key === "__proto__")
     Object.defineProperty(map, open.key, { value: item.value, writable: true, enumerable: true, configurable: true });
   else map[open.key] = item.value;
-  (open.places as PlacedMap)[open.key] = open.keyPlaced ? item.place : NOT_PLACED;
+  setPlace(open.places as PlacedMap, open.key, open.keyPlaced ? item.place : NOT_PLACED);
   open.key = undefined;
 }
 
@@ -172,7 +172,7 @@ function buildData(text: string, events: readonly Event[]): FastData {
         if (event.tagStart !== -1 || event.anchorStart !== -1 || stack.length >= DEPTH_LEFT_TO_YAML) throw GIVE_UP;
         const sequence = event.type === EVENT_ID.SEQUENCE;
         const value = sequence ? [] : {};
-        const places = sequence ? [] : placedMap();
+        const places = sequence ? [] : {};
         put({ value, place: places, isCollection: true, empty: false, plainString: false, length: 0 });
         stack.push({ value, places, flow: event.style === COLLECTION_STYLE.FLOW, key: undefined, keyPlaced: false });
         break;

@@ -9,7 +9,7 @@ type DataPath = readonly (string | number)[];
 
 /**
  * What is known of one node's place: the offset of a placed scalar, {@link NOT_PLACED}, or the places inside a
- * collection, in the shape of its data (a list for a sequence, an object without prototype for a map).
+ * collection, in the shape of its data (a list for a sequence, an object for a map, its own properties the keys).
  */
 export type Place = number | PlacedList | PlacedMap;
 
@@ -24,9 +24,10 @@ export interface PlacedMap {
 /** A node `yaml`'s document must place: not a plain or quoted scalar, or below a key that is not its own text. */
 export const NOT_PLACED = -1;
 
-/** An empty map's places: own properties only, so that `__proto__` and `constructor` are keys like any other. */
-export function placedMap(): PlacedMap {
-  return Object.create(null) as PlacedMap;
+/** Records the place of the value at `key` of a map: `__proto__` as an own property, as the data has it. */
+export function setPlace(map: PlacedMap, key: string, place: Place): void {
+  if (key === "__proto__") Object.defineProperty(map, key, { value: place, writable: true, enumerable: true, configurable: true });
+  else map[key] = place;
 }
 
 /**
@@ -38,7 +39,8 @@ export function placedOffset(root: Place, path: DataPath): number | undefined {
   for (const segment of path) {
     if (typeof place !== "object") return undefined;
     if (Array.isArray(place)) place = typeof segment === "number" ? place[segment] : undefined;
-    else place = typeof segment === "string" ? place[segment] : undefined;
+    // Own properties only: `constructor` and `toString` are keys like any other.
+    else place = typeof segment === "string" && Object.hasOwn(place, segment) ? place[segment] : undefined;
   }
   return typeof place === "number" && place !== NOT_PLACED ? place : undefined;
 }

@@ -113,6 +113,7 @@ function expectPlacedAsBefore(text: string): number | undefined {
 const text = fc.oneof(
   fc.string({ unit: fc.constantFrom(..."ab :#-?!&*'\"\\,[]{}|>%@`\n\r.0123456789xoeE+_~é😀"), maxLength: 12 }),
   fc.constantFrom("", " ", "a b", "true", "null", "1", "0x1f", "- a", "a: b", "#x", "it's", '"q"', "multi\nline", "😀 x", "é"),
+  fc.constantFrom("__proto__", "constructor", "toString", "hasOwnProperty"),
 );
 
 const data = fc.letrec<{ value: unknown }>((tie) => ({

@@ -19,9 +19,8 @@ export function formatjsCatalogWriter(ids: readonly string[], descriptions: read
   const tails = kept.map((index) => `,\n    "description": ${jsonString(descriptions[index]!)}\n  }`);
   return (messages) => {
     if (kept.length === 0) return "{}";
-    let text = "{";
-    for (const [at, index] of kept.entries()) text += `${heads[at]}${jsonString(messages[index]!)}${tails[at]}`;
-    return `${text}\n}`;
+    const members = kept.map((index, at) => `${heads[at]}${jsonString(messages[index]!)}${tails[at]}`);
+    return `{${members.join("")}\n}`;
   };
 }
 
