@@ -6,7 +6,7 @@ import { type ReadManifest, readManifest } from "./manifest.js";
 import { resolveOutputPath } from "./output-path.js";
 import { planFile, recordedHash } from "./planned-file.js";
 import { realFolder } from "./real-target.js";
-import { type FileWrite, makeFolder, temporaryFor, type WriteControl, writeTemporary } from "./staged-writes.js";
+import { addTemporaryWrite, type FileWrite, makeFolder, temporaryFor, type WriteControl } from "./staged-writes.js";
 import { toWriteError } from "./write-error.js";
 import { createWritePool } from "./write-pool.js";
 
@@ -91,7 +91,7 @@ export function createOutputSink(options: { readonly stage: boolean; readonly co
       throw toWriteError(target, error);
     }
     temporaries.push(temporary);
-    await pool.add(() => writeTemporary(temporary, write).catch((error: unknown) => Promise.reject(toWriteError(target, error))));
+    await addTemporaryWrite(pool, temporary, write);
     return temporary;
   };
 

@@ -3,7 +3,7 @@ import type { Stats } from "node:fs";
 import { type FileHandle, lstat, mkdir, open, readdir, rename, rm, rmdir } from "node:fs/promises";
 import path from "node:path";
 import { toWriteError } from "./write-error.js";
-import { createWritePool } from "./write-pool.js";
+import { createWritePool, type WritePool } from "./write-pool.js";
 
 /** One file to write: its real target and, when it exists, its state (mode and owner are kept). */
 export interface FileWrite {
@@ -98,6 +98,15 @@ export async function writeTemporary(temporary: string, write: FileWrite): Promi
   }
 }
 
+/** Adds the write of `temporary` to `pool` (see {@link writeTemporary}), a failure naming the file it is for. */
+export function addTemporaryWrite(pool: WritePool, temporary: string, write: FileWrite): Promise<void> {
+  const size = typeof write.contents === "string" ? write.contents.length : write.contents.byteLength;
+  return pool.add(
+    () => writeTemporary(temporary, write).catch((error: unknown) => Promise.reject(toWriteError(write.target, error))),
+    size,
+  );
+}
+
 /** Removes what {@link stageBatch} made: the temporary files, and the folders it created (deepest first). */
 export async function abandonBatch(staged: StagedBatch): Promise<void> {
   for (const step of staged.steps) for (const { temporary } of step.renames) await rm(temporary, { force: true });
@@ -146,7 +155,7 @@ export async function stageBatch(steps: readonly WriteBatch[], signal?: AbortSig
         } catch (error) {
           throw toWriteError(write.target, error);
         }
-        await pool.add(() => writeTemporary(temporary, write).catch((error: unknown) => Promise.reject(toWriteError(write.target, error))));
+        await addTemporaryWrite(pool, temporary, write);
       }
     }
     await pool.drain();

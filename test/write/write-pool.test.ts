@@ -24,7 +24,7 @@ function gate() {
 describe("the write pool", () => {
   it("runs at most its limit of writes at once, and drains them all", async () => {
     const { write, releaseAll, most } = gate();
-    const pool = createWritePool(3);
+    const pool = createWritePool({ files: 3, bytes: 1 << 20 });
     const adding = (async () => {
       for (let index = 0; index < 10; index++) await pool.add(write());
     })();
@@ -37,7 +37,7 @@ describe("the write pool", () => {
 
   it("takes no write after one failed, and rethrows its error once every running write is done", async () => {
     const { write, releaseAll, running } = gate();
-    const pool = createWritePool(2);
+    const pool = createWritePool({ files: 2, bytes: 1 << 20 });
     await pool.add(write(true));
     await pool.add(write());
     const third = pool.add(write());
@@ -51,12 +51,32 @@ describe("the write pool", () => {
 
   it("settles without throwing, once nothing runs", async () => {
     const { write, releaseAll, running } = gate();
-    const pool = createWritePool(4);
+    const pool = createWritePool({ files: 4, bytes: 1 << 20 });
     await pool.add(write(true));
     await pool.add(write());
     const settled = pool.settle();
     releaseAll();
     await settled;
     expect(running()).toBe(0);
+  });
+});
+
+describe("the write pool's bytes", () => {
+  it("runs a write that would pass the byte limit only once the others are done, and a large one alone", async () => {
+    const { write, releaseAll, most } = gate();
+    const pool = createWritePool({ files: 10, bytes: 100 });
+    await pool.add(write(), 60);
+    let second = false;
+    const adding = pool.add(write(), 60).then(() => (second = true));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(second).toBe(false);
+    releaseAll();
+    await adding;
+    const large = pool.add(write(), 500);
+    releaseAll();
+    await large;
+    releaseAll();
+    await pool.drain();
+    expect(most()).toBe(1);
   });
 });
