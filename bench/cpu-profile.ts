@@ -141,7 +141,10 @@ function profileRuns(command: TimedCommand, runs: number): ProfileSummary {
   return summariseProfiles(Array.from({ length: runs }, () => profileRun(command)));
 }
 
-/** Runs `command` once under `node --cpu-prof` and returns the profile of its main thread. */
+/**
+ * Runs `command` once under `node --cpu-prof` and returns the profile of its main thread; with the CLI's compile
+ * cache off, since the profiler makes restoring cached code look slow.
+ */
 function profileRun(command: TimedCommand): CpuProfile {
   command.prepare?.();
   const folder = mkdtempSync(path.join(tmpdir(), "codebook-profile-"));
@@ -154,7 +157,7 @@ function profileRun(command: TimedCommand): CpuProfile {
         encoding: "utf8",
         stdio: ["ignore", "pipe", "pipe"],
         maxBuffer: 64 * 1024 * 1024,
-        env: { ...process.env, ...command.env },
+        env: { ...process.env, NODE_DISABLE_COMPILE_CACHE: "1", ...command.env },
       },
     );
     if (result.status !== 0)
@@ -259,7 +262,7 @@ export function profileRow(
   const tables = [
     {
       title: `Profile: ${title}`,
-      note: `The mean of ${runs} run(s) under \`node --cpu-prof\` (sampled every ${INTERVAL_MICROSECONDS} µs; the profiler adds its own overhead, so read shares and differences, not totals): ${waiting}. Each sample is charged to the component of its own frame, or of the nearest caller in a package or in codebook (a regular expression or a file read is charged to the code that ran it); Node's module loader keeps the time it spends reading and compiling modules.`,
+      note: `The mean of ${runs} run(s) under \`node --cpu-prof\` (sampled every ${INTERVAL_MICROSECONDS} µs; the profiler adds its own overhead, so read shares and differences, not totals): ${waiting}. Each sample is charged to the component of its own frame, or of the nearest caller in a package or in codebook (a regular expression or a file read is charged to the code that ran it); Node's module loader keeps the time it spends reading and compiling modules. The runs have the CLI's compile cache off, as the floor has it: under the profiler V8 logs every function the cache restores, which makes a warm run look slower than it is (see "The compile cache" for what it saves).`,
       header: ["Component", "CPU (sampled)", "Share", ...(floor === undefined ? [] : [floor.label])],
       rows: foldSmall(components, summary, base).map(({ component, microseconds, floorMicroseconds }) => {
         const row = [component, ms(microseconds), percent(microseconds, summary.cpuMicroseconds)];
