@@ -26,7 +26,7 @@ import {
 } from "./manifest.js";
 import { resolveOutputPath } from "./output-path.js";
 import { type ComparedFile, planFile, recordedHash } from "./planned-file.js";
-import { ownedFile, realFolder } from "./real-target.js";
+import { ownedFile, realFolder, sweepFolder } from "./real-target.js";
 import { removeStaleTemporaryFiles, type TemporarySweep, type WriteBatch, type WriteControl, writeBatch } from "./staged-writes.js";
 
 /** What syncing an output folder will do, worked out and checked before anything is written. */
@@ -100,11 +100,13 @@ async function findOrphans(realOut: string, claimed: readonly ManifestSection[],
 /** The folders where temporary files of codebook's own files may be left, each with those files' names. */
 function sweepsOf(realOut: string, files: Iterable<string>): TemporarySweep[] {
   const byFolder = new Map<string, Set<string>>();
+  const real = new Set<string>();
   for (const file of files) {
-    const target = path.join(realOut, ...file.split("/"));
-    const names = byFolder.get(path.dirname(target)) ?? new Set<string>();
-    names.add(path.basename(target));
-    byFolder.set(path.dirname(target), names);
+    const folder = sweepFolder(realOut, file, real);
+    if (folder === undefined) continue;
+    const names = byFolder.get(folder) ?? new Set<string>();
+    names.add(path.basename(file));
+    byFolder.set(folder, names);
   }
   return [...byFolder].map(([folder, names]) => ({ folder, names }));
 }

@@ -89,6 +89,22 @@ function walk(realOut: string, relative: string, folders?: Set<string>): WriteTa
 }
 
 /**
+ * The folder where temporary files of `relative`, a file the manifest lists, may have been left: its folder
+ * below the real output folder, when that is reached through real folders only. A path that leaves the folder
+ * (`../x`) or passes a link has none, so a sweep never reads or removes anything outside.
+ * @param folders the folders found real so far in this pass
+ */
+export function sweepFolder(realOut: string, relative: string, folders?: Set<string>): string | undefined {
+  let result: WriteTarget | WriteError;
+  try {
+    result = walk(realOut, relative, folders);
+  } catch {
+    return undefined;
+  }
+  return result instanceof WriteError ? undefined : path.dirname(result.target);
+}
+
+/**
  * Where a generated file goes below the real output folder (see {@link realFolder}); `relative` is a checked
  * emitter path (`locales/de.json`).
  * @throws {WriteError} when a folder on the way is a link or a file, or the file is a link, a folder, a FIFO.

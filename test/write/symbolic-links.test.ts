@@ -98,6 +98,32 @@ describe("It removes only files below the output folder, whatever paths its mani
   });
 });
 
+describe("It sweeps up its own temporary files only inside the real output folder", () => {
+  /** A temporary file as a killed run would leave it next to `name` (process 4194303: above Linux's highest pid). */
+  const leftover = (name: string) => `.${name}.codebook-4194303-0123456789ab.tmp`;
+
+  it.each([
+    { listed: "../../outside/victim.txt", link: undefined },
+    { listed: "link/victim.txt", link: "../../outside" },
+  ])("leaves a temporary-looking file of $listed outside alone, whatever its manifest lists", async ({ listed, link }) => {
+    const { root, out, generate } = await generatedProject();
+    if (link !== undefined) await symlink(link, path.join(out, "link"));
+    await plantInManifest(out, { [listed]: hashContents("precious\n") }, 2);
+    await writeFile(path.join(root, "outside", leftover("victim.txt")), "someone else's\n");
+    const [generated] = Object.keys(
+      (JSON.parse(await readFile(path.join(out, MANIFEST_FILE), "utf8")) as { registries: Record<string, { files: object }> }).registries[
+        "../codes.yaml"
+      ]!.files,
+    );
+    // One inside, as a control: the sweep runs, and removes what a killed run of codebook left in the folder.
+    await writeFile(path.join(out, leftover(generated!)), "partial\n");
+    const run = await generate("--force");
+    expect(run.code, run.stderr).toBe(0);
+    expect(await readdir(path.join(root, "outside"))).toContain(leftover("victim.txt"));
+    expect(await readdir(out)).not.toContain(leftover(generated!));
+  });
+});
+
 describe("It writes only regular files it is about to own", () => {
   it("refuses to write into a subfolder that is a symbolic link, names it, and writes nothing at all", async () => {
     const root = await tempDir();
