@@ -38,14 +38,15 @@ export function displayWidth(text: string): number {
 
 /** The width of a text that may hold emoji: the emoji and ZWJ sequences matched whole, then the rest character by character. */
 function sequenceWidth(text: string): number {
+  const { emoji, wholeEmoji, zwjSequence } = emojiPatterns();
   let width = 0;
-  const withoutSequences = text.replace(ZWJ_SEQUENCE, (sequence) => {
-    if (!WHOLE_EMOJI.test(qualify(sequence))) return sequence;
+  const withoutSequences = text.replace(zwjSequence, (sequence) => {
+    if (!wholeEmoji.test(qualify(sequence, wholeEmoji))) return sequence;
     width += 2;
     return "";
   });
-  const rest = withoutSequences.replace(EMOJI, (emoji) => {
-    width += [...emoji].length === 1 ? characterWidth(emoji.codePointAt(0)!) : 2;
+  const rest = withoutSequences.replace(emoji, (match) => {
+    width += [...match].length === 1 ? characterWidth(match.codePointAt(0)!) : 2;
     return "";
   });
   for (const character of rest) {
@@ -56,21 +57,40 @@ function sequenceWidth(text: string): number {
   return width;
 }
 
-const ZERO_WIDTH_MARK = /[\p{Nonspacing_Mark}\p{Enclosing_Mark}]/u;
-// The `v` flag (Unicode sets, for \p{RGI_Emoji}) is newer than the compile target, so these are built at run time.
-// biome-ignore lint/complexity/useRegexLiterals: a literal with the v flag does not compile for ES2022
-const EMOJI = new RegExp(String.raw`[#*0-9]\uFE0F?\u20E3|\p{RGI_Emoji}`, "gv");
-// biome-ignore lint/complexity/useRegexLiterals: as above
-const WHOLE_EMOJI = new RegExp(String.raw`^\p{RGI_Emoji}$`, "v");
-const ZWJ_SEQUENCE = /\p{Emoji}\uFE0F?\p{EMod}?(?:\u200D\p{Emoji}\uFE0F?\p{EMod}?)+/gu;
+/** The patterns of emoji and of ZWJ sequences that {@link sequenceWidth} matches. */
+interface EmojiPatterns {
+  readonly emoji: RegExp;
+  readonly wholeEmoji: RegExp;
+  readonly zwjSequence: RegExp;
+}
+
+let patterns: EmojiPatterns | undefined;
 
 /**
- * The code points without which neither {@link EMOJI} nor a ZWJ sequence that is RGI can match: every RGI emoji
- * (a basic emoji, a modifier, flag, tag or ZWJ sequence) begins with an Emoji code point, and the only ones that
- * begin with `#`, `*` or a digit are the keycaps, which end with U+20E3. A ZWJ sequence of digits, `#` and `*`
- * alone is never RGI, so it is left as it is, as {@link sequenceWidth} leaves it.
+ * {@link EmojiPatterns}, built on first use: building a pattern of `\p{RGI_Emoji}` expands every RGI emoji sequence,
+ * which takes several milliseconds, and most runs count no text that holds an emoji candidate.
  */
-// biome-ignore lint/complexity/useRegexLiterals: as above
+function emojiPatterns(): EmojiPatterns {
+  // The `v` flag (Unicode sets, for \p{RGI_Emoji}) is newer than the compile target, so these are built at run time.
+  patterns ??= {
+    // biome-ignore lint/complexity/useRegexLiterals: a literal with the v flag does not compile for ES2022
+    emoji: new RegExp(String.raw`[#*0-9]\uFE0F?\u20E3|\p{RGI_Emoji}`, "gv"),
+    // biome-ignore lint/complexity/useRegexLiterals: as above
+    wholeEmoji: new RegExp(String.raw`^\p{RGI_Emoji}$`, "v"),
+    zwjSequence: /\p{Emoji}\uFE0F?\p{EMod}?(?:\u200D\p{Emoji}\uFE0F?\p{EMod}?)+/gu,
+  };
+  return patterns;
+}
+
+const ZERO_WIDTH_MARK = /[\p{Nonspacing_Mark}\p{Enclosing_Mark}]/u;
+
+/**
+ * The code points without which neither an emoji nor a ZWJ sequence that is RGI can match (see {@link EmojiPatterns}):
+ * every RGI emoji (a basic emoji, a modifier, flag, tag or ZWJ sequence) begins with an Emoji code point, and the
+ * only ones that begin with `#`, `*` or a digit are the keycaps, which end with U+20E3. A ZWJ sequence of digits,
+ * `#` and `*` alone is never RGI, so it is left as it is, as {@link sequenceWidth} leaves it.
+ */
+// biome-ignore lint/complexity/useRegexLiterals: a literal with the v flag does not compile for ES2022
 const EMOJI_CANDIDATE = new RegExp(String.raw`[\p{Emoji}--[#*0-9]]|\u20E3`, "v");
 
 /** {@link kindOf}'s answer for a code point of {@link EMOJI_CANDIDATE}; the other answers are widths (0, 1 or 2). */
@@ -113,10 +133,10 @@ function classify(codePoint: number): number {
  * A ZWJ sequence with the variation selector put back after each part that is an emoji only with one
  * (🏳‍🌈 → 🏳️‍🌈): Prettier's emoji pattern also knows these minimally qualified spellings.
  */
-function qualify(sequence: string): string {
+function qualify(sequence: string, wholeEmoji: RegExp): string {
   return sequence
     .split("\u200D")
-    .map((part) => (part.includes("\uFE0F") || WHOLE_EMOJI.test(part) || !WHOLE_EMOJI.test(`${part}\uFE0F`) ? part : `${part}\uFE0F`))
+    .map((part) => (part.includes("\uFE0F") || wholeEmoji.test(part) || !wholeEmoji.test(`${part}\uFE0F`) ? part : `${part}\uFE0F`))
     .join("\u200D");
 }
 

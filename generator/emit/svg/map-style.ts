@@ -78,9 +78,12 @@ function rules(theme: "light" | "dark"): string {
   ].join("");
 }
 
+/** The style sheet, the same in every map: written once. */
+const STYLE = `<style>${rules("light")}@media (prefers-color-scheme: dark){${rules("dark")}}</style>`;
+
 /** The style sheet: light colours, then the dark ones under `prefers-color-scheme: dark`. */
 export function renderStyle(): string {
-  return `<style>${rules("light")}@media (prefers-color-scheme: dark){${rules("dark")}}</style>`;
+  return STYLE;
 }
 
 /** The `<defs>` with one fill pattern per set (at most one of each kind). */
