@@ -87,7 +87,8 @@ export interface ProfileSummary {
   readonly cpuMicroseconds: number;
   readonly waitingMicroseconds: number;
   readonly byComponent: ReadonlyMap<string, number>;
-  readonly byFunction: ReadonlyMap<string, { readonly component: string; readonly microseconds: number }>;
+  /** By function and the component its samples are charged to (a native function may serve several). */
+  readonly byFunction: ReadonlyMap<string, { readonly name: string; readonly component: string; readonly microseconds: number }>;
 }
 
 /** Adds one profile's samples to `into`, each charged to its component and to its function. */
@@ -108,9 +109,10 @@ function addProfile(into: MutableSummary, profile: CpuProfile): void {
     into.byComponent.set(component, (into.byComponent.get(component) ?? 0) + microseconds);
     const { functionName, url, lineNumber } = node.callFrame;
     const name = `${functionName || "(anonymous)"} ${shortLocation(url, lineNumber)}`.trim();
-    const entry = into.byFunction.get(name) ?? { component, microseconds: 0 };
+    const key = `${component}\u0000${name}`;
+    const entry = into.byFunction.get(key) ?? { name, component, microseconds: 0 };
     entry.microseconds += microseconds;
-    into.byFunction.set(name, entry);
+    into.byFunction.set(key, entry);
   }
 }
 
@@ -118,7 +120,7 @@ interface MutableSummary {
   cpuMicroseconds: number;
   waitingMicroseconds: number;
   readonly byComponent: Map<string, number>;
-  readonly byFunction: Map<string, { readonly component: string; microseconds: number }>;
+  readonly byFunction: Map<string, { readonly name: string; readonly component: string; microseconds: number }>;
 }
 
 /** The mean of several profiles: each sample charged to its component and its function, waiting apart. */
@@ -130,9 +132,7 @@ export function summariseProfiles(profiles: readonly CpuProfile[]): ProfileSumma
     cpuMicroseconds: mean(total.cpuMicroseconds),
     waitingMicroseconds: mean(total.waitingMicroseconds),
     byComponent: new Map([...total.byComponent].map(([component, microseconds]) => [component, mean(microseconds)])),
-    byFunction: new Map(
-      [...total.byFunction].map(([name, entry]) => [name, { component: entry.component, microseconds: mean(entry.microseconds) }]),
-    ),
+    byFunction: new Map([...total.byFunction].map(([key, entry]) => [key, { ...entry, microseconds: mean(entry.microseconds) }])),
   };
 }
 
@@ -255,7 +255,7 @@ export function profileRow(
   const components = [...new Set([...summary.byComponent.keys(), ...(base?.byComponent.keys() ?? [])])].sort(
     (a, b) => (summary.byComponent.get(b) ?? 0) - (summary.byComponent.get(a) ?? 0),
   );
-  const functions = [...summary.byFunction].sort((a, b) => b[1].microseconds - a[1].microseconds).slice(0, TOP_FUNCTIONS);
+  const functions = [...summary.byFunction.values()].sort((a, b) => b.microseconds - a.microseconds).slice(0, TOP_FUNCTIONS);
   const waiting = `${ms(summary.cpuMicroseconds)} of samples on the CPU and ${ms(summary.waitingMicroseconds)} waiting${
     base === undefined ? "" : `; ${floor!.label}: ${ms(base.cpuMicroseconds)} on the CPU`
   }`;
@@ -273,7 +273,7 @@ export function profileRow(
       title: `Profile: ${title}, costliest functions`,
       note: "Self time of single functions (V8 lists a regular expression's matching as its own frame), from the same runs.",
       header: ["Function", "Component", "Self time", "Share"],
-      rows: functions.map(([name, { component, microseconds }]) => [
+      rows: functions.map(({ name, component, microseconds }) => [
         inlineCode(name),
         component,
         ms(microseconds),
