@@ -17,9 +17,11 @@ export async function findCurrentFolders(
   const inputs = new Set<string>();
   const files: string[] = [];
   const generatorTime = newestGeneratorFileTime();
+  // The folders of one config often share their inputs (one registry, several outputs): each is hashed once.
+  const known = new Map<string, string>();
   let recorded: InjectedSection | undefined;
   for (const [index, plan] of plans.entries()) {
-    const current = await isFolderCurrent(sourcesOf(plan), generatorTime);
+    const current = await isFolderCurrent(sourcesOf(plan), generatorTime, known);
     if (current === undefined) return undefined;
     for (const input of current.inputs) inputs.add(input);
     files.push(...current.files);

@@ -1,12 +1,92 @@
 // The no-op fast path: synchronous reads where they are faster without the thread pool (see write/input-hashes.ts).
-import { statSync } from "node:fs";
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, type Stats, statSync } from "node:fs";
 import path from "node:path";
-import { type FolderSources, isGone, type RegistrySources, readBytes } from "./folder-sources.js";
+import { MAX_SOURCE_BYTES } from "../load/checked-read.js";
+import { type FolderSources, isGone, type RegistrySources } from "./folder-sources.js";
 import { newestGeneratorFileTime } from "./generator-stamp.js";
 import { hashContents } from "./hash.js";
 import { collectInputs, hashInputs, resolveInput } from "./input-hashes.js";
 import { type InjectedSection, MANIFEST_FILE, manifestPath, type ReadManifest, readManifest } from "./manifest.js";
-import { ownedFile, realFolder } from "./real-target.js";
+import { realFolder } from "./real-target.js";
+
+/** Read-only, never blocking on a FIFO, never taking a terminal, never through a link as the last component. */
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0) | (constants.O_NOFOLLOW ?? 0);
+
+/** Files below this size are read into one buffer, allocated once: a pass reads and hashes one file at a time. */
+const SCRATCH_BYTES = 1024 * 1024;
+let scratch: Buffer | undefined;
+
+/** `lstat`, or `undefined` when the path cannot be looked at (absent, a file on the way, no permission). */
+function lstatOrUndefined(file: string): Stats | undefined {
+  try {
+    return lstatSync(file, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether each `/`-separated segment of a manifest's path names an entry below its folder (no `..`, `.`, `a//b`, `/x`). */
+function isBelow(relative: string): boolean {
+  for (const segment of relative.split("/")) {
+    if (segment === "" || segment === "." || segment === ".." || segment.includes(path.sep)) return false;
+  }
+  return true;
+}
+
+/**
+ * The hash of a file the manifest lists, when it is one codebook may have written (as `ownedFile` tells it): below
+ * the real output folder through real folders only (each checked with `lstat` once per pass), a regular file and
+ * no link, at most as large as the checked reader reads; `undefined` for anything else. The file is opened
+ * without following a link and must still be the file `lstat` saw (same device and inode, regular), so that it
+ * cannot be swapped for a link, a FIFO or a device between the two. One `lstat`, `open`, `fstat`, `read` and
+ * `close` per file, and no path normalising: `realOut` is a real path, and the segments are checked names.
+ * @param folders the folders found real so far in this pass (absolute), added to
+ */
+function ownedFileHash(realOut: string, relative: string, folders: Set<string>): { target: string; hash: string } | undefined {
+  if (!isBelow(relative)) return undefined;
+  const base = realOut.endsWith(path.sep) ? realOut : `${realOut}${path.sep}`;
+  const target = base + (path.sep === "/" ? relative : relative.split("/").join(path.sep));
+  for (let end = target.indexOf(path.sep, base.length); end !== -1; end = target.indexOf(path.sep, end + 1)) {
+    const folder = target.slice(0, end);
+    if (folders.has(folder)) continue;
+    const info = lstatOrUndefined(folder);
+    if (info === undefined || !info.isDirectory()) return undefined;
+    folders.add(folder);
+  }
+  const info = lstatOrUndefined(target);
+  if (info === undefined || !info.isFile() || info.size > MAX_SOURCE_BYTES) return undefined;
+  let descriptor: number;
+  try {
+    descriptor = openSync(target, OPEN_FLAGS);
+  } catch {
+    return undefined;
+  }
+  try {
+    const opened = fstatSync(descriptor);
+    if (!opened.isFile() || opened.ino !== info.ino || opened.dev !== info.dev || opened.size > MAX_SOURCE_BYTES) return undefined;
+    // Room for more than its size, so that a file that grew since is read to its end (and then hashes otherwise).
+    scratch ??= Buffer.allocUnsafe(SCRATCH_BYTES);
+    let buffer = opened.size < SCRATCH_BYTES ? scratch : Buffer.allocUnsafe(opened.size + 1);
+    let length = 0;
+    for (;;) {
+      if (length === buffer.length) {
+        const grown = Buffer.allocUnsafe(2 * buffer.length);
+        buffer.copy(grown, 0, 0, length);
+        buffer = grown;
+      }
+      const count = readSync(descriptor, buffer, length, buffer.length - length, null);
+      if (count === 0) break;
+      length += count;
+      if (length > MAX_SOURCE_BYTES) return undefined;
+      if (length === opened.size && length < buffer.length) break;
+    }
+    return { target, hash: hashContents(buffer.subarray(0, length)) };
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(descriptor);
+  }
+}
 
 function sameRecord(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>): boolean {
   const keys = Object.keys(a);
@@ -31,6 +111,7 @@ async function currentSection(
   config: string | undefined,
   sources: RegistrySources,
   folders: Set<string>,
+  known: Map<string, string>,
 ) {
   const key = manifestPath(outDir, sources.registry);
   const section = Object.hasOwn(manifest.registries, key) ? manifest.registries[key]! : undefined;
@@ -38,15 +119,14 @@ async function currentSection(
     return undefined;
   const recorded = Object.keys(section.inputs).map((file) => resolveInput(outDir, file));
   const inputs = collectInputs({ files: [...recorded, ...sources.inputs.files], folders: sources.inputs.folders ?? [] });
-  if (!sameRecord(hashInputs(outDir, inputs), section.inputs)) return undefined;
+  if (!sameRecord(hashInputs(outDir, inputs, known), section.inputs)) return undefined;
   const files: string[] = [];
   for (const [file, hash] of Object.entries(section.files)) {
     // An output recorded on an input's path has overwritten that input: never current.
     if (Object.hasOwn(section.inputs, file)) return undefined;
-    const target = await ownedFile(realOut, file, folders);
-    const bytes = target === undefined ? undefined : readBytes(target);
-    if (target === undefined || bytes === undefined || hashContents(bytes) !== hash) return undefined;
-    files.push(target);
+    const owned = ownedFileHash(realOut, file, folders);
+    if (owned === undefined || owned.hash !== hash) return undefined;
+    files.push(owned.target);
   }
   return { inputs, files };
 }
@@ -57,11 +137,13 @@ async function currentSection(
  * still empty), and every file it lists still has the contents codebook wrote. Reads and hashes a few files; loads
  * neither the YAML parser, nor the schema validator, nor ts-morph.
  * @param generatorTime the newest time of codebook's own files (see `newestGeneratorFileTime`), found once for a run
+ * @param known the inputs' hashes found so far in this pass (see `hashInputs`), shared by the folders of a run
  * @returns `undefined` when anything differs (or cannot be told): the caller then renders.
  */
 export async function isFolderCurrent(
   sources: FolderSources,
   generatorTime: number = newestGeneratorFileTime(),
+  known: Map<string, string> = new Map(),
 ): Promise<CurrentFolder | undefined> {
   const { outDir } = sources;
   const manifest = readManifest(outDir);
@@ -79,7 +161,7 @@ export async function isFolderCurrent(
   const files: string[] = [];
   const folders = new Set<string>();
   for (const registry of sources.registries) {
-    const current = await currentSection(outDir, realOut, manifest, config, registry, folders);
+    const current = await currentSection(outDir, realOut, manifest, config, registry, folders, known);
     if (current === undefined) return undefined;
     for (const input of current.inputs) inputs.add(input);
     files.push(...current.files);

@@ -73,9 +73,21 @@ function hashInput(file: string): string {
   return read.ok ? hashContents(read.bytes) : "missing";
 }
 
-/** The hash of each input, keyed by its path relative to the output folder (see {@link hashInput}). */
-export function hashInputs(outDir: string, files: readonly string[]): Record<string, string> {
-  return Object.fromEntries(files.map((file) => [`${manifestPath(outDir, file)}${file.endsWith(path.sep) ? "/" : ""}`, hashInput(file)]));
+/**
+ * The hash of each input, keyed by its path relative to the output folder (see {@link hashInput}).
+ * @param known the hashes found so far in this pass, by absolute path, read first and added to: a run whose
+ *   folders share inputs (one registry, several outputs) reads and hashes each input once
+ */
+export function hashInputs(outDir: string, files: readonly string[], known?: Map<string, string>): Record<string, string> {
+  const hashOf = (file: string): string => {
+    let hash = known?.get(file);
+    if (hash === undefined) {
+      hash = hashInput(file);
+      known?.set(file, hash);
+    }
+    return hash;
+  };
+  return Object.fromEntries(files.map((file) => [`${manifestPath(outDir, file)}${file.endsWith(path.sep) ? "/" : ""}`, hashOf(file)]));
 }
 
 /** The absolute path of an input the manifest records (a folder input keeps its trailing separator). */
