@@ -62,7 +62,7 @@ function measureGuards(context: BenchContext): SectionResult {
       target: "≤ 1.10×",
       met: value <= 1.1,
       whenMissed: fn.startsWith("describe")
-        ? 'the hand-written function returns constant strings, and V8 inlines it whole (410 bytes of bytecode, under its 460-byte limit). codebook\'s describe reads the texts from the catalog the app imported, so that one locale\'s texts can be bundled alone; that makes the same logic about 500 bytes, so it is split in two (registered codes in one function, ranges in another) and only the first is inlined. The rows "registered codes only" and "other codes only" below show where the difference lies. Calls cost a few nanoseconds: on a busy machine, compare the spread over processes too.'
+        ? 'the hand-written function returns constant strings, and V8 inlines it whole (410 bytes of bytecode, under its 460-byte limit). codebook\'s describe reads the texts from the catalog the app imported, so that one locale\'s texts can be bundled alone, and is split in two: registered codes through a `switch`, other codes through a search over the bounds of the ranges (a few comparisons for any code, where the hand-written function tests one range after another). The rows "registered codes only" and "other codes only" below show where the difference lies. Calls cost a few nanoseconds: on a busy machine, compare the spread over processes too.'
         : "a call costs a few nanoseconds, and on a busy machine the spread over processes (in the table below) can exceed the difference; re-run on an idle machine before reading much into it.",
     };
   });

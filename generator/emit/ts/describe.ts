@@ -5,7 +5,7 @@ import { jsDoc, propertyKey, stringLiteral } from "./literals.js";
 import { localeMatching } from "./locale-matching.js";
 import { MESSAGE_FORMATTER, type ModuleNames } from "./names.js";
 import { constStatement, literal, type Statement } from "./print.js";
-import { innermostRangeTests } from "./ranges.js";
+import { innermostRangeLookup } from "./ranges.js";
 import { type SourceRefs, withSource } from "./source-refs.js";
 import { StructureKind, VariableDeclarationKind } from "./ts-morph-values.js";
 
@@ -292,9 +292,10 @@ function describeInStatements(registry: Registry, names: ModuleNames, text: (exp
 }
 
 function describeRangeInStatements(registry: Registry, text: (expression: string) => string): string[] {
-  const ranges = innermostRangeTests(registry, (range) => text(`catalog.ranges${member(range.name)}`));
-  const unknown = `return ${text("catalog.unknown")};`;
-  return [...(ranges.length === 0 ? [] : [`if (!Number.isInteger(code)) ${unknown}`, ...ranges]), unknown];
+  const unknown = text("catalog.unknown");
+  if (registry.ranges.length === 0) return [`return ${unknown};`];
+  const lookup = innermostRangeLookup(registry, (range) => text(`catalog.ranges${member(range.name)}`), unknown);
+  return [`if (!Number.isInteger(code)) return ${unknown};`, lookup.join("\n")];
 }
 
 function emitDescribers(registry: Registry, names: ModuleNames): StatementStructures[] {

@@ -191,21 +191,28 @@ export const closeCodeRanges = [
 export function getCloseCodeRange(code) {
     if (!Number.isInteger(code))
         return undefined;
-    if (code === 1004)
-        return closeCodeRanges[2];
-    if (code >= 1016 && code <= 1999)
-        return closeCodeRanges[3];
-    if (code >= 0 && code <= 999)
-        return closeCodeRanges[0];
-    if (code >= 2000 && code <= 2999)
-        return closeCodeRanges[4];
-    if (code >= 3000 && code <= 3999)
-        return closeCodeRanges[5];
-    if (code >= 4000 && code <= 4999)
-        return closeCodeRanges[6];
-    if (code >= 1000 && code <= 2999)
+    if (code < 1016) {
+        if (code < 1000) {
+            if (code < 0)
+                return undefined;
+            return closeCodeRanges[0];
+        }
+        if (code < 1004)
+            return closeCodeRanges[1];
+        if (code < 1005)
+            return closeCodeRanges[2];
         return closeCodeRanges[1];
-    if (code >= 5000 && code <= 65535)
+    }
+    if (code < 4000) {
+        if (code < 2000)
+            return closeCodeRanges[3];
+        if (code < 3000)
+            return closeCodeRanges[4];
+        return closeCodeRanges[5];
+    }
+    if (code < 5000)
+        return closeCodeRanges[6];
+    if (code < 65536)
         return closeCodeRanges[7];
     return undefined;
 }
@@ -706,21 +713,28 @@ export const closeCodeCatalogs = {
 function describeRangeIn(catalog, code) {
     if (!Number.isInteger(code))
         return catalog.unknown;
-    if (code === 1004)
-        return catalog.ranges.Reserved;
-    if (code >= 1016 && code <= 1999)
-        return catalog.ranges.ProtocolUnassigned;
-    if (code >= 0 && code <= 999)
-        return catalog.ranges.Unused;
-    if (code >= 2000 && code <= 2999)
-        return catalog.ranges.Extensions;
-    if (code >= 3000 && code <= 3999)
-        return catalog.ranges.Registered;
-    if (code >= 4000 && code <= 4999)
-        return catalog.ranges.Private;
-    if (code >= 1000 && code <= 2999)
+    if (code < 1016) {
+        if (code < 1000) {
+            if (code < 0)
+                return catalog.unknown;
+            return catalog.ranges.Unused;
+        }
+        if (code < 1004)
+            return catalog.ranges.Protocol;
+        if (code < 1005)
+            return catalog.ranges.Reserved;
         return catalog.ranges.Protocol;
-    if (code >= 5000 && code <= 65535)
+    }
+    if (code < 4000) {
+        if (code < 2000)
+            return catalog.ranges.ProtocolUnassigned;
+        if (code < 3000)
+            return catalog.ranges.Extensions;
+        return catalog.ranges.Registered;
+    }
+    if (code < 5000)
+        return catalog.ranges.Private;
+    if (code < 65536)
         return catalog.ranges.Undefined;
     return catalog.unknown;
 }

@@ -112,3 +112,66 @@ describe("the TypeScript module, for every guard and describe shape", () => {
     expect(module.isShapedCode(String(codes[0]))).toBe(false);
   });
 });
+
+/** A registry of `count` ranges: one wide range holding disjoint ones, every third holding one more. */
+function rangesYaml(count: number): { yaml: string; ranges: { from: number; to: number; name: string }[] } {
+  const ranges = [{ from: 0, to: 100 * count, name: "Outer" }];
+  for (let index = 0; ranges.length < count; index += 1) {
+    ranges.push({ from: 100 * index + 1, to: 100 * index + 50, name: `Span${index}` });
+    if (index % 3 === 0 && ranges.length < count)
+      ranges.push({ from: 100 * index + 10, to: 100 * index + 10 + (index % 4), name: `Inner${index}` });
+  }
+  const text = (en: string) => `{ en: "${en}" }`;
+  const yaml = [
+    "id: ranged-codes",
+    "type: RangedCode",
+    `title: ${text("Ranged codes")}`,
+    `unknown: ${text("Unknown")}`,
+    "locales: [en]",
+    "bounds: { min: 0, max: 99999 }",
+    "ranges:",
+    ...ranges.map(
+      (range) => `  - { from: ${range.from}, to: ${range.to}, name: ${range.name}, description: ${text(`${range.name} range`)} }`,
+    ),
+    "codes:",
+    `  - { code: 5, name: Five, description: ${text("Five")} }`,
+    `  - { code: 12, name: Twelve, description: ${text("Twelve")} }`,
+    "",
+  ].join("\n");
+  return { yaml, ranges };
+}
+
+describe("the TypeScript module's range lookup", () => {
+  it.each([
+    ["8 ranges: a search over their bounds", 8, "if (code < "],
+    ["64 ranges: a search over their bounds", 64, "if (code < "],
+    ["65 ranges: one test per range, narrowest first", 65, "if (code === 10) return rangedCodeRanges["],
+  ])("%s answers every code with its innermost range", async (_, count, shape) => {
+    const { yaml, ranges } = rangesYaml(count);
+    const dir = await tempDir();
+    await writeTree(dir, { "codes.yaml": yaml });
+    await generate({ registries: ["codes.yaml"], outDir: "out", cwd: dir, targets: ["ts"] });
+    const source = await readFile(path.join(dir, "out", "ranged-codes.ts"), "utf8");
+    expect(source).toContain(shape);
+    const file = path.join(dir, "ranged-codes.mjs");
+    await writeFile(file, transformSync(source, { loader: "ts", format: "esm" }).code);
+    const module = (await import(pathToFileURL(file).href)) as {
+      getRangedCodeRange(code: number): { name: string } | undefined;
+      describeRangedCode(code: number): string;
+    };
+    const innermost = (code: number) =>
+      ranges.filter((range) => code >= range.from && code <= range.to).sort((a, b) => a.to - a.from - (b.to - b.from))[0];
+    for (let code = -2; code <= 100 * count + 2; code += 1) {
+      const range = innermost(code);
+      expect(module.getRangedCodeRange(code)?.name, `getRangedCodeRange(${code})`).toBe(range?.name);
+      const own = code === 5 ? "Five" : code === 12 ? "Twelve" : undefined;
+      expect(module.describeRangedCode(code), `describeRangedCode(${code})`).toBe(
+        own ?? (range === undefined ? "Unknown" : `${range.name} range`),
+      );
+    }
+    for (const code of [Number.NaN, 0.5, Infinity, -Infinity]) {
+      expect(module.getRangedCodeRange(code)).toBeUndefined();
+      expect(module.describeRangedCode(code)).toBe("Unknown");
+    }
+  });
+});
