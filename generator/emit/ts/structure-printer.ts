@@ -72,6 +72,8 @@ function isNullOrWhitespace(text: string | undefined): boolean {
 }
 
 const INDENT = "    ";
+/** What makes a text go through the scan line by line (see Writer.writePlain). */
+const PLAIN_STOP = /["'`/*\r]/;
 const LINE_COMMENT = 1;
 const STAR_COMMENT = 2;
 
@@ -255,12 +257,37 @@ class Writer {
       this.writeIndividual("");
       return;
     }
+    if (this.writePlain(text)) return;
     const items = text.split(/\r?\n/);
     for (let index = 0; index < items.length; index += 1) {
       if (index > 0) this.baseWriteNewline();
       const item = items[index]!;
       if (item.length > 0) this.writeIndividual(item);
     }
+  }
+
+  /**
+   * The lines of a text the scan cannot change anything for, each indented at once: no string, comment or regular
+   * expression open, no hanging indentation queued, nothing before that a first character could continue (a slash),
+   * and none of the characters that open one (quotes, backtick, slash, star; a CR is left to the split). The same
+   * text and state as line by line, in one piece.
+   */
+  private writePlain(text: string): boolean {
+    if (this.strings.length > 0 || this.comment !== 0 || this.inRegEx || this.queued !== undefined) return false;
+    if (PLAIN_STOP.test(text) || this.lastCode(0) === SLASH) return false;
+    const indent = INDENT.repeat(Math.floor(this.indentation)) + INDENT.slice(0, Math.round(INDENT.length * (this.indentation % 1)));
+    const lines = text.split("\n");
+    let out = "";
+    for (let index = 0; index < lines.length; index += 1) {
+      const line = lines[index]!;
+      if (index > 0) out += "\n";
+      if (line.length === 0) continue;
+      if (index > 0 || this.isLastNewLine() || this.length === 0) out += indent;
+      out += line;
+    }
+    if (lines.length > 1) this.firstLineOfBlock = false;
+    this.internalWrite(out);
+    return true;
   }
 
   private writeIndividual(text: string): void {
