@@ -545,7 +545,7 @@ function directIo(): CliIo & { readonly direct: () => boolean } {
  * The process entry point's first step (see {@link mainIfCurrent}): runs a no-op `generate` or `check`, prints what
  * it found and ends the process with its exit code; `false`, having done nothing, when the command line is
  * anything else or the proof fails. bin/codebook.js loads it from a bundle of its own (dist/generator/bundle/), one
- * file instead of codebook's modules, and {@link runCli} after it. Signals keep their default action throughout:
+ * small file instead of codebook's modules, and {@link runCli} after it from the bundle of the whole generator. Signals keep their default action throughout:
  * it reads and changes no file.
  */
 export async function runCliIfCurrent(): Promise<boolean> {

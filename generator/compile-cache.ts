@@ -1,10 +1,11 @@
 // The CLI's compile cache. Part of the process boundary with cli.ts: bin/codebook.js installs it before it loads
-// the CLI's modules, once the no-op path (which loads no heavy module) has declined the run. The public API and
+// the generator's bundle, once the no-op path (which loads no heavy module) has declined the run. The public API and
 // the bundler plugins never import it: a library must not patch its user's module loader.
 //
 // On Node ≥ 22.1 it is Node's own `module.enableCompileCache()`. Node 20 has none, and nearly all of a full run's
-// compile time is three CommonJS files of ts-morph (13 MB: typescript.js, ts-morph-common.js, ts-morph.js), so
-// for CommonJS files that large this module compiles with V8's code cache: `vm.Script` with the `cachedData` a
+// compile time is three CommonJS files of ts-morph (13 MB: typescript.js, ts-morph-common.js, ts-morph.js) and
+// codebook's own, which the build bundles into one CommonJS file for this (scripts/bundle-cli.mjs), so for
+// CommonJS files that large this module compiles with V8's code cache: `vm.Script` with the `cachedData` a
 // previous run left, created at that run's end so that the functions it compiled lazily are in it.
 //
 // V8 checks only the source's length and its own version and flags, and runs corrupt data without noticing (it

@@ -14,14 +14,20 @@ import { tempDir, tempDirForFile, writeTree } from "./helpers/temp.js";
 
 const run = promisify(execFile);
 
-/** The CommonJS files of a full run large enough for the cache: ts-morph's three. */
-const CACHED = ["ts-morph/dist/ts-morph.js", "@ts-morph/common/dist/ts-morph-common.js", "@ts-morph/common/dist/typescript.js"].map(
-  (file) => path.join(repoRoot, "node_modules", file),
-);
+/** The CommonJS files of a full run large enough for the cache: codebook's own bundle, and ts-morph's three. */
+const CACHED = [
+  path.join(repoRoot, "dist", "generator", "bundle", "codebook.cjs"),
+  ...["ts-morph/dist/ts-morph.js", "@ts-morph/common/dist/ts-morph-common.js", "@ts-morph/common/dist/typescript.js"].map((file) =>
+    path.join(repoRoot, "node_modules", file),
+  ),
+];
+/** The largest of them, ts-morph's bundled TypeScript. */
+const TYPESCRIPT = CACHED[3]!;
 
 const GENERATE = ["generate", "codes.yaml", "--out", "out", "--force", "--quiet"];
 const uid = process.getuid?.();
-const compileCacheModule = pathToFileURL(path.join(repoRoot, "dist", "generator", "compile-cache.js")).href;
+/** The compile cache as the bin loads it (scripts/bundle-cli.mjs bundles it into a CommonJS file of its own). */
+const compileCacheModule = pathToFileURL(path.join(repoRoot, "dist", "generator", "bundle", "compile-cache.cjs")).href;
 
 /** What the cache reported (NODE_DEBUG=codebook): each module's outcome, and the modules whose entry it wrote. */
 function reported(stderr: string): { outcomes: Record<string, string>; wrote: string[]; off: string[] } {
@@ -140,7 +146,7 @@ describe("an entry that does not match is not used, and is replaced", () => {
   /** A cache a first run filled, to copy from. */
   let filled: string;
   /** The name of typescript.js's entry: the digest of its path. */
-  const typescriptEntry = `${sha256(Buffer.from(CACHED[2]!))}.cache`;
+  const typescriptEntry = `${sha256(Buffer.from(TYPESCRIPT))}.cache`;
 
   beforeAll(async () => {
     filled = path.join(await tempDirForFile("codebook-cache-"), "cache");
@@ -186,7 +192,7 @@ describe("an entry that does not match is not used, and is replaced", () => {
     { damage: "is a named pipe", reason: "not a regular file", spoil: (entry: string) => execFileSync("mkfifo", [entry]) },
   ])("an entry that $damage", async ({ reason, spoil }) => {
     const { dir, cache, entry, bytes } = await copied();
-    const typescript = CACHED[2]!;
+    const typescript = TYPESCRIPT;
     await rm(entry);
     await spoil(entry, bytes);
     const result = await generate(dir, { NODE_COMPILE_CACHE: cache });
@@ -207,7 +213,7 @@ describe("an entry that does not match is not used, and is replaced", () => {
     await rm(entry);
     await symlink(outside, entry);
     const result = await generate(dir, { NODE_COMPILE_CACHE: cache });
-    expect(reported(result.stderr).outcomes[CACHED[2]!]).toBe("miss (not a regular file)");
+    expect(reported(result.stderr).outcomes[TYPESCRIPT]).toBe("miss (not a regular file)");
     expect(await filesIn(path.join(dir, "out"))).toEqual(expected);
     expect((await readFile(outside)).equals(bytes)).toBe(true);
     expect((await lstat(entry)).isFile()).toBe(true);

@@ -14,11 +14,14 @@ const run = promisify(execFile);
 const builtInPage = readFileSync(path.join(repoRoot, "templates", "page.md"), "utf8");
 const register = path.join(repoRoot, "test", "fixtures", "import-log", "register.mjs");
 
-const bundle = pathToFileURL(path.join(repoRoot, "dist", "generator", "bundle", "no-op-cli.cjs")).href;
+const bundleUrl = (name: string): string => pathToFileURL(path.join(repoRoot, "dist", "generator", "bundle", name)).href;
+const bundle = bundleUrl("no-op-cli.cjs");
+/** The bundle of the whole generator, from which the CLI runs every other command (scripts/bundle-cli.mjs). */
+const generatorBundle = bundleUrl("codebook.cjs");
 
-/** The URLs of the built modules the CLI's no-op bundle holds, from the list on its second line (scripts/bundle-cli.mjs). */
-function bundledModules(): string[] {
-  const list = readFileSync(new URL(bundle), "utf8")
+/** The URLs of the built modules a bundle holds, from the list on its second line (scripts/bundle-cli.mjs). */
+function bundledModules(url: string): string[] {
+  const list = readFileSync(new URL(url), "utf8")
     .split("\n")[1]!
     .replace(/^\/\/ /, "")
     .split(" ");
@@ -27,7 +30,7 @@ function bundledModules(): string[] {
 
 /**
  * Runs the built CLI with a resolve hook that logs every module it imports; returns the run, the files loaded
- * (`loaded`), and the modules that ran (`urls`: the bundle counts as the modules it holds).
+ * (`loaded`), and the modules that ran (`urls`: a bundle counts as every module it holds).
  */
 async function tracedRun(args: readonly string[], cwd: string) {
   const log = path.join(cwd, `imports-${Math.random().toString(36).slice(2)}.log`);
@@ -36,7 +39,7 @@ async function tracedRun(args: readonly string[], cwd: string) {
   // Each file once: the CommonJS bin, as the entry, is seen by both hooks (the entry goes through the ES module
   // loader when a module is preloaded with --import).
   const loaded = [...new Set((await readFile(log, "utf8")).split("\n").filter(Boolean))];
-  const urls = loaded.flatMap((url) => (url === bundle ? [url, ...bundledModules()] : [url]));
+  const urls = loaded.flatMap((url) => (url === bundle || url === generatorBundle ? [url, ...bundledModules(url)] : [url]));
   return { run, loaded, urls };
 }
 
@@ -78,6 +81,13 @@ describe("a generate run where nothing changed", () => {
     // the runtime helper that the validators compiled ahead of time require is loaded, never its compiler.)
     expect(heavyIn(first.urls)).toEqual(HEAVY);
     expect(first.urls.filter((url) => url.includes("/node_modules/ajv/") && !url.includes("/ajv/dist/runtime/"))).toEqual([]);
+    // Once the no-op path declines, from the bundle of the whole generator, with the compile cache installed first.
+    expect(ownIn(first.loaded)).toEqual([
+      "bin/codebook.js",
+      "dist/generator/bundle/no-op-cli.cjs",
+      "dist/generator/bundle/compile-cache.cjs",
+      "dist/generator/bundle/codebook.cjs",
+    ]);
 
     const outputs = ["demo.ts", "demo.json", "demo.md", ".codebook-manifest.json"];
     const before = await mtimes(path.join(dir, "out"), outputs);
