@@ -38,14 +38,51 @@ const PSEUDO_FRAMES: Readonly<Record<string, string>> = {
 
 const MODULE_LOADER = "Node's module loader (read, compile and link modules, built-in ones too)";
 
+/** The bundle of the whole generator, from which the CLI and the API run: its samples are charged module by module. */
+const GENERATOR_BUNDLE = "/dist/generator/bundle/codebook.cjs";
+
+/** By URL of the generator's bundle: the first line of each module it holds, in order (esbuild's `// dist/generator/x.js`). */
+const bundleModules = new Map<string, readonly { readonly line: number; readonly module: string }[]>();
+
+/**
+ * The built module (`emit/ts/module`) that line `line` (0-based) of the generator's bundle (scripts/bundle-cli.mjs)
+ * comes from, read from the comment esbuild writes above each module; undefined for the bundle's own helpers,
+ * or when the file cannot be read.
+ */
+function bundledModuleAt(url: string, line: number): string | undefined {
+  let starts = bundleModules.get(url);
+  if (starts === undefined) {
+    let lines: string[] = [];
+    try {
+      lines = readFileSync(new URL(url), "utf8").split("\n");
+    } catch {
+      // A profile of another machine's run: the bundle counts as one component.
+    }
+    starts = lines.flatMap((text, at) => {
+      const module = /^\/\/ dist\/generator\/(.+)\.js$/.exec(text)?.[1];
+      return module === undefined ? [] : [{ line: at, module }];
+    });
+    bundleModules.set(url, starts);
+  }
+  let found: string | undefined;
+  for (const start of starts) {
+    if (start.line > line) break;
+    found = start.module;
+  }
+  return found;
+}
+
 /** Where one frame's code lives, or undefined when it is native or Node's own. */
-function componentOf(url: string): string | undefined {
+function componentOf(url: string, line = 0): string | undefined {
   if (url.startsWith("node:internal/modules/")) return MODULE_LOADER;
-  const own = /\/dist\/generator\/(.+)\.c?js$/.exec(url)?.[1];
+  const inBundle = url.endsWith(GENERATOR_BUNDLE);
+  const bundled = inBundle ? bundledModuleAt(url, line) : undefined;
+  if (inBundle && bundled === undefined) return "codebook, the generator bundle";
+  const own = bundled ?? /\/dist\/generator\/(.+)\.c?js$/.exec(url)?.[1];
   if (own !== undefined) {
     const folders = own.split("/");
     if (folders.length === 1) return `codebook ${folders[0]}.ts`;
-    if (folders[0] === "bundle") return "codebook, the no-op bundle";
+    if (folders[0] === "bundle") return folders[1] === "compile-cache" ? "codebook compile-cache.ts" : "codebook, the no-op bundle";
     return `codebook ${folders[0] === "emit" && folders.length > 2 ? `emit/${folders[1]}` : folders[0]}/`;
   }
   const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url)?.[1];
@@ -64,7 +101,8 @@ function shortLocation(url: string, line: number): string {
   const inPackage = /node_modules\/(.+)$/.exec(url)?.[1];
   const own = /\/dist\/(generator\/.+)$/.exec(url)?.[1];
   const place = inPackage ?? own ?? (url.startsWith("node:") ? url : path.basename(url));
-  return `${place}:${line + 1}`;
+  const bundled = url.endsWith(GENERATOR_BUNDLE) ? bundledModuleAt(url, line) : undefined;
+  return `${place}:${line + 1}${bundled === undefined ? "" : ` (${bundled}.js)`}`;
 }
 
 /**
@@ -76,7 +114,7 @@ function chargeTo(node: ProfileNode, parents: ReadonlyMap<number, ProfileNode>):
   const pseudo = PSEUDO_FRAMES[node.callFrame.functionName];
   if (pseudo !== undefined && node.callFrame.url === "") return pseudo;
   for (let frame: ProfileNode | undefined = node; frame !== undefined; frame = parents.get(frame.id)) {
-    const component = componentOf(frame.callFrame.url);
+    const component = componentOf(frame.callFrame.url, frame.callFrame.lineNumber);
     if (component !== undefined) return component;
   }
   return "Node's internals";
