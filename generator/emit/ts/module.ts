@@ -12,7 +12,6 @@ import { moduleNames } from "./names.js";
 import type { Statement } from "./print.js";
 import { emitRanges } from "./ranges.js";
 import { sourceRefs } from "./source-refs.js";
-import { printStatementText } from "./structure-printer.js";
 import { printStructure, StructureKind } from "./ts-morph-values.js";
 import { emitSetGuards, emitTypeGuard } from "./type-guards.js";
 
@@ -20,23 +19,13 @@ import { emitSetGuards, emitTypeGuard } from "./type-guards.js";
  * `<id>.ts`: a self-contained module (no imports) with the codes, their guards and lookups, and the texts of
  * every locale. Built from ts-morph structures and printed straight to text, statement by statement, with a
  * blank line between statements: no project, and no parse of the printed text into a syntax tree that
- * nothing would read (4 s for 10,000 codes). Statements that are mostly data come as finished text; the
- * structures are printed by codebook's port of ts-morph's printer (structure-printer.ts), the same text without
- * the printer and writers ts-morph builds for each statement.
+ * nothing would read (4 s for 10,000 codes). Statements that are mostly data come as finished text.
  */
 export function emitTypeScriptModule(model: Registry, context: EmitContext): GeneratedFile {
   const registry = withOrigins(model);
-  const printed = moduleStatements(registry, context).map((statement) =>
-    typeof statement === "string" ? statement : printStatement(statement),
-  );
-  return { path: `${registry.id}.ts`, contents: `// ${generatedNotice(registry, context)}\n\n${printed.join("\n")}` };
-}
-
-/** The top-level statements of `<id>.ts`, in order, before they are printed (`registry` with its origins, see withOrigins). */
-export function moduleStatements(registry: Registry, context: EmitContext): Statement[] {
   const names = moduleNames(registry);
   const refs = sourceRefs(context);
-  return [
+  const statements: Statement[] = [
     ...emitCodeDeclarations(registry, names, context.enums, refs),
     ...emitTypeGuard(registry, names, refs),
     ...emitNameLookup(registry, names),
@@ -46,6 +35,8 @@ export function moduleStatements(registry: Registry, context: EmitContext): Stat
     ...emitFieldLookups(registry, names),
     ...emitDescribe(registry, names, refs),
   ];
+  const printed = statements.map((statement) => (typeof statement === "string" ? statement : printStatement(statement)));
+  return { path: `${registry.id}.ts`, contents: `// ${generatedNotice(registry, context)}\n\n${printed.join("\n")}` };
 }
 
 /**
@@ -67,13 +58,9 @@ function withOrigins(registry: Registry): Registry {
   return { ...registry, origins: registry.locateOrigins() };
 }
 
-/** A statement's text: from codebook's own printer (see structure-printer.ts), or ts-morph's for what it does not print. */
 function printStatement(statement: StatementStructures): string {
-  return (
-    printStatementText(statement) ??
-    printStructure(
-      { kind: StructureKind.SourceFile, statements: [statement] },
-      { indentNumberOfSpaces: 4, newLine: "\n", useSingleQuote: false },
-    )
+  return printStructure(
+    { kind: StructureKind.SourceFile, statements: [statement] },
+    { indentNumberOfSpaces: 4, newLine: "\n", useSingleQuote: false },
   );
 }
