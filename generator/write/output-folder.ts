@@ -77,7 +77,7 @@ async function compareFile(
 ): Promise<ComparedFile> {
   if ("planned" in file) return file;
   resolveOutputPath(folder.outDir, file);
-  return planFile(realOut, file.path, file.contents, recordedHash(previous, file.path));
+  return planFile(realOut, file.path, file.contents, recordedHash(previous, file.path), false);
 }
 
 /** The files the claimed sections list that no registry of this run produces and that still exist. */
@@ -183,7 +183,7 @@ export async function planFolder(folder: FolderOutput): Promise<PlannedFolder> {
   const manifestData = { format: MANIFEST_FORMAT, generator: folder.generator, registries: { ...carried, ...sections } } as const;
   const manifest = renderManifest({ ...manifestData, ...injectedSection(folder) });
   const manifestFile = await withInjectedRecordAside(
-    (await planFile(realOut, MANIFEST_FILE, manifest.contents, undefined)).planned,
+    (await planFile(realOut, MANIFEST_FILE, manifest.contents, undefined, true)).planned,
     manifestData,
     previous,
   );

@@ -13,7 +13,7 @@ import { createWritePool } from "./write-pool.js";
 /**
  * Where rendered files go as each target renders, so that a run holds one target's files at a time, not all of
  * them: each file is compared with disk and hashed at once and, for `generate`, written to its temporary file
- * (flushed, as `stageBatch` writes it), after which its text can go. Nothing replaces a target here: the renames
+ * (not flushed: a generated file is not durable, see `FileWrite.durable`), after which its text can go. Nothing replaces a target here: the renames
  * wait for {@link OutputSink.commit}, once every registry rendered and every check passed; a run that fails
  * instead calls {@link OutputSink.abandon}, which removes every temporary file and folder the sink made.
  */
@@ -26,7 +26,7 @@ export interface OutputSink {
   settle(outDir: string, files: readonly GeneratedFile[]): Promise<SettledFile[]>;
   /**
    * Runs `work` (the renames) inside the write section staging began, or, when nothing was staged, inside a new
-   * one, once every staged file is flushed; the section ends with it.
+   * one, once every staged file is written; the section ends with it.
    */
   commit<T>(work: () => Promise<T>): Promise<T>;
   /** Removes every temporary file and folder the sink made, once no write runs, and ends its write section. */
@@ -103,7 +103,7 @@ export function createOutputSink(options: { readonly stage: boolean; readonly co
       for (const file of files) {
         signal?.throwIfAborted();
         resolveOutputPath(outDir, file);
-        const { planned, hash } = await planFile(realOut, file.path, file.contents, recordedHash(previous, file.path));
+        const { planned, hash } = await planFile(realOut, file.path, file.contents, recordedHash(previous, file.path), false);
         const write = planned.write;
         if (write === undefined || !("contents" in write)) settled.push({ path: file.path, hash, planned });
         // `check` only compares: the bytes go with the text.

@@ -14,16 +14,23 @@ export interface ComparedFile {
  * Compares `contents` with what is at `relative` below the real output folder; the write to make unless it is
  * the same. The text is encoded once: those bytes are compared with the file's, hashed and, when they differ,
  * written. A file whose bytes differ from what codebook last wrote (`recorded`) is `hand-edited`.
+ * @param durable whether its write is flushed to disk (see `FileWrite.durable`): the manifest's, not a generated file's
  * @throws {WriteError} when the file cannot be written where it goes (see `outputTarget`).
  */
-export async function planFile(realOut: string, relative: string, contents: string, recorded: string | undefined): Promise<ComparedFile> {
+export async function planFile(
+  realOut: string,
+  relative: string,
+  contents: string,
+  recorded: string | undefined,
+  durable: boolean,
+): Promise<ComparedFile> {
   const { target, existing } = await outputTarget(realOut, relative);
   const bytes = Buffer.from(contents, "utf8");
   const hash = hashContents(bytes);
   const onDisk = existing === undefined ? undefined : readBytes(target);
   if (onDisk?.equals(bytes)) return { planned: { path: target, state: "current", write: undefined }, hash };
   const state = onDisk === undefined ? "missing" : recorded !== undefined && recorded !== hashContents(onDisk) ? "hand-edited" : "stale";
-  return { planned: { path: target, state, write: { target, existing, contents: bytes } }, hash };
+  return { planned: { path: target, state, write: { target, existing, contents: bytes, durable } }, hash };
 }
 
 /** The hash codebook recorded for `file` in any section of the previous manifest. */

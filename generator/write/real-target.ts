@@ -64,9 +64,11 @@ function fileProblem(info: Stats): string | undefined {
  * existing folder on the way must be a real folder (not a link), and the file, if it exists, a regular file.
  * @param folders the folders already found real in this pass, which are not checked again (and where the ones
  *   found now are added)
+ * @param file whether the file itself is looked at: without it, only the folders on the way are (and `existing`
+ *   is `undefined`)
  * @returns the target, or the first problem found (with the path it concerns).
  */
-function walk(realOut: string, relative: string, folders?: Set<string>): WriteTarget | WriteError {
+function walk(realOut: string, relative: string, folders?: Set<string>, file = true): WriteTarget | WriteError {
   const segments = relative.split("/");
   // A manifest is an input like any other (merged, edited by hand): `../x`, `/x` or `a//b` is no path codebook
   // writes, and must not lead a removal or the no-op proof out of the folder.
@@ -83,6 +85,7 @@ function walk(realOut: string, relative: string, folders?: Set<string>): WriteTa
     folders?.add(current);
   }
   const target = path.join(realOut, ...segments);
+  if (!file) return { target, existing: undefined };
   const existing = lstatIfExists(target);
   const problem = existing === undefined ? undefined : fileProblem(existing);
   return problem === undefined ? { target, existing } : new WriteError(target, problem);
@@ -97,7 +100,7 @@ function walk(realOut: string, relative: string, folders?: Set<string>): WriteTa
 export function sweepFolder(realOut: string, relative: string, folders?: Set<string>): string | undefined {
   let result: WriteTarget | WriteError;
   try {
-    result = walk(realOut, relative, folders);
+    result = walk(realOut, relative, folders, false);
   } catch {
     return undefined;
   }
