@@ -84,7 +84,7 @@ export interface WriteControl {
   readonly whileWriting?: WritingSection | undefined;
 }
 
-/** A batch whose new contents are all on disk in temporary files, flushed, ready to be renamed into place. */
+/** A batch whose new contents are all in temporary files (the durable ones flushed), ready to be renamed into place. */
 export interface StagedBatch {
   readonly steps: readonly {
     readonly renames: readonly StagedRename[];

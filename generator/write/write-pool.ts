@@ -1,9 +1,9 @@
 /**
- * Temporary files written several at a time: each write waits on the disk (above all its `fsync`), and written
- * one after the other those waits add up, while the thread pool could run several at once and the next target
- * could render meanwhile. What runs is bounded by a count and by bytes, so that the bytes waiting to be written
- * stay a few megabytes whatever the files' sizes. The first failure stops the pool taking more; the writes
- * already running finish first, so that the caller can remove every file.
+ * Temporary files written several at a time: each write waits on the file system (creating the file, and the
+ * `fsync` of a durable one), and written one after the other those waits add up, while the thread pool could run
+ * several at once and the next target could render meanwhile. What runs is bounded by a count and by bytes, so
+ * that the bytes waiting to be written stay a few megabytes whatever the files' sizes. The first failure stops
+ * the pool taking more; the writes already running finish first, so that the caller can remove every file.
  */
 export interface WritePool {
   /**
