@@ -1,5 +1,5 @@
 // The no-op fast path: synchronous reads where they are faster without the thread pool (see write/input-hashes.ts).
-import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, type Stats, statSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readSync, statSync } from "node:fs";
 import path from "node:path";
 import { MAX_SOURCE_BYTES } from "../load/checked-read.js";
 import { type FolderSources, isGone, type RegistrySources } from "./folder-sources.js";
@@ -7,7 +7,7 @@ import { newestGeneratorFileTime } from "./generator-stamp.js";
 import { hashContents } from "./hash.js";
 import { collectInputs, hashInputs, resolveInput } from "./input-hashes.js";
 import { type InjectedSection, MANIFEST_FILE, manifestPath, type ReadManifest, readManifest } from "./manifest.js";
-import { realFolder } from "./real-target.js";
+import { ownedTarget, realFolder } from "./real-target.js";
 
 /** Read-only, never blocking on a FIFO, never taking a terminal, never through a link as the last component. */
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0) | (constants.O_NOFOLLOW ?? 0);
@@ -16,45 +16,18 @@ const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants
 const SCRATCH_BYTES = 1024 * 1024;
 let scratch: Buffer | undefined;
 
-/** `lstat`, or `undefined` when the path cannot be looked at (absent, a file on the way, no permission). */
-function lstatOrUndefined(file: string): Stats | undefined {
-  try {
-    return lstatSync(file, { throwIfNoEntry: false });
-  } catch {
-    return undefined;
-  }
-}
-
-/** Whether each `/`-separated segment of a manifest's path names an entry below its folder (no `..`, `.`, `a//b`, `/x`). */
-function isBelow(relative: string): boolean {
-  for (const segment of relative.split("/")) {
-    if (segment === "" || segment === "." || segment === ".." || segment.includes(path.sep)) return false;
-  }
-  return true;
-}
-
 /**
- * The hash of a file the manifest lists, when it is one codebook may have written (as `ownedFile` tells it): below
- * the real output folder through real folders only (each checked with `lstat` once per pass), a regular file and
- * no link, at most as large as the checked reader reads; `undefined` for anything else. The file is opened
- * without following a link and must still be the file `lstat` saw (same device and inode, regular), so that it
- * cannot be swapped for a link, a FIFO or a device between the two. One `lstat`, `open`, `fstat`, `read` and
- * `close` per file, and no path normalising: `realOut` is a real path, and the segments are checked names.
+ * The hash of a file the manifest lists, when it is one codebook may have written (`ownedTarget`: below the real
+ * output folder through real folders only, each checked once per pass, and a regular file), at most as large as
+ * the checked reader reads; `undefined` for anything else. The file is opened without following a link and must
+ * still be the file `lstat` saw (same device and inode, regular), so that it cannot be swapped for a link, a FIFO
+ * or a device between the two. One `lstat`, `open`, `fstat`, `read` and `close` per file.
  * @param folders the folders found real so far in this pass (absolute), added to
  */
 function ownedFileHash(realOut: string, relative: string, folders: Set<string>): { target: string; hash: string } | undefined {
-  if (!isBelow(relative)) return undefined;
-  const base = realOut.endsWith(path.sep) ? realOut : `${realOut}${path.sep}`;
-  const target = base + (path.sep === "/" ? relative : relative.split("/").join(path.sep));
-  for (let end = target.indexOf(path.sep, base.length); end !== -1; end = target.indexOf(path.sep, end + 1)) {
-    const folder = target.slice(0, end);
-    if (folders.has(folder)) continue;
-    const info = lstatOrUndefined(folder);
-    if (info === undefined || !info.isDirectory()) return undefined;
-    folders.add(folder);
-  }
-  const info = lstatOrUndefined(target);
-  if (info === undefined || !info.isFile() || info.size > MAX_SOURCE_BYTES) return undefined;
+  const owned = ownedTarget(realOut, relative, folders);
+  if (owned === undefined || owned.existing.size > MAX_SOURCE_BYTES) return undefined;
+  const { target, existing: info } = owned;
   let descriptor: number;
   try {
     descriptor = openSync(target, OPEN_FLAGS);

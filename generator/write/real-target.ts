@@ -74,17 +74,19 @@ function walk(realOut: string, relative: string, folders?: Set<string>, file = t
   // writes, and must not lead a removal or the no-op proof out of the folder.
   if (segments.some((segment) => segment === "" || segment === "." || segment === ".." || segment.includes(path.sep)))
     return new WriteError(path.join(realOut, relative), "it is not a path below the output folder");
-  let current = realOut;
-  for (const segment of segments.slice(0, -1)) {
-    current = path.join(current, segment);
+  // `realOut` is a real, normal path and every segment a checked name: the paths are joined without normalising
+  // (the no-op proof walks every file its manifests list).
+  const base = realOut.endsWith(path.sep) ? realOut : `${realOut}${path.sep}`;
+  const target = base + segments.join(path.sep);
+  for (let end = target.indexOf(path.sep, base.length); end !== -1; end = target.indexOf(path.sep, end + 1)) {
+    const current = target.slice(0, end);
     if (folders?.has(current)) continue;
     const info = lstatIfExists(current);
-    if (info === undefined) return { target: path.join(realOut, ...segments), existing: undefined };
+    if (info === undefined) return { target, existing: undefined };
     const problem = folderProblem(info);
     if (problem !== undefined) return new WriteError(current, problem);
     folders?.add(current);
   }
-  const target = path.join(realOut, ...segments);
   if (!file) return { target, existing: undefined };
   const existing = lstatIfExists(target);
   const problem = existing === undefined ? undefined : fileProblem(existing);
@@ -125,13 +127,23 @@ export async function outputTarget(realOut: string, relative: string): Promise<W
  * @param folders for a pass over many files at one moment (the no-op proof): the folders found real so far
  */
 export async function ownedFile(realOut: string, relative: string, folders?: Set<string>): Promise<string | undefined> {
+  return ownedTarget(realOut, relative, folders)?.target;
+}
+
+/**
+ * {@link ownedFile}, synchronous, with the `lstat` of the file: for a reader that must tell that the file it opens
+ * is the one checked here (the no-op proof).
+ */
+export function ownedTarget(realOut: string, relative: string, folders?: Set<string>): { target: string; existing: Stats } | undefined {
   let result: WriteTarget | WriteError | undefined;
   try {
     result = walk(realOut, relative, folders);
   } catch {
     result = undefined;
   }
-  return result === undefined || result instanceof WriteError || result.existing === undefined ? undefined : result.target;
+  return result === undefined || result instanceof WriteError || result.existing === undefined
+    ? undefined
+    : { target: result.target, existing: result.existing };
 }
 
 /** Where a symbolic link finally points, or `undefined` when that does not exist. */
