@@ -1,4 +1,5 @@
-import { type Document, isScalar, visit } from "yaml";
+import type { Document } from "yaml";
+import { yamlPackage } from "./yaml-package.js";
 
 /**
  * Drops the final line break that a YAML block scalar (`|` or `>`) keeps by default ("clip" chomping): a text
@@ -6,6 +7,7 @@ import { type Document, isScalar, visit } from "yaml";
  * a catalog). `|-`/`>-` already drop it; `|+`/`>+` ask to keep every trailing line break, and keep them.
  */
 export function clipBlockScalars(document: Document.Parsed, text: string): void {
+  const { isScalar, visit } = yamlPackage();
   visit(document, {
     Scalar(_key, node) {
       if (!isScalar(node) || (node.type !== "BLOCK_LITERAL" && node.type !== "BLOCK_FOLDED")) return;

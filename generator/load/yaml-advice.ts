@@ -1,4 +1,5 @@
-import { type Document, isMap, isPair, isScalar, isSeq, type Node } from "yaml";
+import type { Document, Node } from "yaml";
+import { yamlPackage } from "./yaml-package.js";
 
 /**
  * What to say about a YAML syntax error when the parser's own words would mislead, from the text around it;
@@ -58,6 +59,7 @@ export interface FlowMapComma {
  * key `then go` without a value, which no registry, locale file or config has.
  */
 export function findFlowMapCommas(document: Document.Parsed, text: string): FlowMapComma[] {
+  const { isMap, isPair, isScalar, isSeq } = yamlPackage();
   const found: FlowMapComma[] = [];
   const stack: unknown[] = [document.contents];
   while (stack.length > 0) {

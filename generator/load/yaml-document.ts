@@ -1,10 +1,11 @@
-import { type Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
+import type { Document, LineCounter, Node } from "yaml";
 import { type Diagnostic, type Result, type SourceLocation, type SourcePosition, withRelated } from "../diagnostics/index.js";
 import { clipBlockScalars } from "./block-scalars.js";
 import { MAX_SOURCE_BYTES, type SourceFile } from "./source-file.js";
 import { adviseOnYamlError, describeFlowMapComma, findFlowMapCommas } from "./yaml-advice.js";
 import { readYamlDataFast } from "./yaml-fast-data.js";
 import { linePosition, placedOffset } from "./yaml-fast-positions.js";
+import { yamlPackage } from "./yaml-package.js";
 import { findRestrictedForms } from "./yaml-restrictions.js";
 
 /**
@@ -52,6 +53,7 @@ function withLineFeeds(text: string): string {
 
 /** The `yaml` document of `text` with its line counter: every node with its position. */
 function parseWithPositions(text: string): { document: Document.Parsed; lineCounter: LineCounter } {
+  const { LineCounter, parseDocument } = yamlPackage();
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
   return { document, lineCounter };
@@ -207,6 +209,7 @@ function describeDuplicateKey(
   offset: number,
   at: (offset: number) => SourcePosition,
 ): Diagnostic {
+  const { isMap, isScalar } = yamlPackage();
   let diagnostic: Diagnostic = { ...where, code: "duplicate-key", message: "duplicate key: each key may appear only once in a map" };
   visit(document.contents, (node) => {
     if (!isMap(node)) return;
@@ -230,6 +233,7 @@ function describeDuplicateKey(
 
 /** The offset of the first collection nested more than `limit` levels deep; iterative, so any depth is safe. */
 function findNodeDeeperThan(root: unknown, limit: number): number | undefined {
+  const { isMap, isPair, isSeq } = yamlPackage();
   const stack: { node: unknown; depth: number }[] = [{ node: root, depth: 0 }];
   while (stack.length > 0) {
     const { node, depth } = stack.pop()!;
@@ -248,6 +252,7 @@ function findNodeDeeperThan(root: unknown, limit: number): number | undefined {
  * grows past `limit` characters; `undefined` when it stays within. What an anchored node adds is computed once.
  */
 function findAliasOverflow(document: Document.Parsed, length: number, limit: number): number | undefined {
+  const { isAlias, isMap, isPair, isSeq } = yamlPackage();
   const added = new Map<unknown, number>();
   const lengthOf = (node: Node): number => (node.range === undefined || node.range === null ? 0 : node.range[1] - node.range[0]);
   // The characters a node adds to the document's length when its aliases are expanded.
@@ -281,6 +286,7 @@ function findAliasOverflow(document: Document.Parsed, length: number, limit: num
 
 /** The offsets of strings holding a surrogate that is not half of a pair: only an escape can write one. */
 function findLoneSurrogates(root: unknown): number[] {
+  const { isScalar } = yamlPackage();
   const offsets: number[] = [];
   visit(root, (node) => {
     if (isScalar(node) && typeof node.value === "string" && /\p{Cs}/u.test(node.value)) offsets.push(node.range?.[0] ?? 0);
@@ -290,6 +296,7 @@ function findLoneSurrogates(root: unknown): number[] {
 
 /** Calls `callback` on `node` and every node below it. */
 function visit(node: unknown, callback: (node: unknown) => void): void {
+  const { isMap, isPair, isSeq } = yamlPackage();
   callback(node);
   if (isMap(node) || isSeq(node)) {
     for (const item of node.items) {
@@ -304,6 +311,7 @@ function visit(node: unknown, callback: (node: unknown) => void): void {
 }
 
 function findFirstAlias(node: unknown): number | undefined {
+  const { isMap, isPair, isScalar, isSeq } = yamlPackage();
   let found: number | undefined;
   const visit = (value: unknown): void => {
     if (found !== undefined || value === null || typeof value !== "object") return;
@@ -353,6 +361,7 @@ function valueOffset(parsed: ParsedYaml, path: DataPath): number | undefined {
 
 function keyOffset(parsed: ParsedYaml, path: DataPath): number | undefined {
   const parent = path.length === 1 ? parsed.document.contents : parsed.document.getIn(path.slice(0, -1), true);
+  const { isMap, isScalar } = yamlPackage();
   if (!isMap(parent)) return undefined;
   const key = path.at(-1);
   const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === key);

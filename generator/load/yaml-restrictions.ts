@@ -1,5 +1,6 @@
-import { type Document, isAlias, isMap, isPair, isScalar, isSeq, type Node } from "yaml";
+import type { Document, Node } from "yaml";
 import type { DiagnosticCode } from "../diagnostics/index.js";
+import { yamlPackage } from "./yaml-package.js";
 
 /** A form of YAML that codebook's inputs may not use, at the offset where it is written. */
 export interface RestrictedForm {
@@ -51,6 +52,7 @@ function describeControl(value: string): string {
 
 /** What a key that is not a plain scalar is, for the message. */
 function describeKey(key: unknown): string | undefined {
+  const { isAlias, isMap, isScalar, isSeq } = yamlPackage();
   if (key === null || key === undefined || (isScalar(key) && key.value === null)) return "an empty (null) key";
   if (isMap(key)) return "a map as a key";
   if (isSeq(key)) return "a list as a key";
@@ -69,6 +71,7 @@ function describeKey(key: unknown): string | undefined {
 export function findRestrictedForms(document: Document.Parsed, text: string): RestrictedForm[] {
   const directive = findVersionDirective(document, text);
   if (directive !== undefined) return [directive];
+  const { isAlias, isMap, isPair, isScalar, isSeq } = yamlPackage();
   const found: RestrictedForm[] = [];
   // A key is not a text: a key holding a control is refused as an unknown key, its name escaped in the message.
   const visit = (node: unknown, pairOffset: number, isKey = false): void => {

@@ -51,6 +51,11 @@ const ownIn = (loaded: readonly string[]): string[] =>
 
 const HEAVY = ["/node_modules/ts-morph/", "/node_modules/yaml/", "/node_modules/ajv/"];
 const heavyIn = (urls: readonly string[]): string[] => HEAVY.filter((part) => urls.some((url) => url.includes(part)));
+/**
+ * The heavy modules a full generate from registry arguments loads: yaml only to locate a diagnostic (a config's
+ * entries are located with its document, so a run with a config loads it too).
+ */
+const RENDERING = HEAVY.filter((part) => part !== "/node_modules/yaml/");
 
 /** codebook's modules of rendering and writing, and of the commands a no-op generate or check does not run. */
 const WORK =
@@ -63,23 +68,29 @@ async function mtimes(folder: string, names: readonly string[]): Promise<number[
 
 describe("a generate run where nothing changed", () => {
   it.each([
-    { layout: "registry arguments", files: { "codes.yaml": demoRegistry() }, args: ["generate", "codes.yaml", "--out", "out"] },
+    {
+      layout: "registry arguments",
+      files: { "codes.yaml": demoRegistry() },
+      args: ["generate", "codes.yaml", "--out", "out"],
+      rendering: RENDERING,
+    },
     {
       layout: "a JSON config",
+      rendering: HEAVY,
       files: {
         "codes.yaml": demoRegistry(),
         "codebook.config.json": JSON.stringify({ registries: [{ registry: "codes.yaml", outDir: "out" }] }),
       },
       args: ["generate"],
     },
-  ])("with $layout loads neither ts-morph, nor yaml, nor ajv, and touches no file", async ({ files, args }) => {
+  ])("with $layout loads neither ts-morph, nor yaml, nor ajv, and touches no file", async ({ files, args, rendering }) => {
     const dir = await tempDir();
     await writeTree(dir, files);
     const first = await tracedRun(args, dir);
     expect(first.run.code, first.run.stderr).toBe(0);
     // The hook sees the heavy modules when there is work to do, so the assertion below can fail. (Of ajv, only
     // the runtime helper that the validators compiled ahead of time require is loaded, never its compiler.)
-    expect(heavyIn(first.urls)).toEqual(HEAVY);
+    expect(heavyIn(first.urls)).toEqual(rendering);
     expect(first.urls.filter((url) => url.includes("/node_modules/ajv/") && !url.includes("/ajv/dist/runtime/"))).toEqual([]);
     // Once the no-op path declines, from the bundle of the whole generator, with the compile cache installed first.
     expect(ownIn(first.loaded)).toEqual([
@@ -107,6 +118,19 @@ describe("a generate run where nothing changed", () => {
     expect(workIn(first.urls).length).toBeGreaterThan(0);
     expect(workIn(second.urls)).toEqual([]);
     expect(await mtimes(path.join(dir, "out"), outputs)).toEqual(before);
+  });
+
+  it("renders without yaml when no input has a problem, and loads it from the bundle to locate one", async () => {
+    const dir = await tempDir();
+    await writeTree(dir, { "codes.yaml": demoRegistry() });
+    const clean = await tracedRun(["generate", "codes.yaml", "--out", "out"], dir);
+    expect(clean.run.code, clean.run.stderr).toBe(0);
+    expect(clean.urls.some((url) => url.includes("/node_modules/yaml/"))).toBe(false);
+    await writeFile(path.join(dir, "codes.yaml"), demoRegistry().replace("code: 2", "code: 1"));
+    const located = await tracedRun(["generate", "codes.yaml", "--out", "out"], dir);
+    expect(located.run.code).toBe(1);
+    expect(located.run.stderr).toMatch(/codes\.yaml:\d+:\d+/);
+    expect(located.urls.some((url) => url.includes("/node_modules/yaml/"))).toBe(true);
   });
 
   it.each([
@@ -202,7 +226,7 @@ describe("the no-op proof covers injected files and check", () => {
     const generate = ["generate", "codes.yaml", "--out", "out", "--inject", "DOCS.md", ...args];
     const first = await tracedRun(generate, dir);
     expect(first.run.code, first.run.stderr).toBe(0);
-    expect(heavyIn(first.urls)).toEqual(HEAVY);
+    expect(heavyIn(first.urls)).toEqual(RENDERING);
     expect(await readFile(path.join(dir, "DOCS.md"), "utf8")).toMatch(CODE_ONE_CELL);
     return { dir, generate, check: ["check", ...generate.slice(1)] };
   }
@@ -230,7 +254,7 @@ describe("the no-op proof covers injected files and check", () => {
     const forced = await tracedRun([...check, "--force"], dir);
     expect(forced.run.code, forced.run.stderr).toBe(0);
     expect(forced.run.stdout.trim()).toBe(fast.run.stdout.trim());
-    expect(heavyIn(forced.urls)).toEqual(HEAVY);
+    expect(heavyIn(forced.urls)).toEqual(RENDERING);
   });
 
   it.each([
@@ -240,7 +264,7 @@ describe("the no-op proof covers injected files and check", () => {
     const { dir, generate, check } = await injectingProject();
     await writeFile(path.join(dir, "DOCS.md"), edit(await readFile(path.join(dir, "DOCS.md"), "utf8")));
     const checked = await tracedRun(check, dir);
-    expect(heavyIn(checked.urls)).toEqual(HEAVY);
+    expect(heavyIn(checked.urls)).toEqual(RENDERING);
     expect(checked.run.code, checked.run.stderr).toBe(state === undefined ? 0 : 1);
     if (state !== undefined) expect(checked.run.stderr).toContain(`DOCS.md: ${state}`);
     const generated = await tracedRun(generate, dir);
