@@ -1,5 +1,5 @@
 import { match } from "@formatjs/intl-localematcher";
-import { LANGUAGE_CODES, REGION_CODES, REGION_SCRIPTS } from "./generated/cldr-codes.js";
+import { LANGUAGE_CODES, NEAR_LANGUAGES, REGION_CODES, REGION_SCRIPTS } from "./generated/cldr-codes.js";
 
 /**
  * The data a generated module needs to match a requested locale tag as `Intl.LocaleMatcher`'s "best fit" does,
@@ -56,6 +56,43 @@ export function askRegionScripts(language: string, regions: readonly string[] = 
   return differing;
 }
 
+/** What `match` returns when no supported locale is near enough: no registry has it, no language code is it. */
+const NO_MATCH = "und";
+
+/**
+ * Which of `supported` (maximized languages) best fit can match `language` (a two-letter code) to a locale of. The
+ * oracle is asked with one locale of each, the one with `language`'s likely script and region: its distance is the
+ * two languages' alone. Every other locale of a language is at least as far (a script or a region that differs only
+ * adds to the distance), so `language` matches no locale of a language left out. Each answer is taken out of the
+ * list and the oracle asked again, until it finds none near enough. scripts/cldr-codes.ts asks it ahead of time for
+ * every two-letter language ICU knows.
+ */
+export function askMatchableLanguages(language: string, supported: readonly string[]): string[] {
+  const own = maximize(language);
+  // Without a likely script and region, the locales asked would differ in more than their language: no proof.
+  if (own.script === "" || own.region === "") return [...supported];
+  const found = supported.filter((candidate) => candidate === own.language);
+  const locales = supported
+    .filter((candidate) => candidate !== own.language)
+    .map((candidate) => `${candidate}-${own.script}-${own.region}`);
+  for (let chosen = match([language], locales, NO_MATCH); chosen !== NO_MATCH; chosen = match([language], locales, NO_MATCH)) {
+    locales.splice(locales.indexOf(chosen), 1);
+    found.push(chosen.split("-")[0]!);
+  }
+  return found;
+}
+
+/**
+ * The languages of {@link LANGUAGE_CODES} that best fit can match to a locale of one of `supported` (maximized
+ * languages), from the table asked ahead of time with {@link askMatchableLanguages}; every language when the table lacks
+ * one of `supported`. The others would each cost a `match` call only to come back with the source locale.
+ */
+export function nearLanguages(supported: readonly string[]): readonly string[] {
+  if (!supported.every((language) => Object.hasOwn(NEAR_LANGUAGES, language))) return LANGUAGE_CODES;
+  const near = new Set(supported.flatMap((language) => NEAR_LANGUAGES[language]!));
+  return LANGUAGE_CODES.filter((language) => near.has(language));
+}
+
 /** {@link askRegionScripts}, from the table asked ahead of time where it has the language. */
 function regionScripts(language: string): Readonly<Record<string, string>> {
   return LANGUAGE_CODES.includes(language) ? (REGION_SCRIPTS[language] ?? {}) : askRegionScripts(language);
@@ -106,8 +143,12 @@ export function localeMatching(locales: readonly string[]): LocaleMatching {
   return matching;
 }
 
-function computeLocaleMatching(locales: readonly string[]): LocaleMatching {
-  const languages = LANGUAGE_CODES;
+/**
+ * The matching data for `locales`, asking the oracle which of `languages` is related to a supported locale: by
+ * default only those {@link nearLanguages} says can be, which gives the same data as asking all of
+ * {@link LANGUAGE_CODES} (test/emit/ts/locale-matching.test.ts holds the two equal).
+ */
+export function computeLocaleMatching(locales: readonly string[], languages?: readonly string[]): LocaleMatching {
   const regions = REGION_CODES;
   const source = locales[0]!;
   const maximal = Object.fromEntries(
@@ -142,7 +183,7 @@ function computeLocaleMatching(locales: readonly string[]): LocaleMatching {
       choices.set(group, regionChoices(group, candidates, locales, regions, maximal));
     }
   }
-  for (const language of languages) {
+  for (const language of languages ?? nearLanguages(supportedLanguages)) {
     if (supportedLanguages.includes(language)) continue;
     const chosen = match([language], locales, source);
     if (chosen !== source) related.set(language, chosen);
