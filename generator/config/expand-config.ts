@@ -1,12 +1,12 @@
 import path from "node:path";
 import type { Diagnostic } from "../diagnostics/index.js";
 import { readInputBytes } from "../load/checked-read.js";
-import { type ConfigEntryOptions, entriesFromConfig, injectFromConfig, quickParseConfig } from "./config-entries.js";
+import { type ConfigEntry, type ConfigEntryOptions, entriesFromConfig, injectFromConfig, quickParseConfig } from "./config-entries.js";
 import { findConfigFile } from "./find-config.js";
 
 /** What a run's options expand to, read quickly: one entry per registry group, and the config file they came from. */
 export interface QuickExpandedOptions<T> {
-  readonly entries: readonly (T | ConfigEntryOptions)[];
+  readonly entries: readonly (T | ConfigEntry)[];
   readonly configFile: string | undefined;
   /** The config's Markdown files to inject into (absolute paths); none without a config. */
   readonly inject: readonly string[];

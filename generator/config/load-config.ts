@@ -1,5 +1,12 @@
 import path from "node:path";
-import { type Diagnostic, type DiagnosticCode, DiagnosticError, type WithProblems, withRelated } from "../diagnostics/index.js";
+import {
+  type Diagnostic,
+  type DiagnosticCode,
+  DiagnosticError,
+  type SourceLocation,
+  type WithProblems,
+  withRelated,
+} from "../diagnostics/index.js";
 import { TARGET_NAMES } from "../emit/targets.js";
 import { describeMisplacedFile } from "../load/file-kind.js";
 import { findJsonSyntaxError, positionOf } from "../load/json-syntax.js";
@@ -7,6 +14,7 @@ import { checkInputFile, readSourceFile } from "../load/source-file.js";
 import { type DataPath, locate, type ParsedYaml, parseYaml } from "../load/yaml-document.js";
 import { validateAgainstSchema } from "../validate/schema.js";
 import {
+  type ConfigEntry,
   type ConfigEntryOptions,
   entriesFromConfig,
   injectFromConfig,
@@ -26,11 +34,16 @@ export interface CodebookConfig {
   readonly inject: readonly string[];
 }
 
+/** A config as a run reads it: {@link CodebookConfig} with its entries located only on demand (see {@link ConfigEntry}). */
+export interface RunConfig extends Omit<CodebookConfig, "entries"> {
+  readonly entries: readonly ConfigEntry[];
+}
+
 /** A config entry with its place in `registries`, where its problems are reported. */
 interface IndexedEntry {
   readonly index: number;
   readonly entry: RawConfigEntry;
-  readonly resolved: ConfigEntryOptions;
+  readonly resolved: ConfigEntry;
 }
 
 /**
@@ -40,9 +53,9 @@ interface IndexedEntry {
 async function checkEntries(
   parsed: ParsedYaml,
   entries: readonly IndexedEntry[],
-): Promise<{ diagnostics: Diagnostic[]; runnable: ConfigEntryOptions[] }> {
+): Promise<{ diagnostics: Diagnostic[]; runnable: ConfigEntry[] }> {
   const diagnostics: Diagnostic[] = [];
-  const runnable: ConfigEntryOptions[] = [];
+  const runnable: ConfigEntry[] = [];
   const report = (where: DataPath, code: DiagnosticCode, message: string): void => {
     diagnostics.push({ file: parsed.source.file, ...locate(parsed, where), code, message });
   };
@@ -97,7 +110,7 @@ async function checkEntries(
 /** A config file as far as it could be read: every problem in it, and what of it can still run. */
 export type ConfigReading = WithProblems<{
   /** The config's entries and injected files that can run; `undefined` when the file cannot be read as a config. */
-  readonly config: CodebookConfig | undefined;
+  readonly config: RunConfig | undefined;
 }>;
 
 /**
@@ -130,8 +143,8 @@ export async function readConfig(file: string, options: { readonly cwd?: string 
   const indexed = data.registries.flatMap((entry, index) => {
     if (entry === undefined) return [];
     // Where the entry is, for the diagnostics about what it generates (two entries producing one file).
-    const location = { file: parse.parsed.source.file, ...locate(parse.parsed, ["registries", index]) };
-    return [{ index, entry, resolved: { ...entriesFromConfig({ registries: [entry] }, absolute)[0]!, location } }];
+    const where = (): SourceLocation => ({ file: parse.parsed.source.file, ...locate(parse.parsed, ["registries", index]) });
+    return [{ index, entry, resolved: { ...entriesFromConfig({ registries: [entry] }, absolute)[0]!, locate: where } }];
   });
   const checked = await checkEntries(parse.parsed, indexed);
   const inject = injectFromConfig({ registries: [], ...(data.inject === undefined ? {} : { inject: data.inject }) }, absolute);
@@ -148,5 +161,6 @@ export async function readConfig(file: string, options: { readonly cwd?: string 
 export async function loadConfig(file: string, options: { readonly cwd?: string } = {}): Promise<CodebookConfig> {
   const { config, diagnostics } = await readConfig(file, options);
   if (config === undefined || diagnostics.length > 0) throw new DiagnosticError(diagnostics);
-  return config;
+  const entries = config.entries.map(({ locate: where, ...entry }) => (where === undefined ? entry : { ...entry, location: where() }));
+  return { ...config, entries };
 }

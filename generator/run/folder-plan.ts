@@ -26,7 +26,7 @@ function describeRun(run: ResolvedOptions): Record<string, unknown> {
     if (typeof value === "string" && path.isAbsolute(value)) return path.relative(run.outDir, value).split(path.sep).join("/");
     return Array.isArray(value) ? value.map(relative) : value;
   };
-  const { cwd: _cwd, outDir: _outDir, registries: _registries, location: _location, ...options } = run;
+  const { cwd: _cwd, outDir: _outDir, registries: _registries, locate: _locate, ...options } = run;
   return Object.fromEntries(
     Object.entries(options)
       .sort(([a], [b]) => (a < b ? -1 : 1))
@@ -73,7 +73,7 @@ function groupByFolder(options: RunOptions, cwd: string, expanded: QuickExpanded
   const inject = [...(options.inject ?? []).map((file) => path.resolve(cwd, file)), ...expanded.inject];
   const byFolder = new Map<string, ResolvedOptions[]>();
   for (const entry of expanded.entries) {
-    const run = resolveOptions({ ...(entry as RunOptions & { readonly location?: SourceLocation }), cwd });
+    const run = resolveOptions({ ...(entry as RunOptions & { readonly locate?: () => SourceLocation }), cwd });
     byFolder.set(run.outDir, [...(byFolder.get(run.outDir) ?? []), run]);
   }
   const plans = [...byFolder].map(([outDir, runs]) => ({ outDir, runs, configFile: expanded.configFile }));

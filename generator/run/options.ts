@@ -97,15 +97,15 @@ export interface ResolvedOptions extends Omit<EmitContext, "templates"> {
   readonly targets: readonly TargetName[];
   /** The user's templates folder (absolute), over the built-in one. */
   readonly templates: string | undefined;
-  /** Where the config file names this run, for diagnostics about its output; not an option. */
-  readonly location?: SourceLocation;
+  /** Where the config file names this run, for diagnostics about its output (see `ConfigEntry`); not an option. */
+  readonly locate?: () => SourceLocation;
 }
 
 /** One run's options with every default filled in from {@link DEFAULTS}. */
-export function resolveOptions(options: RunOptions & { readonly location?: SourceLocation }): ResolvedOptions {
+export function resolveOptions(options: RunOptions & { readonly locate?: () => SourceLocation }): ResolvedOptions {
   const cwd = resolveCwd(options.cwd);
   return {
-    ...(options.location === undefined ? {} : { location: options.location }),
+    ...(options.locate === undefined ? {} : { locate: options.locate }),
     cwd,
     registries: options.registries !== undefined && options.registries.length > 0 ? options.registries : DEFAULTS.registries,
     outDir: path.resolve(cwd, options.outDir ?? DEFAULTS.outDir),

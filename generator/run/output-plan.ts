@@ -35,7 +35,7 @@ async function realInputs(folders: readonly PlannedFolder[], injected: readonly 
 
 /** Where a diagnostic about a run's output goes: its config entry, else its registry file. */
 function locationOf(run: ResolvedOptions, registry: string): SourceLocation {
-  return run.location ?? { file: shown(run.cwd, registry), line: 1, column: 1 };
+  return run.locate?.() ?? { file: shown(run.cwd, registry), line: 1, column: 1 };
 }
 
 /**

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { readConfig } from "../../generator/config/load-config.js";
 import { DiagnosticError, findConfigFile, formatDiagnostic, loadConfig } from "../../generator/index.js";
 import { demoRegistry } from "../helpers/registries.js";
 import { tempDir, writeTree } from "../helpers/temp.js";
@@ -64,6 +65,26 @@ describe("loadConfig", () => {
         location: { file: "tools/codebook.config.yaml", line: 3, column: 5 },
       },
     ]);
+  });
+
+  it("leaves a run's entries to be located when a diagnostic asks, at the place loadConfig gives", async () => {
+    const dir = await tempDir();
+    const config = { registries: [{ registry: "a.yaml" }, { registry: "b.yaml", outDir: "gen" }] };
+    await writeTree(dir, {
+      "codebook.config.json": `${JSON.stringify(config, null, 2)}\n`,
+      "a.yaml": demoRegistry({ id: "a" }),
+      "b.yaml": demoRegistry({ id: "b" }),
+    });
+    const { config: read, diagnostics } = await readConfig("codebook.config.json", { cwd: dir });
+    expect(diagnostics).toEqual([]);
+    expect(read?.entries.map((entry) => Object.hasOwn(entry, "location"))).toEqual([false, false]);
+    const located = read?.entries.map((entry) => entry.locate?.());
+    expect(located).toEqual([
+      { file: "codebook.config.json", line: 3, column: 5 },
+      { file: "codebook.config.json", line: 6, column: 5 },
+    ]);
+    const loaded = await loadConfig("codebook.config.json", { cwd: dir });
+    expect(loaded.entries.map((entry) => entry.location)).toEqual(located);
   });
 
   it.each([

@@ -52,8 +52,8 @@ const ownIn = (loaded: readonly string[]): string[] =>
 const HEAVY = ["/node_modules/ts-morph/", "/node_modules/yaml/", "/node_modules/ajv/"];
 const heavyIn = (urls: readonly string[]): string[] => HEAVY.filter((part) => urls.some((url) => url.includes(part)));
 /**
- * The heavy modules a full generate from registry arguments loads: yaml only to locate a diagnostic (a config's
- * entries are located with its document, so a run with a config loads it too).
+ * The heavy modules a full generate loads, from registry arguments or a JSON config: yaml only to locate a
+ * diagnostic (a config's entries too are located only for one).
  */
 const RENDERING = HEAVY.filter((part) => part !== "/node_modules/yaml/");
 
@@ -76,7 +76,7 @@ describe("a generate run where nothing changed", () => {
     },
     {
       layout: "a JSON config",
-      rendering: HEAVY,
+      rendering: RENDERING,
       files: {
         "codes.yaml": demoRegistry(),
         "codebook.config.json": JSON.stringify({ registries: [{ registry: "codes.yaml", outDir: "out" }] }),
