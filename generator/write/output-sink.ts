@@ -37,6 +37,13 @@ export interface OutputSink {
 interface SinkFolder {
   readonly realOut: string;
   readonly previous: ReadManifest | undefined;
+  /**
+   * The folders below it that this run's checks found real (not links), each checked once per run instead of once
+   * per file in it. Such a check stays valid for the run: nothing is renamed into place before every file of the run
+   * was checked, so a folder another process swaps for a link after its check would go unseen by a check of each
+   * file as well.
+   */
+  readonly real: Set<string>;
 }
 
 /** A write section begun by the first staged file and ended by {@link OutputSink.commit} or `abandon`. */
@@ -61,7 +68,8 @@ export function createOutputSink(options: { readonly stage: boolean; readonly co
   let abandoned = false;
 
   const folderOf = (outDir: string): Promise<SinkFolder> => {
-    const known = folders.get(outDir) ?? realFolder(outDir).then((realOut) => ({ realOut, previous: readManifest(realOut) }));
+    const known =
+      folders.get(outDir) ?? realFolder(outDir).then((realOut) => ({ realOut, previous: readManifest(realOut), real: new Set<string>() }));
     folders.set(outDir, known);
     return known;
   };
@@ -98,12 +106,12 @@ export function createOutputSink(options: { readonly stage: boolean; readonly co
   return {
     async settle(outDir, files) {
       if (abandoned) throw new Error("the output sink was abandoned");
-      const { realOut, previous } = await folderOf(outDir);
+      const { realOut, previous, real } = await folderOf(outDir);
       const settled: SettledFile[] = [];
       for (const file of files) {
         signal?.throwIfAborted();
         resolveOutputPath(outDir, file);
-        const { planned, hash } = await planFile(realOut, file.path, file.contents, recordedHash(previous, file.path), false);
+        const { planned, hash } = await planFile(realOut, file.path, file.contents, recordedHash(previous, file.path), false, real);
         const write = planned.write;
         if (write === undefined || !("contents" in write)) settled.push({ path: file.path, hash, planned });
         // `check` only compares: the bytes go with the text.

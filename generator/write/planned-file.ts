@@ -15,6 +15,7 @@ export interface ComparedFile {
  * the same. The text is encoded once: those bytes are compared with the file's, hashed and, when they differ,
  * written. A file whose bytes differ from what codebook last wrote (`recorded`) is `hand-edited`.
  * @param durable whether its write is flushed to disk (see `FileWrite.durable`): the manifest's, not a generated file's
+ * @param folders the folders on the way already found real by this run (see `outputTarget`)
  * @throws {WriteError} when the file cannot be written where it goes (see `outputTarget`).
  */
 export async function planFile(
@@ -23,8 +24,9 @@ export async function planFile(
   contents: string,
   recorded: string | undefined,
   durable: boolean,
+  folders?: Set<string>,
 ): Promise<ComparedFile> {
-  const { target, existing } = await outputTarget(realOut, relative);
+  const { target, existing } = await outputTarget(realOut, relative, folders);
   const bytes = Buffer.from(contents, "utf8");
   const hash = hashContents(bytes);
   const onDisk = existing === undefined ? undefined : readBytes(target);

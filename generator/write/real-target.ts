@@ -12,11 +12,10 @@ export interface WriteTarget {
 
 function lstatIfExists(file: string): Stats | undefined {
   try {
-    return lstatSync(file);
+    // A missing file is the common case (every file of a fresh output folder): no error object is built for it.
+    return lstatSync(file, { throwIfNoEntry: false });
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") return undefined;
-    if (code === "ENOTDIR") throw new WriteError(file, "a part of its path is a file, not a folder");
+    if ((error as NodeJS.ErrnoException).code === "ENOTDIR") throw new WriteError(file, "a part of its path is a file, not a folder");
     throw error;
   }
 }
@@ -112,10 +111,11 @@ export function sweepFolder(realOut: string, relative: string, folders?: Set<str
 /**
  * Where a generated file goes below the real output folder (see {@link realFolder}); `relative` is a checked
  * emitter path (`locales/de.json`).
+ * @param folders the folders found real so far by this run's checks of its targets (see `OutputSink`)
  * @throws {WriteError} when a folder on the way is a link or a file, or the file is a link, a folder, a FIFO.
  */
-export async function outputTarget(realOut: string, relative: string): Promise<WriteTarget> {
-  const result = walk(realOut, relative);
+export async function outputTarget(realOut: string, relative: string, folders?: Set<string>): Promise<WriteTarget> {
+  const result = walk(realOut, relative, folders);
   if (result instanceof WriteError) throw result;
   return result;
 }
