@@ -9,9 +9,12 @@ import { manifestPath } from "./manifest.js";
 /** A locale tag as registry.schema.json allows it (en, pt-BR, zh-Hant-TW, es-419). */
 const LOCALE_TAG = "[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|[0-9]{3}))?";
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
+/**
+ * A locale file's name or path, `<stem>.<locale>.yaml` (or `.yml`), with the stem captured. A locale tag holds no
+ * dot, so the stem is unique: one pattern, compiled once, answers for every registry, where a pattern per registry
+ * was compiled (and run) for each YAML file of every no-op proof. `s`: a stem may hold a line break, as a file name may.
+ */
+const LOCALE_FILE = new RegExp(`^(.+)\\.${LOCALE_TAG}\\.ya?ml$`, "s");
 
 function listFolder(folder: string): string[] {
   try {
@@ -28,8 +31,7 @@ function listFolder(folder: string): string[] {
 export function localeFilesBeside(registryFile: string, listing?: readonly string[]): string[] {
   const folder = path.dirname(registryFile);
   const stem = path.basename(registryFile).replace(/\.ya?ml$/, "");
-  const pattern = new RegExp(`^${escapeRegExp(stem)}\\.${LOCALE_TAG}\\.ya?ml$`);
-  return (listing ?? listFolder(folder)).filter((name) => pattern.test(name)).map((name) => path.join(folder, name));
+  return (listing ?? listFolder(folder)).filter((name) => localeFileStem(name) === stem).map((name) => path.join(folder, name));
 }
 
 /** What a run reads besides its registries' own text. */
@@ -118,6 +120,5 @@ export function packageCandidates(chain: readonly string[]): string[] {
 
 /** For a locale file `<name>.<locale>.yaml`, the registry path without extension (`<folder>/<name>`); else `undefined`. */
 export function localeFileStem(file: string): string | undefined {
-  const match = new RegExp(`^(.+)\\.${LOCALE_TAG}\\.ya?ml$`).exec(file);
-  return match?.[1];
+  return LOCALE_FILE.exec(file)?.[1];
 }
