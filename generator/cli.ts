@@ -8,6 +8,7 @@ import { type CheckResult, check, checkIfCurrent } from "./run/check.js";
 import {
   COMMANDS,
   type Command,
+  type CommandLine,
   choice,
   commandOf,
   listChoice,
@@ -458,6 +459,45 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   }
 }
 
+/** The switches and the options with a value that {@link quickCommandLine} reads, by how they are written. */
+const QUICK_SWITCHES: Readonly<Record<string, "quiet" | "no-config">> = { "--quiet": "quiet", "-q": "quiet", "--no-config": "no-config" };
+const QUICK_VALUES: Readonly<Record<string, "out" | "config">> = { "--out": "out", "-o": "out", "--config": "config", "-c": "config" };
+
+/**
+ * The command lines a no-op is commonly run with, read without the argument parser (whose first use costs the no-op
+ * more than its whole reading of the config): `generate` or `check` first, then registries, `--quiet`, `--no-config`,
+ * `--out DIR` and `--config FILE` (`--out=DIR`, `-o DIR`...). `undefined` for any other shape, which
+ * {@link parseCommandLine} then reads; for a shape read here, it gives what that would.
+ */
+export function quickCommandLine(argv: readonly string[]): CommandLine | undefined {
+  const [command, ...words] = argv;
+  if (command !== "generate" && command !== "check") return undefined;
+  const values: OptionValues = {};
+  const args: string[] = [];
+  for (let index = 0; index < words.length; index += 1) {
+    const word = words[index]!;
+    if (!word.startsWith("-")) {
+      args.push(word);
+      continue;
+    }
+    const switched = Object.hasOwn(QUICK_SWITCHES, word) ? QUICK_SWITCHES[word] : undefined;
+    if (switched !== undefined) {
+      values[switched] = true;
+      continue;
+    }
+    const equals = word.startsWith("--") ? word.indexOf("=") : -1;
+    const written = equals < 0 ? word : word.slice(0, equals);
+    const name = Object.hasOwn(QUICK_VALUES, written) ? QUICK_VALUES[written] : undefined;
+    if (name === undefined) return undefined;
+    const value = equals < 0 ? words[index + 1] : word.slice(equals + 1);
+    // A missing value, or one that reads as an option, is the parser's to word as a usage error.
+    if (value === undefined || (equals < 0 && value.startsWith("-"))) return undefined;
+    if (equals < 0) index += 1;
+    values[name] = value;
+  }
+  return { command, args, values };
+}
+
 /**
  * `main` for the one case that must cost about what starting Node costs: a `generate` or `check` (without
  * `--watch` or `--force`) whose output every manifest proves current. Prints what `main` would and returns the exit
@@ -466,7 +506,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
  */
 export async function mainIfCurrent(argv: readonly string[], io: CliIo): Promise<number | undefined> {
   try {
-    const { command: word, args, values } = parseCommandLine(argv);
+    const { command: word, args, values } = quickCommandLine(argv) ?? parseCommandLine(argv);
     if (values.help || values.version || values.watch || values.force || (word !== "generate" && word !== "check")) return undefined;
     const command = commandOf(word);
     checkOptionsApply(command, values);

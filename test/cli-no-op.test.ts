@@ -1,7 +1,8 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { mainIfCurrent } from "../generator/cli.js";
+import { mainIfCurrent, quickCommandLine } from "../generator/cli.js";
+import { parseCommandLine } from "../generator/run/cli-args.js";
 import { runCli } from "./helpers/cli.js";
 import { demoRegistry } from "./helpers/registries.js";
 import { tempDir, writeTree } from "./helpers/temp.js";
@@ -64,5 +65,36 @@ describe("the CLI's entry for a run where nothing changed (mainIfCurrent)", () =
     const dir = await generated();
     await writeFile(path.join(dir, "codes.yaml"), demoRegistry().replace("The first code.", "The 1st code."));
     expect(await runIfCurrent(["check", ...BASE, "--inject", "DOCS.md"], dir)).toEqual({ code: undefined, stdout: "", stderr: "" });
+  });
+});
+
+describe("the no-op entry's reading of the command line (quickCommandLine)", () => {
+  it.each([
+    ["generate"],
+    ["check", "--quiet"],
+    ["generate", "--out", "out", "--quiet"],
+    ["check", "codes.yaml", "more.yaml", "-o", "out", "-q"],
+    ["generate", "--out=out", "--config=codebook.config.json"],
+    ["check", "-c", "codebook.config.json", "--no-config", "--out=-dashed"],
+    ["generate", "--out", "a", "--out", "b", "--quiet", "--quiet"],
+    ["generate", "--out", ""],
+  ])("reads %j as the argument parser does", (...argv) => {
+    expect(quickCommandLine(argv)).toEqual(parseCommandLine(argv));
+  });
+
+  it.each([
+    ["validate", "codes.yaml"],
+    ["--quiet", "generate"],
+    ["generate", "--force"],
+    ["generate", "--out"],
+    ["generate", "--out", "-q"],
+    ["generate", "-o=out"],
+    ["generate", "--quiet=yes"],
+    ["generate", "-qo", "out"],
+    ["generate", "--", "codes.yaml"],
+    ["generate", "-"],
+    ["check", "--inject", "README.md"],
+  ])("leaves %j to the argument parser", (...argv) => {
+    expect(quickCommandLine(argv)).toBeUndefined();
   });
 });
