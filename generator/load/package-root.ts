@@ -1,12 +1,13 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 
 /**
  * The folder of codebook's own package.json, found from this module's location, so that the same code
- * finds `schema/` whether it runs from source (`generator/`) or from the build (`dist/generator/`).
+ * finds `schema/` whether it runs from source (`generator/`) or from the build (`dist/generator/`). The location is
+ * `import.meta.filename`, a path, not the URL that `fileURLToPath` would turn back into one: a bundle defines it as
+ * its own `__filename` (scripts/bundle-cli.mjs), so that the no-op path neither loads node:url nor builds a URL.
  */
-export const packageRoot: string = findPackageRoot(path.dirname(fileURLToPath(import.meta.url)));
+export const packageRoot: string = findPackageRoot(path.dirname(import.meta.filename));
 
 function findPackageRoot(start: string): string {
   for (let folder = start; ; folder = path.dirname(folder)) {
@@ -27,4 +28,4 @@ export function packageVersion(): string {
 }
 
 /** The folder codebook's code runs from: `generator/` from source, `dist/generator/` once built (this module is in its `load/`). */
-export const codeRoot: string = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+export const codeRoot: string = path.dirname(path.dirname(import.meta.filename));

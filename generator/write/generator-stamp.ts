@@ -1,6 +1,5 @@
 import { type Dirent, readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { codeRoot, packageRoot, packageVersion } from "../load/package-root.js";
 
 /** How the manifest names the generator: `codebook <version>`. */
@@ -35,7 +34,7 @@ function newestIn(folder: string): number {
  */
 function newestCodeTime(): number {
   const stamp = statSync(path.join(codeRoot, BUILD_STAMP_FILE), { throwIfNoEntry: false });
-  if (stamp !== undefined && stamp.mtimeMs >= statSync(fileURLToPath(import.meta.url)).mtimeMs) return stamp.mtimeMs;
+  if (stamp !== undefined && stamp.mtimeMs >= statSync(import.meta.filename).mtimeMs) return stamp.mtimeMs;
   return newestIn(codeRoot);
 }
 
