@@ -38,6 +38,24 @@ const folder = path.join(generator, "bundle");
 /** A path below dist/generator, with forward slashes. */
 const fromGenerator = (file) => path.relative(generator, path.resolve(root, file)).split(path.sep).join("/");
 
+/**
+ * codebook's modules import node:path as a default import (`import path from "node:path"`), which esbuild turns
+ * into a copy of the module's every export for each importing module (`__toESM`), fourteen on the no-op path:
+ * this resolves it to one module of the bundle whose default export is the required node:path itself.
+ */
+const pathOnce = {
+  name: "node-path-once",
+  setup(plugin) {
+    plugin.onResolve({ filter: /^node:path$/ }, (args) =>
+      args.kind === "import-statement" ? { path: "node:path", namespace: "node-path-once" } : undefined,
+    );
+    plugin.onLoad({ filter: /.*/, namespace: "node-path-once" }, () => ({
+      contents: 'export default require("node:path");\n',
+      loader: "js",
+    }));
+  },
+};
+
 /** Bundles `contents` (an entry module in dist/generator) into `bundle/<name>`, with the header every bundle has. */
 async function bundle(name, contents, what, plugins = []) {
   const outfile = path.join(folder, name);
@@ -54,7 +72,7 @@ async function bundle(name, contents, what, plugins = []) {
     metafile: true,
     write: false,
     logLevel: "warning",
-    plugins,
+    plugins: [pathOnce, ...plugins],
   });
   const [output] = Object.values(result.metafile.outputs);
   const modules = Object.keys(output.inputs)
