@@ -1,9 +1,10 @@
 // The CLDR facts the generated module's locale matching is computed from that do not depend on a registry: which
 // two-letter codes are languages and regions, and for each such language, the regions whose likely script is not
 // the language's own (`zh-TW` → Hant), and for each of their languages, which of the codes best fit can match to one
-// of its locales (@formatjs/intl-localematcher's distances, `lb` → `de`). Asking ICU for them takes tens of thousands of `Intl` calls, so they are
-// written once into generator/emit/ts/generated/cldr-codes.ts by `npm run build:cldr-codes`; a test fails when
-// the Node.js running it has other ICU data than the committed file (then run it again).
+// of its locales (@formatjs/intl-localematcher's distances, `lb` → `de`). Asking ICU for them takes tens of
+// thousands of `Intl` calls, so they are written once into generator/emit/ts/generated/cldr-codes.ts by
+// `npm run build:cldr-codes`; a test fails when the Node.js running it has other ICU data than the committed file
+// (then run it again).
 
 /** Where the generated module is, relative to the repository. */
 export const CLDR_CODES_FILE = "generator/emit/ts/generated/cldr-codes.ts";
