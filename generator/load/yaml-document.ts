@@ -294,20 +294,22 @@ function findLoneSurrogates(root: unknown): number[] {
   return offsets;
 }
 
-/** Calls `callback` on `node` and every node below it. */
-function visit(node: unknown, callback: (node: unknown) => void): void {
+/** Calls `callback` on `root` and every node below it, taking the yaml package once for the whole walk. */
+function visit(root: unknown, callback: (node: unknown) => void): void {
   const { isMap, isPair, isSeq } = yamlPackage();
-  callback(node);
-  if (isMap(node) || isSeq(node)) {
+  const walk = (node: unknown): void => {
+    callback(node);
+    if (!isMap(node) && !isSeq(node)) return;
     for (const item of node.items) {
       if (isPair(item)) {
-        visit(item.key, callback);
-        visit(item.value, callback);
+        walk(item.key);
+        walk(item.value);
       } else {
-        visit(item, callback);
+        walk(item);
       }
     }
-  }
+  };
+  walk(root);
 }
 
 function findFirstAlias(node: unknown): number | undefined {
