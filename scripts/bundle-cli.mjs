@@ -22,9 +22,9 @@
 // pool and costs a start-up of its own. The modules' uses of `import.meta.url` (what `createRequire` resolves
 // from) become the bundle's own URL, and of `import.meta.filename` (where codebook's own files are) its
 // `__filename`, so that a bundle that needs only the path (the no-op path's) neither loads node:url nor builds a
-// URL: it sits in dist/generator/bundle/, as deep below dist/generator as the modules it holds. A bundle's second line lists the modules it holds, for the
-// tests that check what a run loads and for the benchmark's profile, which charges each line of a bundle to the
-// module that esbuild's `// dist/generator/...` comment above it names.
+// URL: it sits in dist/generator/bundle/, as deep below dist/generator as the modules it holds. A bundle's second
+// line lists the modules it holds, for the tests that check what a run loads and for the benchmark's profile, which
+// charges each line of a bundle to the module that esbuild's `// dist/generator/...` comment above it names.
 // tsc's other modules stay in dist/generator for the tests that load them; the package does not ship them
 // (package.json's `files`).
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
