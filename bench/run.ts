@@ -30,8 +30,11 @@ function measureGuards(context: BenchContext): SectionResult {
   >[0] & { sourceLocale: string };
   const baseline = path.join(context.scratch, "baseline.mjs");
   writeFileSync(baseline, renderBaselineModule(registry, registry.sourceLocale, OTHER_LOCALE));
-  const processes = context.quick ? 1 : 5;
-  const rounds = context.quick ? "7" : "15";
+  // A few-nanosecond call runs at one of two speeds in a given process (seen: about 6 and about 9 ns for the same
+  // candidate, in consecutive processes): over five processes the median flipped between them from one run to the
+  // next, so a full run takes eleven, each a little shorter.
+  const processes = context.quick ? 1 : 11;
+  const rounds = context.quick ? "7" : "9";
   context.log(`(f) guards and describe, ${CANDIDATE_NAMES.length} candidates x ${processes} processes`);
   const samples = new Map<string, { nsPerOp: number[]; checksum: string }>();
   for (let run = 0; run < processes; run += 1) {
