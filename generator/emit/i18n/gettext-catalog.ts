@@ -83,7 +83,11 @@ function messageHead(registry: Registry, entry: CatalogEntry): string {
   return `${poComment("#.", entry.note)}\n${poString("msgctxt", entry.key)}\n${poString("msgid", source)}\n`;
 }
 
-/** One file: its header, then each message's head (the same in every file) with the locale's `msgstr`. */
+/**
+ * One file: its header, then each message's head (the same in every file) with the locale's `msgstr`, each after a
+ * blank line, and a final line break. One `join` of the pieces, the line breaks among them, makes the file: a line
+ * break added to the joined text would be a second string that hashing and writing copy whole again.
+ */
 function poFile(
   registry: Registry,
   context: EmitContext,
@@ -91,8 +95,15 @@ function poFile(
   entries: readonly CatalogEntry[],
   heads: readonly string[],
 ): string {
-  const messages = entries.map((entry, index) => `${heads[index]}${poString("msgstr", translation(registry, entry, locale))}`);
-  return `${[header(registry, context, locale), ...messages].join("\n\n")}\n`;
+  const pieces: string[] = new Array(entries.length * 3 + 2);
+  pieces[0] = header(registry, context, locale);
+  for (let index = 0; index < entries.length; index += 1) {
+    pieces[index * 3 + 1] = "\n\n";
+    pieces[index * 3 + 2] = heads[index]!;
+    pieces[index * 3 + 3] = poString("msgstr", translation(registry, entries[index]!, locale));
+  }
+  pieces[entries.length * 3 + 1] = "\n";
+  return pieces.join("");
 }
 
 /**

@@ -143,7 +143,7 @@ describe("the catalogs' text writers write what they wrote before", () => {
     );
   });
 
-  it("FormatJS catalogs as JSON.stringify writes them, repeated ids and all", () => {
+  it("FormatJS catalog files as JSON.stringify writes them with a line break, repeated ids and all", () => {
     const member = fc.record({ key: fc.oneof(text, fc.constantFrom("__proto__", "a", "b")), description: text, message: text });
     fc.assert(
       fc.property(fc.array(member, { maxLength: 8 }), (members) => {
@@ -156,7 +156,7 @@ describe("the catalogs' text writers write what they wrote before", () => {
         const catalog = Object.fromEntries(
           members.map((each, index) => [ids[index]!, { defaultMessage: each.message, description: each.description }]),
         );
-        expect(write(messages)).toBe(JSON.stringify(catalog, null, 2));
+        expect(write(messages)).toBe(`${JSON.stringify(catalog, null, 2)}\n`);
       }),
       { seed: SEED, numRuns: runs(1000) },
     );
