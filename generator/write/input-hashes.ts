@@ -50,10 +50,13 @@ export function folderInput(folder: string): string {
   return `${path.resolve(folder)}${path.sep}`;
 }
 
-/** Every input of a run, absolute, sorted, without duplicates; a folder input ends with a separator. */
-export function collectInputs(sources: InputSources): string[] {
+/**
+ * Every input of a run, absolute, sorted, without duplicates; a folder input ends with a separator.
+ * @param listings the folders listed so far, by path, read first and added to: the registries of one output
+ *   folder mostly sit in one folder, which is then listed once rather than once per registry
+ */
+export function collectInputs(sources: InputSources, listings = new Map<string, string[]>()): string[] {
   const found = new Set(sources.files.map((file) => (file.endsWith(path.sep) ? folderInput(file) : path.resolve(file))));
-  const listings = new Map<string, string[]>();
   for (const file of [...found]) {
     if (!/\.ya?ml$/.test(file)) continue;
     const folder = path.dirname(file);

@@ -158,6 +158,9 @@ export async function planFolder(folder: FolderOutput): Promise<PlannedFolder> {
   const files: PlannedFile[] = [];
   const sections: Record<string, ManifestSection> = {};
   const inputs = new Set<string>();
+  // The registries of one folder share inputs (the config, their registry folder's listing): each is read once.
+  const listings = new Map<string, string[]>();
+  const known = new Map<string, string>();
   for (const registry of folder.registries) {
     const hashes: [string, string][] = [];
     for (const file of registry.files) {
@@ -165,12 +168,12 @@ export async function planFolder(folder: FolderOutput): Promise<PlannedFolder> {
       files.push(planned);
       hashes.push([file.path, hash]);
     }
-    const registryInputs = collectInputs(registry.inputs);
+    const registryInputs = collectInputs(registry.inputs, listings);
     for (const input of registryInputs) inputs.add(input);
     sections[manifestPath(outDir, registry.registry)] = {
       ...(config === undefined ? {} : { config }),
       options: registry.options,
-      inputs: hashInputs(outDir, registryInputs),
+      inputs: hashInputs(outDir, registryInputs, known),
       files: Object.fromEntries(hashes),
     };
   }
