@@ -101,6 +101,8 @@ const TEMPORARY_FILE = /^\.(.+)\.codebook-(\d+)-[0-9a-f]{12}\.tmp$/;
 const TEMPORARY_NUMBERS = 2 ** 48;
 /** Where this process's temporary-file numbers start (random), and how many it has used. */
 const temporaryNumbers = { first: randomBytes(6).readUIntBE(0, 6), used: 0 };
+/** This process's id, read once: `process.pid` asks the system at every read, and a run names a temporary file per file it writes. */
+const pid = process.pid;
 
 /**
  * The temporary file a write to `target` goes through, named after the target and this process: its twelve hex
@@ -109,7 +111,7 @@ const temporaryNumbers = { first: randomBytes(6).readUIntBE(0, 6), used: 0 };
  */
 export function temporaryFor(target: string): string {
   const number = (temporaryNumbers.first + temporaryNumbers.used++) % TEMPORARY_NUMBERS;
-  return path.join(path.dirname(target), `.${path.basename(target)}.codebook-${process.pid}-${number.toString(16).padStart(12, "0")}.tmp`);
+  return path.join(path.dirname(target), `.${path.basename(target)}.codebook-${pid}-${number.toString(16).padStart(12, "0")}.tmp`);
 }
 
 /**
@@ -353,7 +355,10 @@ export async function removeStaleTemporaryFiles(sweep: TemporarySweep): Promise<
   for (const entry of entries) {
     const match = TEMPORARY_FILE.exec(entry.name);
     // The listing's own file type is what lstat would say (a link is a link): no call per file.
-    if (match === null || !entry.isFile() || !sweep.names.has(match[1]!) || isRunning(Number(match[2]))) continue;
+    if (match === null || !entry.isFile() || !sweep.names.has(match[1]!)) continue;
+    // This run's own temporary files (staged as each target rendered) belong to a running process: no need to ask.
+    const owner = Number(match[2]);
+    if (owner === pid || isRunning(owner)) continue;
     await rm(path.join(sweep.folder, entry.name), { force: true });
   }
 }
