@@ -101,7 +101,10 @@ const TEMPORARY_FILE = /^\.(.+)\.codebook-(\d+)-[0-9a-f]{12}\.tmp$/;
 const TEMPORARY_NUMBERS = 2 ** 48;
 /** Where this process's temporary-file numbers start (random), and how many it has used. */
 const temporaryNumbers = { first: randomBytes(6).readUIntBE(0, 6), used: 0 };
-/** This process's id, read once: `process.pid` asks the system at every read, and a run names a temporary file per file it writes. */
+/**
+ * This process's id, read once: `process.pid` asks the system at every read, and a run names a temporary file for
+ * every file it writes.
+ */
 const pid = process.pid;
 
 /**
