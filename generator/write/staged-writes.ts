@@ -105,7 +105,7 @@ const temporaryNumbers = { first: randomBytes(6).readUIntBE(0, 6), used: 0 };
  * This process's id, read once: `process.pid` asks the system at every read, and a run names a temporary file for
  * every file it writes.
  */
-const pid = process.pid;
+const processId = process.pid;
 
 /**
  * The temporary file a write to `target` goes through, named after the target and this process: its twelve hex
@@ -114,7 +114,7 @@ const pid = process.pid;
  */
 export function temporaryFor(target: string): string {
   const number = (temporaryNumbers.first + temporaryNumbers.used++) % TEMPORARY_NUMBERS;
-  return path.join(path.dirname(target), `.${path.basename(target)}.codebook-${pid}-${number.toString(16).padStart(12, "0")}.tmp`);
+  return path.join(path.dirname(target), `.${path.basename(target)}.codebook-${processId}-${number.toString(16).padStart(12, "0")}.tmp`);
 }
 
 /**
@@ -333,8 +333,12 @@ export async function writeBatch(steps: readonly WriteBatch[], control: WriteCon
   });
 }
 
-/** Whether the process `pid` still runs (on this machine): signal 0 tests for it without sending anything. */
+/**
+ * Whether the process `pid` still runs (on this machine): signal 0 tests for it without sending anything. This
+ * process runs, without asking: a sweep after staging lists this run's own temporary files, one per file it writes.
+ */
 function isRunning(pid: number): boolean {
+  if (pid === processId) return true;
   try {
     process.kill(pid, 0);
     return true;
@@ -358,10 +362,7 @@ export async function removeStaleTemporaryFiles(sweep: TemporarySweep): Promise<
   for (const entry of entries) {
     const match = TEMPORARY_FILE.exec(entry.name);
     // The listing's own file type is what lstat would say (a link is a link): no call per file.
-    if (match === null || !entry.isFile() || !sweep.names.has(match[1]!)) continue;
-    // This run's own temporary files (staged as each target rendered) belong to a running process: no need to ask.
-    const owner = Number(match[2]);
-    if (owner === pid || isRunning(owner)) continue;
+    if (match === null || !entry.isFile() || !sweep.names.has(match[1]!) || isRunning(Number(match[2]))) continue;
     await rm(path.join(sweep.folder, entry.name), { force: true });
   }
 }
