@@ -38,14 +38,15 @@ export function measureManyRegistries(context: BenchContext): SectionResult {
   writeFileSync(single, syntheticRegistryYaml(REGISTRIES * CODES_EACH, 1, { locales: LOCALES }));
   const runs = context.quick ? 3 : 7;
   context.log(`(e) ${REGISTRIES} registries of ${CODES_EACH} codes vs one of ${REGISTRIES * CODES_EACH}, ${runs} runs`);
+  const configOut = path.join(folder, "out");
+  const oneOut = path.join(context.scratch, "out-one");
   const config: TimedCommand = {
-    ...fullGenerate(context, "config", [], path.join(folder, "out"), folder),
+    ...fullGenerate(context, "config", [], configOut, folder),
     args: [path.join(context.repoRoot, "bin", "codebook.js"), "generate", "--quiet"],
   };
-  const one = fullGenerate(context, "one", [single], path.join(context.scratch, "out-one"));
+  const one = fullGenerate(context, "one", [single], oneOut);
   // The write phase alone, for the files of both runs (each round writes what its runs above just generated).
-  const writeFloor = (label: string, from: string): TimedCommand => {
-    const to = path.join(context.scratch, `write-floor-${label}`);
+  const writeFloor = (label: string, from: string, to: string): TimedCommand => {
     return {
       label,
       args: [path.join(context.repoRoot, "bench", "write-floor.cjs"), from, to],
@@ -53,11 +54,14 @@ export function measureManyRegistries(context: BenchContext): SectionResult {
       prepare: () => rmSync(to, { recursive: true, force: true }),
     };
   };
-  const writes = [writeFloor("write config", path.join(folder, "out")), writeFloor("write one", path.join(context.scratch, "out-one"))];
+  const writes = [
+    writeFloor("write config", configOut, path.join(context.scratch, "write-floor-config")),
+    writeFloor("write one", oneOut, path.join(context.scratch, "write-floor-one")),
+  ];
   const costs = measureInterleaved([one, config, ...writes], runs, 1);
   const many = medianOf(costs, "config", "wallMs");
   const floor = medianOf(costs, "one", "wallMs");
-  const files = { config: countFiles(path.join(folder, "out")), one: countFiles(path.join(context.scratch, "out-one")) };
+  const files = { config: countFiles(configOut), one: countFiles(oneOut) };
   // What the config's run cannot cost less than: the one registry's run, plus writing the files it has beyond it.
   const extraWrites = medianOf(costs, "write config", "wallMs") - medianOf(costs, "write one", "wallMs");
   const writeFloorText = `writing the config's ${files.config} files alone, as codebook writes them (bench/write-floor.cjs): ${milliseconds(medianOf(costs, "write config", "wallMs"))}, and the one registry's ${files.one}: ${milliseconds(medianOf(costs, "write one", "wallMs"))}; so the one registry plus the files the config writes beyond it: ${milliseconds(floor + extraWrites)}, ${ratio((floor + extraWrites) / floor)}`;
